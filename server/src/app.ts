@@ -1,0 +1,90 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.js';
+import { buildContainer } from './container.js';
+import type { Database } from './db/client.js';
+import { AppError } from './lib/app-error.js';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { docsPlugin } from './plugins/docs.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { webPlugin } from './plugins/web.js';
+
+export const VERSION = '0.1.0';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  /** Serve the built dashboard (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export const buildApp = async ({ config, database, serveWeb = true, logger = true }: BuildAppOptions) => {
+  const app: FastifyInstance = Fastify({
+    logger: logger && {
+      level: config.logLevel,
+      // Secrets never reach the log: cookies, keys and CSRF tokens are redacted wherever they appear.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const c = buildContainer({ db: database.db, config });
+
+  // Order matters: errors first, then transport security, then docs, auth, and the feature modules.
+  await app.register(errorHandlerPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind HTTPS; a proxy terminating TLS should send it.
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Too many requests: try again in ${ctx.after}`),
+  });
+  await app.register(docsPlugin, { version: VERSION });
+  await app.register(authPlugin, { auth: c.auth });
+
+  await app.register(healthRoutes, { database, version: VERSION });
+  await app.register(authRoutes, {
+    auth: c.auth,
+    loginMaxAttempts: config.loginMaxAttempts,
+    loginWindowSeconds: config.loginWindowSeconds,
+  });
+  await app.register(usersRoutes, { users: c.users });
+  await app.register(apiKeysRoutes, { apiKeys: c.apiKeys });
+  await app.register(auditRoutes, { audit: c.audit });
+
+  if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
+  return app;
+};

@@ -1,0 +1,114 @@
+import type { Login, SessionInfo } from '#shared/schemas/auth.js';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import type { RequestCtx } from '../../lib/context.js';
+import { csrfTokenFor, randomToken, sha256Hex } from '../../lib/tokens.js';
+import { appendAuditEvent } from '../audit/audit.repo.js';
+import * as repo from './auth.repo.js';
+import { verifyPassword } from './passwords.js';
+
+interface Deps {
+  db: Db;
+  sessionTtlSeconds: number;
+}
+
+type LiveSession = NonNullable<Awaited<ReturnType<typeof repo.findLiveSession>>>;
+
+const toInfo = async (db: Db, s: LiveSession, token: string): Promise<SessionInfo> => {
+  const memberships = await repo.listActiveMemberships(db, s.user.id);
+  const org = memberships.find((m) => m.org.id === s.orgId)!.org;
+  return {
+    user: s.user,
+    org,
+    role: s.role,
+    csrfToken: csrfTokenFor(token),
+    memberships,
+    expiresAt: s.expiresAt.toISOString(),
+  };
+};
+
+export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
+  const resolveSession = (token: string) => repo.findLiveSession(db, sha256Hex(token), new Date());
+
+  const infoFor = async (token: string): Promise<SessionInfo> => {
+    const s = await resolveSession(token);
+    if (!s) throw new AppError('unauthenticated', 'Your session has ended: sign in again');
+    return toInfo(db, s, token);
+  };
+
+  return {
+    resolveSession,
+
+    /** Resolves `Authorization: Bearer <key>`; marks the key used. */
+    async resolveApiKey(key: string) {
+      const row = await repo.findLiveApiKey(db, sha256Hex(key));
+      if (row) await repo.touchApiKey(db, row.id);
+      return row;
+    },
+
+    /** One message for unknown e-mail and wrong password, so the form cannot be used to find accounts. */
+    async login(input: Login): Promise<{ token: string; info: SessionInfo }> {
+      const user = await repo.findUserByEmail(db, input.email);
+      const ok = await verifyPassword(user?.passwordHash, input.password);
+      if (!user || !ok) throw new AppError('invalid_credentials', 'Email or password is incorrect');
+      const [first] = await repo.listActiveMemberships(db, user.id);
+      if (!first) {
+        throw new AppError('forbidden', 'Your access to every organisation is deactivated: ask an administrator');
+      }
+      const token = randomToken();
+      const expiresAt = new Date(Date.now() + sessionTtlSeconds * 1000);
+      await db.transaction(async (tx) => {
+        const session = await repo.insertSession(tx, {
+          tokenHash: sha256Hex(token),
+          userId: user.id,
+          orgId: first.org.id,
+          expiresAt,
+        });
+        await repo.touchLastLogin(tx, user.id);
+        await appendAuditEvent(
+          tx,
+          first.org.id,
+          { type: 'user', id: user.id, label: user.email },
+          { action: 'auth.login', entityType: 'session', entityId: session.id, payload: { userId: user.id, method: 'password' } },
+        );
+      });
+      return { token, info: await infoFor(token) };
+    },
+
+    me: infoFor,
+
+    async logout(ctx: RequestCtx) {
+      if (!ctx.sessionId) return;
+      await db.transaction(async (tx) => {
+        await repo.revokeSession(tx, ctx.sessionId!);
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'auth.logout',
+          entityType: 'session',
+          entityId: ctx.sessionId!,
+          payload: { userId: ctx.userId! },
+        });
+      });
+    },
+
+    /** Moves the session to another organisation the user is an active member of; else 404. */
+    async switchOrg(ctx: RequestCtx, token: string, orgId: string): Promise<SessionInfo> {
+      if (!ctx.sessionId || !ctx.userId) {
+        throw new AppError('forbidden', 'API keys belong to one organisation and cannot switch');
+      }
+      const memberships = await repo.listActiveMemberships(db, ctx.userId);
+      if (!memberships.some((m) => m.org.id === orgId)) throw notFound('Organisation', orgId);
+      await db.transaction(async (tx) => {
+        await repo.setSessionOrg(tx, ctx.sessionId!, orgId);
+        await appendAuditEvent(tx, orgId, ctx.actor, {
+          action: 'auth.switched_org',
+          entityType: 'session',
+          entityId: ctx.sessionId!,
+          payload: { userId: ctx.userId!, fromOrgId: ctx.orgId },
+        });
+      });
+      return infoFor(token);
+    },
+  };
+};
+
+export type AuthService = ReturnType<typeof createAuthService>;

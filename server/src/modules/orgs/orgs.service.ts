@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { organizations } from '../../db/schema/orgs.js';
+import { withTenant } from '../../db/tenant.js';
+import { conflict } from '../../lib/app-error.js';
+import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
+import { appendAuditEvent } from '../audit/audit.repo.js';
+import { findUserByEmail } from '../auth/auth.repo.js';
+import { hashPassword } from '../auth/passwords.js';
+import { insertMembership, insertUser } from '../users/users.repo.js';
+
+export interface NewOrg {
+  name: string;
+  slug: string;
+  members: { email: string; name: string; role: 'admin' | 'officer' | 'executive'; password: string }[];
+}
+
+/**
+ * Creates an organisation with its first members (set-up scripts and the demo). The organisation row is
+ * written on the system connection (it is the tenant); everything inside it through withTenant, audited.
+ */
+export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
+  const [taken] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+  if (taken) throw conflict(`An organisation with the slug "${input.slug}" already exists`, 'slug');
+  const orgId = randomUUID();
+  const existing = await Promise.all(input.members.map((m) => findUserByEmail(db, m.email)));
+  const hashes = await Promise.all(input.members.map((m, i) => (existing[i] ? undefined : hashPassword(m.password))));
+  await db.transaction(async (tx) => {
+    await tx.insert(organizations).values({ id: orgId, name: input.name, slug: input.slug });
+    await appendAuditEvent(tx, orgId, actor, {
+      action: 'org.created',
+      entityType: 'organization',
+      entityId: orgId,
+      payload: { name: input.name, slug: input.slug },
+    });
+  });
+  await withTenant(db, orgId, async (tx) => {
+    for (const [i, m] of input.members.entries()) {
+      const userId = existing[i]?.id ?? randomUUID();
+      if (!existing[i]) await insertUser(tx, { id: userId, email: m.email, name: m.name, passwordHash: hashes[i]! });
+      await insertMembership(tx, { orgId, userId, role: m.role });
+      await appendAuditEvent(tx, orgId, actor, {
+        action: existing[i] ? 'user.added_to_org' : 'user.created',
+        entityType: 'user',
+        entityId: userId,
+        payload: existing[i] ? { email: m.email, role: m.role } : { email: m.email, name: m.name, role: m.role },
+      } as Parameters<typeof appendAuditEvent>[3]);
+    }
+  });
+  return orgId;
+};

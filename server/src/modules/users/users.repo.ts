@@ -1,0 +1,89 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { UsersQuery } from '#shared/schemas/users.js';
+import type { Db } from '../../db/client.js';
+import { memberships, users } from '../../db/schema/users.js';
+
+const memberColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  status: memberships.status,
+  createdAt: memberships.createdAt,
+  lastLoginAt: users.lastLoginAt,
+};
+
+export type MemberRow = { [K in keyof typeof memberColumns]: (typeof memberColumns)[K]['_']['data'] } & {
+  lastLoginAt: Date | null;
+};
+
+const sortColumns = {
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  createdAt: memberships.createdAt,
+} as const;
+
+/** LIKE wildcards in user input are matched literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const listMembers = async (tx: Db, orgId: string, q: UsersQuery) => {
+  const where: (SQL | undefined)[] = [eq(memberships.orgId, orgId)];
+  if (q.q) {
+    const pattern = `%${likeEscape(q.q)}%`;
+    where.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
+  }
+  if (q.role) where.push(eq(memberships.role, q.role));
+  if (q.status) where.push(eq(memberships.status, q.status));
+  const order = q.order === 'asc' ? asc : desc;
+  const base = () => tx.select(memberColumns).from(memberships).innerJoin(users, eq(users.id, memberships.userId));
+  const [items, [total]] = await Promise.all([
+    base()
+      .where(and(...where))
+      .orderBy(order(sortColumns[q.sort]), asc(users.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    tx
+      .select({ n: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(...where)),
+  ]);
+  return { items: items as MemberRow[], total: total?.n ?? 0 };
+};
+
+export const findMember = async (tx: Db, orgId: string, userId: string): Promise<MemberRow | undefined> => {
+  const [row] = await tx
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row as MemberRow | undefined;
+};
+
+/** Locks the organisation's active admin memberships, so two concurrent demotions cannot both pass. */
+export const lockActiveAdmins = (tx: Db, orgId: string) =>
+  tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')))
+    .for('update');
+
+export const insertUser = (tx: Db, values: { id: string; email: string; name: string; passwordHash: string }) =>
+  // No RETURNING: under row-level security the new user is visible only once its membership exists.
+  tx.insert(users).values(values);
+
+export const insertMembership = (tx: Db, values: { orgId: string; userId: string; role: MemberRow['role'] }) =>
+  tx.insert(memberships).values(values);
+
+export const updateMembership = (
+  tx: Db,
+  orgId: string,
+  userId: string,
+  patch: Partial<Pick<MemberRow, 'role' | 'status'>>,
+) =>
+  tx
+    .update(memberships)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));

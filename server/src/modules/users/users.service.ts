@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { User, UserCreate, UsersQuery, UserUpdate } from '#shared/schemas/users.js';
+import type { Db } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { conflict, notFound } from '../../lib/app-error.js';
+import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { randomToken } from '../../lib/tokens.js';
+import { appendAuditEvent } from '../audit/audit.repo.js';
+import { findUserByEmail } from '../auth/auth.repo.js';
+import { hashPassword } from '../auth/passwords.js';
+import * as repo from './users.repo.js';
+
+const toUser = (m: repo.MemberRow): User => ({
+  ...m,
+  createdAt: m.createdAt.toISOString(),
+  lastLoginAt: m.lastLoginAt?.toISOString() ?? null,
+});
+
+export const createUsersService = ({ db }: { db: Db }) => ({
+  async list(ctx: RequestCtx, q: UsersQuery) {
+    requireRole(ctx, 'executive');
+    const page = await withTenant(db, ctx.orgId, (tx) => repo.listMembers(tx, ctx.orgId, q));
+    return { items: page.items.map(toUser), total: page.total, limit: q.limit, offset: q.offset };
+  },
+
+  /**
+   * Adds a person to the organisation. A new e-mail gets an account (with the given password, or a
+   * generated one returned once); an e-mail that already has an account elsewhere gets a membership only,
+   * and its password is left alone.
+   */
+  async create(ctx: RequestCtx, input: UserCreate): Promise<User & { temporaryPassword?: string }> {
+    requireRole(ctx, 'admin');
+    // Looked up on the system connection: other organisations' users are invisible to the tenant role.
+    const existing = await findUserByEmail(db, input.email);
+    const temporaryPassword = existing || input.password ? undefined : randomToken(18);
+    const passwordHash = existing ? undefined : await hashPassword(input.password ?? temporaryPassword!);
+    const member = await withTenant(db, ctx.orgId, async (tx) => {
+      const userId = existing?.id ?? randomUUID();
+      if (existing) {
+        if (await repo.findMember(tx, ctx.orgId, existing.id)) {
+          throw conflict(`${input.email} is already a member of this organisation`, 'email');
+        }
+      } else {
+        await repo.insertUser(tx, { id: userId, email: input.email, name: input.name, passwordHash: passwordHash! });
+      }
+      await repo.insertMembership(tx, { orgId: ctx.orgId, userId, role: input.role });
+      await appendAuditEvent(
+        tx,
+        ctx.orgId,
+        ctx.actor,
+        existing
+          ? { action: 'user.added_to_org', entityType: 'user', entityId: userId, payload: { email: input.email, role: input.role } }
+          : {
+              action: 'user.created',
+              entityType: 'user',
+              entityId: userId,
+              payload: { email: input.email, name: input.name, role: input.role },
+            },
+      );
+      return (await repo.findMember(tx, ctx.orgId, userId))!;
+    });
+    return { ...toUser(member), ...(temporaryPassword ? { temporaryPassword } : {}) };
+  },
+
+  /** Changes role or status; refuses to leave the organisation without an active admin. */
+  async update(ctx: RequestCtx, userId: string, patch: UserUpdate): Promise<User> {
+    requireRole(ctx, 'admin');
+    return withTenant(db, ctx.orgId, async (tx) => {
+      const before = await repo.findMember(tx, ctx.orgId, userId);
+      if (!before) throw notFound('User', userId);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (patch.role && patch.role !== before.role) changes.role = { from: before.role, to: patch.role };
+      if (patch.status && patch.status !== before.status) changes.status = { from: before.status, to: patch.status };
+      if (Object.keys(changes).length === 0) return toUser(before);
+
+      const losesAdmin =
+        before.role === 'admin' && before.status === 'active' && (changes.role || changes.status?.to === 'deactivated');
+      if (losesAdmin) {
+        const admins = await repo.lockActiveAdmins(tx, ctx.orgId);
+        if (admins.length <= 1) {
+          throw conflict('An organisation must keep at least one active administrator', changes.role ? 'role' : 'status');
+        }
+      }
+      await repo.updateMembership(tx, ctx.orgId, userId, {
+        ...(changes.role ? { role: patch.role } : {}),
+        ...(changes.status ? { status: patch.status } : {}),
+      });
+      await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: userId,
+        payload: { changes },
+      });
+      return toUser((await repo.findMember(tx, ctx.orgId, userId))!);
+    });
+  },
+});
+
+export type UsersService = ReturnType<typeof createUsersService>;

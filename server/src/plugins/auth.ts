@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, unauthenticated } from '../lib/app-error.js';
+import type { RequestCtx } from '../lib/context.js';
+import { csrfTokenFor, safeEqual } from '../lib/tokens.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+
+export const SESSION_COOKIE = 'cs_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the auth plugin on every non-public /api route. */
+    ctx: RequestCtx | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Route needs no session or key (health, login, docs). */
+    public?: boolean;
+  }
+}
+
+/** The caller's context on an authenticated route (the hook guarantees it is there). */
+export const ctxOf = (req: FastifyRequest): RequestCtx => {
+  if (!req.ctx) throw unauthenticated();
+  return req.ctx;
+};
+
+const bearerOf = (req: FastifyRequest): string | undefined => {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+};
+
+/**
+ * Resolves the caller from `Authorization: Bearer <api key>` or the session cookie, and enforces CSRF on
+ * state-changing cookie requests (the header must carry the token derived from the session).
+ * API-key requests carry no ambient credential, so they need no CSRF token.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService }) => {
+  app.decorateRequest('ctx', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.public) return;
+    if (req.is404) return;
+
+    const key = bearerOf(req);
+    if (key) {
+      const row = await opts.auth.resolveApiKey(key);
+      if (!row) throw new AppError('unauthenticated', 'This API key is not valid or has been revoked');
+      req.ctx = {
+        orgId: row.orgId,
+        userId: null,
+        role: row.role,
+        actor: { type: 'api_key', id: row.id, label: row.name },
+        via: 'api_key',
+      };
+      return;
+    }
+
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw unauthenticated();
+    const s = await opts.auth.resolveSession(token);
+    if (!s) throw new AppError('unauthenticated', 'Your session has ended: sign in again');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(token))) {
+        throw new AppError('csrf_failed', 'Missing or invalid x-csrf-token header: reload the page and try again');
+      }
+    }
+    req.sessionToken = token;
+    req.ctx = {
+      orgId: s.orgId,
+      userId: s.user.id,
+      role: s.role,
+      actor: { type: 'user', id: s.user.id, label: s.user.email },
+      via: 'session',
+      sessionId: s.sessionId,
+    };
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Error codes shared by the API and the dashboard. The HTTP status travels with the code so that every
+ * layer answers the same status for the same failure.
+ */
+export const ERROR_STATUS = {
+  /** The request body, query or params failed validation; `issues` names each field at fault. */
+  validation_failed: 400,
+  /** The body was not valid JSON, or a multipart/CSV body could not be read. */
+  bad_request: 400,
+  /** No session, an expired session, or a revoked API key. */
+  unauthenticated: 401,
+  /** Wrong email or password (one message for both, so accounts cannot be discovered). */
+  invalid_credentials: 401,
+  /** Authenticated, but the role does not allow this action. */
+  forbidden: 403,
+  /** A state-changing request made with the session cookie lacked a valid x-csrf-token header. */
+  csrf_failed: 403,
+  /** No such record in this organisation (records of other organisations answer this too). */
+  not_found: 404,
+  /** The change conflicts with existing data (duplicate email, last admin, …). */
+  conflict: 409,
+  /** The body or an uploaded file is larger than allowed. */
+  payload_too_large: 413,
+  /** Well-formed, but the rules of the domain refuse it (e.g. editing a published policy). */
+  unprocessable: 422,
+  /** Too many attempts; retry later. */
+  rate_limited: 429,
+  /** Something failed on our side; the requestId lets support find the log line. */
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+/** The one error body every endpoint answers with. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId?: string; issues?: ErrorIssue[] };
+}

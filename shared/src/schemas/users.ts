@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { RoleSchema, PasswordSchema } from './auth.js';
+import { EmailSchema, IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
+
+export const MEMBER_STATUSES = ['active', 'deactivated'] as const;
+export const MemberStatusSchema = z.enum(MEMBER_STATUSES);
+
+/** A user as seen by one organisation: the membership decides role and status. */
+export const UserSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  status: MemberStatusSchema,
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const UserCreateSchema = z.object({
+  email: EmailSchema,
+  name: requiredText(200, 'Name'),
+  role: RoleSchema,
+  /** Optional: when omitted for a new account the server generates one and returns it once. */
+  password: PasswordSchema.optional(),
+});
+export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+/** A created user; `temporaryPassword` is present only when the server generated it (shown once). */
+export const UserCreatedSchema = UserSchema.extend({ temporaryPassword: z.string().optional() });
+
+export const UserUpdateSchema = z
+  .object({ role: RoleSchema, status: MemberStatusSchema })
+  .partial()
+  .refine((v) => v.role !== undefined || v.status !== undefined, {
+    message: 'Change the role or the status',
+    path: ['role'],
+  });
+export type UserUpdate = z.infer<typeof UserUpdateSchema>;
+
+export const UsersQuerySchema = PageQuerySchema.extend({
+  q: text(200).optional(),
+  role: RoleSchema.optional(),
+  status: MemberStatusSchema.optional(),
+  sort: z.enum(['name', 'email', 'role', 'createdAt']).default('name'),
+  order: sortOrder,
+});
+export type UsersQuery = z.infer<typeof UsersQuerySchema>;
+
+export const UserPageSchema = pageOf(UserSchema);
