@@ -1,0 +1,54 @@
+import type { ReactNode, ThHTMLAttributes } from 'react';
+
+export interface TableProps {
+  /** Read by screen readers to name the table; hidden visually because the page heading says the same. */
+  caption: string;
+  children: ReactNode;
+  busy?: boolean;
+}
+
+export function Table({ caption, children, busy = false }: TableProps) {
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-busy={busy || undefined}>
+        <caption className="visually-hidden">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortableHeaderProps extends Omit<ThHTMLAttributes<HTMLTableCellElement>, 'onClick'> {
+  label: string;
+  /** Direction when this column is the sort key; undefined when another column is. */
+  direction: SortDirection | undefined;
+  onSort: () => void;
+}
+
+/** A column header that sorts when pressed and tells assistive technology which way it is sorted. */
+export function SortableHeader({ label, direction, onSort, ...th }: SortableHeaderProps) {
+  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort} {...th}>
+      <button type="button" className="sort-button" onClick={onSort}>
+        {label}
+        <span className="sort-indicator" aria-hidden="true">
+          {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** A full-width row for "loading", "nothing matches" and similar messages inside a table body. */
+export function TableMessageRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="table-message">
+        {children}
+      </td>
+    </tr>
+  );
+}

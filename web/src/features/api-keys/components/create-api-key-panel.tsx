@@ -1,0 +1,105 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { ROLE_LABELS } from '#shared/roles.js';
+import { type ApiKeyCreate, ApiKeyCreateSchema } from '#shared/schemas/api-keys.js';
+import { Button } from '../../../components/ui/button.js';
+import { SelectField, TextField } from '../../../components/ui/field.js';
+import { FormAlert } from '../../../components/ui/form-alert.js';
+import { OneTimeSecret } from '../../../components/ui/one-time-secret.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { ROLE_OPTIONS } from '../../../lib/role-options.js';
+import { useCreateApiKey } from '../api.js';
+
+const KEY_FIELDS = ['name', 'role'] as const;
+
+export function CreateApiKeyPanel({ onClose }: { onClose: () => void }) {
+  const createKey = useCreateApiKey();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof ApiKeyCreateSchema>, unknown, ApiKeyCreate>({
+    resolver: zodResolver(ApiKeyCreateSchema),
+    defaultValues: { name: '', role: 'executive' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await createKey.mutateAsync(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, KEY_FIELDS));
+    }
+  });
+
+  const close = () => {
+    createKey.reset();
+    onClose();
+  };
+
+  if (createKey.data) {
+    const created = createKey.data;
+    return (
+      <section className="panel" aria-labelledby="create-key-title">
+        <h2 className="panel-title" id="create-key-title">
+          API key “{created.name}” created
+        </h2>
+        <OneTimeSecret
+          title="Your new API key"
+          label={`API key ${created.name}`}
+          secret={created.key}
+          dismissLabel="I have stored the key – close"
+          onDismiss={close}
+        >
+          <p>
+            Copy the key now and put it in your secret manager. <strong>It will not be shown again</strong>:
+            Clearsource keeps only a hash. If it is lost, revoke it and create a new one.
+          </p>
+          <p className="muted">
+            It acts as {ROLE_LABELS[created.role]} in this organisation. See the{' '}
+            <a href="/docs">API documentation</a> for how to send it.
+          </p>
+        </OneTimeSecret>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="create-key-title">
+      <h2 className="panel-title" id="create-key-title">
+        Create API key
+      </h2>
+      <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="create-key-title">
+        <FormAlert message={formError} />
+        <div className="form-grid">
+          <TextField
+            label="Name"
+            autoComplete="off"
+            hint="Say what uses it, e.g. “ERP supplier sync”."
+            error={errors.name?.message}
+            {...register('name')}
+          />
+          <SelectField
+            label="Role"
+            options={ROLE_OPTIONS}
+            hint="Give the key the least role it needs."
+            error={errors.role?.message}
+            {...register('role')}
+          />
+        </div>
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            Create key
+          </Button>
+          <Button onClick={close} disabled={isSubmitting}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

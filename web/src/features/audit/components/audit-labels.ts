@@ -1,0 +1,47 @@
+import type { ActorType, AuditAction, AuditEventInput } from '#shared/schemas/audit.js';
+
+// Records keyed by the shared union types: adding an action or entity type in shared/ without a label here
+// fails the type check, so the filter lists cannot silently fall behind.
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  'org.created': 'Organisation created',
+  'user.created': 'User created',
+  'user.added_to_org': 'User added to organisation',
+  'user.updated': 'User changed',
+  'auth.login': 'Signed in',
+  'auth.logout': 'Signed out',
+  'auth.switched_org': 'Switched organisation',
+  'api_key.created': 'API key created',
+  'api_key.revoked': 'API key revoked',
+  'supplier.created': 'Supplier created',
+  'supplier.updated': 'Supplier changed',
+  'supplier.archived': 'Supplier archived',
+  'supplier.import_committed': 'Supplier import committed',
+  'policy.created': 'Scoring policy created',
+  'policy.updated': 'Scoring policy changed',
+  'policy.published': 'Scoring policy published',
+  'assessment.created': 'Assessment recorded',
+  'job.finished': 'Background job finished',
+};
+
+export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> = {
+  organization: 'Organisation',
+  user: 'User',
+  session: 'Session',
+  api_key: 'API key',
+  supplier: 'Supplier',
+  supplier_import: 'Supplier import',
+  policy: 'Scoring policy',
+  assessment: 'Assessment',
+  job: 'Background job',
+};
+
+export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
+  user: 'User',
+  api_key: 'API key',
+  supplier_link: 'Supplier link',
+  system: 'System',
+};
+
+export const actionLabel = (action: string): string => ACTION_LABELS[action as AuditAction] ?? action;
+export const entityTypeLabel = (entityType: string): string =>
+  ENTITY_TYPE_LABELS[entityType as AuditEventInput['entityType']] ?? entityType;

@@ -1,0 +1,57 @@
+import { NavLink } from 'react-router';
+import type { Role } from '#shared/roles.js';
+import { canManageApiKeys, canManageUsers, canReadAuditLog } from '../../auth/permissions.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  visible?: (role: Role) => boolean;
+}
+
+const MAIN_ITEMS: NavItem[] = [
+  { to: '/', label: 'Overview', end: true },
+  { to: '/suppliers', label: 'Suppliers' },
+  { to: '/questionnaires', label: 'Questionnaires' },
+  { to: '/remediation', label: 'Remediation' },
+  { to: '/reports', label: 'Reports' },
+];
+
+const SETTINGS_ITEMS: NavItem[] = [
+  { to: '/settings', label: 'Account', end: true },
+  { to: '/settings/users', label: 'Users', visible: canManageUsers },
+  { to: '/settings/api-keys', label: 'API keys', visible: canManageApiKeys },
+  { to: '/settings/audit-log', label: 'Audit log', visible: canReadAuditLog },
+];
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  isActive ? 'nav-link nav-link-active' : 'nav-link';
+
+function NavList({ items, role, labelledBy }: { items: NavItem[]; role: Role; labelledBy?: string }) {
+  return (
+    <ul className="nav-list" aria-labelledby={labelledBy}>
+      {items
+        .filter((item) => !item.visible || item.visible(role))
+        .map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className={linkClass}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+/** Left navigation; Settings entries a role cannot use are not offered at all. */
+export function SideNav({ role }: { role: Role }) {
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <NavList items={MAIN_ITEMS} role={role} />
+      <h2 className="nav-heading" id="nav-settings">
+        Settings
+      </h2>
+      <NavList items={SETTINGS_ITEMS} role={role} labelledBy="nav-settings" />
+    </nav>
+  );
+}

@@ -1,0 +1,46 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type UserCreate,
+  UserCreatedSchema,
+  UserPageSchema,
+  UserSchema,
+  type UsersQuery,
+  type UserUpdate,
+} from '#shared/schemas/users.js';
+import { apiRequest } from '../../lib/api-client.js';
+
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (params: UsersQuery) => [...userKeys.lists(), params] as const,
+};
+
+export const useUsers = (params: UsersQuery) =>
+  useQuery({
+    queryKey: userKeys.list(params),
+    queryFn: ({ signal }) =>
+      apiRequest('/api/users', { schema: UserPageSchema, query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCreateUser = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UserCreate) =>
+      apiRequest('/api/users', { method: 'POST', body, schema: UserCreatedSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+};
+
+export const useUpdateUser = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UserUpdate }) =>
+      apiRequest(`/api/users/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: changes,
+        schema: UserSchema,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+};

@@ -1,0 +1,128 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { ROLE_LABELS } from '#shared/roles.js';
+import { type UserCreate, UserCreateSchema } from '#shared/schemas/users.js';
+import { Alert } from '../../../components/ui/alert.js';
+import { Button } from '../../../components/ui/button.js';
+import { SelectField, TextField } from '../../../components/ui/field.js';
+import { FormAlert } from '../../../components/ui/form-alert.js';
+import { OneTimeSecret } from '../../../components/ui/one-time-secret.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { ROLE_OPTIONS } from '../../../lib/role-options.js';
+import { useCreateUser } from '../api.js';
+
+const USER_FIELDS = ['email', 'name', 'role', 'password'] as const;
+
+/** An empty password box means "let the server generate one", which the schema spells as undefined. */
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+export function AddUserPanel({ onClose }: { onClose: () => void }) {
+  const createUser = useCreateUser();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof UserCreateSchema>, unknown, UserCreate>({
+    resolver: zodResolver(UserCreateSchema),
+    defaultValues: { email: '', name: '', role: 'officer' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await createUser.mutateAsync(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, USER_FIELDS));
+    }
+  });
+
+  const close = () => {
+    createUser.reset();
+    onClose();
+  };
+
+  const created = createUser.data;
+  if (created) {
+    return (
+      <section className="panel" aria-labelledby="add-user-title">
+        <h2 className="panel-title" id="add-user-title">
+          User added
+        </h2>
+        <Alert tone="success">
+          {created.name} ({created.email}) can now sign in as {ROLE_LABELS[created.role]}.
+        </Alert>
+        {created.temporaryPassword ? (
+          <OneTimeSecret
+            title="Temporary password"
+            label={`Temporary password for ${created.email}`}
+            secret={created.temporaryPassword}
+            dismissLabel="I have handed it over – close"
+            onDismiss={close}
+          >
+            <p>
+              This password is shown <strong>only once</strong>. Give it to {created.name} through a secure
+              channel (in person, by phone or through your password manager), never in the same email as their
+              login address. Ask them to change it after the first sign-in.
+            </p>
+          </OneTimeSecret>
+        ) : (
+          <>
+            <p className="muted">
+              {createUser.variables?.password
+                ? 'Hand the password you chose over through a secure channel, separately from the login address.'
+                : 'They already have a Clearsource account and sign in with their existing password.'}
+            </p>
+            <Button onClick={close}>Close</Button>
+          </>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="add-user-title">
+      <h2 className="panel-title" id="add-user-title">
+        Add user
+      </h2>
+      <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="add-user-title">
+        <FormAlert message={formError} />
+        <div className="form-grid">
+          <TextField label="Name" autoComplete="off" error={errors.name?.message} {...register('name')} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="off"
+            error={errors.email?.message}
+            {...register('email')}
+          />
+          <SelectField
+            label="Role"
+            options={ROLE_OPTIONS}
+            error={errors.role?.message}
+            {...register('role')}
+          />
+          <TextField
+            label="Password (optional)"
+            type="password"
+            autoComplete="new-password"
+            hint="Leave empty and Clearsource generates a temporary password, shown once."
+            error={errors.password?.message}
+            {...register('password', { setValueAs: emptyToUndefined })}
+          />
+        </div>
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            Add user
+          </Button>
+          <Button onClick={close} disabled={isSubmitting}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
