@@ -3,13 +3,13 @@
 // The password is read from ADMIN_PASSWORD, or generated and printed once.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { EmailSchema } from '../shared/src/schemas/common.js';
-import { PasswordSchema } from '../shared/src/schemas/auth.js';
 import { loadConfig } from '../server/src/config.js';
 import { openDb } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
 import { randomToken } from '../server/src/lib/tokens.js';
 import { createOrganization } from '../server/src/modules/orgs/orgs.service.js';
+import { PasswordSchema } from '../shared/src/schemas/auth.js';
+import { EmailSchema } from '../shared/src/schemas/common.js';
 
 const { values } = parseArgs({
   options: {

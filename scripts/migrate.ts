@@ -7,7 +7,9 @@ const config = loadConfig();
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   await runMigrations(database, config.migrationsDir, config.databaseUrl);
-  console.log(`Migrations applied (${database.driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}).`);
+  console.log(
+    `Migrations applied (${database.driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}).`,
+  );
 } finally {
   await database.close();
 }

@@ -17,14 +17,22 @@ try {
   const orgs = await database.db
     .select()
     .from(organizations)
-    .where(values.org ? (isUuid ? or(eq(organizations.id, values.org), eq(organizations.slug, values.org)) : eq(organizations.slug, values.org)) : undefined);
+    .where(
+      values.org
+        ? isUuid
+          ? or(eq(organizations.id, values.org), eq(organizations.slug, values.org))
+          : eq(organizations.slug, values.org)
+        : undefined,
+    );
   if (orgs.length === 0) console.log(values.org ? `No organisation ${values.org}` : 'No organisations');
   for (const org of orgs) {
     const r = await withTenant(database.db, org.id, (tx) => verifyAuditChain(tx, org.id));
     if (r.ok) console.log(`ok      ${org.slug}: ${r.checked} events, chain intact`);
     else {
       broken += 1;
-      console.log(`BROKEN  ${org.slug}: first broken link at event #${r.firstBroken!.seq} (${r.firstBroken!.id}): ${r.firstBroken!.reason}; ${r.checked} events before it verified`);
+      console.log(
+        `BROKEN  ${org.slug}: first broken link at event #${r.firstBroken!.seq} (${r.firstBroken!.id}): ${r.firstBroken!.reason}; ${r.checked} events before it verified`,
+      );
     }
   }
 } finally {

@@ -8,9 +8,14 @@ import { buildContainer } from './container.js';
 import type { Database } from './db/client.js';
 import { AppError } from './lib/app-error.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { policiesRoutes } from './modules/policies/policies.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -32,7 +37,12 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
     logger: logger && {
       level: config.logLevel,
       // Secrets never reach the log: cookies, keys and CSRF tokens are redacted wherever they appear.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -41,7 +51,10 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const c = buildContainer({ db: database.db, config });
+  const c = buildContainer({ db: database.db, config, log: app.log });
+  // Background work runs in every API process; SKIP LOCKED keeps two processes off the same job.
+  app.addHook('onReady', () => c.jobRunner.start());
+  app.addHook('onClose', () => c.jobRunner.stop());
 
   // Order matters: errors first, then transport security, then docs, auth, and the feature modules.
   await app.register(errorHandlerPlugin);
@@ -84,6 +97,16 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(usersRoutes, { users: c.users });
   await app.register(apiKeysRoutes, { apiKeys: c.apiKeys });
   await app.register(auditRoutes, { audit: c.audit });
+  await app.register(suppliersRoutes, {
+    db: database.db,
+    suppliers: c.suppliers,
+    imports: c.supplierImports,
+    importMaxBytes: config.importMaxBytes,
+  });
+  await app.register(assessmentsRoutes, { assessments: c.assessments });
+  await app.register(policiesRoutes, { policies: c.policies });
+  await app.register(referenceRoutes, { ref: c.ref });
+  await app.register(jobsRoutes, { jobs: c.jobs });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

@@ -15,11 +15,28 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(12, 'DEMO_PASSWORD must have at least 12 characters').optional(),
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(12 * 3600),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -36,6 +53,7 @@ export interface AppConfig {
   loginWindowSeconds: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
+  importMaxBytes: number;
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string;
@@ -61,6 +79,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),

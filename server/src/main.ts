@@ -17,7 +17,9 @@ if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
 
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database, config.migrationsDir, config.databaseUrl);
-const demoPassword = config.seedDemo ? await seedDemo(database.db, config.dataDir, config.demoPassword) : undefined;
+const demoPassword = config.seedDemo
+  ? await seedDemo(database.db, config.dataDir, config.demoPassword)
+  : undefined;
 
 const app = await buildApp({ config, database });
 const shutdown = async (signal: string) => {

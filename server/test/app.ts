@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { SessionInfo } from '#shared/schemas/auth.js';
 import { buildApp } from '../src/app.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
@@ -17,16 +17,18 @@ export interface TestOrg {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+/** `Reply` would pick inject's chain overload, not the promise. */
+type Reply = Promise<LightMyRequestResponse>;
 
 /** A signed-in browser: sends the session cookie and, on state-changing requests, the CSRF header. */
 export interface Client {
   info: SessionInfo;
   cookie: string;
-  request(method: Method, url: string, payload?: unknown, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  patch(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  delete(url: string): ReturnType<FastifyInstance['inject']>;
+  request(method: Method, url: string, payload?: unknown, headers?: Record<string, string>): Reply;
+  get(url: string): Reply;
+  post(url: string, payload?: unknown): Reply;
+  patch(url: string, payload?: unknown): Reply;
+  delete(url: string): Reply;
 }
 
 export interface TestContext {

@@ -17,7 +17,8 @@ export class AppError extends Error {
 export const notFound = (entity: string, id?: string) =>
   new AppError('not_found', id ? `${entity} ${id} was not found` : `${entity} was not found`);
 
-export const forbidden = (message = 'Your role does not allow this action') => new AppError('forbidden', message);
+export const forbidden = (message = 'Your role does not allow this action') =>
+  new AppError('forbidden', message);
 
 export const conflict = (message: string, path?: string) =>
   new AppError('conflict', message, path ? [{ path, message }] : undefined);

@@ -1,5 +1,5 @@
-import type { ActorType } from '#shared/schemas/audit.js';
 import { type Role, roleAtLeast } from '#shared/roles.js';
+import type { ActorType } from '#shared/schemas/audit.js';
 import { forbidden } from './app-error.js';
 
 export interface Actor {

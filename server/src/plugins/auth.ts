@@ -65,7 +65,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(token))) {
-        throw new AppError('csrf_failed', 'Missing or invalid x-csrf-token header: reload the page and try again');
+        throw new AppError(
+          'csrf_failed',
+          'Missing or invalid x-csrf-token header: reload the page and try again',
+        );
       }
     }
     req.sessionToken = token;

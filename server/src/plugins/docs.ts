@@ -32,5 +32,7 @@ export const docsPlugin = fp(async (app: FastifyInstance, { version }: { version
     // Served over plain HTTP on localhost too: upgrading requests would break the page there.
     transformStaticCSP: (header) => header.replace('upgrade-insecure-requests;', ''),
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 });

@@ -5,12 +5,25 @@ import type { ErrorBody, ErrorCode, ErrorIssue } from '#shared/errors.js';
 import { ERROR_STATUS } from '#shared/errors.js';
 import { AppError } from '../lib/app-error.js';
 
-const send = (reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: string, issues?: ErrorIssue[]) => {
-  const body: ErrorBody = { error: { code, message, requestId: req.id, ...(issues?.length ? { issues } : {}) } };
+const send = (
+  reply: FastifyReply,
+  req: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  issues?: ErrorIssue[],
+) => {
+  const body: ErrorBody = {
+    error: { code, message, requestId: req.id, ...(issues?.length ? { issues } : {}) },
+  };
   return reply.status(ERROR_STATUS[code]).type('application/json').send(body);
 };
 
-const WHERE: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+const WHERE: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type) mapped to our codes and plain words. */
 const frameworkError = (err: FastifyError): { code: ErrorCode; message: string } | undefined => {
@@ -28,7 +41,8 @@ const frameworkError = (err: FastifyError): { code: ErrorCode; message: string }
   if (err.statusCode === 400 && err instanceof SyntaxError) {
     return { code: 'bad_request', message: 'The request body is not valid JSON' };
   }
-  if (err.statusCode === 413) return { code: 'payload_too_large', message: 'The request is larger than allowed' };
+  if (err.statusCode === 413)
+    return { code: 'payload_too_large', message: 'The request is larger than allowed' };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return { code: err.statusCode === 429 ? 'rate_limited' : 'bad_request', message: err.message };
   }

@@ -31,7 +31,8 @@ export const webPlugin = fp(async (app: FastifyInstance, { distDir }: { distDir:
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   app.get('/', { schema: { hide: true } }, sendIndex);
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
-    if (req.url.startsWith('/api/')) throw new AppError('not_found', `No endpoint GET ${req.url.split('?')[0]}`);
+    if (req.url.startsWith('/api/'))
+      throw new AppError('not_found', `No endpoint GET ${req.url.split('?')[0]}`);
     return sendIndex(req, reply);
   });
 });

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
+import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { Db } from '../db/client.js';
 import { organizations } from '../db/schema/orgs.js';
 import { randomToken } from '../lib/tokens.js';
 import { findUserByEmail } from '../modules/auth/auth.repo.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
+import { seedDemoRegister } from './demo-register.js';
 
 export const DEMO_EMAILS = ['admin@demo.test', 'officer@demo.test', 'executive@demo.test'] as const;
 
@@ -25,11 +27,15 @@ const demoPassword = (dataDir: string, fromEnv?: string): string => {
  * Loads the demo organisations into an empty database. Returns the demo password while the demo admin
  * still uses it (so the start banner can print it), else undefined.
  */
-export const seedDemo = async (db: Db, dataDir: string, envPassword?: string): Promise<string | undefined> => {
+export const seedDemo = async (
+  db: Db,
+  dataDir: string,
+  envPassword?: string,
+): Promise<string | undefined> => {
   const password = demoPassword(dataDir, envPassword);
   const [row] = await db.select({ n: count() }).from(organizations);
   if ((row?.n ?? 0) === 0) {
-    await createOrganization(db, {
+    const demoOrg = await createOrganization(db, {
       name: 'Northwind Apparel Ltd (demo)',
       slug: 'demo',
       members: [
@@ -43,6 +49,7 @@ export const seedDemo = async (db: Db, dataDir: string, envPassword?: string): P
       slug: 'other',
       members: [{ email: 'admin@other.test', name: 'Lars Eriksen', role: 'admin', password }],
     });
+    await seedDemoRegister(db, demoOrg, loadReferenceData());
   }
   const admin = await findUserByEmail(db, 'admin@demo.test');
   return admin && (await verifyPassword(admin.passwordHash, password)) ? password : undefined;

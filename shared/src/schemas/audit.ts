@@ -12,12 +12,62 @@ export type AuditEventInput =
   | { action: 'org.created'; entityType: 'organization'; payload: { name: string; slug: string } }
   | { action: 'user.created'; entityType: 'user'; payload: { email: string; name: string; role: string } }
   | { action: 'user.added_to_org'; entityType: 'user'; payload: { email: string; role: string } }
-  | { action: 'user.updated'; entityType: 'user'; payload: { changes: Record<string, { from: unknown; to: unknown }> } }
+  | { action: 'user.updated'; entityType: 'user'; payload: { changes: Changes } }
   | { action: 'auth.login'; entityType: 'session'; payload: { userId: string; method: 'password' } }
   | { action: 'auth.logout'; entityType: 'session'; payload: { userId: string } }
   | { action: 'auth.switched_org'; entityType: 'session'; payload: { userId: string; fromOrgId: string } }
-  | { action: 'api_key.created'; entityType: 'api_key'; payload: { name: string; role: string; prefix: string } }
-  | { action: 'api_key.revoked'; entityType: 'api_key'; payload: { name: string; prefix: string } };
+  | {
+      action: 'api_key.created';
+      entityType: 'api_key';
+      payload: { name: string; role: string; prefix: string };
+    }
+  | { action: 'api_key.revoked'; entityType: 'api_key'; payload: { name: string; prefix: string } }
+  | {
+      action: 'supplier.created';
+      entityType: 'supplier';
+      payload: { supplier: Record<string, unknown>; importId?: string };
+    }
+  | { action: 'supplier.updated'; entityType: 'supplier'; payload: { changes: Changes; importId?: string } }
+  | { action: 'supplier.archived'; entityType: 'supplier'; payload: { name: string } }
+  | {
+      action: 'supplier.import_committed';
+      entityType: 'supplier_import';
+      payload: {
+        fileName: string;
+        sha256: string;
+        rows: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+      };
+    }
+  | { action: 'policy.created'; entityType: 'policy'; payload: { name: string; basedOnId: string | null } }
+  | { action: 'policy.updated'; entityType: 'policy'; payload: { changes: Changes } }
+  | {
+      action: 'policy.published';
+      entityType: 'policy';
+      payload: { name: string; version: number; retiredId: string | null };
+    }
+  | {
+      action: 'assessment.created';
+      entityType: 'assessment';
+      payload: {
+        supplierId: string;
+        policyId: string;
+        policyVersion: number;
+        rating: string;
+        residualScore: number;
+        trigger: string;
+      };
+    }
+  | {
+      action: 'job.finished';
+      entityType: 'job';
+      payload: { kind: string; status: string; done: number; total: number };
+    };
+
+/** Field-level before/after of an update. */
+export type Changes = Record<string, { from: unknown; to: unknown }>;
 
 export type AuditAction = AuditEventInput['action'];
 
@@ -55,8 +105,6 @@ export const AuditPageSchema = pageOf(AuditEventSchema);
 export const AuditVerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBroken: z
-    .object({ seq: z.number().int(), id: IdSchema, reason: z.string() })
-    .nullable(),
+  firstBroken: z.object({ seq: z.number().int(), id: IdSchema, reason: z.string() }).nullable(),
 });
 export type AuditVerify = z.infer<typeof AuditVerifySchema>;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 
 /** Trimmed, bounded text: every free string in the API goes through one of these. */
 export const text = (max: number) => z.string().trim().max(max, `Must be at most ${max} characters`);
-export const requiredText = (max: number, label = 'This field') =>
-  text(max).min(1, `${label} is required`);
+export const requiredText = (max: number, label = 'This field') => text(max).min(1, `${label} is required`);
 
 export const IdSchema = z.uuid({ message: 'Must be a valid id (UUID)' });
 export const IdParamsSchema = z.object({ id: IdSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, PasswordSchema } from './auth.js';
+import { PasswordSchema, RoleSchema } from './auth.js';
 import { EmailSchema, IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
 
 export const MEMBER_STATUSES = ['active', 'deactivated'] as const;

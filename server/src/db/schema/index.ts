@@ -1,4 +1,6 @@
 export * from './api-keys.js';
 export * from './audit.js';
 export * from './orgs.js';
+export * from './scoring.js';
+export * from './suppliers.js';
 export * from './users.js';

@@ -32,7 +32,10 @@ export const listApiKeys = async (
       .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
       .limit(q.limit)
       .offset(q.offset),
-    tx.select({ n: count() }).from(apiKeys).where(and(...where)),
+    tx
+      .select({ n: count() })
+      .from(apiKeys)
+      .where(and(...where)),
   ]);
   return { items, total: total?.n ?? 0 };
 };

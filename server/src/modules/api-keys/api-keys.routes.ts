@@ -16,7 +16,14 @@ export const apiKeysRoutes = async (app: FastifyInstance, { apiKeys }: { apiKeys
 
   r.get(
     '/api/api-keys',
-    { schema: { tags: ['api-keys'], summary: 'Integration keys (admins)', querystring: ApiKeysQuerySchema, response: { 200: ApiKeyPageSchema } } },
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Integration keys (admins)',
+        querystring: ApiKeysQuerySchema,
+        response: { 200: ApiKeyPageSchema },
+      },
+    },
     async (req) => apiKeys.list(ctxOf(req), req.query),
   );
 
@@ -35,7 +42,14 @@ export const apiKeysRoutes = async (app: FastifyInstance, { apiKeys }: { apiKeys
 
   r.delete(
     '/api/api-keys/:id',
-    { schema: { tags: ['api-keys'], summary: 'Revoke a key (admins)', params: IdParamsSchema, response: { 200: ApiKeySchema } } },
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke a key (admins)',
+        params: IdParamsSchema,
+        response: { 200: ApiKeySchema },
+      },
+    },
     async (req) => apiKeys.revoke(ctxOf(req), req.params.id),
   );
 };

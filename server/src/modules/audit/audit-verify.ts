@@ -1,7 +1,7 @@
 import type { AuditVerify } from '#shared/schemas/audit.js';
 import type { Db } from '../../db/client.js';
-import { GENESIS_HASH, hashEvent } from './audit-hash.js';
 import { walkAuditChain } from './audit.repo.js';
+import { GENESIS_HASH, hashEvent } from './audit-hash.js';
 
 /**
  * Walks an organisation's chain from its first event and reports the first broken link: a gap in the

@@ -10,11 +10,13 @@ export type AuditRow = typeof auditEvents.$inferSelect;
 export type RecordedEvent = AuditEventInput & { entityId: string };
 
 /**
- * Appends one event to the organisation's chain. Call it with the transaction of the change it records,
- * so both commit or neither does. The advisory lock serialises writers of one organisation, so two
- * concurrent transactions cannot both link to the same predecessor.
+ * Appends events to the organisation's chain, in order. Call it with the transaction of the change they
+ * record, so both commit or neither does. The advisory lock serialises writers of one organisation, so two
+ * concurrent transactions cannot both link to the same predecessor. Batches (imports, rescoring) cost one
+ * lock and one read however many events they add.
  */
-export const appendAuditEvent = async (tx: Db, orgId: string, actor: Actor, event: RecordedEvent) => {
+export const appendAuditEvents = async (tx: Db, orgId: string, actor: Actor, events: RecordedEvent[]) => {
+  if (events.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -22,22 +24,38 @@ export const appendAuditEvent = async (tx: Db, orgId: string, actor: Actor, even
     .where(eq(auditEvents.orgId, orgId))
     .orderBy(desc(auditEvents.seq))
     .limit(1);
-  const fields = {
-    orgId,
-    seq: (last?.seq ?? 0) + 1,
-    actorType: actor.type,
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    payload: event.payload as Record<string, unknown>,
-    // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
-    createdAt: new Date(),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
+  const createdAt = new Date();
+  const rows = events.map((event) => {
+    seq += 1;
+    const fields = {
+      orgId,
+      seq,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      payload: event.payload as Record<string, unknown>,
+      createdAt,
+      prevHash,
+    };
+    prevHash = hashEvent(fields);
+    return { ...fields, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
+    await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_INSERT_BATCH));
+  }
 };
+
+// Keeps one INSERT well under PostgreSQL's 65,535 bind parameters (13 columns a row).
+const AUDIT_INSERT_BATCH = 2000;
+
+export const appendAuditEvent = (tx: Db, orgId: string, actor: Actor, event: RecordedEvent) =>
+  appendAuditEvents(tx, orgId, actor, [event]);
 
 const filtersOf = (orgId: string, q: Partial<AuditQuery>): SQL | undefined => {
   const where: (SQL | undefined)[] = [eq(auditEvents.orgId, orgId)];

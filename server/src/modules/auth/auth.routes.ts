@@ -67,12 +67,19 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
   r.get(
     '/api/me',
     {
-      schema: { tags: ['auth'], summary: 'The signed-in user, organisation, role and CSRF token', response: { 200: SessionInfoSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, organisation, role and CSRF token',
+        response: { 200: SessionInfoSchema },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);
       if (!req.sessionToken) {
-        throw new AppError('forbidden', `/api/me describes a browser session; this API key acts for organisation ${ctx.orgId}`);
+        throw new AppError(
+          'forbidden',
+          `/api/me describes a browser session; this API key acts for organisation ${ctx.orgId}`,
+        );
       }
       return opts.auth.me(req.sessionToken);
     },

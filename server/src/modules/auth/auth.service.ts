@@ -53,7 +53,10 @@ export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
       if (!user || !ok) throw new AppError('invalid_credentials', 'Email or password is incorrect');
       const [first] = await repo.listActiveMemberships(db, user.id);
       if (!first) {
-        throw new AppError('forbidden', 'Your access to every organisation is deactivated: ask an administrator');
+        throw new AppError(
+          'forbidden',
+          'Your access to every organisation is deactivated: ask an administrator',
+        );
       }
       const token = randomToken();
       const expiresAt = new Date(Date.now() + sessionTtlSeconds * 1000);
@@ -69,7 +72,12 @@ export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
           tx,
           first.org.id,
           { type: 'user', id: user.id, label: user.email },
-          { action: 'auth.login', entityType: 'session', entityId: session.id, payload: { userId: user.id, method: 'password' } },
+          {
+            action: 'auth.login',
+            entityType: 'session',
+            entityId: session.id,
+            payload: { userId: user.id, method: 'password' },
+          },
         );
       });
       return { token, info: await infoFor(token) };

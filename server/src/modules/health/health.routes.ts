@@ -4,11 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HealthSchema } from '#shared/schemas/health.js';
 import type { Database } from '../../db/client.js';
 
-export const healthRoutes = async (app: FastifyInstance, { database, version }: { database: Database; version: string }) => {
+export const healthRoutes = async (
+  app: FastifyInstance,
+  { database, version }: { database: Database; version: string },
+) => {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
-      schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: HealthSchema, 503: HealthSchema } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database reachability',
+        response: { 200: HealthSchema, 503: HealthSchema },
+      },
       config: { public: true },
     },
     async (_req, reply) => {
@@ -16,7 +23,11 @@ export const healthRoutes = async (app: FastifyInstance, { database, version }: 
         () => true,
         () => false,
       );
-      const body = { status: ok ? ('ok' as const) : ('degraded' as const), database: { ok, driver: database.driver }, version };
+      const body = {
+        status: ok ? ('ok' as const) : ('degraded' as const),
+        database: { ok, driver: database.driver },
+        version,
+      };
       return reply.status(ok ? 200 : 503).send(body);
     },
   );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { DEFAULT_POLICY } from '#shared/domain/scoring/default-policy.js';
 import type { Db } from '../../db/client.js';
 import { organizations } from '../../db/schema/orgs.js';
 import { withTenant } from '../../db/tenant.js';
@@ -8,6 +9,7 @@ import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
 import { findUserByEmail } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import { insertPolicy } from '../policies/policies.repo.js';
 import { insertMembership, insertUser } from '../users/users.repo.js';
 
 export interface NewOrg {
@@ -18,14 +20,20 @@ export interface NewOrg {
 
 /**
  * Creates an organisation with its first members (set-up scripts and the demo). The organisation row is
- * written on the system connection (it is the tenant); everything inside it through withTenant, audited.
+ * written on the system connection (it is the tenant); everything inside it through withTenant, audited:
+ * the default scoring policy (published as version 1) and the members.
  */
 export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
-  const [taken] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+  const [taken] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, input.slug));
   if (taken) throw conflict(`An organisation with the slug "${input.slug}" already exists`, 'slug');
   const orgId = randomUUID();
   const existing = await Promise.all(input.members.map((m) => findUserByEmail(db, m.email)));
-  const hashes = await Promise.all(input.members.map((m, i) => (existing[i] ? undefined : hashPassword(m.password))));
+  const hashes = await Promise.all(
+    input.members.map((m, i) => (existing[i] ? undefined : hashPassword(m.password))),
+  );
   await db.transaction(async (tx) => {
     await tx.insert(organizations).values({ id: orgId, name: input.name, slug: input.slug });
     await appendAuditEvent(tx, orgId, actor, {
@@ -36,15 +44,33 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
     });
   });
   await withTenant(db, orgId, async (tx) => {
+    // Every organisation starts with the default policy published as version 1, so scores exist from day one.
+    const policy = await insertPolicy(tx, {
+      orgId,
+      name: DEFAULT_POLICY.name,
+      status: 'published',
+      version: 1,
+      document: DEFAULT_POLICY as unknown as Record<string, unknown>,
+      publishedAt: new Date(),
+    });
+    await appendAuditEvent(tx, orgId, actor, {
+      action: 'policy.published',
+      entityType: 'policy',
+      entityId: policy.id,
+      payload: { name: policy.name, version: 1, retiredId: null },
+    });
     for (const [i, m] of input.members.entries()) {
       const userId = existing[i]?.id ?? randomUUID();
-      if (!existing[i]) await insertUser(tx, { id: userId, email: m.email, name: m.name, passwordHash: hashes[i]! });
+      if (!existing[i])
+        await insertUser(tx, { id: userId, email: m.email, name: m.name, passwordHash: hashes[i]! });
       await insertMembership(tx, { orgId, userId, role: m.role });
       await appendAuditEvent(tx, orgId, actor, {
         action: existing[i] ? 'user.added_to_org' : 'user.created',
         entityType: 'user',
         entityId: userId,
-        payload: existing[i] ? { email: m.email, role: m.role } : { email: m.email, name: m.name, role: m.role },
+        payload: existing[i]
+          ? { email: m.email, role: m.role }
+          : { email: m.email, name: m.name, role: m.role },
       } as Parameters<typeof appendAuditEvent>[3]);
     }
   });

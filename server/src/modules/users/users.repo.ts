@@ -36,7 +36,8 @@ export const listMembers = async (tx: Db, orgId: string, q: UsersQuery) => {
   if (q.role) where.push(eq(memberships.role, q.role));
   if (q.status) where.push(eq(memberships.status, q.status));
   const order = q.order === 'asc' ? asc : desc;
-  const base = () => tx.select(memberColumns).from(memberships).innerJoin(users, eq(users.id, memberships.userId));
+  const base = () =>
+    tx.select(memberColumns).from(memberships).innerJoin(users, eq(users.id, memberships.userId));
   const [items, [total]] = await Promise.all([
     base()
       .where(and(...where))
@@ -70,12 +71,17 @@ export const lockActiveAdmins = (tx: Db, orgId: string) =>
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')))
     .for('update');
 
-export const insertUser = (tx: Db, values: { id: string; email: string; name: string; passwordHash: string }) =>
+export const insertUser = (
+  tx: Db,
+  values: { id: string; email: string; name: string; passwordHash: string },
+) =>
   // No RETURNING: under row-level security the new user is visible only once its membership exists.
   tx.insert(users).values(values);
 
-export const insertMembership = (tx: Db, values: { orgId: string; userId: string; role: MemberRow['role'] }) =>
-  tx.insert(memberships).values(values);
+export const insertMembership = (
+  tx: Db,
+  values: { orgId: string; userId: string; role: MemberRow['role'] },
+) => tx.insert(memberships).values(values);
 
 export const updateMembership = (
   tx: Db,

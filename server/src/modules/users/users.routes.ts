@@ -17,7 +17,14 @@ export const usersRoutes = async (app: FastifyInstance, { users }: { users: User
 
   r.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Members of this organisation', querystring: UsersQuerySchema, response: { 200: UserPageSchema } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Members of this organisation',
+        querystring: UsersQuerySchema,
+        response: { 200: UserPageSchema },
+      },
+    },
     async (req) => users.list(ctxOf(req), req.query),
   );
 

@@ -41,7 +41,12 @@ export const createUsersService = ({ db }: { db: Db }) => ({
           throw conflict(`${input.email} is already a member of this organisation`, 'email');
         }
       } else {
-        await repo.insertUser(tx, { id: userId, email: input.email, name: input.name, passwordHash: passwordHash! });
+        await repo.insertUser(tx, {
+          id: userId,
+          email: input.email,
+          name: input.name,
+          passwordHash: passwordHash!,
+        });
       }
       await repo.insertMembership(tx, { orgId: ctx.orgId, userId, role: input.role });
       await appendAuditEvent(
@@ -49,7 +54,12 @@ export const createUsersService = ({ db }: { db: Db }) => ({
         ctx.orgId,
         ctx.actor,
         existing
-          ? { action: 'user.added_to_org', entityType: 'user', entityId: userId, payload: { email: input.email, role: input.role } }
+          ? {
+              action: 'user.added_to_org',
+              entityType: 'user',
+              entityId: userId,
+              payload: { email: input.email, role: input.role },
+            }
           : {
               action: 'user.created',
               entityType: 'user',
@@ -70,15 +80,21 @@ export const createUsersService = ({ db }: { db: Db }) => ({
       if (!before) throw notFound('User', userId);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       if (patch.role && patch.role !== before.role) changes.role = { from: before.role, to: patch.role };
-      if (patch.status && patch.status !== before.status) changes.status = { from: before.status, to: patch.status };
+      if (patch.status && patch.status !== before.status)
+        changes.status = { from: before.status, to: patch.status };
       if (Object.keys(changes).length === 0) return toUser(before);
 
       const losesAdmin =
-        before.role === 'admin' && before.status === 'active' && (changes.role || changes.status?.to === 'deactivated');
+        before.role === 'admin' &&
+        before.status === 'active' &&
+        (changes.role || changes.status?.to === 'deactivated');
       if (losesAdmin) {
         const admins = await repo.lockActiveAdmins(tx, ctx.orgId);
         if (admins.length <= 1) {
-          throw conflict('An organisation must keep at least one active administrator', changes.role ? 'role' : 'status');
+          throw conflict(
+            'An organisation must keep at least one active administrator',
+            changes.role ? 'role' : 'status',
+          );
         }
       }
       await repo.updateMembership(tx, ctx.orgId, userId, {

@@ -1,0 +1,148 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestContext } from '../../test/app.js';
+import { createApiKey, failureOf, rowCounts, userIdOf } from '../../test/factories.js';
+import type { Db, Tx } from './client.js';
+import { apiKeys } from './schema/api-keys.js';
+import { auditEvents } from './schema/audit.js';
+import { organizations } from './schema/orgs.js';
+import { memberships, sessions, users } from './schema/users.js';
+import { withTenant } from './tenant.js';
+
+// Row-level security is the second wall: these queries deliberately carry NO org filter, as a buggy
+// repository would, and must still see only the tenant's own rows. Runs on PGlite and on PostgreSQL.
+
+let t: TestContext;
+let db: Db;
+let keyA: string;
+let keyB: string;
+beforeAll(async () => {
+  t = await setupTestApp();
+  db = t.database.db;
+  keyA = (await createApiKey(await t.login(t.orgA.admin), 'officer')).id;
+  keyB = (await createApiKey(await t.login(t.orgB.admin), 'officer')).id;
+});
+afterAll(() => t?.close());
+
+const tenantTables = [
+  ['memberships', memberships],
+  ['api_keys', apiKeys],
+  ['audit_events', auditEvents],
+] as const;
+
+/** As the request role, but without app.org_id: what a request that skipped withTenant's set_config sees. */
+const asAppUserWithoutTenant = <T>(fn: (tx: Db) => Promise<T>) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`set local role app_user`);
+    return fn(tx as unknown as Db);
+  });
+
+describe('a tenant transaction sees only its own rows, with no org filter in the query', () => {
+  it.each(tenantTables)('%s', async (_name, table) => {
+    const seen = await withTenant(db, t.orgA.id, (tx) => tx.select().from(table));
+    const mine = await db.select().from(table).where(eq(table.orgId, t.orgA.id));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((r) => r.orgId === t.orgA.id)).toBe(true);
+    expect(seen.length).toBe(mine.length);
+  });
+
+  it('users: only the members of the organisation', async () => {
+    const seen = await withTenant(db, t.orgA.id, (tx) => tx.select({ email: users.email }).from(users));
+    expect(seen.map((u) => u.email).sort()).toEqual([t.orgA.admin, t.orgA.executive, t.orgA.officer].sort());
+  });
+
+  it('organizations: only itself', async () => {
+    const seen = await withTenant(db, t.orgA.id, (tx) => tx.select().from(organizations));
+    expect(seen.map((o) => o.id)).toEqual([t.orgA.id]);
+  });
+
+  it("a lookup by another tenant's id finds nothing", async () => {
+    const found = await withTenant(db, t.orgA.id, (tx) =>
+      tx.select().from(apiKeys).where(eq(apiKeys.id, keyB)),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("a tenant transaction cannot write another tenant's rows", () => {
+  const auditRow = (orgId: string) => ({
+    orgId,
+    seq: 999,
+    actorType: 'system' as const,
+    action: 'forged',
+    entityType: 'x',
+    entityId: 'x',
+    payload: {},
+    createdAt: new Date(),
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
+  });
+
+  const inserts: [string, (tx: Tx) => Promise<unknown>][] = [
+    [
+      'memberships',
+      async (tx) =>
+        tx
+          .insert(memberships)
+          .values({ orgId: t.orgB.id, userId: await userIdOf(t, t.orgA.officer), role: 'admin' }),
+    ],
+    [
+      'api_keys',
+      (tx) =>
+        tx
+          .insert(apiKeys)
+          .values({ orgId: t.orgB.id, name: 'x', role: 'admin', prefix: 'x', keyHash: 'forged' }),
+    ],
+    ['audit_events', (tx) => tx.insert(auditEvents).values(auditRow(t.orgB.id))],
+  ];
+
+  it.each(inserts)("refuses an insert into %s with org B's org_id inside org A", async (_name, insert) => {
+    const before = await rowCounts(t);
+    expect(await failureOf(withTenant(db, t.orgA.id, insert))).toMatch(/row-level security/);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it("updates of org B's rows touch nothing, and moving a row to org B is refused", async () => {
+    const bAdmin = await userIdOf(t, t.orgB.admin);
+    const changed = await withTenant(db, t.orgA.id, async (tx) => [
+      ...(await tx
+        .update(memberships)
+        .set({ status: 'deactivated' })
+        .where(eq(memberships.orgId, t.orgB.id))
+        .returning()),
+      ...(await tx.update(users).set({ name: 'hijacked' }).where(eq(users.id, bAdmin)).returning()),
+      ...(await tx.delete(apiKeys).where(eq(apiKeys.id, keyB)).returning()),
+    ]);
+    expect(changed).toEqual([]);
+    const [b] = await db.select().from(users).where(eq(users.id, bAdmin));
+    expect(b!.name).toBe('admin b');
+    expect(await db.select().from(apiKeys).where(eq(apiKeys.id, keyB))).toHaveLength(1);
+
+    const moved = withTenant(db, t.orgA.id, (tx) =>
+      tx.update(apiKeys).set({ orgId: t.orgB.id }).where(eq(apiKeys.id, keyA)),
+    );
+    expect(await failureOf(moved)).toMatch(/row-level security/);
+    const [a] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyA));
+    expect(a!.orgId).toBe(t.orgA.id);
+  });
+});
+
+describe('without a tenant', () => {
+  it.each([...tenantTables, ['users', users], ['organizations', organizations]] as const)(
+    'the request role sees no %s',
+    async (_name, table) => {
+      expect(await asAppUserWithoutTenant((tx) => tx.select().from(table))).toEqual([]);
+    },
+  );
+
+  it('the tenant of one transaction does not leak into the next', async () => {
+    await withTenant(db, t.orgA.id, (tx) => tx.select().from(memberships));
+    expect(await asAppUserWithoutTenant((tx) => tx.select().from(memberships))).toEqual([]);
+  });
+
+  it('the request role cannot read sessions at all', async () => {
+    expect(await failureOf(withTenant(db, t.orgA.id, (tx) => tx.select().from(sessions)))).toMatch(
+      /permission denied/,
+    );
+  });
+});

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations } from './orgs.js';
+import { suppliers } from './suppliers.js';
+import { users } from './users.js';
+
+/**
+ * Scoring policies: versioned data, not code. A draft is edited by admins; publishing gives it the next
+ * version number and freezes it (a trigger refuses changes to the document of a published policy).
+ */
+export const policies = pgTable(
+  'policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['draft', 'published', 'retired'] })
+      .notNull()
+      .default('draft'),
+    version: integer('version'),
+    basedOnId: uuid('based_on_id'),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('policies_org_version_uq').on(t.orgId, t.version),
+    index('policies_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+/**
+ * One scoring run for one supplier. Append-only (trigger): the inputs column holds everything needed to
+ * re-run the engine and get the same result byte for byte (profile, answers, reference-data slice).
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => policies.id),
+    policyVersion: integer('policy_version').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    /** SHA-256 of the canonical JSON of `result`: re-running the engine on `inputs` must give the same. */
+    resultSha256: text('result_sha256').notNull(),
+    inherentScore: doublePrecision('inherent_score').notNull(),
+    controlScore: doublePrecision('control_score').notNull(),
+    residualScore: doublePrecision('residual_score').notNull(),
+    rating: text('rating', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
+    trigger: text('trigger', { enum: ['manual', 'policy_published', 'import', 'seed'] }).notNull(),
+    jobId: uuid('job_id'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assessments_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt)],
+);
+
+/** Background work with progress (rescoring, large imports), claimed with SKIP LOCKED so processes share it. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('queued'),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.createdAt), index('jobs_org_idx').on(t.orgId, t.createdAt)],
+);

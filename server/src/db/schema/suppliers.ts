@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations } from './orgs.js';
+
+export interface ContactJson {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * The supplier register (tenant-owned). One row per production site: risk follows where the work happens.
+ * The columns after `archivedAt` summarise the latest assessment, written in the same transaction as it, so
+ * lists can filter and sort by rating without a join.
+ */
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    legalName: text('legal_name'),
+    country: text('country').notNull(),
+    goods: text('goods').array().notNull().default(sql`'{}'::text[]`),
+    /** The goods normalised for matching (normaliseGood): what the "good" filter and ILAB matching use. */
+    goodKeys: text('good_keys').array().notNull().default(sql`'{}'::text[]`),
+    sector: text('sector'),
+    tier: smallint('tier').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => suppliers.id),
+    annualSpend: numeric('annual_spend', { precision: 15, scale: 2, mode: 'number' }),
+    currency: text('currency').notNull().default('USD'),
+    headcount: integer('headcount'),
+    migrantWorkerShare: numeric('migrant_worker_share', { precision: 5, scale: 2, mode: 'number' }),
+    agencyWorkerShare: numeric('agency_worker_share', { precision: 5, scale: 2, mode: 'number' }),
+    status: text('status', { enum: ['onboarding', 'active', 'suspended', 'offboarded'] })
+      .notNull()
+      .default('onboarding'),
+    externalRef: text('external_ref'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    contacts: jsonb('contacts').$type<ContactJson[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    currentAssessmentId: uuid('current_assessment_id'),
+    rating: text('rating', { enum: ['low', 'medium', 'high', 'critical'] }),
+    /** 0 = never assessed, 1 low … 4 critical: sorts by severity. */
+    ratingRank: smallint('rating_rank').notNull().default(0),
+    inherentScore: doublePrecision('inherent_score'),
+    residualScore: doublePrecision('residual_score'),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }),
+    policyVersion: integer('policy_version'),
+  },
+  (t) => [
+    uniqueIndex('suppliers_org_external_ref_uq').on(t.orgId, t.externalRef),
+    index('suppliers_org_name_idx').on(t.orgId, t.name, t.id),
+    index('suppliers_org_country_idx').on(t.orgId, t.country),
+    index('suppliers_org_rating_idx').on(t.orgId, t.ratingRank, t.name),
+    index('suppliers_org_residual_idx').on(t.orgId, t.residualScore),
+    index('suppliers_org_updated_idx').on(t.orgId, t.updatedAt),
+    index('suppliers_org_parent_idx').on(t.orgId, t.parentId),
+    index('suppliers_org_assessed_idx').on(t.orgId, t.assessedAt),
+    index('suppliers_good_keys_gin').using('gin', t.goodKeys),
+    index('suppliers_tags_gin').using('gin', t.tags),
+  ],
+);

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'safe-stable-stringify';
+import { sliceReference } from '#shared/domain/reference/lookup.js';
+import type { ReferenceData } from '#shared/domain/reference/types.js';
+import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
+import type { PolicyDocument } from '#shared/schemas/policy.js';
+import type { SupplierProfile } from '#shared/schemas/suppliers.js';
+
+/**
+ * What an assessment stores as its inputs: everything the engine read, so that re-running it years later,
+ * with the same engine version and policy document, gives the same result byte for byte.
+ */
+export interface AssessmentInputs {
+  profile: SupplierProfile;
+  answers: CriterionAnswer[];
+  reference: ReferenceData;
+}
+
+/** SHA-256 of the canonical JSON (keys sorted): jsonb reorders keys, so the raw text cannot be compared. */
+export const resultSha256 = (result: AssessmentResult | Record<string, unknown>): string =>
+  createHash('sha256').update(stringify(result)!).digest('hex');
+
+/** Scores one profile and packages what is stored. Answers come from accepted questionnaires (next issue). */
+export const runEngine = (
+  policy: PolicyDocument,
+  profile: SupplierProfile,
+  ref: ReferenceData,
+  answers: CriterionAnswer[] = [],
+) => {
+  const inputs: AssessmentInputs = { profile, answers, reference: sliceReference(ref, profile) };
+  const result = score(policy, profile, answers, ref);
+  return { inputs, result, sha256: resultSha256(result) };
+};
+
+/** Re-runs the engine on stored inputs; equal hashes mean the stored result is reproduced exactly. */
+export const reproduce = (policy: PolicyDocument, inputs: AssessmentInputs) => {
+  const result = score(policy, inputs.profile, inputs.answers, inputs.reference);
+  return { result, sha256: resultSha256(result) };
+};

@@ -1,0 +1,64 @@
+import type { ReferenceData } from '#shared/domain/reference/types.js';
+import type { Assessment } from '#shared/schemas/assessments.js';
+import type { Db } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { notFound, unprocessable } from '../../lib/app-error.js';
+import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { findPublishedPolicy } from '../policies/policies.repo.js';
+import { findSupplier } from '../suppliers/suppliers.repo.js';
+import { type AssessmentRow, listForSupplier } from './assessments.repo.js';
+import { assessSuppliers } from './assessments.write.js';
+
+export const toAssessment = (a: AssessmentRow): Assessment => ({
+  id: a.id,
+  supplierId: a.supplierId,
+  policyId: a.policyId,
+  policyVersion: a.policyVersion,
+  engineVersion: a.engineVersion,
+  rating: a.rating,
+  inherentScore: a.inherentScore,
+  controlScore: a.controlScore,
+  residualScore: a.residualScore,
+  trigger: a.trigger,
+  createdAt: a.createdAt.toISOString(),
+  createdBy: a.createdBy,
+  resultSha256: a.resultSha256,
+  result: a.result,
+  inputs: a.inputs,
+});
+
+export const createAssessmentsService = ({ db, ref }: { db: Db; ref: ReferenceData }) => ({
+  async list(ctx: RequestCtx, supplierId: string, q: { limit: number; offset: number }) {
+    requireRole(ctx, 'executive');
+    return withTenant(db, ctx.orgId, async (tx) => {
+      if (!(await findSupplier(tx, ctx.orgId, supplierId))) throw notFound('Supplier', supplierId);
+      const page = await listForSupplier(tx, ctx.orgId, supplierId, q.limit, q.offset);
+      return { items: page.items.map(toAssessment), total: page.total, limit: q.limit, offset: q.offset };
+    });
+  },
+
+  /** Scores one supplier now under the organisation's published policy. */
+  async assess(ctx: RequestCtx, supplierId: string): Promise<Assessment> {
+    requireRole(ctx, 'officer');
+    return withTenant(db, ctx.orgId, async (tx) => {
+      const supplier = await findSupplier(tx, ctx.orgId, supplierId);
+      if (!supplier) throw notFound('Supplier', supplierId);
+      if (supplier.archivedAt)
+        throw unprocessable('This supplier is archived: restore it before assessing it');
+      const policy = await findPublishedPolicy(tx, ctx.orgId);
+      if (!policy)
+        throw unprocessable('No scoring policy is published yet: an administrator must publish one first');
+      const [written] = await assessSuppliers(tx, {
+        orgId: ctx.orgId,
+        policy,
+        suppliers: [supplier],
+        ref,
+        trigger: 'manual',
+        actor: ctx.actor,
+      });
+      return toAssessment(written!);
+    });
+  },
+});
+
+export type AssessmentsService = ReturnType<typeof createAssessmentsService>;

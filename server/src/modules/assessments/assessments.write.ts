@@ -1,0 +1,88 @@
+import type { ReferenceData } from '#shared/domain/reference/types.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../lib/context.js';
+import { appendAuditEvents } from '../audit/audit.repo.js';
+import { documentOf } from '../policies/policies.mapping.js';
+import type { PolicyRow } from '../policies/policies.repo.js';
+import { toProfile } from '../suppliers/suppliers.mapping.js';
+import type { SupplierRow } from '../suppliers/suppliers.repo.js';
+import { runEngine } from './assessments.engine.js';
+import {
+  type AssessmentInsert,
+  type AssessmentRow,
+  insertAssessments,
+  setCurrentAssessments,
+} from './assessments.repo.js';
+
+export type AssessmentTrigger = AssessmentInsert['trigger'];
+
+// 17 columns a row: 1,000 rows stay well under PostgreSQL's 65,535 bind parameters.
+const INSERT_BATCH = 1000;
+
+/**
+ * Scores suppliers under one published policy and writes, in the caller's transaction: the assessments
+ * (append-only), each supplier's current-risk summary, and one audit event per assessment.
+ */
+export const assessSuppliers = async (
+  tx: Db,
+  args: {
+    orgId: string;
+    policy: PolicyRow;
+    suppliers: Pick<
+      SupplierRow,
+      'id' | 'country' | 'goods' | 'tier' | 'headcount' | 'migrantWorkerShare' | 'agencyWorkerShare'
+    >[];
+    ref: ReferenceData;
+    trigger: AssessmentTrigger;
+    actor: Actor;
+    jobId?: string;
+  },
+): Promise<AssessmentRow[]> => {
+  const doc = documentOf(args.policy);
+  const createdAt = new Date();
+  const values: AssessmentInsert[] = args.suppliers.map((s) => {
+    const { inputs, result, sha256 } = runEngine(doc, toProfile(s), args.ref);
+    return {
+      orgId: args.orgId,
+      supplierId: s.id,
+      policyId: args.policy.id,
+      policyVersion: args.policy.version!,
+      engineVersion: result.engineVersion,
+      inputs: inputs as unknown as Record<string, unknown>,
+      result: result as unknown as Record<string, unknown>,
+      resultSha256: sha256,
+      inherentScore: result.inherent.score,
+      controlScore: result.control.score,
+      residualScore: result.residual.score,
+      rating: result.rating,
+      trigger: args.trigger,
+      jobId: args.jobId ?? null,
+      createdBy: args.actor.label,
+      createdAt,
+    };
+  });
+  const written: AssessmentRow[] = [];
+  for (let i = 0; i < values.length; i += INSERT_BATCH) {
+    written.push(...(await insertAssessments(tx, values.slice(i, i + INSERT_BATCH))));
+  }
+  await setCurrentAssessments(tx, args.orgId, written);
+  await appendAuditEvents(
+    tx,
+    args.orgId,
+    args.actor,
+    written.map((a) => ({
+      action: 'assessment.created' as const,
+      entityType: 'assessment' as const,
+      entityId: a.id,
+      payload: {
+        supplierId: a.supplierId,
+        policyId: a.policyId,
+        policyVersion: a.policyVersion,
+        rating: a.rating,
+        residualScore: a.residualScore,
+        trigger: a.trigger,
+      },
+    })),
+  );
+  return written;
+};

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, PASSWORD, setupTestApp, type TestContext } from '../../../test/app.js';
+import { auditOf, createApiKey, createTestOrg, rowCounts, userIdOf } from '../../../test/factories.js';
+
+let t: TestContext;
+let admin: Client;
+let executive: Client;
+let adminId: string;
+beforeAll(async () => {
+  t = await setupTestApp();
+  admin = await t.login(t.orgA.admin);
+  executive = await t.login(t.orgA.executive);
+  adminId = await userIdOf(t, t.orgA.admin);
+});
+afterAll(() => t?.close());
+
+/** Runs `fn` and answers the events it appended to `orgId`'s chain. */
+const eventsOf = async (orgId: string, fn: () => Promise<unknown>) => {
+  const before = (await auditOf(t, orgId)).length;
+  await fn();
+  return (await auditOf(t, orgId)).slice(before);
+};
+
+describe('every mutation writes exactly one event, with its actor and payload', () => {
+  it('user.created, user.added_to_org and user.updated', async () => {
+    let id = '';
+    const [created] = await eventsOf(t.orgA.id, async () => {
+      id = (
+        await admin.post('/api/users', {
+          email: 'ev@a.test',
+          name: 'Ev',
+          role: 'officer',
+          password: PASSWORD,
+        })
+      ).json().id;
+    });
+    expect(created).toMatchObject({
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      actorType: 'user',
+      actorId: adminId,
+      actorLabel: t.orgA.admin,
+      payload: { email: 'ev@a.test', name: 'Ev', role: 'officer' },
+    });
+    expect(JSON.stringify(created!.payload)).not.toContain(PASSWORD);
+
+    const added = await eventsOf(t.orgA.id, () =>
+      admin.post('/api/users', { email: t.orgB.executive, name: 'x', role: 'officer' }),
+    );
+    expect(added).toEqual([
+      expect.objectContaining({
+        action: 'user.added_to_org',
+        payload: { email: t.orgB.executive, role: 'officer' },
+      }),
+    ]);
+
+    const updated = await eventsOf(t.orgA.id, () =>
+      admin.patch(`/api/users/${id}`, { role: 'executive', status: 'deactivated' }),
+    );
+    expect(updated).toEqual([
+      expect.objectContaining({
+        action: 'user.updated',
+        entityId: id,
+        actorId: adminId,
+        payload: {
+          changes: {
+            role: { from: 'officer', to: 'executive' },
+            status: { from: 'active', to: 'deactivated' },
+          },
+        },
+      }),
+    ]);
+  });
+
+  it('api_key.created and api_key.revoked, never with the key itself', async () => {
+    let key = { id: '', key: '', prefix: '' };
+    const created = await eventsOf(t.orgA.id, async () => {
+      key = await createApiKey(admin, 'officer', 'audited');
+    });
+    expect(created).toEqual([
+      expect.objectContaining({
+        action: 'api_key.created',
+        entityType: 'api_key',
+        entityId: key.id,
+        actorId: adminId,
+        payload: { name: 'audited', role: 'officer', prefix: key.prefix },
+      }),
+    ]);
+    expect(JSON.stringify(created)).not.toContain(key.key);
+    const revoked = await eventsOf(t.orgA.id, () => admin.delete(`/api/api-keys/${key.id}`));
+    expect(revoked).toEqual([
+      expect.objectContaining({
+        action: 'api_key.revoked',
+        entityId: key.id,
+        payload: { name: 'audited', prefix: key.prefix },
+      }),
+    ]);
+  });
+
+  it('auth.login and auth.logout, on the session', async () => {
+    const officerId = await userIdOf(t, t.orgA.officer);
+    let c: Client | undefined;
+    const [login] = await eventsOf(t.orgA.id, async () => {
+      c = await t.login(t.orgA.officer);
+    });
+    expect(login).toMatchObject({
+      action: 'auth.login',
+      entityType: 'session',
+      actorType: 'user',
+      actorId: officerId,
+      actorLabel: t.orgA.officer,
+      payload: { userId: officerId, method: 'password' },
+    });
+    const [logout] = await eventsOf(t.orgA.id, () => c!.post('/api/auth/logout'));
+    expect(logout).toMatchObject({
+      action: 'auth.logout',
+      entityId: login!.entityId,
+      payload: { userId: officerId },
+    });
+  });
+
+  it('auth.switched_org, in the organisation switched to', async () => {
+    const org = await createTestOrg(t, 'sw');
+    const c = await t.login(org.admin);
+    const newcomer = await c.post('/api/users', { email: t.orgA.officer, name: 'x', role: 'executive' });
+    expect(newcomer.statusCode).toBe(201);
+    const officer = await t.login(t.orgA.officer);
+    let left: unknown[] = [];
+    const arrived = await eventsOf(org.id, async () => {
+      left = await eventsOf(t.orgA.id, () => officer.post('/api/auth/switch-org', { orgId: org.id }));
+    });
+    expect(left).toEqual([]);
+    expect(arrived).toEqual([
+      expect.objectContaining({
+        action: 'auth.switched_org',
+        actorLabel: t.orgA.officer,
+        payload: { userId: newcomer.json().id, fromOrgId: t.orgA.id },
+      }),
+    ]);
+  });
+});
+
+describe('a refused mutation writes no event', () => {
+  it.each([
+    ['a validation error', () => admin.post('/api/users', { email: 'nope', name: '', role: 'root' }), 400],
+    ['the last admin (409)', () => admin.patch(`/api/users/${adminId}`, { role: 'officer' }), 409],
+    [
+      'a duplicate member (409)',
+      () => admin.post('/api/users', { email: t.orgA.executive, name: 'x', role: 'officer' }),
+      409,
+    ],
+    ['a role that may not (403)', () => executive.post('/api/api-keys', { name: 'k', role: 'admin' }), 403],
+    [
+      'another tenant’s record (404)',
+      async () => admin.patch(`/api/users/${await userIdOf(t, t.orgB.admin)}`, { role: 'officer' }),
+      404,
+    ],
+    [
+      'a wrong password (401)',
+      () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: t.orgA.admin, password: 'wrong-password' },
+        }),
+      401,
+    ],
+  ])('%s', async (_label, act, status) => {
+    const before = await rowCounts(t);
+    const res = await act();
+    expect(res.statusCode).toBe(status);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+});
+
+describe('GET /api/audit-events', () => {
+  type Ev = { seq: number; action: string; entityId: string; actorId: string | null; createdAt: string };
+  let org: { id: string; admin: string };
+  let c: Client;
+  let all: Ev[];
+  let userId: string;
+  let keyId: string;
+  let orgAdminId: string;
+
+  // A history of its own: org.created and three user.created by the system, then the admin's work.
+  beforeAll(async () => {
+    org = await createTestOrg(t, 'hist');
+    orgAdminId = await userIdOf(t, org.admin);
+    c = await t.login(org.admin);
+    userId = (
+      await c.post('/api/users', { email: 'x@hist.test', name: 'X', role: 'officer', password: PASSWORD })
+    ).json().id;
+    await c.patch(`/api/users/${userId}`, { role: 'executive' });
+    keyId = (await createApiKey(c, 'officer')).id;
+    await c.delete(`/api/api-keys/${keyId}`);
+    all = (await c.get('/api/audit-events?limit=200')).json().items;
+  });
+
+  const query = async (q: string): Promise<Ev[]> => {
+    const res = await c.get(`/api/audit-events?limit=200&${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items;
+  };
+  const actions = (evs: Ev[]) => evs.map((e) => e.action);
+
+  it('lists newest first by default and oldest first with order=asc', async () => {
+    expect(all.map((e) => e.seq)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(actions(all).at(-1)).toBe('org.created');
+    expect((await query('order=asc')).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('pages with limit and offset and reports the total', async () => {
+    const page = (await c.get('/api/audit-events?limit=4&offset=4')).json();
+    expect(page).toMatchObject({ total: 9, limit: 4, offset: 4 });
+    expect(page.items.map((e: Ev) => e.seq)).toEqual([5, 4, 3, 2]);
+  });
+
+  it.each([
+    ['entityType', () => 'entityType=api_key', ['api_key.revoked', 'api_key.created']],
+    ['entityId', () => `entityId=${userId}`, ['user.updated', 'user.created']],
+    ['action', () => 'action=user.created', ['user.created', 'user.created', 'user.created', 'user.created']],
+    ['actorType', () => 'actorType=system', ['user.created', 'user.created', 'user.created', 'org.created']],
+    [
+      'actorId',
+      () => `actorId=${orgAdminId}`,
+      ['api_key.revoked', 'api_key.created', 'user.updated', 'user.created', 'auth.login'],
+    ],
+    [
+      'several filters together',
+      () => `actorId=${orgAdminId}&entityType=user`,
+      ['user.updated', 'user.created'],
+    ],
+    ['an entity nobody has', () => 'entityId=nothing', []],
+  ])('filters by %s', async (_label, q, expected) => {
+    expect(actions(await query(q()))).toEqual(expected);
+  });
+
+  it('filters by time with from and to (inclusive)', async () => {
+    const pivot = all.find((e) => e.action === 'user.updated')!;
+    const from = await query(`from=${encodeURIComponent(pivot.createdAt)}`);
+    expect(from.map((e) => e.seq)).toEqual(
+      all.filter((e) => e.createdAt >= pivot.createdAt).map((e) => e.seq),
+    );
+    expect(from.map((e) => e.seq)).toContain(pivot.seq);
+    const to = await query(`to=${encodeURIComponent(pivot.createdAt)}`);
+    expect(to.map((e) => e.seq)).toEqual(all.filter((e) => e.createdAt <= pivot.createdAt).map((e) => e.seq));
+    expect(await query('from=2999-01-01T00:00:00Z')).toEqual([]);
+    expect(await query('to=2000-01-01T00:00:00%2B02:00')).toEqual([]);
+  });
+
+  it.each(['from=yesterday', 'to=2024-13-01T00:00:00Z', 'actorType=robot', 'order=random', 'limit=0'])(
+    'refuses %s with 400',
+    async (q) => {
+      const res = await c.get(`/api/audit-events?${q}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.issues[0].path).toBe(q.split('=')[0]);
+    },
+  );
+
+  it('officers read the trail and verify it; executives get 403 on both', async () => {
+    const officer = await t.login(t.orgA.officer);
+    expect((await officer.get('/api/audit-events')).statusCode).toBe(200);
+    expect((await officer.get('/api/audit-events/verify')).statusCode).toBe(200);
+    expect((await executive.get('/api/audit-events')).statusCode).toBe(403);
+    expect((await executive.get('/api/audit-events/verify')).statusCode).toBe(403);
+  });
+
+  it("org A never sees org B's events", async () => {
+    const b = await t.login(t.orgB.admin);
+    const bKey = await createApiKey(b, 'officer', 'b only');
+    const bAdminId = await userIdOf(t, t.orgB.admin);
+    const seen = (await admin.get('/api/audit-events?limit=200')).json();
+    expect(seen.total).toBe((await auditOf(t, t.orgA.id)).length);
+    expect(seen.items.map((e: Ev) => e.entityId)).not.toContain(bKey.id);
+    expect((await admin.get(`/api/audit-events?entityId=${bKey.id}`)).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    expect((await admin.get(`/api/audit-events?actorId=${bAdminId}`)).json().total).toBe(0);
+  });
+});

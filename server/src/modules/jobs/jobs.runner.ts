@@ -1,0 +1,97 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { SYSTEM_ACTOR } from '../../lib/context.js';
+import { appendAuditEvent } from '../audit/audit.repo.js';
+import * as repo from './jobs.repo.js';
+
+export interface JobContext {
+  job: repo.JobRow;
+  /** Reports progress; written to the job row so any process can answer GET /api/jobs/:id. */
+  progress(done: number, total: number): Promise<void>;
+}
+
+export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown>>;
+
+const IDLE_POLL_MS = 1000;
+
+/**
+ * Runs queued jobs in this process, one at a time. `kick()` after enqueueing starts work at once; the poll
+ * picks up jobs queued by other processes. Each job's outcome is audited in its organisation's trail.
+ */
+export const createJobRunner = ({
+  db,
+  log,
+  handlers,
+}: {
+  db: Db;
+  log: FastifyBaseLogger;
+  handlers: Record<string, JobHandler>;
+}) => {
+  let stopped = true;
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const runOne = async (job: repo.JobRow) => {
+    const handler = handlers[job.kind];
+    let status: 'succeeded' | 'failed' = 'succeeded';
+    let result: Record<string, unknown> | null = null;
+    let error: string | null = null;
+    try {
+      if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
+      result = await handler({
+        job,
+        progress: (done, total) => repo.setJobProgress(db, job.id, done, total).then(() => {}),
+      });
+    } catch (err) {
+      status = 'failed';
+      error = 'The job failed; the log has the details (search for the job id).';
+      log.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
+    }
+    await withTenant(db, job.orgId, async (tx) => {
+      const row = await repo.finishJob(tx, job.orgId, job.id, { status, result, error });
+      await appendAuditEvent(tx, job.orgId, SYSTEM_ACTOR, {
+        action: 'job.finished',
+        entityType: 'job',
+        entityId: job.id,
+        payload: { kind: job.kind, status, done: row.progressDone, total: row.progressTotal },
+      });
+    });
+  };
+
+  const drain = async () => {
+    for (;;) {
+      if (stopped) return;
+      const job = await repo.claimNextJob(db);
+      if (!job) return;
+      await runOne(job);
+    }
+  };
+
+  const kick = () => {
+    if (stopped || running) return;
+    running = drain()
+      .catch((err) => log.error({ err }, 'job runner error'))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+
+  return {
+    kick,
+    async start() {
+      stopped = false;
+      await repo.requeueStaleJobs(db);
+      timer = setInterval(kick, IDLE_POLL_MS);
+      timer.unref();
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+};
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

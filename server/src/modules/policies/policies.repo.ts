@@ -1,0 +1,58 @@
+import { and, asc, desc, eq, max } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { policies } from '../../db/schema/scoring.js';
+
+export type PolicyRow = typeof policies.$inferSelect;
+
+export const listPolicies = (tx: Db, orgId: string) =>
+  tx
+    .select()
+    .from(policies)
+    .where(eq(policies.orgId, orgId))
+    .orderBy(asc(policies.status), desc(policies.version), desc(policies.createdAt));
+
+export const findPolicy = async (tx: Db, orgId: string, id: string) => {
+  const [row] = await tx
+    .select()
+    .from(policies)
+    .where(and(eq(policies.orgId, orgId), eq(policies.id, id)))
+    .limit(1);
+  return row;
+};
+
+/** The organisation's one published policy (the one assessments use), if any. */
+export const findPublishedPolicy = async (tx: Db, orgId: string) => {
+  const [row] = await tx
+    .select()
+    .from(policies)
+    .where(and(eq(policies.orgId, orgId), eq(policies.status, 'published')))
+    .limit(1);
+  return row;
+};
+
+export const insertPolicy = async (tx: Db, values: typeof policies.$inferInsert) => {
+  const [row] = await tx.insert(policies).values(values).returning();
+  return row!;
+};
+
+export const updatePolicy = async (
+  tx: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof policies.$inferInsert>,
+) => {
+  const [row] = await tx
+    .update(policies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(policies.orgId, orgId), eq(policies.id, id)))
+    .returning();
+  return row!;
+};
+
+export const nextPolicyVersion = async (tx: Db, orgId: string) => {
+  const [row] = await tx
+    .select({ v: max(policies.version) })
+    .from(policies)
+    .where(eq(policies.orgId, orgId));
+  return (row?.v ?? 0) + 1;
+};

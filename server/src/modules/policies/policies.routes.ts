@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParamsSchema } from '#shared/schemas/common.js';
+import { PolicyCreateSchema, PolicySchema, PolicyUpdateSchema } from '#shared/schemas/policy.js';
+import { PublishResultSchema, WhatIfSchema } from '#shared/schemas/what-if.js';
+import { ctxOf } from '../../plugins/auth.js';
+import type { PoliciesService } from './policies.service.js';
+
+export const policiesRoutes = async (app: FastifyInstance, { policies }: { policies: PoliciesService }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['policies'];
+
+  r.get(
+    '/api/policies',
+    {
+      schema: {
+        tags,
+        summary: 'Scoring policies: the published one, drafts and retired versions',
+        response: { 200: z.object({ items: z.array(PolicySchema) }) },
+      },
+    },
+    async (req) => ({ items: await policies.list(ctxOf(req)) }),
+  );
+
+  r.post(
+    '/api/policies',
+    {
+      schema: {
+        tags,
+        summary: 'Make a draft copy of a policy (admins)',
+        body: PolicyCreateSchema,
+        response: { 201: PolicySchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await policies.createDraft(ctxOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One policy with its full document',
+        params: IdParamsSchema,
+        response: { 200: PolicySchema },
+      },
+    },
+    async (req) => policies.get(ctxOf(req), req.params.id),
+  );
+
+  r.patch(
+    '/api/policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft (admins); published versions are immutable',
+        params: IdParamsSchema,
+        body: PolicyUpdateSchema,
+        response: { 200: PolicySchema },
+      },
+    },
+    async (req) => policies.update(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/policies/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a draft as the next version and rescore the portfolio (admins)',
+        params: IdParamsSchema,
+        response: { 200: PublishResultSchema },
+      },
+    },
+    async (req) => policies.publish(ctxOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/policies/:id/what-if',
+    {
+      schema: {
+        tags,
+        summary: 'Score the portfolio under this policy next to the published one; writes nothing',
+        params: IdParamsSchema,
+        response: { 200: WhatIfSchema },
+      },
+    },
+    async (req) => policies.whatIf(ctxOf(req), req.params.id),
+  );
+};

@@ -1,0 +1,163 @@
+import type { ReferenceData } from '#shared/domain/reference/types.js';
+import type { Changes } from '#shared/schemas/audit.js';
+import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.js';
+import type { PublishResult, WhatIf } from '#shared/schemas/what-if.js';
+import type { Db } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { notFound, unprocessable } from '../../lib/app-error.js';
+import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { appendAuditEvent } from '../audit/audit.repo.js';
+import { insertJob } from '../jobs/jobs.repo.js';
+import { toJob } from '../jobs/jobs.service.js';
+import { documentOf, toPolicy } from './policies.mapping.js';
+import * as repo from './policies.repo.js';
+import { computeWhatIf } from './policies.what-if.js';
+
+export const RESCORE_JOB = 'rescore';
+
+interface Deps {
+  db: Db;
+  ref: ReferenceData;
+  /** Starts the job runner at once after a commit that queued work. */
+  kickJobs: () => void;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export const createPoliciesService = ({ db, ref, kickJobs }: Deps) => {
+  const load = async (tx: Db, ctx: RequestCtx, id: string) => {
+    const row = await repo.findPolicy(tx, ctx.orgId, id);
+    if (!row) throw notFound('Policy', id);
+    return row;
+  };
+  const draftOnly = (row: repo.PolicyRow) => {
+    if (row.status !== 'draft') {
+      throw unprocessable(
+        `Version ${row.version} is ${row.status} and cannot change: make a draft copy of it instead`,
+      );
+    }
+  };
+
+  return {
+    async list(ctx: RequestCtx): Promise<Policy[]> {
+      requireRole(ctx, 'executive');
+      const rows = await withTenant(db, ctx.orgId, (tx) => repo.listPolicies(tx, ctx.orgId));
+      return rows.map(toPolicy);
+    },
+
+    async get(ctx: RequestCtx, id: string): Promise<Policy> {
+      requireRole(ctx, 'executive');
+      return toPolicy(await withTenant(db, ctx.orgId, (tx) => load(tx, ctx, id)));
+    },
+
+    /** A draft copy of any policy of this organisation (usually the published one), for an admin to tune. */
+    async createDraft(ctx: RequestCtx, input: PolicyCreate): Promise<Policy> {
+      requireRole(ctx, 'admin');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const base = await repo.findPolicy(tx, ctx.orgId, input.basedOn);
+        if (!base) throw unprocessable(`Policy ${input.basedOn} was not found`, 'basedOn');
+        const row = await repo.insertPolicy(tx, {
+          orgId: ctx.orgId,
+          name: input.name,
+          status: 'draft',
+          basedOnId: base.id,
+          document: { ...base.document, name: input.name },
+          createdBy: ctx.userId,
+        });
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'policy.created',
+          entityType: 'policy',
+          entityId: row.id,
+          payload: { name: row.name, basedOnId: base.id },
+        });
+        return toPolicy(row);
+      });
+    },
+
+    async update(ctx: RequestCtx, id: string, input: PolicyUpdate): Promise<Policy> {
+      requireRole(ctx, 'admin');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const before = await load(tx, ctx, id);
+        draftOnly(before);
+        const changes: Changes = {};
+        const name = input.name ?? input.document?.name;
+        if (name !== undefined && name !== before.name) changes.name = { from: before.name, to: name };
+        const document = input.document
+          ? { ...input.document, name: name ?? before.name }
+          : name
+            ? { ...before.document, name }
+            : undefined;
+        if (document && !sameJson(document, before.document))
+          changes.document = { from: before.document, to: document };
+        if (Object.keys(changes).length === 0) return toPolicy(before);
+        const row = await repo.updatePolicy(tx, ctx.orgId, id, {
+          ...(name ? { name } : {}),
+          ...(document ? { document } : {}),
+        });
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'policy.updated',
+          entityType: 'policy',
+          entityId: id,
+          payload: { changes },
+        });
+        return toPolicy(row);
+      });
+    },
+
+    /**
+     * Publishes a draft as the next version (frozen from then on), retires the previous one, and queues the
+     * rescore of the whole portfolio under it; the answer carries the job to poll for progress.
+     */
+    async publish(ctx: RequestCtx, id: string): Promise<PublishResult> {
+      requireRole(ctx, 'admin');
+      const result = await withTenant(db, ctx.orgId, async (tx) => {
+        const draft = await load(tx, ctx, id);
+        draftOnly(draft);
+        const previous = await repo.findPublishedPolicy(tx, ctx.orgId);
+        if (previous)
+          await repo.updatePolicy(tx, ctx.orgId, previous.id, { status: 'retired', retiredAt: new Date() });
+        const version = await repo.nextPolicyVersion(tx, ctx.orgId);
+        const row = await repo.updatePolicy(tx, ctx.orgId, id, {
+          status: 'published',
+          version,
+          publishedAt: new Date(),
+        });
+        const job = await insertJob(tx, {
+          orgId: ctx.orgId,
+          kind: RESCORE_JOB,
+          params: { policyId: id, version },
+          createdBy: ctx.actor.label,
+        });
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'policy.published',
+          entityType: 'policy',
+          entityId: id,
+          payload: { name: row.name, version, retiredId: previous?.id ?? null },
+        });
+        return { policy: toPolicy(row), job: toJob(job) };
+      });
+      kickJobs();
+      return result;
+    },
+
+    /** The portfolio under this policy next to the published one; writes nothing. */
+    async whatIf(ctx: RequestCtx, id: string): Promise<WhatIf> {
+      requireRole(ctx, 'executive');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const row = await load(tx, ctx, id);
+        const published = await repo.findPublishedPolicy(tx, ctx.orgId);
+        return computeWhatIf(
+          tx,
+          ctx.orgId,
+          { id: row.id, document: documentOf(row) },
+          published && published.id !== row.id
+            ? { id: published.id, version: published.version!, document: documentOf(published) }
+            : undefined,
+          ref,
+        );
+      });
+    },
+  };
+};
+
+export type PoliciesService = ReturnType<typeof createPoliciesService>;

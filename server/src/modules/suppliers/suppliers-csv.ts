@@ -1,0 +1,229 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { countryList, isCountryCode } from '#shared/countries.js';
+import {
+  type ImportIssue,
+  REQUIRED_CSV_COLUMNS,
+  SUPPLIER_CSV_COLUMNS,
+  SUPPLIER_CSV_EXPORT_ONLY_COLUMNS,
+  type SupplierCreate,
+  SupplierCreateSchema,
+  type SupplierCsvColumn,
+} from '#shared/schemas/suppliers.js';
+
+/** Where each API field comes from in the CSV, to name the column of a validation issue. */
+const COLUMN_OF_FIELD: Record<string, SupplierCsvColumn> = {
+  externalRef: 'external_ref',
+  name: 'name',
+  legalName: 'legal_name',
+  country: 'country',
+  goods: 'goods',
+  sector: 'sector',
+  tier: 'tier',
+  annualSpend: 'annual_spend',
+  currency: 'currency',
+  headcount: 'headcount',
+  migrantWorkerShare: 'migrant_worker_share',
+  agencyWorkerShare: 'agency_worker_share',
+  status: 'status',
+  tags: 'tags',
+  contacts: 'contact_name',
+};
+
+let countryIndex: { byName: Map<string, string>; names: string[] } | undefined;
+const countries = () => {
+  if (!countryIndex) {
+    const list = countryList();
+    const byName = new Map<string, string>();
+    for (const c of list) byName.set(c.name.toLowerCase(), c.code);
+    countryIndex = { byName, names: list.map((c) => c.name.toLowerCase()) };
+  }
+  return countryIndex;
+};
+
+/**
+ * Accepts an ISO alpha-2 code or an English country name in any case; anything else is an error that
+ * suggests the closest official name, so "Bangaldesh" gets "did you mean Bangladesh (BD)?".
+ */
+export const resolveCountry = (cell: string): { code?: string; error?: string } => {
+  const v = cell.trim();
+  if (v.length === 2 && isCountryCode(v.toUpperCase())) return { code: v.toUpperCase() };
+  const idx = countries();
+  const exact = idx.byName.get(v.toLowerCase());
+  if (exact) return { code: exact };
+  const guess = closest(v.toLowerCase(), idx.names);
+  const code = idx.byName.get(guess)!;
+  const name = countryList().find((c) => c.code === code)!.name;
+  const hint =
+    distance(v.toLowerCase(), guess) <= Math.max(3, v.length / 3) ? `: did you mean ${name} (${code})?` : '';
+  return { error: `Unknown country "${v}"${hint} Use the two-letter ISO code or the English name.` };
+};
+
+const list = (cell: string) =>
+  cell
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const number = (cell: string, column: string, issues: ImportIssue[], row: number, percent = false) => {
+  const v = percent ? cell.replace(/%$/, '').trim() : cell.replace(/[\s_]/g, '');
+  if (!NUMBER.test(v)) {
+    issues.push({
+      row,
+      column,
+      message: `"${cell}" is not a number: use digits and a dot for decimals, e.g. 1250000.50`,
+    });
+    return undefined;
+  }
+  return Number(v);
+};
+
+export interface ParsedRow {
+  row: number;
+  input?: SupplierCreate;
+  /** Columns the file has: only these overwrite an existing supplier on re-import. */
+  parentRef?: string;
+  issues: ImportIssue[];
+}
+
+/** Checks the header: required columns present, no unknown or repeated ones. */
+export const checkHeader = (header: string[]): ImportIssue[] => {
+  const issues: ImportIssue[] = [];
+  // The export's read-only columns (rating, scores) are accepted and ignored, so an export re-imports.
+  const known = new Set<string>([...SUPPLIER_CSV_COLUMNS, ...SUPPLIER_CSV_EXPORT_ONLY_COLUMNS]);
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (!known.has(h))
+      issues.push({
+        row: 1,
+        column: h,
+        message: `Unknown column "${h}". Expected columns: ${SUPPLIER_CSV_COLUMNS.join(', ')}`,
+      });
+    if (seen.has(h)) issues.push({ row: 1, column: h, message: `Column "${h}" appears twice` });
+    seen.add(h);
+  }
+  for (const r of REQUIRED_CSV_COLUMNS) {
+    if (!seen.has(r)) issues.push({ row: 1, column: r, message: `Missing required column "${r}"` });
+  }
+  return issues;
+};
+
+/** One CSV record (header → cell) to a validated supplier, or the issues that stop it. */
+export const parseRow = (cells: Record<string, string>, row: number): ParsedRow => {
+  const issues: ImportIssue[] = [];
+  const get = (c: SupplierCsvColumn) => {
+    const v = cells[c];
+    return v === undefined ? undefined : v.trim();
+  };
+  const opt = (c: SupplierCsvColumn) => get(c) || undefined;
+  const raw: Record<string, unknown> = {
+    externalRef: get('external_ref') || undefined,
+    name: get('name') ?? '',
+    legalName: opt('legal_name'),
+    sector: opt('sector'),
+    currency: opt('currency'),
+    status: opt('status')?.toLowerCase(),
+  };
+  if (!raw.externalRef)
+    issues.push({
+      row,
+      column: 'external_ref',
+      message: 'external_ref is required: it identifies the supplier on re-import',
+    });
+  const country = get('country');
+  if (country) {
+    const r = resolveCountry(country);
+    if (r.error) issues.push({ row, column: 'country', message: r.error });
+    raw.country = r.code;
+  } else issues.push({ row, column: 'country', message: 'country is required' });
+  const tier = get('tier');
+  if (tier) raw.tier = number(tier, 'tier', issues, row);
+  else issues.push({ row, column: 'tier', message: 'tier is required (1 = direct supplier)' });
+  for (const [column, field, percent] of [
+    ['annual_spend', 'annualSpend', false],
+    ['headcount', 'headcount', false],
+    ['migrant_worker_share', 'migrantWorkerShare', true],
+    ['agency_worker_share', 'agencyWorkerShare', true],
+  ] as const) {
+    const v = get(column);
+    if (v === undefined) continue;
+    raw[field] = v === '' ? null : number(v, column, issues, row, percent);
+  }
+  const goods = get('goods');
+  if (goods !== undefined) raw.goods = list(goods);
+  const tags = get('tags');
+  if (tags !== undefined) raw.tags = list(tags);
+  const contactName = get('contact_name');
+  if (contactName) {
+    raw.contacts = [
+      {
+        name: contactName,
+        email: get('contact_email') || undefined,
+        phone: get('contact_phone') || undefined,
+      },
+    ];
+  } else if (get('contact_email') || get('contact_phone')) {
+    issues.push({
+      row,
+      column: 'contact_name',
+      message: 'A contact needs a name when an email or phone is given',
+    });
+  }
+  if (issues.length > 0) return { row, issues };
+
+  const parsed = SupplierCreateSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const field = String(i.path[0] ?? '');
+      const column =
+        field === 'contacts' && i.path[2] === 'email' ? 'contact_email' : (COLUMN_OF_FIELD[field] ?? field);
+      issues.push({ row, column, message: i.message });
+    }
+    return { row, issues };
+  }
+  return { row, input: parsed.data, parentRef: get('parent_external_ref') || undefined, issues };
+};
+
+/** A downloadable template: the header and two example rows that import cleanly. */
+export const TEMPLATE_ROWS: Record<SupplierCsvColumn, string>[] = [
+  {
+    external_ref: 'V-10001',
+    name: 'Dhaka Knitwear Ltd',
+    legal_name: 'Dhaka Knitwear Limited',
+    country: 'BD',
+    goods: 'garments;textiles',
+    sector: 'Apparel',
+    tier: '1',
+    parent_external_ref: '',
+    annual_spend: '2400000',
+    currency: 'USD',
+    headcount: '1850',
+    migrant_worker_share: '5',
+    agency_worker_share: '12',
+    status: 'active',
+    tags: 'strategic;apparel',
+    contact_name: 'Rahim Chowdhury',
+    contact_email: 'compliance@dhaka-knitwear.example',
+    contact_phone: '+880 2 5555 0101',
+  },
+  {
+    external_ref: 'V-10002',
+    name: 'Ahal Cotton Ginnery',
+    legal_name: '',
+    country: 'Turkmenistan',
+    goods: 'cotton lint',
+    sector: 'Agriculture',
+    tier: '2',
+    parent_external_ref: 'V-10001',
+    annual_spend: '',
+    currency: 'USD',
+    headcount: '',
+    migrant_worker_share: '',
+    agency_worker_share: '',
+    status: 'onboarding',
+    tags: 'raw-material',
+    contact_name: '',
+    contact_email: '',
+    contact_phone: '',
+  },
+];

@@ -1,0 +1,104 @@
+import type { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { and, asc, type SQL, sql } from 'drizzle-orm';
+import { SUPPLIER_CSV_COLUMNS, SUPPLIER_CSV_EXPORT_ONLY_COLUMNS } from '#shared/schemas/suppliers.js';
+import type { Db } from '../../db/client.js';
+import { suppliers } from '../../db/schema/suppliers.js';
+import { withTenant } from '../../db/tenant.js';
+import type { SupplierRow } from './suppliers.repo.js';
+import { TEMPLATE_ROWS } from './suppliers-csv.js';
+
+/**
+ * Spreadsheet programs execute cells that start with = + - @ (or tab/CR) as formulas: "=HYPERLINK(…)" in a
+ * supplier name could exfiltrate data when an officer opens the export. Such cells get a leading quote.
+ */
+export const neutraliseCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+const PAGE = 2000;
+
+const toRecord = (s: SupplierRow, refOf: Map<string, string | null>): string[] => {
+  const c = s.contacts[0];
+  const values: Record<string, unknown> = {
+    external_ref: s.externalRef,
+    name: s.name,
+    legal_name: s.legalName,
+    country: s.country,
+    goods: s.goods.join(';'),
+    sector: s.sector,
+    tier: s.tier,
+    parent_external_ref: s.parentId ? refOf.get(s.parentId) : null,
+    annual_spend: s.annualSpend,
+    currency: s.currency,
+    headcount: s.headcount,
+    migrant_worker_share: s.migrantWorkerShare,
+    agency_worker_share: s.agencyWorkerShare,
+    status: s.status,
+    tags: s.tags.join(';'),
+    contact_name: c?.name,
+    contact_email: c?.email,
+    contact_phone: c?.phone,
+    rating: s.rating,
+    inherent_score: s.inherentScore,
+    residual_score: s.residualScore,
+    assessed_at: s.assessedAt?.toISOString(),
+    policy_version: s.policyVersion,
+  };
+  return [...SUPPLIER_CSV_COLUMNS, ...SUPPLIER_CSV_EXPORT_ONLY_COLUMNS].map((k) =>
+    neutraliseCell(values[k] == null ? '' : String(values[k])),
+  );
+};
+
+/** Streams the filtered register as CSV, page by page (keyset on name, id), so 100,000 rows never sit in memory. */
+export const exportSuppliersCsv = (db: Db, orgId: string, where: SQL | undefined): Readable => {
+  const out = stringify({
+    header: true,
+    columns: [...SUPPLIER_CSV_COLUMNS, ...SUPPLIER_CSV_EXPORT_ONLY_COLUMNS],
+    bom: true,
+  });
+  (async () => {
+    let after: { name: string; id: string } | undefined;
+    const refOf = new Map<string, string | null>();
+    for (;;) {
+      const page = await withTenant(db, orgId, async (tx) => {
+        const rows = await tx
+          .select()
+          .from(suppliers)
+          .where(
+            and(
+              where,
+              after
+                ? sql`(${suppliers.name}, ${suppliers.id}) > (${after.name}, ${after.id}::uuid)`
+                : undefined,
+            ),
+          )
+          .orderBy(asc(suppliers.name), asc(suppliers.id))
+          .limit(PAGE);
+        const missing = [
+          ...new Set(rows.flatMap((r) => (r.parentId && !refOf.has(r.parentId) ? [r.parentId] : []))),
+        ];
+        if (missing.length > 0) {
+          const parents = await tx
+            .select({ id: suppliers.id, ref: suppliers.externalRef })
+            .from(suppliers)
+            .where(sql`${suppliers.id} = any(${sql`${`{${missing.join(',')}}`}::uuid[]`})`);
+          for (const p of parents) refOf.set(p.id, p.ref);
+        }
+        return rows;
+      });
+      for (const r of page)
+        if (!out.write(toRecord(r, refOf))) await new Promise((res) => out.once('drain', res));
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { name: last.name, id: last.id };
+    }
+    out.end();
+  })().catch((err) => out.destroy(err));
+  return out;
+};
+
+export const templateCsv = (): Promise<string> =>
+  new Promise((resolve, reject) => {
+    stringify(TEMPLATE_ROWS, { header: true, columns: [...SUPPLIER_CSV_COLUMNS], bom: true }, (err, text) =>
+      err ? reject(err) : resolve(text),
+    );
+  });

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { ImportIssue } from '#shared/schemas/suppliers.js';
+import { AppError } from '../../lib/app-error.js';
+import { checkHeader, type ParsedRow, parseRow } from './suppliers-csv.js';
+
+export interface ReadCsv {
+  fileName: string;
+  sha256: string;
+  header: string[];
+  rows: ParsedRow[];
+}
+
+const decodeUtf8 = async function* (source: Readable, hash: ReturnType<typeof createHash>) {
+  // fatal: a Latin-1 or UTF-16 file is refused with a message, never imported with mangled names.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  for await (const chunk of source) {
+    const buf = chunk as Buffer;
+    if (first && buf[0] === 0x50 && buf[1] === 0x4b) {
+      throw new AppError(
+        'bad_request',
+        'This looks like an Excel workbook: save it as "CSV UTF-8" and upload that',
+      );
+    }
+    first = false;
+    hash.update(buf);
+    try {
+      yield decoder.decode(buf, { stream: true });
+    } catch {
+      throw new AppError(
+        'bad_request',
+        'The file is not valid UTF-8 text: save it as "CSV UTF-8" and upload it again',
+      );
+    }
+  }
+  yield decoder.decode();
+};
+
+/**
+ * Streams a CSV upload: decodes, parses and validates row by row, so a large file never sits in memory as
+ * text. Problems with the whole file (header, broken quoting) stop it with a 400 naming the line.
+ */
+export const readSupplierCsv = async (source: Readable, fileName: string): Promise<ReadCsv> => {
+  const hash = createHash('sha256');
+  let header: string[] = [];
+  let headerIssues: ImportIssue[] = [];
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    columns: (h: string[]) => {
+      header = h.map((c) => c.trim().toLowerCase());
+      headerIssues = checkHeader(header);
+      return header;
+    },
+  });
+  const rows: ParsedRow[] = [];
+  const text = Readable.from(decodeUtf8(source, hash), { objectMode: false });
+  text.on('error', (err) => parser.destroy(err));
+  text.pipe(parser);
+  try {
+    for await (const record of parser) {
+      if (headerIssues.length > 0) break;
+      // info.lines would count embedded newlines; the record index + header is the line a person sees.
+      rows.push(parseRow(record as Record<string, string>, rows.length + 2));
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const e = err as { code?: string; lines?: number; message?: string };
+    if (e.code?.startsWith('CSV_')) {
+      throw new AppError('bad_request', `The CSV cannot be read at line ${e.lines ?? '?'}: ${e.message}`);
+    }
+    throw err;
+  } finally {
+    // Stop reading the upload whatever happened, so the request can be answered at once.
+    text.destroy();
+    source.resume();
+  }
+  if (header.length === 0)
+    throw new AppError('bad_request', 'The file is empty: it needs a header row and at least one supplier');
+  if (headerIssues.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      `The header row does not match the template: ${headerIssues.map((i) => i.message).join('; ')}`,
+      headerIssues.map((i) => ({ path: `row 1: ${i.column}`, message: i.message })),
+    );
+  }
+  if (rows.length === 0) throw new AppError('bad_request', 'The file has a header but no supplier rows');
+  return { fileName, sha256: hash.digest('hex'), header, rows };
+};

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { ImportIssue, ImportPreview, ImportResult } from '#shared/schemas/suppliers.js';
+import type { Db } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { AppError } from '../../lib/app-error.js';
+import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { appendAuditEvents, type RecordedEvent } from '../audit/audit.repo.js';
+import { auditSnapshot, createColumns, diffColumns, toColumns } from './suppliers.mapping.js';
+import * as repo from './suppliers.repo.js';
+import type { ParsedRow } from './suppliers-csv.js';
+import { type ReadCsv, readSupplierCsv } from './suppliers-import.read.js';
+
+const MAX_ERRORS_SHOWN = 1000;
+const SAMPLE_ROWS = 200;
+const INSERT_BATCH = 1000;
+const LOOKUP_BATCH = 5000;
+
+/** Which supplier fields each CSV column sets: a re-import only touches the columns the file has. */
+const FIELDS_OF_COLUMN: Record<string, string[]> = {
+  external_ref: ['externalRef'],
+  name: ['name'],
+  legal_name: ['legalName'],
+  country: ['country'],
+  goods: ['goods', 'goodKeys'],
+  sector: ['sector'],
+  tier: ['tier'],
+  parent_external_ref: ['parentId'],
+  annual_spend: ['annualSpend'],
+  currency: ['currency'],
+  headcount: ['headcount'],
+  migrant_worker_share: ['migrantWorkerShare'],
+  agency_worker_share: ['agencyWorkerShare'],
+  status: ['status'],
+  tags: ['tags'],
+  contact_name: ['contacts'],
+};
+
+type Planned =
+  | { row: ParsedRow; action: 'create'; id: string; values: repo.SupplierInsert; depth: number }
+  | {
+      row: ParsedRow;
+      action: 'update';
+      id: string;
+      values: Partial<repo.SupplierInsert>;
+      changes: Record<string, { from: unknown; to: unknown }>;
+    }
+  | { row: ParsedRow; action: 'unchanged'; id: string };
+
+interface Plan {
+  planned: Planned[];
+  issues: ImportIssue[];
+}
+
+/** Decides, for every valid row, create / update / unchanged, resolving parents by external reference. */
+const planImport = async (tx: Db, orgId: string, csv: ReadCsv): Promise<Plan> => {
+  const issues: ImportIssue[] = csv.rows.flatMap((r) => r.issues);
+  const fields = new Set(csv.header.flatMap((c) => FIELDS_OF_COLUMN[c] ?? []));
+  const firstRowOfRef = new Map<string, number>();
+  const valid: ParsedRow[] = [];
+  for (const r of csv.rows) {
+    if (!r.input) continue;
+    const ref = r.input.externalRef!;
+    const first = firstRowOfRef.get(ref);
+    if (first !== undefined) {
+      issues.push({
+        row: r.row,
+        column: 'external_ref',
+        message: `external_ref "${ref}" is also on line ${first}: each supplier once per file`,
+      });
+      continue;
+    }
+    firstRowOfRef.set(ref, r.row);
+    valid.push(r);
+  }
+  const refs = [
+    ...new Set([
+      ...valid.map((r) => r.input!.externalRef!),
+      ...valid.flatMap((r) => (r.parentRef ? [r.parentRef] : [])),
+    ]),
+  ];
+  const existing = new Map<string, repo.SupplierRow>();
+  for (let i = 0; i < refs.length; i += LOOKUP_BATCH) {
+    for (const s of await repo.findByExternalRefs(tx, orgId, refs.slice(i, i + LOOKUP_BATCH)))
+      existing.set(s.externalRef!, s);
+  }
+  const idOfRef = new Map<string, string>();
+  for (const [ref, s] of existing) idOfRef.set(ref, s.id);
+  for (const r of valid)
+    if (!idOfRef.has(r.input!.externalRef!)) idOfRef.set(r.input!.externalRef!, randomUUID());
+
+  const parentOfRef = new Map(valid.map((r) => [r.input!.externalRef!, r.parentRef]));
+  const depthOf = (ref: string): number => {
+    // Depth within the file's new rows, so parents are inserted before their children. Cycles were refused.
+    let depth = 0;
+    for (let p = parentOfRef.get(ref); p && parentOfRef.has(p) && depth < 20; p = parentOfRef.get(p))
+      depth += 1;
+    return depth;
+  };
+  const planned: Planned[] = [];
+  for (const r of valid) {
+    const ref = r.input!.externalRef!;
+    const id = idOfRef.get(ref)!;
+    let parentId: string | null = null;
+    if (r.parentRef) {
+      const pid = idOfRef.get(r.parentRef);
+      if (!pid) {
+        issues.push({
+          row: r.row,
+          column: 'parent_external_ref',
+          message: `No supplier with external_ref "${r.parentRef}" in the register or in this file`,
+        });
+        continue;
+      }
+      if (r.parentRef === ref || cycleThrough(ref, parentOfRef)) {
+        issues.push({
+          row: r.row,
+          column: 'parent_external_ref',
+          message: 'The parent chain loops back to this supplier',
+        });
+        continue;
+      }
+      parentId = pid;
+    }
+    const all = { ...toColumns(r.input!), parentId };
+    const before = existing.get(ref);
+    if (!before) {
+      planned.push({
+        row: r,
+        action: 'create',
+        id,
+        values: { ...createColumns(orgId, r.input!), parentId, id },
+        depth: depthOf(ref),
+      });
+      continue;
+    }
+    const values = Object.fromEntries(
+      Object.entries(all).filter(([k]) => fields.has(k)),
+    ) as Partial<repo.SupplierInsert>;
+    const changes = diffColumns(before, values);
+    planned.push(
+      Object.keys(changes).length === 0
+        ? { row: r, action: 'unchanged', id }
+        : { row: r, action: 'update', id, values, changes },
+    );
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return { planned, issues };
+};
+
+const cycleThrough = (ref: string, parentOf: Map<string, string | undefined>) => {
+  const seen = new Set<string>([ref]);
+  for (let p = parentOf.get(ref); p; p = parentOf.get(p)) {
+    if (seen.has(p)) return true;
+    seen.add(p);
+  }
+  return false;
+};
+
+const counts = (planned: Planned[]) => ({
+  create: planned.filter((p) => p.action === 'create').length,
+  update: planned.filter((p) => p.action === 'update').length,
+  unchanged: planned.filter((p) => p.action === 'unchanged').length,
+});
+
+export const createSupplierImportService = ({ db }: { db: Db }) => ({
+  /** Validates and plans without writing anything. */
+  async preview(ctx: RequestCtx, file: Readable, fileName: string): Promise<ImportPreview> {
+    requireRole(ctx, 'officer');
+    const csv = await readSupplierCsv(file, fileName);
+    const { planned, issues } = await withTenant(db, ctx.orgId, (tx) => planImport(tx, ctx.orgId, csv));
+    const byRow = new Map(planned.map((p) => [p.row.row, p]));
+    const sample = csv.rows.slice(0, SAMPLE_ROWS).map((r) => {
+      const p = byRow.get(r.row);
+      return {
+        row: r.row,
+        action: p?.action ?? ('error' as const),
+        externalRef: r.input?.externalRef ?? null,
+        name: r.input?.name ?? null,
+        country: r.input?.country ?? null,
+        changedFields: p?.action === 'update' ? Object.keys(p.changes) : [],
+      };
+    });
+    return {
+      fileName,
+      sha256: csv.sha256,
+      rows: csv.rows.length,
+      ...counts(planned),
+      errorCount: issues.length,
+      errors: issues.slice(0, MAX_ERRORS_SHOWN),
+      sample,
+    };
+  },
+
+  /**
+   * Applies the file in one transaction: any invalid row refuses the whole file (422, nothing written), and
+   * re-importing the same file changes nothing. Every created or changed supplier gets its audit event.
+   */
+  async commit(ctx: RequestCtx, file: Readable, fileName: string): Promise<ImportResult> {
+    requireRole(ctx, 'officer');
+    const csv = await readSupplierCsv(file, fileName);
+    return withTenant(db, ctx.orgId, async (tx) => {
+      const { planned, issues } = await planImport(tx, ctx.orgId, csv);
+      if (issues.length > 0) {
+        throw new AppError(
+          'unprocessable',
+          `${issues.length} problem${issues.length === 1 ? '' : 's'} in the file: nothing was imported. Fix them and upload again.`,
+          issues
+            .slice(0, MAX_ERRORS_SHOWN)
+            .map((i) => ({ path: `row ${i.row}${i.column ? `: ${i.column}` : ''}`, message: i.message })),
+        );
+      }
+      const creates = planned
+        .flatMap((p) => (p.action === 'create' ? [p] : []))
+        .sort((a, b) => a.depth - b.depth);
+      const events: RecordedEvent[] = [];
+      for (let i = 0; i < creates.length; i += INSERT_BATCH) {
+        const rows = await repo.insertSuppliers(
+          tx,
+          creates.slice(i, i + INSERT_BATCH).map((p) => p.values),
+        );
+        for (const row of rows) {
+          events.push({
+            action: 'supplier.created',
+            entityType: 'supplier',
+            entityId: row.id,
+            payload: { supplier: auditSnapshot(row), importId: csv.sha256 },
+          });
+        }
+      }
+      for (const p of planned) {
+        if (p.action !== 'update') continue;
+        await repo.updateSupplier(tx, ctx.orgId, p.id, p.values);
+        events.push({
+          action: 'supplier.updated',
+          entityType: 'supplier',
+          entityId: p.id,
+          payload: { changes: p.changes, importId: csv.sha256 },
+        });
+      }
+      const c = counts(planned);
+      const result = {
+        fileName,
+        sha256: csv.sha256,
+        rows: csv.rows.length,
+        created: c.create,
+        updated: c.update,
+        unchanged: c.unchanged,
+      };
+      events.push({
+        action: 'supplier.import_committed',
+        entityType: 'supplier_import',
+        entityId: csv.sha256,
+        payload: result,
+      });
+      await appendAuditEvents(tx, ctx.orgId, ctx.actor, events);
+      return result;
+    });
+  },
+});
+
+export type SupplierImportService = ReturnType<typeof createSupplierImportService>;

@@ -1,0 +1,149 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
+import type { Db } from '../../db/client.js';
+import { suppliers } from '../../db/schema/suppliers.js';
+import { rowsOf } from '../../db/tenant.js';
+
+export type SupplierRow = typeof suppliers.$inferSelect;
+export type SupplierInsert = typeof suppliers.$inferInsert;
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const sortColumns = {
+  name: suppliers.name,
+  country: suppliers.country,
+  tier: suppliers.tier,
+  status: suppliers.status,
+  rating: suppliers.ratingRank,
+  residualScore: suppliers.residualScore,
+  updatedAt: suppliers.updatedAt,
+  annualSpend: suppliers.annualSpend,
+} as const;
+
+/** The WHERE of the supplier list, shared by the page, its count and the CSV export. */
+export const supplierFilter = (
+  orgId: string,
+  q: Omit<SuppliersQuery, 'limit' | 'offset' | 'sort' | 'order'>,
+  goodKey?: string,
+) => {
+  const where: (SQL | undefined)[] = [eq(suppliers.orgId, orgId)];
+  where.push(q.archived === 'true' ? isNotNull(suppliers.archivedAt) : isNull(suppliers.archivedAt));
+  if (q.q) {
+    const p = `%${likeEscape(q.q)}%`;
+    where.push(or(ilike(suppliers.name, p), ilike(suppliers.legalName, p), ilike(suppliers.externalRef, p)));
+  }
+  if (q.country) where.push(eq(suppliers.country, q.country));
+  if (goodKey) where.push(sql`${suppliers.goodKeys} @> array[${goodKey}]::text[]`);
+  if (q.tier) where.push(eq(suppliers.tier, q.tier));
+  if (q.rating) where.push(q.rating === 'none' ? isNull(suppliers.rating) : eq(suppliers.rating, q.rating));
+  if (q.status) where.push(eq(suppliers.status, q.status));
+  if (q.tag) where.push(sql`${suppliers.tags} @> array[${q.tag}]::text[]`);
+  if (q.assessedBeforeMonths) {
+    where.push(lt(suppliers.assessedAt, sql`now() - make_interval(months => ${q.assessedBeforeMonths})`));
+  }
+  if (q.unassessed === 'true') where.push(isNull(suppliers.assessedAt));
+  return and(...where);
+};
+
+export const listSuppliers = async (tx: Db, where: SQL | undefined, q: SuppliersQuery) => {
+  const dir = q.order === 'asc' ? asc : desc;
+  const [items, [total]] = await Promise.all([
+    tx
+      .select()
+      .from(suppliers)
+      .where(where)
+      .orderBy(sql`${dir(sortColumns[q.sort])} nulls last`, asc(suppliers.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    tx.select({ n: count() }).from(suppliers).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+};
+
+export const findSupplier = async (tx: Db, orgId: string, id: string) => {
+  const [row] = await tx
+    .select()
+    .from(suppliers)
+    .where(and(eq(suppliers.orgId, orgId), eq(suppliers.id, id)))
+    .limit(1);
+  return row;
+};
+
+export const findByExternalRefs = (tx: Db, orgId: string, refs: string[]) =>
+  refs.length === 0
+    ? Promise.resolve([] as SupplierRow[])
+    : tx
+        .select()
+        .from(suppliers)
+        .where(and(eq(suppliers.orgId, orgId), inArray(suppliers.externalRef, refs)));
+
+export const insertSupplier = async (tx: Db, values: SupplierInsert) => {
+  const [row] = await tx.insert(suppliers).values(values).returning();
+  return row!;
+};
+
+export const updateSupplier = async (tx: Db, orgId: string, id: string, values: Partial<SupplierInsert>) => {
+  const [row] = await tx
+    .update(suppliers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(suppliers.orgId, orgId), eq(suppliers.id, id)))
+    .returning();
+  return row!;
+};
+
+/** Ids of `id` and every supplier above it, nearest first (stops at 20 levels, guarding against bad data). */
+export const ancestorIds = async (tx: Db, orgId: string, id: string): Promise<string[]> => {
+  const rows = await tx.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from suppliers where org_id = ${orgId} and id = ${id}
+      union all
+      select s.id, s.parent_id, up.depth + 1 from suppliers s join up on s.id = up.parent_id
+      where s.org_id = ${orgId} and up.depth < 20
+    )
+    select id from up order by depth`);
+  return rowsOf<{ id: string }>(rows).map((r) => r.id);
+};
+
+export interface TreeRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  country: string;
+  tier: number;
+  rating: string | null;
+  depth: number;
+}
+
+/** The supplier and everything below it (archived suppliers left out), at most 10 levels deep. */
+export const subtreeRows = async (tx: Db, orgId: string, id: string): Promise<TreeRow[]> => {
+  const rows = await tx.execute(sql`
+    with recursive down(id, parent_id, name, country, tier, rating, depth) as (
+      select id, parent_id, name, country, tier, rating, 0 from suppliers where org_id = ${orgId} and id = ${id}
+      union all
+      select s.id, s.parent_id, s.name, s.country, s.tier, s.rating, down.depth + 1
+      from suppliers s join down on s.parent_id = down.id
+      where s.org_id = ${orgId} and s.archived_at is null and down.depth < 10
+    )
+    select * from down order by depth, name`);
+  return rowsOf<TreeRow>(rows);
+};
+
+/** Multi-row insert (import); callers keep batches under PostgreSQL's bind-parameter limit. */
+export const insertSuppliers = (tx: Db, values: SupplierInsert[]) =>
+  values.length === 0
+    ? Promise.resolve([] as SupplierRow[])
+    : tx.insert(suppliers).values(values).returning();

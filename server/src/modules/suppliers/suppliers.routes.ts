@@ -1,0 +1,204 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { normaliseGood } from '#shared/domain/reference/goods.js';
+import { IdParamsSchema } from '#shared/schemas/common.js';
+import {
+  ImportPreviewSchema,
+  ImportResultSchema,
+  SupplierCreateSchema,
+  SupplierPageSchema,
+  SupplierSchema,
+  SuppliersQuerySchema,
+  SupplierTreeNodeSchema,
+  SupplierUpdateSchema,
+} from '#shared/schemas/suppliers.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/app-error.js';
+import { requireRole } from '../../lib/context.js';
+import { ctxOf } from '../../plugins/auth.js';
+import { supplierFilter } from './suppliers.repo.js';
+import type { SuppliersService } from './suppliers.service.js';
+import { exportSuppliersCsv, templateCsv } from './suppliers-export.js';
+import type { SupplierImportService } from './suppliers-import.service.js';
+
+interface Opts {
+  db: Db;
+  suppliers: SuppliersService;
+  imports: SupplierImportService;
+  importMaxBytes: number;
+}
+
+const ExportQuerySchema = SuppliersQuerySchema.omit({ limit: true, offset: true, sort: true, order: true });
+
+/** The uploaded CSV (multipart field "file"); the stream is read by the import, never buffered whole. */
+const uploadOf = async (req: FastifyRequest) => {
+  if (!req.isMultipart())
+    throw new AppError('bad_request', 'Upload the CSV as multipart/form-data in a field named "file"');
+  const file = await req.file();
+  if (!file)
+    throw new AppError('validation_failed', 'Attach a CSV file', [
+      { path: 'file', message: 'Attach a CSV file' },
+    ]);
+  return { stream: file.file, fileName: file.filename.slice(0, 255) || 'upload.csv' };
+};
+
+export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
+  await app.register(multipart, {
+    limits: { fileSize: opts.importMaxBytes, files: 1, fields: 10, parts: 12 },
+    throwFileSizeLimit: true,
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['suppliers'];
+
+  r.get(
+    '/api/suppliers',
+    {
+      schema: {
+        tags,
+        summary: 'The supplier register: filter, sort, page',
+        querystring: SuppliersQuerySchema,
+        response: { 200: SupplierPageSchema },
+      },
+    },
+    async (req) => opts.suppliers.list(ctxOf(req), req.query),
+  );
+
+  r.post(
+    '/api/suppliers',
+    {
+      schema: {
+        tags,
+        summary: 'Add a supplier (officers, admins)',
+        body: SupplierCreateSchema,
+        response: { 201: SupplierSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await opts.suppliers.create(ctxOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/suppliers/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered register as CSV (formula cells neutralised)',
+        querystring: ExportQuerySchema,
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx, 'executive');
+      const goodKey = req.query.good ? normaliseGood(req.query.good) : undefined;
+      const stream = exportSuppliersCsv(opts.db, ctx.orgId, supplierFilter(ctx.orgId, req.query, goodKey));
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="suppliers-${day}.csv"`)
+        .send(stream);
+    },
+  );
+
+  r.get(
+    '/api/suppliers/import/template.csv',
+    { schema: { tags, summary: 'A CSV template with example rows', produces: ['text/csv'] } },
+    async (req, reply) => {
+      ctxOf(req);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="clearsource-suppliers-template.csv"')
+        .send(await templateCsv());
+    },
+  );
+
+  r.post(
+    '/api/suppliers/import/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Validate a CSV and show what committing it would do (writes nothing)',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportPreviewSchema },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx, 'officer');
+      const { stream, fileName } = await uploadOf(req);
+      return opts.imports.preview(ctx, stream, fileName);
+    },
+  );
+
+  r.post(
+    '/api/suppliers/import/commit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import a CSV: all rows or none; upserts by external_ref, so the same file twice changes nothing',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportResultSchema },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx, 'officer');
+      const { stream, fileName } = await uploadOf(req);
+      return opts.imports.commit(ctx, stream, fileName);
+    },
+  );
+
+  r.get(
+    '/api/suppliers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One supplier with its current risk',
+        params: IdParamsSchema,
+        response: { 200: SupplierSchema },
+      },
+    },
+    async (req) => opts.suppliers.get(ctxOf(req), req.params.id),
+  );
+
+  r.patch(
+    '/api/suppliers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a supplier (officers, admins)',
+        params: IdParamsSchema,
+        body: SupplierUpdateSchema,
+        response: { 200: SupplierSchema },
+      },
+    },
+    async (req) => opts.suppliers.update(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.delete(
+    '/api/suppliers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Archive a supplier (kept with its history)',
+        params: IdParamsSchema,
+        response: { 200: SupplierSchema },
+      },
+    },
+    async (req) => opts.suppliers.archive(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/suppliers/:id/tree',
+    {
+      schema: {
+        tags,
+        summary: 'The sub-supplier tree below a supplier',
+        params: IdParamsSchema,
+        response: { 200: SupplierTreeNodeSchema },
+      },
+    },
+    async (req) => opts.suppliers.tree(ctxOf(req), req.params.id),
+  );
+};

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { matchGoods } from './goods.js';
+import { loadReferenceData } from './load-node.js';
+import { countryFacts, sliceReference } from './lookup.js';
+
+const ref = loadReferenceData();
+const profile = (country: string, goods: string[]) => ({
+  country,
+  goods,
+  tier: 1,
+  headcount: null,
+  migrantWorkerShare: null,
+  agencyWorkerShare: null,
+});
+
+describe('countryFacts', () => {
+  it.each([
+    [
+      'BD',
+      {
+        name: 'Bangladesh',
+        tip: { tier: '2', edition: '2025' },
+        gsi: { prevalencePer1000: 7.1, vulnerability: 58, governmentResponse: 49, edition: '2023' },
+      },
+    ],
+    ['TM', { tip: { tier: '2WL', edition: '2025' }, gsi: { prevalencePer1000: 11.9 } }],
+    [
+      'XK',
+      {
+        name: 'Kosovo',
+        tip: { tier: '2', edition: '2025' },
+        gsi: { prevalencePer1000: 8, vulnerability: 40, governmentResponse: 45 },
+      },
+    ],
+    // in the GSI without a prevalence estimate, and not in the TIP data
+    ['LI', { tip: null, gsi: { prevalencePer1000: null, vulnerability: null } }],
+    ['IS', { tip: { tier: '1' }, gsi: { prevalencePer1000: null } }],
+    // in the TIP data, not in the GSI
+    ['MO', { name: 'Macau S.A.R.', tip: { tier: '3' }, gsi: null }],
+    ['LY', { tip: { tier: 'special_case' } }],
+    ['KP', { tip: { tier: '3' }, gsi: { prevalencePer1000: 104.6, governmentResponse: -3 } }],
+    ['AF', { gsi: { prevalencePer1000: 13, governmentResponse: null } }],
+  ])('%s', (iso2, facts) => {
+    expect(countryFacts(ref, iso2)).toMatchObject({ iso2, ...facts });
+  });
+
+  it.each(['AQ', 'ZZ', '', 'bd', '__proto__', 'constructor'])('%j is covered by no dataset', (iso2) => {
+    expect(countryFacts(ref, iso2)).toBeNull();
+  });
+});
+
+describe('sliceReference', () => {
+  it('keeps the datasets, the country and the rows the goods matched', () => {
+    const slice = sliceReference(ref, profile('BD', ['Apparel', 'Cotton lint', 'widgets']));
+    expect(slice.datasets).toEqual(ref.datasets);
+    expect(Object.keys(slice.countries)).toEqual(['BD']);
+    expect(slice.iloIndicators).toEqual([]);
+    // garments for BD; cotton is listed only elsewhere, so one row proves it is on the list; widgets: nothing
+    expect(slice.ilab.map((l) => `${l.iso2} ${l.good}`)).toEqual(['AR Cotton', 'BD Garments']);
+    expect(matchGoods(slice, 'BD', ['Apparel', 'Cotton lint', 'widgets'])).toEqual(
+      matchGoods(ref, 'BD', ['Apparel', 'Cotton lint', 'widgets']),
+    );
+  });
+
+  it('holds no country for a country no dataset covers', () => {
+    const slice = sliceReference(ref, profile('AQ', ['cotton']));
+    expect(slice.countries).toEqual({});
+    expect(slice.ilab).toHaveLength(1);
+  });
+
+  it('matches goods exactly as the full data does, for every good and country', () => {
+    const goods = [...new Set(ref.ilab.map((l) => l.good))];
+    const inputs = [
+      ...goods,
+      'palm',
+      'solar panels',
+      'organic cotton t-shirts',
+      'seafood',
+      'widgets',
+      'steel',
+    ];
+    for (const iso2 of [...Object.keys(ref.countries), 'AQ']) {
+      const p = profile(iso2, inputs);
+      const slice = sliceReference(ref, p);
+      expect(matchGoods(slice, iso2, inputs)).toEqual(matchGoods(ref, iso2, inputs));
+      expect(JSON.stringify(sliceReference(slice, p))).toBe(JSON.stringify(slice));
+    }
+  });
+});

@@ -1,0 +1,295 @@
+import type { PolicyCriterion, PolicyDocument, RedFlagRule } from '../../schemas/policy.js';
+
+// The policy every organisation starts from (METHODOLOGY_MARKDOWN explains it, number by number, and its
+// worked example is asserted by a test: change a number here and the methodology text with it).
+
+const ilo = (n: number, key: string, name: string, weight: number, description: string): PolicyCriterion => ({
+  key,
+  name,
+  group: 'ilo_indicator',
+  weight,
+  citation: `ILO Indicators of Forced Labour (2012), indicator ${n}: ${name}`,
+  description,
+});
+
+const governance = (
+  key: string,
+  name: string,
+  weight: number,
+  citation: string,
+  description: string,
+): PolicyCriterion => ({
+  key,
+  name,
+  group: 'governance',
+  weight,
+  citation,
+  description,
+});
+
+const CRITERIA: PolicyCriterion[] = [
+  ilo(
+    1,
+    'abuse_of_vulnerability',
+    'Abuse of vulnerability',
+    4,
+    'Workers who depend on the employer (migrants, agency workers, those housed by the employer) get contracts in their own language and the same terms as others.',
+  ),
+  ilo(
+    2,
+    'deception',
+    'Deception',
+    4,
+    'What workers were promised at recruitment (job, pay, hours, place) matches the written contract and the job they do.',
+  ),
+  ilo(
+    3,
+    'restriction_of_movement',
+    'Restriction of movement',
+    6,
+    'Workers can leave the workplace and any employer housing freely outside working hours, and can end their employment on reasonable notice.',
+  ),
+  ilo(
+    4,
+    'isolation',
+    'Isolation',
+    4,
+    'Workers can contact family, unions and outside help; sites and housing are not cut off, and workers know where they are.',
+  ),
+  ilo(
+    5,
+    'physical_and_sexual_violence',
+    'Physical and sexual violence',
+    4,
+    'A written ban on violence and harassment, enforced, with incidents recorded and acted on.',
+  ),
+  ilo(
+    6,
+    'intimidation_and_threats',
+    'Intimidation and threats',
+    4,
+    'No threats of dismissal, denunciation to authorities or harm to family used to keep workers working; discipline is written and proportionate.',
+  ),
+  ilo(
+    7,
+    'retention_of_identity_documents',
+    'Retention of identity documents',
+    6,
+    'Workers keep their own passports and identity papers; any safekeeping is voluntary, in writing, and ends on request at once.',
+  ),
+  ilo(
+    8,
+    'withholding_of_wages',
+    'Withholding of wages',
+    6,
+    'Wages are paid in full, on time, to the worker, with payslips; no deposits, no deferred pay, no unlawful deductions.',
+  ),
+  ilo(
+    9,
+    'debt_bondage',
+    'Debt bondage',
+    6,
+    'No worker owes the employer, a recruiter or a lender connected to the job; loans and advances are small, voluntary and repaid on fair terms.',
+  ),
+  ilo(
+    10,
+    'abusive_working_and_living_conditions',
+    'Abusive working and living conditions',
+    4,
+    'Workplaces and any employer housing meet health, safety and decency standards, checked and recorded.',
+  ),
+  ilo(
+    11,
+    'excessive_overtime',
+    'Excessive overtime',
+    6,
+    'Hours and overtime stay within the law and are voluntary, shown by time records.',
+  ),
+  governance(
+    'policy_commitment',
+    'Policy commitment',
+    5,
+    'UN Guiding Principles on Business and Human Rights (2011), Principle 16; OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 1',
+    'A forced-labour and human-rights policy approved at the top, public, and passed on to recruiters and suppliers.',
+  ),
+  governance(
+    'recruitment_fees_employer_pays',
+    'No recruitment fees (employer pays)',
+    8,
+    'Employer Pays Principle; ILO General Principles and Operational Guidelines for Fair Recruitment (2019), general principle 7; ILO Private Employment Agencies Convention, 1997 (No. 181), Art. 7',
+    'No worker pays recruitment fees or related costs; the employer bears them and repays any a worker was charged.',
+  ),
+  governance(
+    'grievance_mechanism',
+    'Grievance mechanism',
+    7,
+    'UN Guiding Principles on Business and Human Rights (2011), Principles 29 and 31',
+    'A confidential channel, open to every worker including agency and migrant workers, in their languages, without retaliation, with cases tracked to an outcome.',
+  ),
+  governance(
+    'audits',
+    'Audits and monitoring',
+    6,
+    'UN Guiding Principles on Business and Human Rights (2011), Principle 20; OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 4',
+    'Independent social audits that include worker interviews, with findings corrected and re-checked.',
+  ),
+  governance(
+    'training',
+    'Training',
+    4,
+    'ILO Protocol of 2014 to the Forced Labour Convention, Art. 2; OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 1',
+    'Managers, supervisors, recruiters and workers trained on forced-labour risks and workers\u2019 rights.',
+  ),
+  governance(
+    'sub_supplier_due_diligence',
+    'Sub-supplier due diligence',
+    6,
+    'UN Guiding Principles on Business and Human Rights (2011), Principles 13(b) and 17; OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 2',
+    'The supplier maps its own suppliers and labour providers and applies these requirements to them.',
+  ),
+  governance(
+    'wages_and_hours',
+    'Wages and hours',
+    6,
+    'ILO Protection of Wages Convention, 1949 (No. 95); ILO Hours of Work (Industry) Convention, 1919 (No. 1)',
+    'Pay at least the legal minimum, paid directly and regularly; working hours recorded and within the law.',
+  ),
+  governance(
+    'age_verification',
+    'Age verification',
+    4,
+    'ILO Minimum Age Convention, 1973 (No. 138); ILO Worst Forms of Child Labour Convention, 1999 (No. 182)',
+    'Every worker\u2019s age is checked against reliable documents at hiring and records are kept; young workers are kept from hazardous work.',
+  ),
+];
+
+const RED_FLAGS: RedFlagRule[] = [
+  {
+    key: 'child_labour_below_minimum_age',
+    name: 'Children below the minimum working age',
+    minRating: 'critical',
+    citation:
+      'ILO Minimum Age Convention, 1973 (No. 138), Art. 2; ILO Worst Forms of Child Labour Convention, 1999 (No. 182)',
+    description: 'A worker is younger than the legal minimum working age.',
+  },
+  {
+    key: 'debt_bondage',
+    name: 'Debt bondage',
+    minRating: 'critical',
+    citation:
+      'ILO Indicators of Forced Labour (2012), indicator 9; UN Supplementary Convention on the Abolition of Slavery (1956), Art. 1(a)',
+    description: 'Workers work off a debt to the employer or a recruiter and cannot leave until it is paid.',
+  },
+  {
+    key: 'identity_documents_retained',
+    name: 'Identity documents retained',
+    minRating: 'high',
+    citation: 'ILO Indicators of Forced Labour (2012), indicator 7',
+    description:
+      'The employer or a recruiter holds workers\u2019 passports or identity papers and does not hand them back on request.',
+  },
+  {
+    key: 'not_free_to_leave',
+    name: 'Workers not free to leave',
+    minRating: 'critical',
+    citation:
+      'ILO Forced Labour Convention, 1930 (No. 29), Art. 2(1); ILO Indicators of Forced Labour (2012), indicator 3',
+    description: 'Workers cannot leave the site or housing, or cannot end their employment, without penalty.',
+  },
+  {
+    key: 'physical_violence_or_threats',
+    name: 'Violence or threats against workers',
+    minRating: 'critical',
+    citation: 'ILO Indicators of Forced Labour (2012), indicators 5 and 6',
+    description:
+      'Workers are hit, sexually abused, or threatened with harm, denunciation or loss of their family\u2019s safety.',
+  },
+  {
+    key: 'recruitment_fees_paid_by_workers',
+    name: 'Recruitment fees paid by workers',
+    minRating: 'high',
+    citation:
+      'Employer Pays Principle; ILO General Principles and Operational Guidelines for Fair Recruitment (2019), general principle 7; ILO Indicators of Forced Labour (2012), indicator 9',
+    description: 'Workers paid fees or costs to get the job, not yet repaid by the employer.',
+  },
+  {
+    key: 'wages_withheld',
+    name: 'Wages withheld',
+    minRating: 'high',
+    citation: 'ILO Indicators of Forced Labour (2012), indicator 8',
+    description: 'Wages are held back, paid late on purpose, or kept as a deposit to stop workers leaving.',
+  },
+];
+
+/** The policy Clearsource ships (see METHODOLOGY_MARKDOWN). */
+export const DEFAULT_POLICY: PolicyDocument = {
+  schemaVersion: 1,
+  name: 'Clearsource default policy',
+  description:
+    'Forced-labour and human-trafficking risk of one production site: published country and goods data and the workforce profile give inherent risk; accepted questionnaire answers show how far it is controlled.',
+  inherent: {
+    tip: {
+      citation: 'US Department of State, Trafficking in Persons Report: tier placement (2025 edition)',
+      points: { '1': 0, '2': 8, '2WL': 14, '3': 20, special_case: 20 },
+      unknownPoints: 12,
+    },
+    gsi: {
+      citation:
+        'Walk Free, Global Slavery Index: estimated prevalence of modern slavery per 1,000 people (2023 edition)',
+      bands: [
+        { from: 0, points: 0 },
+        { from: 3, points: 5 },
+        { from: 6, points: 10 },
+        { from: 10, points: 15 },
+        { from: 20, points: 20 },
+      ],
+      unknownPoints: 12,
+    },
+    goods: {
+      citation:
+        'US Department of Labor (ILAB), List of Goods Produced by Child Labor or Forced Labor (2022 edition)',
+      forcedLabourPoints: 35,
+      forcedChildLabourPoints: 35,
+      childLabourPoints: 20,
+      downstreamInputPoints: 20,
+      notListedPoints: 0,
+      unknownGoodPoints: 15,
+      noGoodsPoints: 15,
+    },
+    migrantShare: {
+      citation: 'ILO Indicators of Forced Labour (2012), indicator 1: Abuse of vulnerability',
+      bands: [
+        { from: 0, points: 0 },
+        { from: 10, points: 4 },
+        { from: 25, points: 7 },
+        { from: 50, points: 10 },
+      ],
+      unknownPoints: 5,
+    },
+    agencyShare: {
+      citation: 'ILO General Principles and Operational Guidelines for Fair Recruitment (2019)',
+      bands: [
+        { from: 0, points: 0 },
+        { from: 10, points: 4 },
+        { from: 25, points: 7 },
+        { from: 50, points: 10 },
+      ],
+      unknownPoints: 5,
+    },
+    supplierTier: {
+      citation: 'OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 2',
+      bands: [
+        { from: 1, points: 0 },
+        { from: 2, points: 3 },
+        { from: 3, points: 5 },
+      ],
+    },
+  },
+  criteria: CRITERIA,
+  redFlags: RED_FLAGS,
+  residual: { formula: 'inherent_reduced_by_control', maxReduction: 0.7 },
+  ratingBands: { medium: 25, high: 50, critical: 75 },
+  evidenceWeighting: { selfDeclared: 0.6, evidenceBacked: 1 },
+  confidence: { referenceDataWeight: 0.4, answersWeight: 0.6 },
+  reassessmentMonths: 12,
+};

@@ -1,0 +1,250 @@
+import { countryName } from '../../countries.js';
+import type { SupplierProfile } from '../../schemas/suppliers.js';
+import { describeListing, matchGood } from '../reference/goods.js';
+import { countryFacts } from '../reference/lookup.js';
+import type { RefIndex } from '../reference/reference-index.js';
+import type { IlabListing, ReferenceData, TipTier } from '../reference/types.js';
+import { bandPoints, type CompiledPolicy } from './compile.js';
+import { r2 } from './round.js';
+import type { DataGap, GoodFinding, InherentFactor } from './types.js';
+
+const TIER_LABELS: Record<TipTier, string> = {
+  '1': 'Tier 1',
+  '2': 'Tier 2',
+  '2WL': 'Tier 2 Watch List',
+  '3': 'Tier 3',
+  special_case: 'Special Case (not ranked)',
+};
+
+type GoodsPoints = CompiledPolicy['doc']['inherent']['goods'];
+
+/** A listed good earns the highest points of the kinds it is listed for, never less than a good not listed. */
+const listingPoints = (p: GoodsPoints, l: IlabListing): number =>
+  Math.max(
+    p.notListedPoints,
+    l.basis === 'downstream_input' ? p.downstreamInputPoints : 0,
+    l.forcedLabor ? p.forcedLabourPoints : 0,
+    l.forcedChildLabor ? p.forcedChildLabourPoints : 0,
+    l.childLabor ? p.childLabourPoints : 0,
+  );
+
+export interface InherentPart {
+  score: number;
+  points: number;
+  maxPoints: number;
+  formula: string;
+  factors: InherentFactor[];
+  /** Share of the factors' maximum points whose data was known, 0–1 (for confidence). */
+  coverage: number;
+}
+
+const assessGoods = (
+  c: CompiledPolicy,
+  index: RefIndex,
+  profile: SupplierProfile,
+  country: string,
+  gaps: DataGap[],
+): { points: number; known: number; findings: GoodFinding[]; detail: string } => {
+  const p = c.doc.inherent.goods;
+  const edition = index.datasetByKind.get('ilab')?.edition ?? '?';
+  if (profile.goods.length === 0) {
+    gaps.push({ kind: 'good', key: '', message: 'No goods recorded for this supplier; goods risk unknown' });
+    return {
+      points: p.noGoodsPoints,
+      known: 0,
+      findings: [],
+      detail: 'No goods recorded; counted as unknown',
+    };
+  }
+  let points = 0;
+  let resolved = 0;
+  const findings: GoodFinding[] = [];
+  for (const input of profile.goods) {
+    const m = matchGood(index, profile.country, input);
+    let goodPoints: number;
+    let detail: string;
+    const listings: GoodFinding['listings'] = [];
+    if (m.status === 'listed') {
+      goodPoints = 0;
+      for (const l of m.listings) {
+        const lp = listingPoints(p, l);
+        if (lp > goodPoints) goodPoints = lp;
+        listings.push({ good: l.good, points: lp, description: describeListing(l, country) });
+      }
+      detail = `"${input}": on the ILAB ${edition} list for ${country}`;
+    } else if (m.status === 'not_listed') {
+      goodPoints = p.notListedPoints;
+      detail = `"${input}" (${m.goodKey}): on the ILAB ${edition} list for other countries, not for ${country}`;
+    } else {
+      goodPoints = p.unknownGoodPoints;
+      detail = `ILAB ${edition} has no entry for "${input}"; risk unknown`;
+      gaps.push({ kind: 'good', key: input, message: detail });
+    }
+    if (m.status !== 'unknown_good') resolved++;
+    if (goodPoints > points) points = goodPoints;
+    findings.push({ input, goodKey: m.goodKey, status: m.status, points: goodPoints, detail, listings });
+  }
+  const n = profile.goods.length;
+  return {
+    points,
+    known: r2(resolved / n),
+    findings,
+    detail: `Highest of ${n} good${n === 1 ? '' : 's'}: ${points} points`,
+  };
+};
+
+const shareFactor = (
+  key: 'migrant_share' | 'agency_share',
+  field: 'migrantWorkerShare' | 'agencyWorkerShare',
+  label: string,
+  policy: CompiledPolicy['doc']['inherent']['migrantShare'],
+  maxPoints: number,
+  value: number | null,
+  gaps: DataGap[],
+): InherentFactor => {
+  const known = value !== null && value !== undefined;
+  if (!known)
+    gaps.push({ kind: 'profile', key: field, message: `Share of ${label} not recorded; counted as unknown` });
+  return {
+    key,
+    name: `Share of ${label}`,
+    value: known ? value : null,
+    points: known ? bandPoints(policy.bands, value) : policy.unknownPoints,
+    maxPoints,
+    known: known ? 1 : 0,
+    dataset: null,
+    citation: policy.citation,
+    detail: known ? `${value}% ${label}` : `Share of ${label} not recorded; counted as unknown`,
+    goods: null,
+  };
+};
+
+/** Inherent risk: what the published data and the supplier's profile say before any answer. */
+export const assessInherent = (
+  c: CompiledPolicy,
+  index: RefIndex,
+  ref: ReferenceData,
+  profile: SupplierProfile,
+  gaps: DataGap[],
+): InherentPart => {
+  const { tip, gsi, migrantShare, agencyShare, supplierTier, goods } = c.doc.inherent;
+  const [tipMax, gsiMax, goodsMax, migrantMax, agencyMax, tierMax] = c.maxima;
+  const iso = profile.country;
+  const facts = countryFacts(ref, iso);
+  const country = facts?.name ?? countryName(iso) ?? iso;
+  const tipInfo = index.datasetByKind.get('us_tip');
+  const gsiInfo = index.datasetByKind.get('gsi');
+
+  const tier = facts?.tip?.tier ?? null;
+  const tipLabel = `TIP ${facts?.tip?.edition ?? tipInfo?.edition ?? '?'}`;
+  if (tier === null) {
+    gaps.push({
+      kind: 'country',
+      key: `${tipInfo?.id ?? 'us-tip'}:${iso}`,
+      message: `${tipLabel} has no tier for ${country}; counted as unknown`,
+    });
+  }
+  const prevalence = facts?.gsi?.prevalencePer1000 ?? null;
+  const gsiLabel = `GSI ${facts?.gsi?.edition ?? gsiInfo?.edition ?? '?'}`;
+  if (prevalence === null) {
+    gaps.push({
+      kind: 'country',
+      key: `${gsiInfo?.id ?? 'gsi'}:${iso}`,
+      message: `${gsiLabel} has no prevalence estimate for ${country}; counted as unknown`,
+    });
+  }
+  const goodsPart = assessGoods(c, index, profile, country, gaps);
+
+  const factors: InherentFactor[] = [
+    {
+      key: 'tip_tier',
+      name: 'US TIP report tier',
+      value: tier,
+      points: tier === null ? tip.unknownPoints : tip.points[tier],
+      maxPoints: tipMax,
+      known: tier === null ? 0 : 1,
+      dataset: tipInfo?.id ?? null,
+      citation: tip.citation,
+      detail:
+        tier === null
+          ? `${country}: no tier (${tipLabel}); counted as unknown`
+          : `${country}: ${TIER_LABELS[tier]} (${tipLabel})`,
+      goods: null,
+    },
+    {
+      key: 'gsi_prevalence',
+      name: 'Prevalence of modern slavery (GSI)',
+      value: prevalence,
+      points: prevalence === null ? gsi.unknownPoints : bandPoints(gsi.bands, prevalence),
+      maxPoints: gsiMax,
+      known: prevalence === null ? 0 : 1,
+      dataset: gsiInfo?.id ?? null,
+      citation: gsi.citation,
+      detail:
+        prevalence === null
+          ? `${country}: no prevalence estimate (${gsiLabel}); counted as unknown`
+          : `${country}: ${prevalence} people in modern slavery per 1,000 (${gsiLabel})`,
+      goods: null,
+    },
+    {
+      key: 'ilab_goods',
+      name: 'Goods on the ILAB list',
+      value: null,
+      points: goodsPart.points,
+      maxPoints: goodsMax,
+      known: goodsPart.known,
+      dataset: index.datasetByKind.get('ilab')?.id ?? null,
+      citation: goods.citation,
+      detail: goodsPart.detail,
+      goods: goodsPart.findings,
+    },
+    shareFactor(
+      'migrant_share',
+      'migrantWorkerShare',
+      'migrant workers',
+      migrantShare,
+      migrantMax,
+      profile.migrantWorkerShare,
+      gaps,
+    ),
+    shareFactor(
+      'agency_share',
+      'agencyWorkerShare',
+      'agency workers',
+      agencyShare,
+      agencyMax,
+      profile.agencyWorkerShare,
+      gaps,
+    ),
+    {
+      key: 'supplier_tier',
+      name: 'Supplier tier',
+      value: profile.tier,
+      points: bandPoints(supplierTier.bands, profile.tier),
+      maxPoints: tierMax,
+      known: 1,
+      dataset: null,
+      citation: supplierTier.citation,
+      detail: `Tier ${profile.tier} supplier${profile.tier === 1 ? ' (direct)' : ''}`,
+      goods: null,
+    },
+  ];
+
+  let points = 0;
+  let knownMax = 0;
+  for (const f of factors) {
+    points += f.points;
+    knownMax += f.maxPoints * f.known;
+  }
+  points = r2(points);
+  const maxPoints = c.totalMax;
+  const score = maxPoints > 0 ? r2((100 * points) / maxPoints) : 0;
+  return {
+    score,
+    points,
+    maxPoints,
+    formula: `100 × ${points} / ${maxPoints} = ${score}`,
+    factors,
+    coverage: maxPoints > 0 ? r2(knownMax / maxPoints) : 1,
+  };
+};

@@ -1,0 +1,352 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PolicyDocument } from '../../schemas/policy.js';
+import { PolicyDocumentSchema } from '../../schemas/policy.js';
+import type { Rating, SupplierProfile } from '../../schemas/suppliers.js';
+import { normaliseGood } from '../reference/goods.js';
+import { loadReferenceData } from '../reference/load-node.js';
+import { sliceReference } from '../reference/lookup.js';
+import type { CountryFacts, IlabListing, ReferenceData, TipTier } from '../reference/types.js';
+import { DEFAULT_POLICY } from './default-policy.js';
+import { type CriterionAnswer, score } from './score.js';
+
+const ref = loadReferenceData();
+const RANK: Record<Rating, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+const ORDERED_TIERS: TipTier[] = ['1', '2', '2WL', '3'];
+
+// ---- arbitraries -------------------------------------------------------------------------------------------
+
+const publishedGoods = [...new Set(ref.ilab.map((l) => l.good))];
+const goodArb = fc.oneof(
+  fc.constantFrom(...publishedGoods),
+  fc.constantFrom(
+    'apparel',
+    'Cotton lint',
+    'prawns',
+    'palm',
+    'palm oil',
+    'solar panels',
+    'organic cotton t-shirts',
+    'seafood',
+  ),
+  fc.constantFrom('widgets', 'steel', 'software', ''),
+  fc.string({ maxLength: 12 }),
+);
+
+const shareArb = fc.option(
+  fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+  { nil: null },
+);
+
+const profileArb: fc.Arbitrary<SupplierProfile> = fc.record({
+  country: fc.constantFrom(...Object.keys(ref.countries), 'AQ', 'ZZ'),
+  goods: fc.array(goodArb, { maxLength: 5 }),
+  tier: fc.integer({ min: 1, max: 10 }),
+  headcount: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+  migrantWorkerShare: shareArb,
+  agencyWorkerShare: shareArb,
+});
+
+const criterionKeys = [...DEFAULT_POLICY.criteria.map((c) => c.key), 'not_in_policy'];
+const flagKeys = DEFAULT_POLICY.redFlags.map((f) => f.key);
+
+const answerArb: fc.Arbitrary<CriterionAnswer> = fc
+  .record({
+    questionId: fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6'),
+    criterionKey: fc.constantFrom(...criterionKeys),
+    answerLabel: fc.constantFrom('Yes', 'No', 'Partly'),
+    maxPoints: fc.integer({ min: 1, max: 1000 }).map((n) => n / 100),
+    share: fc.integer({ min: 0, max: 100 }),
+    evidenceBacked: fc.boolean(),
+    redFlag: fc.option(fc.constantFrom(...flagKeys), { nil: null }),
+  })
+  .map(({ share, ...a }) => ({ ...a, pointsEarned: Math.floor(a.maxPoints * share) / 100 }));
+
+const answersArb = fc.array(answerArb, { maxLength: 12 });
+
+const sortedInts = (n: number, min: number, max: number) =>
+  fc
+    .array(fc.integer({ min, max }), { minLength: n, maxLength: n })
+    .map((xs) => [...xs].sort((a, b) => a - b));
+
+const bandsArb = (start: number, maxFrom: number) =>
+  fc
+    .uniqueArray(fc.integer({ min: start + 1, max: maxFrom }), { maxLength: 5 })
+    .chain((froms) =>
+      sortedInts(froms.length + 1, 0, 30).map((points) =>
+        [start, ...[...froms].sort((a, b) => a - b)].map((from, i) => ({ from, points: points[i]! })),
+      ),
+    );
+
+/** Valid policies around the default: every number drawn, every ordering rule respected. */
+const policyArb: fc.Arbitrary<PolicyDocument> = fc
+  .record({
+    tip: sortedInts(4, 0, 30),
+    special: fc.integer({ min: 0, max: 30 }),
+    gsi: bandsArb(0, 60),
+    goodsBase: fc.integer({ min: 0, max: 10 }),
+    goodsListed: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 4, maxLength: 4 }),
+    migrant: bandsArb(0, 90),
+    agency: bandsArb(0, 90),
+    tier: bandsArb(1, 10),
+    unknownExtra: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 6, maxLength: 6 }),
+    weights: fc.array(fc.integer({ min: 0, max: 20 }), {
+      minLength: DEFAULT_POLICY.criteria.length,
+      maxLength: DEFAULT_POLICY.criteria.length,
+    }),
+    maxReduction: fc.integer({ min: 0, max: 100 }),
+    bands: fc
+      .uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 3, maxLength: 3 })
+      .map((b) => [...b].sort((x, y) => x - y)),
+    evidence: sortedInts(2, 1, 100),
+    confidence: fc.integer({ min: 0, max: 100 }),
+  })
+  .map((g) => {
+    const d = structuredClone(DEFAULT_POLICY);
+    const [u1, u2, u3, u4, u5, u6] = g.unknownExtra as [number, number, number, number, number, number];
+    const [t1, t2, t2wl, t3] = g.tip as [number, number, number, number];
+    d.inherent.tip.points = { '1': t1, '2': t2, '2WL': t2wl, '3': t3, special_case: g.special };
+    d.inherent.tip.unknownPoints = Math.min(100, Math.min(t1, g.special) + u1);
+    d.inherent.gsi = { ...d.inherent.gsi, bands: g.gsi, unknownPoints: g.gsi[0]!.points + u2 };
+    const [fl, fcl, cl, ds] = g.goodsListed.map((p) => g.goodsBase + p) as [number, number, number, number];
+    d.inherent.goods = {
+      ...d.inherent.goods,
+      forcedLabourPoints: fl,
+      forcedChildLabourPoints: fcl,
+      childLabourPoints: cl,
+      downstreamInputPoints: ds,
+      notListedPoints: g.goodsBase,
+      unknownGoodPoints: g.goodsBase + u3,
+      noGoodsPoints: g.goodsBase + u4,
+    };
+    d.inherent.migrantShare = {
+      ...d.inherent.migrantShare,
+      bands: g.migrant,
+      unknownPoints: g.migrant[0]!.points + u5,
+    };
+    d.inherent.agencyShare = {
+      ...d.inherent.agencyShare,
+      bands: g.agency,
+      unknownPoints: g.agency[0]!.points + u6,
+    };
+    d.inherent.supplierTier = { ...d.inherent.supplierTier, bands: g.tier };
+    const weights = g.weights.some((w) => w > 0) ? g.weights : g.weights.map(() => 1);
+    d.criteria = d.criteria.map((c, i) => ({ ...c, weight: weights[i]! }));
+    d.residual.maxReduction = g.maxReduction / 100;
+    d.ratingBands = { medium: g.bands[0]!, high: g.bands[1]!, critical: g.bands[2]! };
+    d.evidenceWeighting = { selfDeclared: g.evidence[0]! / 100, evidenceBacked: g.evidence[1]! / 100 };
+    d.confidence = { referenceDataWeight: g.confidence / 100, answersWeight: (100 - g.confidence) / 100 };
+    return d;
+  });
+
+const anyPolicyArb = fc.oneof(fc.constant(DEFAULT_POLICY), policyArb);
+
+// ---- helpers -----------------------------------------------------------------------------------------------
+
+const withCountry = (base: ReferenceData, iso2: string, facts: CountryFacts): ReferenceData => ({
+  ...base,
+  countries: { ...base.countries, [iso2]: facts },
+});
+
+const jsonbLike = (value: unknown): unknown => {
+  // PostgreSQL jsonb does not keep key order: re-key every object in a different order.
+  if (Array.isArray(value)) return value.map(jsonbLike);
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => a.length - b.length || (a < b ? 1 : -1));
+    return Object.fromEntries(entries.map(([k, v]) => [k, jsonbLike(v)]));
+  }
+  return value;
+};
+
+// ---- properties --------------------------------------------------------------------------------------------
+
+describe('score properties', () => {
+  it('generates only valid policies', () => {
+    fc.assert(
+      fc.property(policyArb, (p) => PolicyDocumentSchema.safeParse(p).success),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps every score within 0–100 and confidence within 0–1', () => {
+    fc.assert(
+      fc.property(anyPolicyArb, profileArb, answersArb, (policy, profile, answers) => {
+        const r = score(policy, profile, answers, ref);
+        for (const s of [r.inherent.score, r.control.score, r.residual.score]) {
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(100);
+        }
+        expect(r.confidence.value).toBeGreaterThanOrEqual(0);
+        expect(r.confidence.value).toBeLessThanOrEqual(1);
+        for (const c of r.control.criteria) {
+          expect(c.effectiveness).toBeGreaterThanOrEqual(0);
+          expect(c.effectiveness).toBeLessThanOrEqual(100);
+        }
+        expect(r.residual.score).toBeLessThanOrEqual(r.inherent.score);
+        expect(RANK[r.rating]).toBeGreaterThanOrEqual(RANK[r.ratingFromScore]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never lowers the rating when an answer raises a red flag', () => {
+    fc.assert(
+      fc.property(
+        anyPolicyArb,
+        profileArb,
+        answersArb,
+        answerArb,
+        fc.constantFrom(...flagKeys),
+        (policy, profile, answers, extra, flag) => {
+          const without = score(policy, profile, [...answers, { ...extra, redFlag: null }], ref);
+          const withFlag = score(policy, profile, [...answers, { ...extra, redFlag: flag }], ref);
+          expect(RANK[withFlag.rating]).toBeGreaterThanOrEqual(RANK[without.rating]);
+          expect(withFlag.residual.score).toBe(without.residual.score);
+        },
+      ),
+    );
+  });
+
+  it('never raises residual risk when an answer gets better', () => {
+    const improvementArb = fc.record({
+      index: fc.nat(),
+      share: fc.integer({ min: 0, max: 100 }),
+      evidence: fc.boolean(),
+      dropFlag: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        anyPolicyArb,
+        profileArb,
+        answersArb.filter((a) => a.length > 0),
+        improvementArb,
+        (policy, profile, answers, imp) => {
+          const i = imp.index % answers.length;
+          const a = answers[i]!;
+          const better: CriterionAnswer = {
+            ...a,
+            pointsEarned: a.pointsEarned + Math.floor((a.maxPoints - a.pointsEarned) * imp.share) / 100,
+            evidenceBacked: a.evidenceBacked || imp.evidence,
+            redFlag: imp.dropFlag ? null : a.redFlag,
+          };
+          const before = score(policy, profile, answers, ref);
+          const after = score(policy, profile, answers.with(i, better), ref);
+          expect(after.control.score).toBeGreaterThanOrEqual(before.control.score);
+          expect(after.residual.score).toBeLessThanOrEqual(before.residual.score);
+          expect(RANK[after.rating]).toBeLessThanOrEqual(RANK[before.rating]);
+        },
+      ),
+    );
+  });
+
+  it('never lowers inherent risk for a riskier country', () => {
+    const knownCountries = Object.values(ref.countries).filter(
+      (c) => c.tip && ORDERED_TIERS.includes(c.tip.tier) && c.gsi?.prevalencePer1000 != null,
+    );
+    fc.assert(
+      fc.property(
+        anyPolicyArb,
+        profileArb,
+        fc.constantFrom(...knownCountries),
+        fc.nat({ max: 3 }),
+        fc.integer({ min: 0, max: 5000 }),
+        (policy, profile, facts, tierSteps, extraPrevalence) => {
+          const p = { ...profile, country: facts.iso2 };
+          const tierIndex = Math.min(3, ORDERED_TIERS.indexOf(facts.tip!.tier) + tierSteps);
+          const riskier: CountryFacts = {
+            ...facts,
+            tip: { ...facts.tip!, tier: ORDERED_TIERS[tierIndex]! },
+            gsi: { ...facts.gsi!, prevalencePer1000: facts.gsi!.prevalencePer1000! + extraPrevalence / 100 },
+          };
+          const before = score(policy, p, [], ref);
+          const after = score(policy, p, [], withCountry(ref, facts.iso2, riskier));
+          expect(after.inherent.score).toBeGreaterThanOrEqual(before.inherent.score);
+        },
+      ),
+    );
+  });
+
+  it('never lowers inherent risk when a good is added or listed for the country', () => {
+    fc.assert(
+      fc.property(
+        anyPolicyArb,
+        profileArb.filter((p) => p.goods.length > 0),
+        goodArb,
+        fc.constantFrom(...publishedGoods),
+        fc.record({
+          childLabor: fc.boolean(),
+          forcedLabor: fc.boolean(),
+          forcedChildLabor: fc.boolean(),
+          downstream: fc.boolean(),
+        }),
+        (policy, someProfile, extraGood, good, flags) => {
+          const base = score(policy, someProfile, [], ref);
+          // one more good: the goods factor is the riskiest good, so it cannot fall
+          const more = score(policy, { ...someProfile, goods: [...someProfile.goods, extraGood] }, [], ref);
+          expect(more.inherent.score).toBeGreaterThanOrEqual(base.inherent.score);
+          // a good on the list (for some country) becomes listed for this one, or gains a row
+          const profile = { ...someProfile, goods: [...someProfile.goods, good] };
+          const before = score(policy, profile, [], ref);
+          const row: IlabListing = {
+            iso2: profile.country,
+            good,
+            goodKey: normaliseGood(good),
+            sector: 'Other',
+            childLabor:
+              flags.childLabor || !(flags.forcedLabor || flags.forcedChildLabor || flags.downstream),
+            forcedLabor: flags.forcedLabor,
+            forcedChildLabor: flags.forcedChildLabor,
+            basis: flags.downstream ? 'downstream_input' : 'direct',
+            inputIso2: null,
+            edition: '2022',
+            removedIn2024Edition: false,
+            note: null,
+          };
+          const listed = score(policy, profile, [], { ...ref, ilab: [...ref.ilab, row] });
+          expect(listed.inherent.score).toBeGreaterThanOrEqual(before.inherent.score);
+        },
+      ),
+    );
+  });
+
+  it('is deterministic, whatever the answer order and however the inputs were copied', () => {
+    fc.assert(
+      fc.property(
+        anyPolicyArb,
+        profileArb,
+        answersArb,
+        fc.infiniteStream(fc.nat()),
+        (policy, profile, answers, stream) => {
+          const first = JSON.stringify(score(policy, profile, answers, ref));
+          expect(JSON.stringify(score(policy, profile, answers, ref))).toBe(first);
+          const keys = [...stream.take(answers.length)];
+          const shuffled = answers
+            .map((a, i) => ({ a, k: keys[i]! }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => x.a);
+          expect(JSON.stringify(score(policy, profile, shuffled, ref))).toBe(first);
+          const copy = jsonbLike(JSON.parse(JSON.stringify({ policy, profile, answers }))) as {
+            policy: PolicyDocument;
+            profile: SupplierProfile;
+            answers: CriterionAnswer[];
+          };
+          expect(JSON.stringify(score(copy.policy, copy.profile, copy.answers, ref))).toBe(first);
+        },
+      ),
+    );
+  });
+
+  it('scores a stored slice of the reference data exactly as the full data', () => {
+    fc.assert(
+      fc.property(anyPolicyArb, profileArb, answersArb, (policy, profile, answers) => {
+        const full = JSON.stringify(score(policy, profile, answers, ref));
+        const slice = sliceReference(ref, profile);
+        expect(JSON.stringify(score(policy, profile, answers, slice))).toBe(full);
+        // as read back from a jsonb column
+        const stored = jsonbLike(JSON.parse(JSON.stringify(slice))) as ReferenceData;
+        expect(JSON.stringify(score(policy, profile, answers, stored))).toBe(full);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IdSchema, PageQuerySchema, pageOf } from './common.js';
+import { RatingSchema } from './suppliers.js';
+
+export const ASSESSMENT_TRIGGERS = ['manual', 'policy_published', 'import', 'seed'] as const;
+
+/**
+ * One stored scoring run. `result` is the engine's AssessmentResult (shared/src/domain/scoring), kept as
+ * the engine wrote it; `inputs` are what it read (profile, answers, the slice of reference data).
+ */
+export const AssessmentSchema = z.object({
+  id: IdSchema,
+  supplierId: IdSchema,
+  policyId: IdSchema,
+  policyVersion: z.number().int(),
+  engineVersion: z.string(),
+  rating: RatingSchema,
+  inherentScore: z.number(),
+  controlScore: z.number(),
+  residualScore: z.number(),
+  trigger: z.enum(ASSESSMENT_TRIGGERS),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  resultSha256: z.string(),
+  result: z.record(z.string(), z.unknown()),
+  inputs: z.record(z.string(), z.unknown()),
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+export const AssessmentsQuerySchema = PageQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const AssessmentPageSchema = pageOf(AssessmentSchema);

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { isCountryCode } from '../countries.js';
+import { IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
+
+// WARNING: assessments store a snapshot of the supplier profile (SupplierProfileSchema). Renaming one of its
+// fields breaks the reproduction of stored assessments: add a field, never rename or re-mean one.
+
+export const SUPPLIER_STATUSES = ['onboarding', 'active', 'suspended', 'offboarded'] as const;
+export const SupplierStatusSchema = z.enum(SUPPLIER_STATUSES);
+
+export const RATINGS = ['low', 'medium', 'high', 'critical'] as const;
+export const RatingSchema = z.enum(RATINGS);
+export type Rating = z.infer<typeof RatingSchema>;
+
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .length(2, 'Use the two-letter ISO 3166-1 code, e.g. BD for Bangladesh')
+  .refine(isCountryCode, 'Not an ISO 3166-1 alpha-2 country code');
+
+export const CurrencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code, e.g. USD');
+
+/** Percent of the workforce, 0–100. */
+const share = z.number().min(0, 'Must be between 0 and 100').max(100, 'Must be between 0 and 100');
+
+export const ContactSchema = z.object({
+  name: requiredText(200, 'Contact name'),
+  email: z.union([z.literal(''), z.email('Enter a valid email address').max(254)]).optional(),
+  phone: text(50).optional(),
+});
+
+const SupplierFieldsSchema = z.object({
+  name: requiredText(200, 'Name'),
+  legalName: text(300).optional(),
+  country: CountryCodeSchema,
+  /** Goods or services bought from this site, matched against the ILAB list (e.g. "cotton", "garments"). */
+  goods: z.array(requiredText(100, 'Good')).max(20, 'At most 20 goods'),
+  sector: text(100).optional(),
+  /** 1 = direct supplier; 2 = supplier of a tier-1 supplier; … */
+  tier: z.number().int('Must be a whole number').min(1, 'Tier starts at 1').max(10, 'At most tier 10'),
+  parentId: IdSchema.nullable().optional(),
+  annualSpend: z.number().min(0, 'Cannot be negative').max(1e13).nullable().optional(),
+  currency: CurrencySchema,
+  headcount: z.number().int('Must be a whole number').min(0).max(10_000_000).nullable().optional(),
+  migrantWorkerShare: share.nullable().optional(),
+  agencyWorkerShare: share.nullable().optional(),
+  status: SupplierStatusSchema,
+  /** The buyer's own id for the supplier (ERP vendor number); unique per organisation, the key of CSV import. */
+  externalRef: text(100).optional(),
+  tags: z.array(requiredText(50, 'Tag')).max(20, 'At most 20 tags'),
+  contacts: z.array(ContactSchema).max(10, 'At most 10 contacts'),
+});
+
+export const SupplierCreateSchema = SupplierFieldsSchema.extend({
+  goods: SupplierFieldsSchema.shape.goods.default([]),
+  currency: CurrencySchema.default('USD'),
+  status: SupplierStatusSchema.default('onboarding'),
+  tags: SupplierFieldsSchema.shape.tags.default([]),
+  contacts: SupplierFieldsSchema.shape.contacts.default([]),
+});
+export type SupplierCreate = z.infer<typeof SupplierCreateSchema>;
+export type SupplierCreateInput = z.input<typeof SupplierCreateSchema>;
+
+/** PATCH: only the fields sent change (no defaults here, or a PATCH would reset them). */
+export const SupplierUpdateSchema = SupplierFieldsSchema.partial();
+export type SupplierUpdate = z.infer<typeof SupplierUpdateSchema>;
+
+/** The latest assessment, summarised on the supplier. */
+export const SupplierRiskSummarySchema = z.object({
+  assessmentId: IdSchema,
+  rating: RatingSchema,
+  inherentScore: z.number(),
+  residualScore: z.number(),
+  assessedAt: z.string(),
+  policyVersion: z.number().int(),
+});
+
+export const SupplierSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  legalName: z.string().nullable(),
+  country: z.string(),
+  goods: z.array(z.string()),
+  sector: z.string().nullable(),
+  tier: z.number().int(),
+  parentId: IdSchema.nullable(),
+  annualSpend: z.number().nullable(),
+  currency: z.string(),
+  headcount: z.number().int().nullable(),
+  migrantWorkerShare: z.number().nullable(),
+  agencyWorkerShare: z.number().nullable(),
+  status: SupplierStatusSchema,
+  externalRef: z.string().nullable(),
+  tags: z.array(z.string()),
+  contacts: z.array(ContactSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+  risk: SupplierRiskSummarySchema.nullable(),
+});
+export type Supplier = z.infer<typeof SupplierSchema>;
+
+/** What the scoring engine reads of a supplier (and what an assessment snapshots). */
+export const SupplierProfileSchema = z.object({
+  country: z.string(),
+  goods: z.array(z.string()),
+  tier: z.number().int(),
+  headcount: z.number().int().nullable(),
+  migrantWorkerShare: z.number().nullable(),
+  agencyWorkerShare: z.number().nullable(),
+});
+export type SupplierProfile = z.infer<typeof SupplierProfileSchema>;
+
+export const SUPPLIER_SORTS = [
+  'name',
+  'country',
+  'tier',
+  'status',
+  'rating',
+  'residualScore',
+  'updatedAt',
+  'annualSpend',
+] as const;
+
+export const SuppliersQuerySchema = PageQuerySchema.extend({
+  q: text(200).optional(),
+  country: z.string().trim().toUpperCase().length(2).optional(),
+  good: text(100).optional(),
+  tier: z.coerce.number().int().min(1).max(10).optional(),
+  rating: z.union([RatingSchema, z.literal('none')]).optional(),
+  status: SupplierStatusSchema.optional(),
+  tag: text(50).optional(),
+  /** Suppliers whose latest assessment is older than this many months. */
+  assessedBeforeMonths: z.coerce.number().int().min(1).max(240).optional(),
+  /** Only suppliers never assessed. */
+  unassessed: z.enum(['true', 'false']).optional(),
+  archived: z.enum(['true', 'false']).default('false'),
+  sort: z.enum(SUPPLIER_SORTS).default('name'),
+  order: sortOrder,
+});
+export type SuppliersQuery = z.infer<typeof SuppliersQuerySchema>;
+
+export const SupplierPageSchema = pageOf(SupplierSchema);
+
+export interface SupplierTreeNode {
+  id: string;
+  name: string;
+  country: string;
+  tier: number;
+  rating: Rating | null;
+  children: SupplierTreeNode[];
+}
+export const SupplierTreeNodeSchema: z.ZodType<SupplierTreeNode> = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    name: z.string(),
+    country: z.string(),
+    tier: z.number().int(),
+    rating: RatingSchema.nullable(),
+    children: z.array(SupplierTreeNodeSchema),
+  }),
+);
+
+/** Columns of the import/export CSV, in template order. `external_ref`, `name`, `country`, `tier` are required. */
+export const SUPPLIER_CSV_COLUMNS = [
+  'external_ref',
+  'name',
+  'legal_name',
+  'country',
+  'goods',
+  'sector',
+  'tier',
+  'parent_external_ref',
+  'annual_spend',
+  'currency',
+  'headcount',
+  'migrant_worker_share',
+  'agency_worker_share',
+  'status',
+  'tags',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+] as const;
+export type SupplierCsvColumn = (typeof SUPPLIER_CSV_COLUMNS)[number];
+/** Read-only columns the export adds; import accepts and ignores them, so an export re-imports unchanged. */
+export const SUPPLIER_CSV_EXPORT_ONLY_COLUMNS = [
+  'rating',
+  'inherent_score',
+  'residual_score',
+  'assessed_at',
+  'policy_version',
+] as const;
+export const REQUIRED_CSV_COLUMNS: SupplierCsvColumn[] = ['external_ref', 'name', 'country', 'tier'];
+
+export const ImportIssueSchema = z.object({
+  /** 1-based line number in the file, counting the header as line 1; 0 for problems with the whole file. */
+  row: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+export const ImportRowPreviewSchema = z.object({
+  row: z.number().int(),
+  action: z.enum(['create', 'update', 'unchanged', 'error']),
+  externalRef: z.string().nullable(),
+  name: z.string().nullable(),
+  country: z.string().nullable(),
+  changedFields: z.array(z.string()),
+});
+
+export const ImportPreviewSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  rows: z.number().int(),
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  errorCount: z.number().int(),
+  /** The first 1,000 problems; `errorCount` has the total. */
+  errors: z.array(ImportIssueSchema),
+  /** The first 200 rows with what a commit would do to each. */
+  sample: z.array(ImportRowPreviewSchema),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportResultSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
