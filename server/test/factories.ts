@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '#shared/roles.js';
+import type { Job } from '#shared/schemas/jobs.js';
+import type { Supplier } from '#shared/schemas/suppliers.js';
 import { apiKeys } from '../src/db/schema/api-keys.js';
 import { auditEvents } from '../src/db/schema/audit.js';
+import { assessments, jobs, policies } from '../src/db/schema/scoring.js';
+import { suppliers } from '../src/db/schema/suppliers.js';
 import { memberships, users } from '../src/db/schema/users.js';
 import { createOrganization } from '../src/modules/orgs/orgs.service.js';
 import { type Client, PASSWORD, type TestContext, type TestOrg } from './app.js';
@@ -103,4 +108,81 @@ export const withAuditTriggerOff = async (t: TestContext, fn: () => Promise<unkn
   } finally {
     await t.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
   }
+};
+
+// ---- Supplier register, imports, scoring ----------------------------------------------------------------
+
+/** A valid POST /api/suppliers body; `overrides` win. */
+export const supplierInput = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Dhaka Knitwear Ltd',
+  country: 'BD',
+  tier: 1,
+  goods: ['garments'],
+  ...overrides,
+});
+
+/** Creates a supplier through the API and answers the created body. */
+export const createSupplier = async (client: Client, overrides: Record<string, unknown> = {}) => {
+  const res = await client.post('/api/suppliers', supplierInput(overrides));
+  if (res.statusCode !== 201) throw new Error(`create supplier failed: ${res.statusCode} ${res.body}`);
+  return res.json() as Supplier;
+};
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** A CSV text: the header (the keys of the first row unless `columns` is given) and one line per row. */
+export const csv = (rows: Record<string, string | number>[], columns?: string[]): string => {
+  const cols = columns ?? Object.keys(rows[0] ?? {});
+  const lines = [cols, ...rows.map((r) => cols.map((c) => String(r[c] ?? '')))];
+  return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+};
+
+/** A multipart/form-data body with one file part, built by hand (bytes kept as given). */
+export const multipartBody = (content: string | Buffer, fileName = 'suppliers.csv', field = 'file') => {
+  const boundary = `----clearsource${randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+        'Content-Type: text/csv\r\n\r\n',
+    ),
+    typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+};
+
+/** POSTs a CSV as multipart field "file" to an import endpoint. */
+export const uploadCsv = (
+  client: Client,
+  url: string,
+  content: string | Buffer,
+  fileName = 'suppliers.csv',
+) => {
+  const { payload, headers } = multipartBody(content, fileName);
+  return client.request('POST', url, payload, headers);
+};
+
+/** Rows of the register and scoring tables, read on the system connection (all organisations). */
+export const scoringCounts = async (t: TestContext) => {
+  const n = async (table: typeof suppliers | typeof assessments | typeof policies | typeof jobs) =>
+    (await t.database.db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    suppliers: await n(suppliers),
+    assessments: await n(assessments),
+    policies: await n(policies),
+    jobs: await n(jobs),
+    audit: (await t.database.db.select({ n: count() }).from(auditEvents))[0]!.n,
+  };
+};
+
+/** Polls GET /api/jobs/:id until the job is finished (a bounded loop, no timing asserted) and answers it. */
+export const waitForJob = async (client: Client, id: string) => {
+  for (let i = 0; i < 600; i++) {
+    const res = await client.get(`/api/jobs/${id}`);
+    if (res.statusCode !== 200) throw new Error(`job ${id}: ${res.statusCode} ${res.body}`);
+    const job = res.json() as Job;
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} did not finish`);
 };

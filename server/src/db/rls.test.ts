@@ -16,11 +16,15 @@ let t: TestContext;
 let db: Db;
 let keyA: string;
 let keyB: string;
+let officerA: string;
 beforeAll(async () => {
   t = await setupTestApp();
   db = t.database.db;
   keyA = (await createApiKey(await t.login(t.orgA.admin), 'officer')).id;
   keyB = (await createApiKey(await t.login(t.orgB.admin), 'officer')).id;
+  // Looked up here, not inside a tenant transaction: PGlite has one connection, so a second query from
+  // outside the open transaction would wait for it forever.
+  officerA = await userIdOf(t, t.orgA.officer);
 });
 afterAll(() => t?.close());
 
@@ -81,10 +85,7 @@ describe("a tenant transaction cannot write another tenant's rows", () => {
   const inserts: [string, (tx: Tx) => Promise<unknown>][] = [
     [
       'memberships',
-      async (tx) =>
-        tx
-          .insert(memberships)
-          .values({ orgId: t.orgB.id, userId: await userIdOf(t, t.orgA.officer), role: 'admin' }),
+      (tx) => tx.insert(memberships).values({ orgId: t.orgB.id, userId: officerA, role: 'admin' }),
     ],
     [
       'api_keys',

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
 import { assessments } from '../../db/schema/scoring.js';
 
@@ -7,29 +8,32 @@ export type AssessmentInsert = typeof assessments.$inferInsert;
 
 const RATING_RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
 
-/** Multi-row insert; callers keep batches under the bind-parameter limit (16 columns a row). */
-export const insertAssessments = (tx: Db, rows: AssessmentInsert[]) =>
-  rows.length === 0
-    ? Promise.resolve([] as AssessmentRow[])
-    : tx.insert(assessments).values(rows).returning();
+/** Bulk insert; rows carry their ids and times (assessments are append-only: nothing comes back). */
+export const insertAssessments = (tx: Db, rows: AssessmentRow[]) => bulkInsert(tx, assessments, rows);
 
 /**
- * Points each supplier at its newest assessment and copies the summary the lists filter and sort on.
- * One UPDATE … FROM (VALUES …) per batch rather than one statement per supplier.
+ * Points each supplier at its newest assessment and copies the summary the lists filter and sort on:
+ * one UPDATE … FROM jsonb_to_recordset per batch (one parameter) rather than one statement per supplier.
  */
 export const setCurrentAssessments = async (tx: Db, orgId: string, rows: AssessmentRow[]) => {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map(
-      (a) =>
-        sql`(${a.supplierId}::uuid, ${a.id}::uuid, ${a.rating}, ${RATING_RANK[a.rating]}::smallint, ${a.inherentScore}::float8, ${a.residualScore}::float8, ${a.createdAt.toISOString()}::timestamptz, ${a.policyVersion}::int)`,
-    ),
-    sql`, `,
+  const json = JSON.stringify(
+    rows.map((a) => ({
+      sid: a.supplierId,
+      aid: a.id,
+      rating: a.rating,
+      rank: RATING_RANK[a.rating],
+      inherent: a.inherentScore,
+      residual: a.residualScore,
+      at: a.createdAt.toISOString(),
+      pv: a.policyVersion,
+    })),
   );
   await tx.execute(sql`
     update suppliers s set current_assessment_id = v.aid, rating = v.rating, rating_rank = v.rank,
       inherent_score = v.inherent, residual_score = v.residual, assessed_at = v.at, policy_version = v.pv
-    from (values ${values}) as v(sid, aid, rating, rank, inherent, residual, at, pv)
+    from jsonb_to_recordset(${json}::jsonb)
+      as v(sid uuid, aid uuid, rating text, rank smallint, inherent float8, residual float8, at timestamptz, pv int)
     where s.org_id = ${orgId} and s.id = v.sid`);
 };
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/context.js';
@@ -16,8 +17,8 @@ import {
 
 export type AssessmentTrigger = AssessmentInsert['trigger'];
 
-// 17 columns a row: 1,000 rows stay well under PostgreSQL's 65,535 bind parameters.
-const INSERT_BATCH = 1000;
+// Rows per INSERT: each carries ~17 KB of JSON (inputs + breakdown), so one statement stays near 10 MB.
+const INSERT_BATCH = 500;
 
 /**
  * Scores suppliers under one published policy and writes, in the caller's transaction: the assessments
@@ -40,9 +41,10 @@ export const assessSuppliers = async (
 ): Promise<AssessmentRow[]> => {
   const doc = documentOf(args.policy);
   const createdAt = new Date();
-  const values: AssessmentInsert[] = args.suppliers.map((s) => {
+  const written: AssessmentRow[] = args.suppliers.map((s) => {
     const { inputs, result, sha256 } = runEngine(doc, toProfile(s), args.ref);
     return {
+      id: randomUUID(),
       orgId: args.orgId,
       supplierId: s.id,
       policyId: args.policy.id,
@@ -61,9 +63,8 @@ export const assessSuppliers = async (
       createdAt,
     };
   });
-  const written: AssessmentRow[] = [];
-  for (let i = 0; i < values.length; i += INSERT_BATCH) {
-    written.push(...(await insertAssessments(tx, values.slice(i, i + INSERT_BATCH))));
+  for (let i = 0; i < written.length; i += INSERT_BATCH) {
+    await insertAssessments(tx, written.slice(i, i + INSERT_BATCH));
   }
   await setCurrentAssessments(tx, args.orgId, written);
   await appendAuditEvents(

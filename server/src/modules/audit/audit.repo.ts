@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { AuditEventInput, AuditQuery } from '#shared/schemas/audit.js';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import type { Actor } from '../../lib/context.js';
@@ -47,12 +48,12 @@ export const appendAuditEvents = async (tx: Db, orgId: string, actor: Actor, eve
     return { ...fields, hash: prevHash };
   });
   for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
-    await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_INSERT_BATCH));
+    await bulkInsert(tx, auditEvents, rows.slice(i, i + AUDIT_INSERT_BATCH));
   }
 };
 
-// Keeps one INSERT well under PostgreSQL's 65,535 bind parameters (13 columns a row).
-const AUDIT_INSERT_BATCH = 2000;
+// Rows per INSERT: bounds the size of the one JSON parameter, not the parameter count.
+const AUDIT_INSERT_BATCH = 5000;
 
 export const appendAuditEvent = (tx: Db, orgId: string, actor: Actor, event: RecordedEvent) =>
   appendAuditEvents(tx, orgId, actor, [event]);

@@ -66,7 +66,9 @@ export const referenceRoutes = async (app: FastifyInstance, { ref }: { ref: Refe
           `Not ranked in the ${tip?.shortName ?? 'TIP'} ${tip?.edition ?? ''} report: trafficking risk unknown, not low`,
         );
       if (facts?.tip?.tier === 'special_case')
-        gaps.push('A TIP "special case": not ranked this edition, treated as unknown');
+        gaps.push(
+          'A TIP "special case": not ranked in this edition; the default policy scores it like Tier 3 (see the methodology)',
+        );
       if (!facts?.gsi || facts.gsi.prevalencePer1000 === null) {
         gaps.push(
           `No ${gsi?.shortName ?? 'GSI'} ${gsi?.edition ?? ''} prevalence estimate: treated as unknown, not as low`,

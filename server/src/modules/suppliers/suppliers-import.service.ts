@@ -215,16 +215,17 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
         .sort((a, b) => a.depth - b.depth);
       const events: RecordedEvent[] = [];
       for (let i = 0; i < creates.length; i += INSERT_BATCH) {
-        const rows = await repo.insertSuppliers(
+        const batch = creates.slice(i, i + INSERT_BATCH);
+        await repo.insertSuppliers(
           tx,
-          creates.slice(i, i + INSERT_BATCH).map((p) => p.values),
+          batch.map((p) => p.values),
         );
-        for (const row of rows) {
+        for (const { id, values } of batch) {
           events.push({
             action: 'supplier.created',
             entityType: 'supplier',
-            entityId: row.id,
-            payload: { supplier: auditSnapshot(row), importId: csv.sha256 },
+            entityId: id,
+            payload: { supplier: auditSnapshot(values as repo.SupplierInsert), importId: csv.sha256 },
           });
         }
       }

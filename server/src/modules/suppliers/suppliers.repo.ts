@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
+import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
@@ -89,7 +90,7 @@ export const findByExternalRefs = (tx: Db, orgId: string, refs: string[]) =>
     : tx
         .select()
         .from(suppliers)
-        .where(and(eq(suppliers.orgId, orgId), inArray(suppliers.externalRef, refs)));
+        .where(and(eq(suppliers.orgId, orgId), sql`${suppliers.externalRef} in (${jsonTextSet(refs)})`));
 
 export const insertSupplier = async (tx: Db, values: SupplierInsert) => {
   const [row] = await tx.insert(suppliers).values(values).returning();

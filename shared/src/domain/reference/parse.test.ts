@@ -52,6 +52,12 @@ describe('parseReferenceData on the shipped files', () => {
     expect(JSON.stringify(parseReferenceData(files()))).toBe(JSON.stringify(ref));
   });
 
+  it('reads CRLF files the same, and is loaded once per process', () => {
+    const crlf = { ...files(), tipCsv: files().tipCsv.replace(/\n/g, '\r\n') };
+    expect(parseReferenceData(crlf).countries).toEqual(ref.countries);
+    expect(loadReferenceData()).toBe(ref);
+  });
+
   it('keeps the flags and caveats of a row', () => {
     const shrimp = ref.ilab.find((l) => l.iso2 === 'TH' && l.good === 'Shrimp')!;
     expect(shrimp).toMatchObject({

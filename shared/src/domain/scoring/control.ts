@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from './compile.js';
-import { r2 } from './round.js';
+import { fmt, r2 } from './round.js';
 import type { AnswerUsed, CriterionAnswer, CriterionResult, DataGap, RedFlagHit } from './types.js';
 
 export interface ControlPart {
@@ -67,8 +67,8 @@ export const assessControl = (
   const buckets: AnswerUsed[][] = byCriterion.map((bucket) => {
     if (bucket.length > 1) bucket.sort(compareAnswers);
     return bucket.map((a) => {
-      const maxPoints = clampMax(a);
-      const pointsEarned = clampEarned(a, maxPoints);
+      const maxPoints = r2(clampMax(a));
+      const pointsEarned = r2(clampEarned(a, maxPoints));
       const evidenceWeight = a.evidenceBacked ? evidenceBacked : selfDeclared;
       return {
         questionId: a.questionId,
@@ -123,7 +123,7 @@ export const assessControl = (
   return {
     score,
     totalWeight: total,
-    formula: `Σ(weight × effectiveness) / Σ weight = ${weighted} / ${total} = ${score}`,
+    formula: `Σ(weight × effectiveness) / Σ weight = ${fmt(weighted)} / ${fmt(total)} = ${fmt(score)}`,
     criteria,
     redFlags,
     coverage: r2(covered / total),

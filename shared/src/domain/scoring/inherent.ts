@@ -5,7 +5,7 @@ import { countryFacts } from '../reference/lookup.js';
 import type { RefIndex } from '../reference/reference-index.js';
 import type { IlabListing, ReferenceData, TipTier } from '../reference/types.js';
 import { bandPoints, type CompiledPolicy } from './compile.js';
-import { r2 } from './round.js';
+import { fmt, r2 } from './round.js';
 import type { DataGap, GoodFinding, InherentFactor } from './types.js';
 
 const TIER_LABELS: Record<TipTier, string> = {
@@ -48,7 +48,11 @@ const assessGoods = (
   const p = c.doc.inherent.goods;
   const edition = index.datasetByKind.get('ilab')?.edition ?? '?';
   if (profile.goods.length === 0) {
-    gaps.push({ kind: 'good', key: '', message: 'No goods recorded for this supplier; goods risk unknown' });
+    gaps.push({
+      kind: 'profile',
+      key: 'goods',
+      message: 'No goods recorded for this supplier; goods risk unknown',
+    });
     return {
       points: p.noGoodsPoints,
       known: 0,
@@ -89,7 +93,7 @@ const assessGoods = (
     points,
     known: r2(resolved / n),
     findings,
-    detail: `Highest of ${n} good${n === 1 ? '' : 's'}: ${points} points`,
+    detail: `Highest of ${n} good${n === 1 ? '' : 's'}: ${fmt(points)} points`,
   };
 };
 
@@ -99,22 +103,36 @@ const shareFactor = (
   label: string,
   policy: CompiledPolicy['doc']['inherent']['migrantShare'],
   maxPoints: number,
-  value: number | null,
+  raw: number | null | undefined,
   gaps: DataGap[],
 ): InherentFactor => {
-  const known = value !== null && value !== undefined;
-  if (!known)
-    gaps.push({ kind: 'profile', key: field, message: `Share of ${label} not recorded; counted as unknown` });
+  const unknown = `Share of ${label} not recorded; counted as unknown`;
+  if (raw === null || raw === undefined) {
+    gaps.push({ kind: 'profile', key: field, message: unknown });
+    return {
+      key,
+      name: `Share of ${label}`,
+      value: null,
+      points: policy.unknownPoints,
+      maxPoints,
+      known: 0,
+      dataset: null,
+      citation: policy.citation,
+      detail: unknown,
+      goods: null,
+    };
+  }
+  const value = r2(raw);
   return {
     key,
     name: `Share of ${label}`,
-    value: known ? value : null,
-    points: known ? bandPoints(policy.bands, value) : policy.unknownPoints,
+    value,
+    points: bandPoints(policy.bands, value),
     maxPoints,
-    known: known ? 1 : 0,
+    known: 1,
     dataset: null,
     citation: policy.citation,
-    detail: known ? `${value}% ${label}` : `Share of ${label} not recorded; counted as unknown`,
+    detail: `${fmt(value)}% ${label}`,
     goods: null,
   };
 };
@@ -144,7 +162,8 @@ export const assessInherent = (
       message: `${tipLabel} has no tier for ${country}; counted as unknown`,
     });
   }
-  const prevalence = facts?.gsi?.prevalencePer1000 ?? null;
+  const rawPrevalence = facts?.gsi?.prevalencePer1000 ?? null;
+  const prevalence = rawPrevalence === null ? null : r2(rawPrevalence);
   const gsiLabel = `GSI ${facts?.gsi?.edition ?? gsiInfo?.edition ?? '?'}`;
   if (prevalence === null) {
     gaps.push({
@@ -183,7 +202,7 @@ export const assessInherent = (
       detail:
         prevalence === null
           ? `${country}: no prevalence estimate (${gsiLabel}); counted as unknown`
-          : `${country}: ${prevalence} people in modern slavery per 1,000 (${gsiLabel})`,
+          : `${country}: ${fmt(prevalence)} people in modern slavery per 1,000 (${gsiLabel})`,
       goods: null,
     },
     {
@@ -243,7 +262,7 @@ export const assessInherent = (
     score,
     points,
     maxPoints,
-    formula: `100 × ${points} / ${maxPoints} = ${score}`,
+    formula: `100 × ${fmt(points)} / ${fmt(maxPoints)} = ${fmt(score)}`,
     factors,
     coverage: maxPoints > 0 ? r2(knownMax / maxPoints) : 1,
   };

@@ -34,7 +34,10 @@ const goodArb = fc.oneof(
 );
 
 const shareArb = fc.option(
-  fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+  fc.oneof(
+    fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+    fc.double({ min: 0, max: 100, noNaN: true }),
+  ),
   { nil: null },
 );
 
@@ -158,6 +161,14 @@ const jsonbLike = (value: unknown): unknown => {
   return value;
 };
 
+/** Every number in a JSON value. */
+const numbersIn = (value: unknown): number[] =>
+  typeof value === 'number'
+    ? [value]
+    : value && typeof value === 'object'
+      ? Object.values(value).flatMap(numbersIn)
+      : [];
+
 // ---- properties --------------------------------------------------------------------------------------------
 
 describe('score properties', () => {
@@ -168,7 +179,7 @@ describe('score properties', () => {
     );
   });
 
-  it('keeps every score within 0–100 and confidence within 0–1', () => {
+  it('keeps every score within 0–100, confidence within 0–1, and every number to 2 decimals', () => {
     fc.assert(
       fc.property(anyPolicyArb, profileArb, answersArb, (policy, profile, answers) => {
         const r = score(policy, profile, answers, ref);
@@ -183,6 +194,7 @@ describe('score properties', () => {
           expect(c.effectiveness).toBeLessThanOrEqual(100);
         }
         expect(r.residual.score).toBeLessThanOrEqual(r.inherent.score);
+        expect(numbersIn(r).filter((n) => Math.round(n * 100) / 100 !== n)).toEqual([]);
         expect(RANK[r.rating]).toBeGreaterThanOrEqual(RANK[r.ratingFromScore]);
       }),
       { numRuns: 300 },
@@ -204,6 +216,7 @@ describe('score properties', () => {
           expect(withFlag.residual.score).toBe(without.residual.score);
         },
       ),
+      { numRuns: 400 },
     );
   });
 

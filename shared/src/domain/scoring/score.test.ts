@@ -138,7 +138,7 @@ describe('unknown data is a gap, never low risk', () => {
     expect(factor(r, 'ilab_goods')).toMatchObject({ points: 15, known: 0 });
     expect(factor(r, 'migrant_share')).toMatchObject({ points: 5, value: null });
     expect(r.dataGaps.filter((g) => g.kind !== 'criterion').map((g) => [g.kind, g.key])).toEqual([
-      ['good', ''],
+      ['profile', 'goods'],
       ['profile', 'migrantWorkerShare'],
       ['profile', 'agencyWorkerShare'],
     ]);

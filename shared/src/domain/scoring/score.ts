@@ -5,7 +5,7 @@ import type { ReferenceData } from '../reference/types.js';
 import { compilePolicy } from './compile.js';
 import { assessControl } from './control.js';
 import { assessInherent } from './inherent.js';
-import { r2 } from './round.js';
+import { fmt, r2 } from './round.js';
 import type { AssessmentResult, CriterionAnswer, DataGap } from './types.js';
 
 export type {
@@ -91,7 +91,7 @@ export const score = (
     residual: {
       score: residualScore,
       maxReduction,
-      formula: `${inherent.score} × (1 − ${maxReduction} × ${control.score} / 100) = ${residualScore}`,
+      formula: `${fmt(inherent.score)} × (1 − ${fmt(maxReduction)} × ${fmt(control.score)} / 100) = ${fmt(residualScore)}`,
     },
     ratingFromScore,
     rating,
@@ -101,7 +101,7 @@ export const score = (
       value: confidence,
       referenceData: inherent.coverage,
       answers: control.coverage,
-      formula: `${referenceDataWeight} × ${inherent.coverage} + ${answersWeight} × ${control.coverage} = ${confidence}`,
+      formula: `${fmt(referenceDataWeight)} × ${fmt(inherent.coverage)} + ${fmt(answersWeight)} × ${fmt(control.coverage)} = ${fmt(confidence)}`,
     },
     datasets,
     reassessmentMonths: c.doc.reassessmentMonths,

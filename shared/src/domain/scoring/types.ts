@@ -113,7 +113,7 @@ export type RedFlagHit = z.infer<typeof RedFlagHitSchema>;
 export const DATA_GAP_KINDS = ['country', 'good', 'criterion', 'profile'] as const;
 export const DataGapSchema = z.object({
   kind: z.enum(DATA_GAP_KINDS),
-  /** `<dataset id>:<country>` for country gaps, the input for goods, the criterion key, the profile field. */
+  /** `<dataset id>:<country>` for country gaps, the input for goods, the criterion key, the profile field (`goods` when none). */
   key: z.string(),
   message: z.string(),
 });

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { syntheticSupplierCsv } from '../server/src/seed/synthetic.js';
+import { type Bench, copyCsv, now, percentile, rawQuery, seconds } from './setup.js';
+
+const multipart = (csv: Buffer, fileName: string) => {
+  const boundary = `----bench${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, csv, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
+};
+
+const streamToBuffer = async (s: NodeJS.ReadableStream) => {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks);
+};
+
+/** CSV import through the API (all-or-nothing commit, audited) vs COPY of the same rows into a scratch table. */
+export const benchImport = async (b: Bench, n: number) => {
+  const csv = await streamToBuffer(syntheticSupplierCsv(n));
+  await rawQuery(
+    b,
+    `create table bench_copy (external_ref text, name text, legal_name text, country text, goods text, sector text, tier smallint,
+      parent_external_ref text, annual_spend numeric(15,2), currency text, headcount int, migrant_worker_share numeric(5,2),
+      agency_worker_share numeric(5,2), status text, tags text, contact_name text, contact_email text, contact_phone text)`,
+  );
+  let t = now();
+  await copyCsv(b, 'bench_copy', csv);
+  const copy = seconds(now() - t);
+
+  const { body, type } = multipart(csv, 'bench.csv');
+  t = now();
+  const res = await b.app.inject({
+    method: 'POST',
+    url: '/api/suppliers/import/commit',
+    headers: { ...b.headers, 'content-type': type },
+    payload: body,
+  });
+  const ours = seconds(now() - t);
+  if (res.statusCode !== 200) throw new Error(`import failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
+  const ratio = ours / copy;
+  console.log(
+    `import   ${n.toLocaleString('en')} rows (${(csv.length / 1e6).toFixed(1)} MB): commit ${ours.toFixed(2)} s; COPY ${copy.toFixed(2)} s; ratio ${ratio.toFixed(2)}×`,
+  );
+  return {
+    name: 'CSV import commit vs COPY',
+    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${copy.toFixed(1)} s)`,
+    target: '≤ 5×',
+    pass: ratio <= 5,
+  };
+};
+
+/** Publish → background rescore of every supplier vs INSERT … SELECT writing the same number of assessment rows. */
+export const benchRescore = async (b: Bench, n: number) => {
+  const list = await b.app.inject({ method: 'GET', url: '/api/policies', headers: b.headers });
+  const published = list.json().items.find((p: { status: string }) => p.status === 'published');
+  const draft = await b.app.inject({
+    method: 'POST',
+    url: '/api/policies',
+    headers: b.headers,
+    payload: { basedOn: published.id, name: 'Bench v2' },
+  });
+  const t = now();
+  const pub = await b.app.inject({
+    method: 'POST',
+    url: `/api/policies/${draft.json().id}/publish`,
+    headers: b.headers,
+  });
+  const jobId = pub.json().job.id as string;
+  let job: { status: string; progress: { done: number; total: number } };
+  let lastPrinted = -1;
+  for (;;) {
+    job = (await b.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: b.headers })).json();
+    const pct = Math.floor((job.progress.done / Math.max(1, job.progress.total)) * 4);
+    if (pct !== lastPrinted) {
+      process.stdout.write(`         rescore progress ${job.progress.done}/${job.progress.total}\n`);
+      lastPrinted = pct;
+    }
+    if (job.status === 'succeeded' || job.status === 'failed') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const ours = seconds(now() - t);
+  if (job.status !== 'succeeded') throw new Error('rescore job failed');
+
+  await rawQuery(b, 'create table bench_assessments (like assessments including defaults)');
+  const t2 = now();
+  await rawQuery(b, 'insert into bench_assessments select * from assessments where job_id = $1', [jobId]);
+  const baseline = seconds(now() - t2);
+  const ratio = ours / baseline;
+  console.log(
+    `rescore  ${n.toLocaleString('en')} suppliers: publish → job done ${ours.toFixed(2)} s; INSERT … SELECT of the same rows ${baseline.toFixed(2)} s; ratio ${ratio.toFixed(2)}×`,
+  );
+  return {
+    name: 'rescore vs INSERT … SELECT',
+    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${baseline.toFixed(1)} s)`,
+    target: '≤ 5×',
+    pass: ratio <= 5,
+  };
+};
+
+/** The supplier list endpoint (50 rows, filtered, sorted) vs the two SQL statements it runs, p50 and p95. */
+export const benchList = async (b: Bench) => {
+  const url = '/api/suppliers?limit=50&country=CN&status=active&sort=residualScore&order=desc';
+  const page = `select * from suppliers where org_id = $1 and archived_at is null and country = $2 and status = $3
+    order by residual_score desc nulls last, id asc limit 50 offset 0`;
+  const total =
+    'select count(*) from suppliers where org_id = $1 and archived_at is null and country = $2 and status = $3';
+  const params = [b.orgId, 'CN', 'active'];
+  const runs = 200;
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < runs + 20; i++) {
+    let t = now();
+    const res = await b.app.inject({ method: 'GET', url, headers: b.headers });
+    const a = seconds(now() - t) * 1000;
+    if (res.statusCode !== 200) throw new Error(`list failed: ${res.statusCode}`);
+    t = now();
+    await Promise.all([rawQuery(b, page, params), rawQuery(b, total, params)]);
+    const r = seconds(now() - t) * 1000;
+    if (i >= 20) {
+      ours.push(a);
+      raw.push(r);
+    }
+  }
+  const p50 = percentile(ours, 50) / percentile(raw, 50);
+  const p95 = percentile(ours, 95) / percentile(raw, 95);
+  console.log(
+    `list     endpoint p50 ${percentile(ours, 50).toFixed(2)} ms, p95 ${percentile(ours, 95).toFixed(2)} ms; raw SQL p50 ${percentile(raw, 50).toFixed(2)} ms, p95 ${percentile(raw, 95).toFixed(2)} ms; ratio p50 ${p50.toFixed(2)}×, p95 ${p95.toFixed(2)}×`,
+  );
+  return {
+    name: 'supplier list (50 rows) vs raw SQL',
+    figure: `p50 ${p50.toFixed(2)}×, p95 ${p95.toFixed(2)}×`,
+    target: '≤ 2×',
+    pass: p50 <= 2 && p95 <= 2,
+  };
+};

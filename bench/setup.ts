@@ -1,0 +1,100 @@
+import os from 'node:os';
+import postgres from 'postgres';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { type Database, openDb } from '../server/src/db/client.js';
+import { runMigrations } from '../server/src/db/migrate.js';
+import { createOrganization } from '../server/src/modules/orgs/orgs.service.js';
+
+export const BENCH_PASSWORD = 'Bench-Password-123';
+
+/** A fresh database (a scratch PostgreSQL database, or in-memory PGlite), migrated, with one organisation. */
+export const setupBench = async () => {
+  const config = {
+    ...loadConfig({ ...process.env, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' }),
+    loginMaxAttempts: 1000,
+    rateLimitPerMinute: 1_000_000,
+    importMaxBytes: 256 * 1024 * 1024,
+    bodyLimitBytes: 256 * 1024 * 1024,
+  };
+  let database: Database;
+  let dropDb = async () => {};
+  let url: string | undefined;
+  if (config.databaseUrl) {
+    const name = `cs_bench_${process.pid}`;
+    const admin = postgres(config.databaseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${name}`);
+    await admin.unsafe(`create database ${name}`);
+    const u = new URL(config.databaseUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    database = await openDb({ databaseUrl: url, maxConnections: 10 });
+    dropDb = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    database = await openDb({});
+  }
+  await runMigrations(database, config.migrationsDir, url);
+  const raw = url ? postgres(url, { max: 1, onnotice: () => {} }) : undefined;
+  const orgId = await createOrganization(database.db, {
+    name: 'Bench Org',
+    slug: 'bench',
+    members: [{ email: 'admin@bench.test', name: 'Bench Admin', role: 'admin', password: BENCH_PASSWORD }],
+  });
+  const app = await buildApp({ config, database, serveWeb: false, logger: false });
+  await app.ready();
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'admin@bench.test', password: BENCH_PASSWORD },
+  });
+  const cookie = `cs_session=${login.cookies.find((c) => c.name === 'cs_session')!.value}`;
+  const csrf = login.json().csrfToken as string;
+  return {
+    app,
+    database,
+    orgId,
+    url,
+    headers: { cookie, 'x-csrf-token': csrf },
+    raw,
+    close: async () => {
+      await raw?.end();
+      await app.close();
+      await database.close();
+      await dropDb();
+    },
+  };
+};
+
+export type Bench = Awaited<ReturnType<typeof setupBench>>;
+
+/** Runs a raw SQL string on whichever backend is behind the bench (no tenant context: the baseline). */
+export const rawQuery = async (b: Bench, text: string, params: unknown[] = []) => {
+  if (b.database.pglite) return (await b.database.pglite.query(text, params)).rows;
+  return b.raw!.unsafe(text, params as never[]);
+};
+
+/** COPY of CSV text into a table, through each driver's own COPY path. */
+export const copyCsv = async (b: Bench, table: string, csv: Buffer) => {
+  if (b.database.pglite) {
+    await b.database.pglite.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], {
+      blob: new Blob([new Uint8Array(csv)]),
+    });
+    return;
+  }
+  const writable = await b.raw!.unsafe(`copy ${table} from stdin with (format csv, header true)`).writable();
+  await new Promise<void>((resolve, reject) => {
+    writable.on('error', reject);
+    writable.on('finish', resolve);
+    writable.end(csv);
+  });
+};
+
+export const seconds = (ns: bigint) => Number(ns) / 1e9;
+export const now = () => process.hrtime.bigint();
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
