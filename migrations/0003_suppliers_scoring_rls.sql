@@ -54,3 +54,13 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER policies_freeze BEFORE UPDATE OR DELETE ON policies
   FOR EACH ROW EXECUTE FUNCTION policies_freeze_published();
+--> statement-breakpoint
+-- Deactivating a member ends their sessions in that organisation in the same transaction, so the request
+-- role may revoke (and only revoke) the sessions of its own organisation.
+GRANT SELECT, UPDATE (revoked_at) ON sessions TO app_user;
+--> statement-breakpoint
+ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE sessions FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON sessions USING (org_id = current_org_id());

@@ -141,9 +141,15 @@ describe('without a tenant', () => {
     expect(await asAppUserWithoutTenant((tx) => tx.select().from(memberships))).toEqual([]);
   });
 
-  it('the request role cannot read sessions at all', async () => {
-    expect(await failureOf(withTenant(db, t.orgA.id, (tx) => tx.select().from(sessions)))).toMatch(
-      /permission denied/,
-    );
+  it("the request role sees only its own organisation's sessions, and cannot change who owns one", async () => {
+    await t.login(t.orgA.admin);
+    await t.login(t.orgB.admin);
+    const seen = await withTenant(db, t.orgA.id, (tx) => tx.select().from(sessions));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((s) => s.orgId === t.orgA.id)).toBe(true);
+    expect(await asAppUserWithoutTenant((tx) => tx.select().from(sessions))).toEqual([]);
+    expect(
+      await failureOf(withTenant(db, t.orgA.id, (tx) => tx.update(sessions).set({ orgId: t.orgB.id }))),
+    ).toMatch(/permission denied/);
   });
 });

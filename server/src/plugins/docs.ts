@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /** OpenAPI 3 generated from the same zod schemas the routes validate with, at /api/openapi.json and /docs. */
 export const docsPlugin = fp(async (app: FastifyInstance, { version }: { version: string }) => {
@@ -25,6 +25,8 @@ export const docsPlugin = fp(async (app: FastifyInstance, { version }: { version
       security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
+    // Adds schemas registered with an id (recursive ones such as SupplierTreeNode) as components.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',

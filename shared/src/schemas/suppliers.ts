@@ -155,16 +155,19 @@ export interface SupplierTreeNode {
   rating: Rating | null;
   children: SupplierTreeNode[];
 }
-export const SupplierTreeNodeSchema: z.ZodType<SupplierTreeNode> = z.lazy(() =>
-  z.object({
-    id: IdSchema,
-    name: z.string(),
-    country: z.string(),
-    tier: z.number().int(),
-    rating: RatingSchema.nullable(),
-    children: z.array(SupplierTreeNodeSchema),
-  }),
-);
+// Recursive: OpenAPI needs it as a named component, hence the id.
+export const SupplierTreeNodeSchema: z.ZodType<SupplierTreeNode> = z
+  .lazy(() =>
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      country: z.string(),
+      tier: z.number().int(),
+      rating: RatingSchema.nullable(),
+      children: z.array(SupplierTreeNodeSchema),
+    }),
+  )
+  .meta({ id: 'SupplierTreeNode' });
 
 /** Columns of the import/export CSV, in template order. `external_ref`, `name`, `country`, `tier` are required. */
 export const SUPPLIER_CSV_COLUMNS = [

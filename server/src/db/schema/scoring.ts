@@ -3,6 +3,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -63,9 +64,11 @@ export const assessments = pgTable(
       .references(() => policies.id),
     policyVersion: integer('policy_version').notNull(),
     engineVersion: text('engine_version').notNull(),
-    inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
-    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-    /** SHA-256 of the canonical JSON of `result`: re-running the engine on `inputs` must give the same. */
+    // json, not jsonb: the text is kept exactly as the engine wrote it (key order included), so a re-run can
+    // be compared byte for byte, and large batches insert without the binary conversion.
+    inputs: json('inputs').$type<Record<string, unknown>>().notNull(),
+    result: json('result').$type<Record<string, unknown>>().notNull(),
+    /** SHA-256 of `result` as stored (JSON.stringify of the engine's output): a re-run must give the same. */
     resultSha256: text('result_sha256').notNull(),
     inherentScore: doublePrecision('inherent_score').notNull(),
     controlScore: doublePrecision('control_score').notNull(),

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'safe-stable-stringify';
 import { sliceReference } from '#shared/domain/reference/lookup.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
@@ -16,9 +15,12 @@ export interface AssessmentInputs {
   reference: ReferenceData;
 }
 
-/** SHA-256 of the canonical JSON (keys sorted): jsonb reorders keys, so the raw text cannot be compared. */
+/**
+ * SHA-256 of the result's JSON text. The engine builds its result in a fixed key order and the `result`
+ * column (json, not jsonb) keeps that text as written, so this is a hash of the stored bytes.
+ */
 export const resultSha256 = (result: AssessmentResult | Record<string, unknown>): string =>
-  createHash('sha256').update(stringify(result)!).digest('hex');
+  createHash('sha256').update(JSON.stringify(result)).digest('hex');
 
 /** Scores one profile and packages what is stored. Answers come from accepted questionnaires (next issue). */
 export const runEngine = (

@@ -113,7 +113,8 @@ export const parseRow = (cells: Record<string, string>, row: number): ParsedRow 
   const issues: ImportIssue[] = [];
   const get = (c: SupplierCsvColumn) => {
     const v = cells[c];
-    return v === undefined ? undefined : v.trim();
+    // Undo the export's formula neutralisation ('=…, '+44…), so that an export re-imports unchanged.
+    return v === undefined ? undefined : v.trim().replace(/^'(?=[=+\-@\t\r])/, '');
   };
   const opt = (c: SupplierCsvColumn) => get(c) || undefined;
   const raw: Record<string, unknown> = {

@@ -12,6 +12,9 @@ export interface ReadCsv {
   rows: ParsedRow[];
 }
 
+const notUtf8 = () =>
+  new AppError('bad_request', 'The file is not valid UTF-8 text: save it as "CSV UTF-8" and upload it again');
+
 const decodeUtf8 = async function* (source: Readable, hash: ReturnType<typeof createHash>) {
   // fatal: a Latin-1 or UTF-16 file is refused with a message, never imported with mangled names.
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -29,13 +32,17 @@ const decodeUtf8 = async function* (source: Readable, hash: ReturnType<typeof cr
     try {
       yield decoder.decode(buf, { stream: true });
     } catch {
-      throw new AppError(
-        'bad_request',
-        'The file is not valid UTF-8 text: save it as "CSV UTF-8" and upload it again',
-      );
+      throw notUtf8();
     }
   }
-  yield decoder.decode();
+  // Over the size limit, @fastify/multipart ends the stream early and only marks it: never import a prefix.
+  if ((source as { truncated?: boolean }).truncated)
+    throw new AppError('payload_too_large', 'The file is larger than allowed: split it into smaller files');
+  try {
+    yield decoder.decode(); // an incomplete sequence at the very end (e.g. a Latin-1 "é" as last byte)
+  } catch {
+    throw notUtf8();
+  }
 };
 
 /**

@@ -225,7 +225,7 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
             action: 'supplier.created',
             entityType: 'supplier',
             entityId: id,
-            payload: { supplier: auditSnapshot(values as repo.SupplierInsert), importId: csv.sha256 },
+            payload: { supplier: auditSnapshot(values), importId: csv.sha256 },
           });
         }
       }

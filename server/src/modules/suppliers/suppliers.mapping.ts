@@ -111,9 +111,9 @@ export const diffColumns = (before: SupplierRow, values: Partial<SupplierInsert>
 };
 
 /** The register record as the audit trail keeps it on creation. */
-export const auditSnapshot = (r: SupplierRow): Record<string, unknown> => {
+export const auditSnapshot = (r: SupplierRow | SupplierInsert): Record<string, unknown> => {
   const { orgId: _o, createdAt: _c, updatedAt: _u, goodKeys: _g, ...rest } = r;
   return Object.fromEntries(
-    Object.entries(rest).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(rest).filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0)),
   );
 };

@@ -143,8 +143,5 @@ export const subtreeRows = async (tx: Db, orgId: string, id: string): Promise<Tr
   return rowsOf<TreeRow>(rows);
 };
 
-/** Multi-row insert (import); callers keep batches under PostgreSQL's bind-parameter limit. */
-export const insertSuppliers = (tx: Db, values: SupplierInsert[]) =>
-  values.length === 0
-    ? Promise.resolve([] as SupplierRow[])
-    : tx.insert(suppliers).values(values).returning();
+/** Bulk insert (import): rows carry their own ids, so nothing needs to come back. */
+export const insertSuppliers = (tx: Db, values: SupplierInsert[]) => bulkInsert(tx, suppliers, values);

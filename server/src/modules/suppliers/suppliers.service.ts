@@ -10,15 +10,10 @@ import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns, toSupplier } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
-
-const isUniqueViolation = (err: unknown) =>
-  typeof err === 'object' &&
-  err !== null &&
-  ((err as { code?: string }).code === '23505' ||
-    (err as { cause?: { code?: string } }).cause?.code === '23505');
 
 /** The parent must be this organisation's, and must not be the supplier itself or one of its descendants. */
 const checkParent = async (tx: Db, orgId: string, parentId: string, selfId?: string) => {

@@ -4,9 +4,10 @@ import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { conflict, notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { randomToken } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
-import { findUserByEmail } from '../auth/auth.repo.js';
+import { findUserByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as repo from './users.repo.js';
 
@@ -34,12 +35,11 @@ export const createUsersService = ({ db }: { db: Db }) => ({
     const existing = await findUserByEmail(db, input.email);
     const temporaryPassword = existing || input.password ? undefined : randomToken(18);
     const passwordHash = existing ? undefined : await hashPassword(input.password ?? temporaryPassword!);
+    const alreadyMember = () => conflict(`${input.email} is already a member of this organisation`, 'email');
     const member = await withTenant(db, ctx.orgId, async (tx) => {
       const userId = existing?.id ?? randomUUID();
       if (existing) {
-        if (await repo.findMember(tx, ctx.orgId, existing.id)) {
-          throw conflict(`${input.email} is already a member of this organisation`, 'email');
-        }
+        if (await repo.findMember(tx, ctx.orgId, existing.id)) throw alreadyMember();
       } else {
         await repo.insertUser(tx, {
           id: userId,
@@ -68,6 +68,10 @@ export const createUsersService = ({ db }: { db: Db }) => ({
             },
       );
       return (await repo.findMember(tx, ctx.orgId, userId))!;
+    }).catch((err) => {
+      // Two admins adding the same person at the same instant: the unique e-mail or membership index
+      // stops the second, which gets the same answer as if it had come a moment later.
+      throw isUniqueViolation(err) ? alreadyMember() : err;
     });
     return { ...toUser(member), ...(temporaryPassword ? { temporaryPassword } : {}) };
   },
@@ -96,6 +100,10 @@ export const createUsersService = ({ db }: { db: Db }) => ({
             changes.role ? 'role' : 'status',
           );
         }
+      }
+      if (changes.status?.to === 'deactivated') {
+        // End their sessions in this organisation now, so a later reactivation does not revive them.
+        await revokeUserSessionsInOrg(tx, userId, ctx.orgId);
       }
       await repo.updateMembership(tx, ctx.orgId, userId, {
         ...(changes.role ? { role: patch.role } : {}),

@@ -193,7 +193,7 @@ describe('POST /api/users', () => {
   // BUG: the e-mail is looked up before the transaction, so two requests for the same new address both
   // insert, and the loser hits the unique index: an unhandled 23505 answers 500. Remove `.fails` once a
   // unique violation on users.email / memberships_org_user_uq becomes the same 409 as the sequential case.
-  it.fails('two admins adding the same new e-mail at once: one 201, the other 409 (not 500)', async () => {
+  it('two admins adding the same new e-mail at once: one 201, the other 409 (not 500)', async () => {
     const a = await t.login(t.orgA.admin);
     const body = { email: 'race@a.test', name: 'Race', role: 'officer', password: 'a-long-password-1' };
     const statuses = (await Promise.all([a.post('/api/users', body), a.post('/api/users', body)])).map(

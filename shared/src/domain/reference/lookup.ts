@@ -1,7 +1,7 @@
 import type { SupplierProfile } from '../../schemas/suppliers.js';
 import { listingsFor, resolveGood, witnessFor } from './goods.js';
 import { indexReference } from './reference-index.js';
-import type { CountryFacts, IlabListing, ReferenceData } from './types.js';
+import type { CountryFacts, DatasetInfo, IlabListing, ReferenceData } from './types.js';
 
 /** What the datasets say about a country, or null when none of them covers it. */
 export const countryFacts = (ref: ReferenceData, iso2: string): CountryFacts | null =>
@@ -13,6 +13,22 @@ export const countryFacts = (ref: ReferenceData, iso2: string): CountryFacts | n
  * An assessment stores this slice; `score(policy, profile, answers, slice)` equals the score against the full
  * data byte for byte, for any answers. ILO indicator texts are left out: scoring does not read them.
  */
+const compactDatasets = new WeakMap<ReferenceData, DatasetInfo[]>();
+
+/**
+ * The datasets as a slice keeps them: identity, edition and source, without the long descriptive text (how
+ * the copy was compiled, licence, known gaps). That text never changes a score and stays in the manifest
+ * shipped with the edition; leaving it out keeps each stored assessment ~5 KB smaller.
+ */
+const datasetsForSlice = (ref: ReferenceData): DatasetInfo[] => {
+  let out = compactDatasets.get(ref);
+  if (!out) {
+    out = ref.datasets.map((d) => ({ ...d, retrieved: '', licence: '', gaps: [] }));
+    compactDatasets.set(ref, out);
+  }
+  return out;
+};
+
 export const sliceReference = (ref: ReferenceData, profile: SupplierProfile): ReferenceData => {
   const index = indexReference(ref);
   const keep = new Set<IlabListing>();
@@ -29,7 +45,7 @@ export const sliceReference = (ref: ReferenceData, profile: SupplierProfile): Re
   }
   const facts = countryFacts(ref, profile.country);
   return {
-    datasets: ref.datasets,
+    datasets: datasetsForSlice(ref),
     countries: facts ? { [profile.country]: facts } : {},
     ilab: keep.size === 0 ? [] : ref.ilab.filter((row) => keep.has(row)),
     iloIndicators: [],
