@@ -1,5 +1,8 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy*/waitFor wait up to 1 s by default; a first render on a busy two-core CI machine can take longer.
+configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => {
   cleanup();

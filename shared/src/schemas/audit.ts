@@ -29,6 +29,7 @@ export type AuditEventInput =
     }
   | { action: 'supplier.updated'; entityType: 'supplier'; payload: { changes: Changes; importId?: string } }
   | { action: 'supplier.archived'; entityType: 'supplier'; payload: { name: string } }
+  | { action: 'supplier.restored'; entityType: 'supplier'; payload: { name: string } }
   | {
       action: 'supplier.import_committed';
       entityType: 'supplier_import';

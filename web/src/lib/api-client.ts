@@ -37,6 +37,9 @@ export const setCsrfTokenSource = (getter: () => string | undefined): void => {
   readCsrfToken = getter;
 };
 
+/** The current token, for requests made outside apiRequest (file uploads with progress). */
+export const currentCsrfToken = (): string | undefined => readCsrfToken();
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export const toQueryString = (query: Record<string, QueryValue> | undefined): string => {
@@ -92,7 +95,7 @@ const readJson = async (response: Response): Promise<unknown> => {
   }
 };
 
-const toApiError = async (response: Response): Promise<ApiError> => {
+export const toApiError = async (response: Response): Promise<ApiError> => {
   const body = await readJson(response);
   if (isErrorBody(body)) {
     const { code, message, requestId, issues } = body.error;
@@ -157,16 +160,28 @@ export async function apiRequest<S extends z.ZodType>(
 
   if (!response.ok) throw await toApiError(response);
 
-  const body = await readJson(response);
-  const parsed = options.schema.safeParse(body);
+  return parseResponse(options.schema, await readJson(response), {
+    label: `${method} ${path}`,
+    status: response.status,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+/** Checks a successful answer against its schema from shared/; a mismatch becomes an ApiError. */
+export function parseResponse<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  context: { label: string; status: number; requestId: string | undefined },
+): z.output<S> {
+  const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
+    console.error(`Unexpected response from ${context.label}`, parsed.error.issues);
     throw new ApiError({
-      status: response.status,
+      status: context.status,
       code: 'internal',
       message:
         'The server answered in an unexpected format. Reload the page; if it persists, contact support.',
-      requestId: response.headers.get('x-request-id') ?? undefined,
+      requestId: context.requestId,
     });
   }
   return parsed.data;

@@ -39,3 +39,37 @@ export const formatRelative = (iso: string, now: Date = new Date()): string => {
 
 /** First characters of a hash, enough to compare by eye. */
 export const shortHash = (hash: string, length = 10): string => hash.slice(0, length);
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const twoDecimals = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+export const formatInteger = (value: number): string => integer.format(value);
+
+/** Scores keep the engine's two decimals, so a number on screen matches the one in its formula. */
+export const formatScore = (value: number): string => twoDecimals.format(value);
+
+/** A share already in percent (0–100). */
+export const formatPercent = (value: number): string => `${twoDecimals.format(value)}%`;
+
+/** An amount in its ISO 4217 currency; falls back to "1,000 XYZ" for a code Intl does not know. */
+export const formatMoney = (amount: number, currency: string): string => {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      amount,
+    );
+  } catch {
+    return `${integer.format(amount)} ${currency}`;
+  }
+};
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+export const formatBytes = (bytes: number): string => {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+};

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 
@@ -13,22 +13,27 @@ export function useSearchState<S extends z.ZodType>(
   defaults: Record<string, string> = {},
 ): [z.output<S>, (changes: SearchChanges) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
+  // react-router applies a functional update to the params of the last render, and navigations render in a
+  // transition: two changes in quick succession (a debounced search, then a click) would lose the first.
+  // The ref holds the newest params, including changes not yet rendered.
+  const latest = useRef(searchParams);
+  const rendered = useRef(searchParams);
+  if (rendered.current !== searchParams) {
+    rendered.current = searchParams;
+    latest.current = searchParams;
+  }
   const parsed = schema.safeParse({ ...defaults, ...Object.fromEntries(searchParams) });
   const value = parsed.success ? parsed.data : schema.parse(defaults);
 
   const update = useCallback(
     (changes: SearchChanges) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, change] of Object.entries(changes)) {
-            if (change === undefined || change === '') next.delete(key);
-            else next.set(key, String(change));
-          }
-          return next;
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(latest.current);
+      for (const [key, change] of Object.entries(changes)) {
+        if (change === undefined || change === '') next.delete(key);
+        else next.set(key, String(change));
+      }
+      latest.current = next;
+      setSearchParams(next, { replace: true });
     },
     [setSearchParams],
   );

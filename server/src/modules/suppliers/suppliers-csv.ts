@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { countryList, isCountryCode } from '#shared/countries.js';
+import { countryName, countryNameIndex, isCountryCode } from '#shared/countries.js';
 import {
   type ImportIssue,
   REQUIRED_CSV_COLUMNS,
@@ -29,32 +29,23 @@ const COLUMN_OF_FIELD: Record<string, SupplierCsvColumn> = {
   contacts: 'contact_name',
 };
 
-let countryIndex: { byName: Map<string, string>; names: string[] } | undefined;
-const countries = () => {
-  if (!countryIndex) {
-    const list = countryList();
-    const byName = new Map<string, string>();
-    for (const c of list) byName.set(c.name.toLowerCase(), c.code);
-    countryIndex = { byName, names: list.map((c) => c.name.toLowerCase()) };
-  }
-  return countryIndex;
-};
-
 /**
- * Accepts an ISO alpha-2 code or an English country name in any case; anything else is an error that
- * suggests the closest official name, so "Bangaldesh" gets "did you mean Bangladesh (BD)?".
+ * Accepts an ISO alpha-2 or alpha-3 code or an English country name (official or common, any case);
+ * anything else is an error suggesting the closest name, so "Bangaldesh" gets "did you mean Bangladesh (BD)?".
  */
 export const resolveCountry = (cell: string): { code?: string; error?: string } => {
   const v = cell.trim();
   if (v.length === 2 && isCountryCode(v.toUpperCase())) return { code: v.toUpperCase() };
-  const idx = countries();
-  const exact = idx.byName.get(v.toLowerCase());
+  const index = countryNameIndex();
+  const exact = index.get(v.toLowerCase());
   if (exact) return { code: exact };
-  const guess = closest(v.toLowerCase(), idx.names);
-  const code = idx.byName.get(guess)!;
-  const name = countryList().find((c) => c.code === code)!.name;
-  const hint =
-    distance(v.toLowerCase(), guess) <= Math.max(3, v.length / 3) ? `: did you mean ${name} (${code})?` : '';
+  const guess = closest(
+    v.toLowerCase(),
+    [...index.keys()].filter((k) => k.length > 3),
+  );
+  const code = index.get(guess)!;
+  const near = distance(v.toLowerCase(), guess) <= Math.max(3, v.length / 3);
+  const hint = near ? `: did you mean ${countryName(code) ?? guess} (${code})?` : '.';
   return { error: `Unknown country "${v}"${hint} Use the two-letter ISO code or the English name.` };
 };
 
@@ -80,6 +71,8 @@ const number = (cell: string, column: string, issues: ImportIssue[], row: number
 
 export interface ParsedRow {
   row: number;
+  /** The identifying cells as written, so a person can tell which supplier a refused row is. */
+  cells: { externalRef: string | null; name: string | null; country: string | null };
   input?: SupplierCreate;
   /** Columns the file has: only these overwrite an existing supplier on re-import. */
   parentRef?: string;
@@ -117,6 +110,11 @@ export const parseRow = (cells: Record<string, string>, row: number): ParsedRow 
     return v === undefined ? undefined : v.trim().replace(/^'(?=[=+\-@\t\r])/, '');
   };
   const opt = (c: SupplierCsvColumn) => get(c) || undefined;
+  const shown = {
+    externalRef: opt('external_ref') ?? null,
+    name: opt('name') ?? null,
+    country: opt('country') ?? null,
+  };
   const raw: Record<string, unknown> = {
     externalRef: get('external_ref') || undefined,
     name: get('name') ?? '',
@@ -170,7 +168,7 @@ export const parseRow = (cells: Record<string, string>, row: number): ParsedRow 
       message: 'A contact needs a name when an email or phone is given',
     });
   }
-  if (issues.length > 0) return { row, issues };
+  if (issues.length > 0) return { row, cells: shown, issues };
 
   const parsed = SupplierCreateSchema.safeParse(raw);
   if (!parsed.success) {
@@ -180,9 +178,15 @@ export const parseRow = (cells: Record<string, string>, row: number): ParsedRow 
         field === 'contacts' && i.path[2] === 'email' ? 'contact_email' : (COLUMN_OF_FIELD[field] ?? field);
       issues.push({ row, column, message: i.message });
     }
-    return { row, issues };
+    return { row, cells: shown, issues };
   }
-  return { row, input: parsed.data, parentRef: get('parent_external_ref') || undefined, issues };
+  return {
+    row,
+    cells: shown,
+    input: parsed.data,
+    parentRef: get('parent_external_ref') || undefined,
+    issues,
+  };
 };
 
 /** A downloadable template: the header and two example rows that import cleanly. */

@@ -175,9 +175,9 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
       return {
         row: r.row,
         action: p?.action ?? ('error' as const),
-        externalRef: r.input?.externalRef ?? null,
-        name: r.input?.name ?? null,
-        country: r.input?.country ?? null,
+        externalRef: r.input?.externalRef ?? r.cells.externalRef,
+        name: r.input?.name ?? r.cells.name,
+        country: r.input?.country ?? r.cells.country,
         changedFields: p?.action === 'update' ? Object.keys(p.changes) : [],
       };
     });

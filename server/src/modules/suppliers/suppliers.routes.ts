@@ -189,6 +189,19 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
     async (req) => opts.suppliers.archive(ctxOf(req), req.params.id),
   );
 
+  r.post(
+    '/api/suppliers/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore an archived supplier (officers, admins)',
+        params: IdParamsSchema,
+        response: { 200: SupplierSchema },
+      },
+    },
+    async (req) => opts.suppliers.restore(ctxOf(req), req.params.id),
+  );
+
   r.get(
     '/api/suppliers/:id/tree',
     {

@@ -107,6 +107,24 @@ export const createSuppliersService = ({ db }: { db: Db }) => ({
     });
   },
 
+  /** Brings an archived supplier back into lists and rescoring, with its history intact. */
+  async restore(ctx: RequestCtx, id: string): Promise<Supplier> {
+    requireRole(ctx, 'officer');
+    return withTenant(db, ctx.orgId, async (tx) => {
+      const before = await repo.findSupplier(tx, ctx.orgId, id);
+      if (!before) throw notFound('Supplier', id);
+      if (!before.archivedAt) return toSupplier(before);
+      const row = await repo.updateSupplier(tx, ctx.orgId, id, { archivedAt: null });
+      await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+        action: 'supplier.restored',
+        entityType: 'supplier',
+        entityId: id,
+        payload: { name: before.name },
+      });
+      return toSupplier(row);
+    });
+  },
+
   async tree(ctx: RequestCtx, id: string): Promise<SupplierTreeNode> {
     requireRole(ctx, 'executive');
     const rows = await withTenant(db, ctx.orgId, (tx) => repo.subtreeRows(tx, ctx.orgId, id));

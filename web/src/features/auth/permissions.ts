@@ -5,3 +5,7 @@ import { type Role, roleAtLeast } from '#shared/roles.js';
 export const canManageUsers = (role: Role): boolean => role === 'admin';
 export const canManageApiKeys = (role: Role): boolean => role === 'admin';
 export const canReadAuditLog = (role: Role): boolean => roleAtLeast(role, 'officer');
+/** Add, edit, archive, import and assess suppliers; executives only read the register. */
+export const canManageSuppliers = (role: Role): boolean => roleAtLeast(role, 'officer');
+/** Make, edit and publish scoring policies; everyone else reads them and runs what-ifs. */
+export const canManagePolicies = (role: Role): boolean => role === 'admin';

@@ -15,6 +15,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'supplier.created': 'Supplier created',
   'supplier.updated': 'Supplier changed',
   'supplier.archived': 'Supplier archived',
+  'supplier.restored': 'Supplier restored',
   'supplier.import_committed': 'Supplier import committed',
   'policy.created': 'Scoring policy created',
   'policy.updated': 'Scoring policy changed',

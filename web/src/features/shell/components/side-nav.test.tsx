@@ -24,6 +24,8 @@ describe('navigation by role', () => {
       'Questionnaires',
       'Remediation',
       'Reports',
+      'Reference data',
+      'Scoring policy',
       'Account',
       'Users',
       'API keys',

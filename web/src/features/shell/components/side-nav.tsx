@@ -17,6 +17,11 @@ const MAIN_ITEMS: NavItem[] = [
   { to: '/reports', label: 'Reports' },
 ];
 
+const RISK_DATA_ITEMS: NavItem[] = [
+  { to: '/reference-data', label: 'Reference data' },
+  { to: '/policies', label: 'Scoring policy' },
+];
+
 const SETTINGS_ITEMS: NavItem[] = [
   { to: '/settings', label: 'Account', end: true },
   { to: '/settings/users', label: 'Users', visible: canManageUsers },
@@ -48,6 +53,10 @@ export function SideNav({ role }: { role: Role }) {
   return (
     <nav className="side-nav" aria-label="Main">
       <NavList items={MAIN_ITEMS} role={role} />
+      <h2 className="nav-heading" id="nav-risk-data">
+        Risk data
+      </h2>
+      <NavList items={RISK_DATA_ITEMS} role={role} labelledBy="nav-risk-data" />
       <h2 className="nav-heading" id="nav-settings">
         Settings
       </h2>

@@ -1,0 +1,198 @@
+import { Link } from 'react-router';
+import { RATINGS } from '#shared/schemas/suppliers.js';
+import type { WhatIf } from '#shared/schemas/what-if.js';
+import { formatInteger, formatScore } from '../../../lib/format.js';
+import { RatingBadge } from '../../suppliers/components/rating-badge.js';
+import { countryLabel, RATING_LABELS } from '../../suppliers/labels.js';
+import { WhatIfChart } from './what-if-chart.js';
+
+const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n === 1 ? one : many}`;
+const signed = (n: number) => (n > 0 ? `+${formatScore(n)}` : n < 0 ? `−${formatScore(-n)}` : '0');
+
+function CountsTable({ result, beforeLabel }: { result: WhatIf; beforeLabel: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table table-compact">
+        <caption className="visually-hidden">Suppliers per rating, now and under this policy</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rating</th>
+            <th scope="col" className="cell-number">
+              {beforeLabel}
+            </th>
+            <th scope="col" className="cell-number">
+              Under this policy
+            </th>
+            <th scope="col" className="cell-number">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {RATINGS.map((rating) => {
+            const change = result.after[rating] - result.before[rating];
+            return (
+              <tr key={rating}>
+                <th scope="row" className="cell-rowheader">
+                  <RatingBadge rating={rating} />
+                </th>
+                <td className="cell-number">{formatInteger(result.before[rating])}</td>
+                <td className="cell-number">
+                  <strong>{formatInteger(result.after[rating])}</strong>
+                </td>
+                <td className={`cell-number ${change === 0 ? 'muted' : 'cell-strong'}`}>{signed(change)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TransitionMatrix({ result, beforeLabel }: { result: WhatIf; beforeLabel: string }) {
+  return (
+    <div className="table-wrap transition-wrap">
+      <table className="table table-compact transition-matrix">
+        <caption className="visually-hidden">
+          Transitions: rows are the rating now, columns the rating under this policy
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="transition-corner">
+              {beforeLabel} ↓ · This policy →
+            </th>
+            {RATINGS.map((to) => (
+              <th key={to} scope="col" className="cell-number">
+                {RATING_LABELS[to]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {RATINGS.map((from, row) => (
+            <tr key={from}>
+              <th scope="row" className="cell-rowheader">
+                {RATING_LABELS[from]}
+              </th>
+              {RATINGS.map((to, column) => {
+                const count = result.transitions[from]?.[to] ?? 0;
+                const kind = column === row ? 'same' : column > row ? 'up' : 'down';
+                return (
+                  <td
+                    key={to}
+                    className={`cell-number transition-cell transition-${kind}${count === 0 ? ' transition-empty' : ''}`}
+                  >
+                    {formatInteger(count)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MoversTable({ result }: { result: WhatIf }) {
+  if (result.movers.length === 0) {
+    return <p className="muted">No supplier's residual risk changes.</p>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table table-compact movers-table">
+        <caption className="visually-hidden">Suppliers whose residual risk moves most</caption>
+        <thead>
+          <tr>
+            <th scope="col">Supplier</th>
+            <th scope="col">Country</th>
+            <th scope="col">Now</th>
+            <th scope="col">Under this policy</th>
+            <th scope="col" className="cell-number">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.movers.map((mover) => (
+            <tr key={mover.supplierId}>
+              <td>
+                <Link className="cell-link" to={`/suppliers/${mover.supplierId}`}>
+                  {mover.name}
+                </Link>
+              </td>
+              <td>{countryLabel(mover.country)}</td>
+              <td className="cell-nowrap">
+                <RatingBadge rating={mover.before.rating} />{' '}
+                <span className="muted">{formatScore(mover.before.residualScore)}</span>
+              </td>
+              <td className="cell-nowrap">
+                <RatingBadge rating={mover.after.rating} />{' '}
+                <span className="muted">{formatScore(mover.after.residualScore)}</span>
+              </td>
+              <td className={`cell-number cell-strong ${mover.delta > 0 ? 'delta-up' : 'delta-down'}`}>
+                {signed(mover.delta)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface WhatIfResultProps {
+  result: WhatIf;
+  /** What "now" is, e.g. "Version 3 (in use)". */
+  beforeLabel: string;
+}
+
+/** The portfolio under a policy next to the one in use: counts, direction of change, transitions, movers. */
+export function WhatIfResult({ result, beforeLabel }: WhatIfResultProps) {
+  const { up, down, same } = result.changed;
+  return (
+    <div className="what-if-result">
+      <p className="what-if-headline" aria-live="polite">
+        Of {plural(result.suppliers, 'supplier', 'suppliers')},{' '}
+        <strong className="delta-up">{plural(up, 'moves up', 'move up')}</strong> to a riskier rating,{' '}
+        <strong className="delta-down">{formatInteger(down)} down</strong> to a lower one, and{' '}
+        {formatInteger(same)} keep their rating.
+      </p>
+      <div className="what-if-grid">
+        <section aria-labelledby="what-if-counts">
+          <h3 className="subsection-title" id="what-if-counts">
+            Suppliers per rating
+          </h3>
+          <WhatIfChart result={result} beforeLabel={beforeLabel} />
+        </section>
+        <section aria-labelledby="what-if-table">
+          <h3 className="subsection-title" id="what-if-table">
+            Counts
+          </h3>
+          <CountsTable result={result} beforeLabel={beforeLabel} />
+        </section>
+      </div>
+      <section aria-labelledby="what-if-transitions">
+        <h3 className="subsection-title" id="what-if-transitions">
+          From rating to rating
+        </h3>
+        <p className="muted section-lead">
+          Rows are the rating now, columns the rating under this policy. The diagonal keeps its rating; above
+          it suppliers move up, below it down.
+        </p>
+        <TransitionMatrix result={result} beforeLabel={beforeLabel} />
+      </section>
+      <section aria-labelledby="what-if-movers">
+        <h3 className="subsection-title" id="what-if-movers">
+          Biggest movers
+        </h3>
+        <p className="muted section-lead">
+          The {result.movers.length === 1 ? 'supplier' : `${result.movers.length} suppliers`} whose residual
+          risk changes most, largest change first.
+        </p>
+        <MoversTable result={result} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,397 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, type Path, type Resolver, useForm } from 'react-hook-form';
+import {
+  type Supplier,
+  type SupplierCreate,
+  type SupplierCreateInput,
+  SupplierCreateSchema,
+  type SupplierUpdate,
+  SupplierUpdateSchema,
+} from '#shared/schemas/suppliers.js';
+import { CountryPicker } from '../../../components/country-picker.js';
+import { Button } from '../../../components/ui/button.js';
+import { Field, SelectField, TextField } from '../../../components/ui/field.js';
+import { FormAlert } from '../../../components/ui/form-alert.js';
+import { TagInput } from '../../../components/ui/tag-input.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useCreateSupplier, useUpdateSupplier } from '../api.js';
+import { STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
+import { ContactsFields } from './contacts-fields.js';
+import { ParentSupplierPicker } from './parent-supplier-picker.js';
+
+type FormValues = SupplierCreateInput;
+
+const MAX_CONTACTS = 10;
+const TOP_LEVEL_FIELDS = [
+  'name',
+  'legalName',
+  'country',
+  'goods',
+  'sector',
+  'tier',
+  'parentId',
+  'annualSpend',
+  'currency',
+  'headcount',
+  'migrantWorkerShare',
+  'agencyWorkerShare',
+  'status',
+  'externalRef',
+  'tags',
+  'contacts',
+] as const satisfies readonly Path<FormValues>[];
+
+/** Fields a server issue may name, including each contact's own fields (`contacts.2.email`). */
+const SERVER_FIELDS: readonly Path<FormValues>[] = [
+  ...TOP_LEVEL_FIELDS,
+  ...Array.from({ length: MAX_CONTACTS }, (_, i) =>
+    (['name', 'email', 'phone'] as const).map((key) => `contacts.${i}.${key}` as Path<FormValues>),
+  ).flat(),
+];
+
+/** Empty number boxes mean "not known" (null), which the schema allows; anything else is read as a number. */
+const numberOrNull = (value: unknown) =>
+  value === '' || value === null || value === undefined ? null : Number(value);
+
+const toFormValues = (supplier: Supplier | undefined, parentId: string | null): FormValues =>
+  supplier
+    ? {
+        name: supplier.name,
+        legalName: supplier.legalName ?? '',
+        country: supplier.country,
+        goods: [...supplier.goods],
+        sector: supplier.sector ?? '',
+        tier: supplier.tier,
+        parentId: supplier.parentId,
+        annualSpend: supplier.annualSpend,
+        currency: supplier.currency,
+        headcount: supplier.headcount,
+        migrantWorkerShare: supplier.migrantWorkerShare,
+        agencyWorkerShare: supplier.agencyWorkerShare,
+        status: supplier.status,
+        externalRef: supplier.externalRef ?? '',
+        tags: [...supplier.tags],
+        contacts: supplier.contacts.map((c) => ({
+          name: c.name,
+          email: c.email ?? '',
+          phone: c.phone ?? '',
+        })),
+      }
+    : {
+        name: '',
+        legalName: '',
+        country: '',
+        goods: [],
+        sector: '',
+        tier: 1,
+        parentId,
+        annualSpend: null,
+        currency: 'USD',
+        headcount: null,
+        migrantWorkerShare: null,
+        agencyWorkerShare: null,
+        status: 'onboarding',
+        externalRef: '',
+        tags: [],
+        contacts: [],
+      };
+
+const createResolver = zodResolver(SupplierCreateSchema);
+// The form always holds every field, so the update schema's output is complete; only changed fields are sent.
+const updateResolver = zodResolver(SupplierUpdateSchema) as unknown as Resolver<
+  FormValues,
+  unknown,
+  SupplierCreate
+>;
+
+/** What a PATCH needs: the fields whose validated value differs from the stored one. */
+const changesFrom = (supplier: Supplier, values: SupplierCreate): SupplierUpdate => {
+  const baseline = SupplierUpdateSchema.safeParse(toFormValues(supplier, null));
+  if (!baseline.success) return values;
+  const before = baseline.data as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (JSON.stringify(value ?? null) !== JSON.stringify(before[key] ?? null)) changes[key] = value;
+  }
+  return changes as SupplierUpdate;
+};
+
+export interface SupplierFormProps {
+  /** The supplier to edit; without it the form adds a new one. */
+  supplier?: Supplier;
+  /** Pre-selected parent for a new sub-supplier. */
+  parent?: Supplier;
+  onSaved: (supplier: Supplier) => void;
+  onCancel: () => void;
+}
+
+/** Add or edit a supplier; the rules are the shared zod schemas, so the form and the API agree. */
+export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFormProps) {
+  const editing = Boolean(supplier);
+  const create = useCreateSupplier();
+  const update = useUpdateSupplier();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FormValues, unknown, SupplierCreate>({
+    resolver: editing ? updateResolver : createResolver,
+    defaultValues: {
+      ...toFormValues(supplier, parent?.id ?? null),
+      ...(parent && !supplier ? { tier: Math.min(10, parent.tier + 1) } : {}),
+    },
+  });
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting, dirtyFields },
+  } = form;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      if (supplier) {
+        const changes = changesFrom(supplier, values);
+        onSaved(
+          Object.keys(changes).length === 0
+            ? supplier
+            : await update.mutateAsync({ id: supplier.id, changes }),
+        );
+      } else {
+        onSaved(await create.mutateAsync(values));
+      }
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, SERVER_FIELDS));
+    }
+  });
+
+  const listError = (field: 'goods' | 'tags') => {
+    const error = errors[field];
+    if (!error) return undefined;
+    if (error.message) return error.message;
+    return Array.isArray(error) ? error.find((item) => item?.message)?.message : undefined;
+  };
+
+  return (
+    <form
+      className="form supplier-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={editing ? 'Edit supplier' : 'Add supplier'}
+    >
+      <FormAlert message={formError} />
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">Supplier</legend>
+        <div className="form-grid">
+          <TextField label="Name" autoComplete="off" error={errors.name?.message} {...register('name')} />
+          <TextField
+            label="Legal name (optional)"
+            autoComplete="off"
+            error={errors.legalName?.message}
+            {...register('legalName')}
+          />
+          <TextField
+            label="External reference"
+            autoComplete="off"
+            hint="Your own id for this supplier, e.g. the ERP vendor number. CSV import matches on it."
+            error={errors.externalRef?.message}
+            {...register('externalRef')}
+          />
+          <SelectField
+            label="Status"
+            options={STATUS_OPTIONS}
+            error={errors.status?.message}
+            {...register('status')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">Where the work happens</legend>
+        <div className="form-grid">
+          <Controller
+            control={control}
+            name="country"
+            render={({ field, fieldState }) => (
+              <Field
+                label="Country"
+                error={fieldState.error?.message}
+                hint="Of the production site, not the head office: risk follows where the work is done."
+              >
+                {(controlProps) => (
+                  <CountryPicker
+                    {...controlProps}
+                    ref={field.ref}
+                    value={field.value || null}
+                    onChange={(code) => field.onChange(code ?? '')}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              </Field>
+            )}
+          />
+          <TextField
+            label="Sector (optional)"
+            autoComplete="off"
+            placeholder="e.g. Apparel"
+            error={errors.sector?.message}
+            {...register('sector')}
+          />
+          <SelectField
+            label="Tier"
+            options={TIER_OPTIONS}
+            error={errors.tier?.message}
+            {...register('tier', { setValueAs: Number })}
+          />
+          <Controller
+            control={control}
+            name="parentId"
+            render={({ field, fieldState }) => (
+              <Field
+                label="Parent supplier (optional)"
+                error={fieldState.error?.message}
+                hint="The supplier this site delivers to, for tier 2 and beyond."
+              >
+                {(controlProps) => (
+                  <ParentSupplierPicker
+                    {...controlProps}
+                    ref={field.ref}
+                    excludeId={supplier?.id}
+                    value={field.value ?? null}
+                    onChange={(id, chosen) => {
+                      field.onChange(id);
+                      // A sub-supplier usually sits one tier below its parent, unless the tier was set by hand.
+                      if (chosen && !dirtyFields.tier) {
+                        setValue('tier', Math.min(10, chosen.tier + 1));
+                      }
+                    }}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              </Field>
+            )}
+          />
+          <Controller
+            control={control}
+            name="goods"
+            render={({ field }) => (
+              <Field
+                label="Goods"
+                error={listError('goods')}
+                hint="What you buy from this site, e.g. cotton, garments. Press Enter or type a comma after each."
+                className="field-wide"
+              >
+                {(controlProps) => (
+                  <TagInput
+                    {...controlProps}
+                    ref={field.ref}
+                    noun="good"
+                    maxLength={100}
+                    placeholder="e.g. cotton"
+                    value={field.value ?? []}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              </Field>
+            )}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">Spend and workforce</legend>
+        <div className="form-grid form-grid-dense">
+          <TextField
+            label="Annual spend (optional)"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            error={errors.annualSpend?.message}
+            {...register('annualSpend', { setValueAs: numberOrNull })}
+          />
+          <TextField
+            label="Currency"
+            autoComplete="off"
+            maxLength={3}
+            hint="Three-letter ISO code, e.g. USD, EUR, GBP."
+            error={errors.currency?.message}
+            {...register('currency')}
+          />
+          <TextField
+            label="Headcount (optional)"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            error={errors.headcount?.message}
+            {...register('headcount', { setValueAs: numberOrNull })}
+          />
+          <TextField
+            label="Migrant workers, % (optional)"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            hint="Leave empty if unknown: it is scored as unknown, not as zero."
+            error={errors.migrantWorkerShare?.message}
+            {...register('migrantWorkerShare', { setValueAs: numberOrNull })}
+          />
+          <TextField
+            label="Agency workers, % (optional)"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            hint="Workers hired through labour agencies or recruiters."
+            error={errors.agencyWorkerShare?.message}
+            {...register('agencyWorkerShare', { setValueAs: numberOrNull })}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">Tags and contacts</legend>
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field }) => (
+            <Field
+              label="Tags (optional)"
+              error={listError('tags')}
+              hint="Your own labels for filtering, e.g. strategic, ss25. Press Enter or type a comma after each."
+              className="field-wide"
+            >
+              {(controlProps) => (
+                <TagInput
+                  {...controlProps}
+                  ref={field.ref}
+                  noun="tag"
+                  maxLength={50}
+                  value={field.value ?? []}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
+            </Field>
+          )}
+        />
+        <ContactsFields control={control} register={register} errors={errors} max={MAX_CONTACTS} />
+      </fieldset>
+
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {editing ? 'Save changes' : 'Add supplier'}
+        </Button>
+        <Button onClick={onCancel} disabled={isSubmitting}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,167 @@
+import { useId, useState } from 'react';
+import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
+import { CountryPicker } from '../../../components/country-picker.js';
+import { Button } from '../../../components/ui/button.js';
+import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
+import type { SearchChanges } from '../../../lib/use-search-state.js';
+import { RATING_OPTIONS, STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
+
+export interface SuppliersFiltersProps {
+  query: SuppliersQuery;
+  onChange: (changes: SearchChanges) => void;
+}
+
+/** Every filter key the list understands; "Clear filters" removes them all. */
+export const FILTER_KEYS = [
+  'q',
+  'country',
+  'good',
+  'tier',
+  'rating',
+  'status',
+  'tag',
+  'assessedBeforeMonths',
+  'unassessed',
+  'archived',
+] as const;
+
+export const hasActiveFilters = (query: SuppliersQuery): boolean =>
+  FILTER_KEYS.some((key) => (key === 'archived' ? query.archived === 'true' : query[key] !== undefined));
+
+/** Search and filters; every change starts again from the first page. */
+export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
+  const id = useId();
+  // Free-text boxes keep their own text while typing; remounting them is how "Clear filters" empties them.
+  const [generation, setGeneration] = useState(0);
+  const apply = (changes: SearchChanges) => onChange({ ...changes, offset: undefined });
+  // One timer per box, so typing in one does not swallow a pending change of another.
+  const debounced = {
+    q: useDebouncedCallback((value: string) => apply({ q: value.trim() })),
+    good: useDebouncedCallback((value: string) => apply({ good: value.trim() })),
+    tag: useDebouncedCallback((value: string) => apply({ tag: value.trim() })),
+    assessedBeforeMonths: useDebouncedCallback((value: string) => apply({ assessedBeforeMonths: value })),
+  };
+
+  const clear = () => {
+    apply(Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined])));
+    setGeneration((n) => n + 1);
+  };
+
+  const textFilter = (key: 'q' | 'good' | 'tag', label: string, placeholder: string, max: number) => (
+    <div className="filter">
+      <label className="field-label" htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      <input
+        id={`${id}-${key}`}
+        className="input"
+        type="search"
+        placeholder={placeholder}
+        maxLength={max}
+        defaultValue={query[key] ?? ''}
+        onChange={(event) => debounced[key](event.target.value)}
+      />
+    </div>
+  );
+
+  const selectFilter = (
+    key: 'tier' | 'rating' | 'status',
+    label: string,
+    anyLabel: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <div className="filter">
+      <label className="field-label" htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      <select
+        id={`${id}-${key}`}
+        className="input select"
+        value={query[key] === undefined ? '' : String(query[key])}
+        onChange={(event) => apply({ [key]: event.target.value })}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <search className="filters filters-suppliers" aria-label="Filter suppliers" key={generation}>
+      {textFilter('q', 'Search', 'Name, legal name or reference', 200)}
+      <div className="filter">
+        <label className="field-label" htmlFor={`${id}-country`}>
+          Country
+        </label>
+        <CountryPicker
+          id={`${id}-country`}
+          placeholder="Any country"
+          value={query.country ?? null}
+          onChange={(code) => apply({ country: code ?? undefined })}
+          clearLabel="Clear country filter"
+        />
+      </div>
+      {textFilter('good', 'Good', 'e.g. cotton', 100)}
+      {selectFilter('tier', 'Tier', 'Any tier', TIER_OPTIONS)}
+      {selectFilter('rating', 'Rating', 'Any rating', [
+        ...RATING_OPTIONS,
+        { value: 'none', label: 'Not assessed' },
+      ])}
+      {selectFilter('status', 'Status', 'Any status', STATUS_OPTIONS)}
+      {textFilter('tag', 'Tag', 'Exact tag', 50)}
+      <div className="filter">
+        <label className="field-label" htmlFor={`${id}-stale`}>
+          Assessed over … months ago
+        </label>
+        <input
+          id={`${id}-stale`}
+          className="input"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={240}
+          placeholder="e.g. 12"
+          defaultValue={query.assessedBeforeMonths ?? ''}
+          onChange={(event) => {
+            const months = Number(event.target.value);
+            const valid = Number.isInteger(months) && months >= 1 && months <= 240;
+            debounced.assessedBeforeMonths(valid ? String(months) : '');
+          }}
+        />
+      </div>
+      <div className="filter">
+        <label className="field-label" htmlFor={`${id}-archived`}>
+          Register
+        </label>
+        <select
+          id={`${id}-archived`}
+          className="input select"
+          value={query.archived}
+          onChange={(event) => apply({ archived: event.target.value === 'true' ? 'true' : undefined })}
+        >
+          <option value="false">Current suppliers</option>
+          <option value="true">Archived suppliers</option>
+        </select>
+      </div>
+      <div className="filters-actions filters-actions-wide">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={query.unassessed === 'true'}
+            onChange={(event) => apply({ unassessed: event.target.checked ? 'true' : undefined })}
+          />
+          Never assessed only
+        </label>
+        {hasActiveFilters(query) ? (
+          <Button size="sm" variant="ghost" onClick={clear}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </search>
+  );
+}

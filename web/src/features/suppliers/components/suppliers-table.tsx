@@ -1,0 +1,103 @@
+import { Link } from 'react-router';
+import { countryName } from '#shared/countries.js';
+import type { Supplier, SuppliersQuery } from '#shared/schemas/suppliers.js';
+import { SortableHeader, Table, TableMessageRow } from '../../../components/ui/table.js';
+import { formatDate, formatMoney, formatScore } from '../../../lib/format.js';
+import { STATUS_LABELS } from '../labels.js';
+import { RatingBadge } from './rating-badge.js';
+
+type SortKey = SuppliersQuery['sort'];
+
+export interface SuppliersTableProps {
+  suppliers: readonly Supplier[];
+  sort: SortKey;
+  order: SuppliersQuery['order'];
+  onSort: (sort: SortKey) => void;
+  busy: boolean;
+}
+
+const COLUMNS = 9;
+const GOODS_SHOWN = 3;
+
+function Goods({ goods }: { goods: readonly string[] }) {
+  if (goods.length === 0) return <span className="muted">None recorded</span>;
+  const shown = goods.slice(0, GOODS_SHOWN).join(', ');
+  const more = goods.length - GOODS_SHOWN;
+  return (
+    <span title={goods.join(', ')}>
+      {shown}
+      {more > 0 ? <span className="muted"> +{more} more</span> : null}
+    </span>
+  );
+}
+
+export function SuppliersTable({ suppliers, sort, order, onSort, busy }: SuppliersTableProps) {
+  const header = (key: SortKey, label: string, className?: string) => (
+    <SortableHeader
+      label={label}
+      className={className}
+      direction={sort === key ? order : undefined}
+      onSort={() => onSort(key)}
+    />
+  );
+  return (
+    <Table caption="Suppliers in the register" busy={busy}>
+      <thead>
+        <tr>
+          {header('name', 'Supplier', 'cell-name')}
+          {header('country', 'Country')}
+          <th scope="col">Goods</th>
+          {header('tier', 'Tier', 'cell-number')}
+          {header('status', 'Status')}
+          {header('rating', 'Rating')}
+          {header('residualScore', 'Residual', 'cell-number')}
+          <th scope="col">Assessed</th>
+          {header('annualSpend', 'Annual spend', 'cell-number')}
+        </tr>
+      </thead>
+      <tbody>
+        {suppliers.length === 0 ? (
+          <TableMessageRow colSpan={COLUMNS}>No suppliers match these filters.</TableMessageRow>
+        ) : (
+          suppliers.map((supplier) => (
+            <tr key={supplier.id} className={supplier.archivedAt ? 'row-muted' : undefined}>
+              <td>
+                <Link className="cell-link" to={`/suppliers/${supplier.id}`}>
+                  {supplier.name}
+                </Link>
+                {supplier.externalRef ? (
+                  <span className="cell-sub muted code-inline">{supplier.externalRef}</span>
+                ) : null}
+              </td>
+              <td>
+                {countryName(supplier.country) ?? supplier.country}{' '}
+                <span className="muted">{supplier.country}</span>
+              </td>
+              <td className="cell-goods">
+                <Goods goods={supplier.goods} />
+              </td>
+              <td className="cell-number">{supplier.tier}</td>
+              <td>{STATUS_LABELS[supplier.status]}</td>
+              <td>
+                <RatingBadge rating={supplier.risk?.rating ?? null} />
+              </td>
+              <td className="cell-number">
+                {supplier.risk ? formatScore(supplier.risk.residualScore) : <span className="muted">–</span>}
+              </td>
+              <td className="cell-nowrap">
+                {supplier.risk ? formatDate(supplier.risk.assessedAt) : <span className="muted">Never</span>}
+              </td>
+              <td className="cell-number cell-nowrap">
+                {supplier.annualSpend === null ? (
+                  <span className="muted">–</span>
+                ) : (
+                  formatMoney(supplier.annualSpend, supplier.currency)
+                )}
+              </td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </Table>
+  );
+}
