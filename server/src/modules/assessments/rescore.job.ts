@@ -31,7 +31,7 @@ export const rescoreOrganisation = async (args: {
       .where(and(eq(suppliers.orgId, orgId), isNull(suppliers.archivedAt)));
     return { policy: await findPolicy(tx, orgId, policyId), total: row?.n ?? 0 };
   });
-  if (!policy || policy.status !== 'published') throw new Error(`policy ${policyId} is not published`);
+  if (policy?.status !== 'published') throw new Error(`policy ${policyId} is not published`);
   await progress(0, total);
   let done = 0;
   let after: string | undefined;

@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
 import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';

@@ -44,9 +44,8 @@ describe('PATCH /api/users/:id', () => {
     expect(again.info.org.id).toBe(t.orgA.id);
   });
 
-  // BUG: deactivation only hides the session (findLiveSession joins on an active membership); it never
-  // revokes it, so reactivating the member brings every old cookie back to life. Remove `.fails` once
-  // users.service revokes the member's sessions in this organisation on deactivation.
+  // Deactivation revokes the member's sessions in this organisation (not just hides them), so reactivating
+  // the member must not bring an old cookie back to life.
   it('a session ended by deactivation stays ended after reactivation', async () => {
     const m = await newMember('returner@a.test');
     await admin.patch(`/api/users/${m.id}`, { status: 'deactivated' });

@@ -190,9 +190,8 @@ describe('POST /api/users', () => {
     expect(await rowCounts(t)).toEqual(before);
   });
 
-  // BUG: the e-mail is looked up before the transaction, so two requests for the same new address both
-  // insert, and the loser hits the unique index: an unhandled 23505 answers 500. Remove `.fails` once a
-  // unique violation on users.email / memberships_org_user_uq becomes the same 409 as the sequential case.
+  // The e-mail is looked up before the transaction, so two requests for the same new address both try to
+  // insert; the unique index stops the second, which must get the same 409 as a sequential duplicate.
   it('two admins adding the same new e-mail at once: one 201, the other 409 (not 500)', async () => {
     const a = await t.login(t.orgA.admin);
     const body = { email: 'race@a.test', name: 'Race', role: 'officer', password: 'a-long-password-1' };
