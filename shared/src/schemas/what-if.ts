@@ -31,7 +31,7 @@ export const WhatIfSchema = z.object({
   changed: z.object({ up: z.number().int(), down: z.number().int(), same: z.number().int() }),
   /** [from][to] counts, for a transition matrix. */
   transitions: z.record(RatingSchema, BandCountsSchema),
-  /** The suppliers whose residual score moves most (largest absolute change first), at most 25. */
+  /** The suppliers that change rating (largest jump first), then those whose residual score moves most; at most 25. */
   movers: z.array(WhatIfMoverSchema),
 });
 export type WhatIf = z.infer<typeof WhatIfSchema>;

@@ -15,7 +15,7 @@ import { ReferenceDataPage } from '../features/reference/pages/reference-data-pa
 import { AppShell } from '../features/shell/components/app-shell.js';
 import { AccountPage } from '../features/shell/pages/account-page.js';
 import { NotFoundPage } from '../features/shell/pages/not-found-page.js';
-import { OverviewPage } from '../features/shell/pages/overview-page.js';
+import { OverviewPage } from '../features/overview/pages/overview-page.js';
 import { QuestionnairesPage } from '../features/shell/pages/questionnaires-page.js';
 import { RemediationPage } from '../features/shell/pages/remediation-page.js';
 import { ReportsPage } from '../features/shell/pages/reports-page.js';

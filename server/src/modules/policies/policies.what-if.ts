@@ -56,7 +56,8 @@ export const computeWhatIf = async (
     else if (d < 0) changed.down += 1;
     else changed.same += 1;
     const delta = Math.round((a.residual.score - b.residual.score) * 100) / 100;
-    if (delta !== 0) {
+    // A supplier moves when its score changes, or when its rating changes because the bands moved.
+    if (delta !== 0 || d !== 0) {
       movers.push({
         supplierId: s.id,
         name: s.name,
@@ -67,7 +68,9 @@ export const computeWhatIf = async (
       });
     }
   }
-  movers.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name));
+  // Rating changes first (largest jump first), then the largest score changes.
+  const jump = (m: WhatIf['movers'][number]) => Math.abs(RANK[m.after.rating] - RANK[m.before.rating]);
+  movers.sort((x, y) => jump(y) - jump(x) || Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name));
   return {
     policyId: draft.id,
     comparedWith: published ? { id: published.id, version: published.version } : null,

@@ -45,9 +45,27 @@ export const CRITERION_GROUP_LABELS: Record<(typeof CRITERION_GROUPS)[number], s
 export type BandedFactorKey = 'gsi' | 'migrantShare' | 'agencyShare' | 'supplierTier';
 
 /** How each banded factor is named and what its band starts measure. */
-export const BANDED_FACTORS: Record<BandedFactorKey, { label: string; unit: string; short: string }> = {
-  gsi: { label: 'Prevalence of modern slavery (GSI)', unit: 'people per 1,000', short: 'GSI' },
-  migrantShare: { label: 'Share of migrant workers', unit: '% of the workforce', short: 'Migrant workers' },
-  agencyShare: { label: 'Share of agency workers', unit: '% of the workforce', short: 'Agency workers' },
-  supplierTier: { label: 'Supplier tier', unit: 'tier (1 = direct)', short: 'Supplier tier' },
+export const BANDED_FACTORS: Record<
+  BandedFactorKey,
+  { label: string; unit: string; short: string; unknown: string }
+> = {
+  gsi: {
+    label: 'Prevalence of modern slavery (GSI)',
+    unit: 'people per 1,000',
+    short: 'GSI',
+    unknown: 'points when the GSI has no estimate',
+  },
+  migrantShare: {
+    label: 'Share of migrant workers',
+    unit: '% of the workforce',
+    short: 'Migrant workers',
+    unknown: 'points when not recorded',
+  },
+  agencyShare: {
+    label: 'Share of agency workers',
+    unit: '% of the workforce',
+    short: 'Agency workers',
+    unknown: 'points when not recorded',
+  },
+  supplierTier: { label: 'Supplier tier', unit: 'tier (1 = direct)', short: 'Supplier tier', unknown: '' },
 };

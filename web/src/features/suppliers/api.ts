@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AssessmentPageSchema, AssessmentSchema } from '#shared/schemas/assessments.js';
 import {
   ImportPreviewSchema,
@@ -23,6 +23,8 @@ export const supplierKeys = {
   lists: () => [...supplierKeys.all, 'list'] as const,
   list: (params: SuppliersQuery) => [...supplierKeys.lists(), params] as const,
   search: (q: string) => [...supplierKeys.all, 'search', q] as const,
+  counts: () => [...supplierKeys.all, 'count'] as const,
+  count: (filter: SupplierCountFilter) => [...supplierKeys.counts(), filter] as const,
   details: () => [...supplierKeys.all, 'detail'] as const,
   detail: (id: string) => [...supplierKeys.details(), id] as const,
   tree: (id: string) => [...supplierKeys.detail(id), 'tree'] as const,
@@ -52,6 +54,30 @@ export const useSupplierSearch = (q: string, enabled = true) =>
       }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+
+/** Filters of the list, without paging or sort: what a count is taken over. */
+export type SupplierCountFilter = Partial<Omit<SuppliersQuery, 'limit' | 'offset' | 'sort' | 'order'>>;
+
+/**
+ * How many current suppliers match each filter, in order; `undefined` while a count loads. Each is the
+ * `total` of a one-row page, so a count can never disagree with the list it links to.
+ */
+export const useSupplierCounts = (filters: readonly SupplierCountFilter[], enabled = true) =>
+  useQueries({
+    queries: filters.map((filter) => ({
+      queryKey: supplierKeys.count(filter),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiRequest('/api/suppliers', { schema: SupplierPageSchema, query: { ...filter, limit: 1 }, signal }),
+      select: (page: { total: number }) => page.total,
+      enabled,
+    })),
+    combine: (results) => ({
+      counts: results.map((result) => result.data),
+      isPending: results.some((result) => result.isPending),
+      error: results.find((result) => result.error)?.error ?? null,
+      refetch: () => Promise.all(results.map((result) => result.refetch())),
+    }),
   });
 
 export const useSupplier = (id: string | null | undefined) =>

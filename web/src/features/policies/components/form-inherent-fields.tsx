@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { BANDED_FACTORS, type BandedFactorKey, GOODS_POINTS, TIP_TIER_LABELS, TIP_TIERS } from '../labels.js';
+import { BANDED_FACTORS, type BandedFactorKey, GOODS_POINTS, TIP_TIERS } from '../labels.js';
 import { describePath } from '../lib/policy-paths.js';
 import { BandTableFields } from './form-band-table.js';
-import { NumberField, TextInput } from './form-inputs.js';
+import { TextInput } from './form-inputs.js';
+import { ParameterTable } from './form-parameter-table.js';
 
 function FactorFieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -13,20 +14,25 @@ function FactorFieldset({ legend, children }: { legend: string; children: ReactN
   );
 }
 
-function BandedFactorFields({ factor, unknownLabel }: { factor: BandedFactorKey; unknownLabel?: string }) {
+function BandedFactorFields({ factor }: { factor: BandedFactorKey }) {
+  const { label } = BANDED_FACTORS[factor];
   return (
-    <FactorFieldset legend={BANDED_FACTORS[factor].label}>
+    <FactorFieldset legend={label}>
       <BandTableFields factor={factor} />
-      {unknownLabel ? (
-        <NumberField
-          name={`inherent.${factor}.unknownPoints` as 'inherent.gsi.unknownPoints'}
-          label={describePath(['inherent', factor, 'unknownPoints'], [])}
-          hint={unknownLabel}
-          className="field-narrow"
+      {factor === 'supplierTier' ? null : (
+        <ParameterTable
+          caption={`${label}: unknown data`}
+          rows={[
+            {
+              name: `inherent.${factor}.unknownPoints`,
+              label: describePath(['inherent', factor, 'unknownPoints'], []),
+              hint: 'Must be more than the lowest band earns: unknown is never the lowest risk.',
+            },
+          ]}
         />
-      ) : null}
+      )}
       <TextInput
-        name={`inherent.${factor}.citation` as 'inherent.gsi.citation'}
+        name={`inherent.${factor}.citation`}
         label={describePath(['inherent', factor, 'citation'], [])}
       />
     </FactorFieldset>
@@ -38,32 +44,37 @@ export function InherentFields() {
   return (
     <div className="factor-fields">
       <FactorFieldset legend="Country: US TIP report tier">
-        <div className="number-grid">
-          {TIP_TIERS.map((tier) => (
-            <NumberField
-              key={tier}
-              name={`inherent.tip.points.${tier}`}
-              label={`${TIP_TIER_LABELS[tier]}: points`}
-            />
-          ))}
-          <NumberField name="inherent.tip.unknownPoints" label="No tier in the data: points" />
-        </div>
+        <ParameterTable
+          caption="TIP tier points"
+          rows={[
+            ...TIP_TIERS.map((tier) => ({
+              name: `inherent.tip.points.${tier}` as const,
+              label: describePath(['inherent', 'tip', 'points', tier], []),
+            })),
+            {
+              name: 'inherent.tip.unknownPoints',
+              label: describePath(['inherent', 'tip', 'unknownPoints'], []),
+            },
+          ]}
+        />
         <TextInput name="inherent.tip.citation" label="TIP tier: citation" />
       </FactorFieldset>
 
-      <BandedFactorFields factor="gsi" unknownLabel="When the GSI has no estimate for the country." />
+      <BandedFactorFields factor="gsi" />
 
       <FactorFieldset legend="Goods on the ILAB list">
-        <div className="number-grid">
-          {GOODS_POINTS.map(({ key, label }) => (
-            <NumberField key={key} name={`inherent.goods.${key}`} label={label} />
-          ))}
-        </div>
+        <ParameterTable
+          caption="Goods points"
+          rows={GOODS_POINTS.map(({ key }) => ({
+            name: `inherent.goods.${key}` as const,
+            label: describePath(['inherent', 'goods', key], []),
+          }))}
+        />
         <TextInput name="inherent.goods.citation" label="Goods (ILAB list): citation" />
       </FactorFieldset>
 
-      <BandedFactorFields factor="migrantShare" unknownLabel="When the supplier's profile does not say." />
-      <BandedFactorFields factor="agencyShare" unknownLabel="When the supplier's profile does not say." />
+      <BandedFactorFields factor="migrantShare" />
+      <BandedFactorFields factor="agencyShare" />
       <BandedFactorFields factor="supplierTier" />
     </div>
   );

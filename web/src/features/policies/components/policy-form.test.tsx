@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '#shared/schemas/policy.js';
 import { apiError, json, mockFetch } from '../../../../test/fetch-mock.js';
@@ -87,5 +87,22 @@ describe('PolicyForm', { timeout: 20_000 }, () => {
     const body = find('PATCH', `/api/policies/${DRAFT_ID}`)[0]?.body as { document: Policy['document'] };
     expect(body.document.criteria.find((c) => c.key === 'grievance_mechanism')?.weight).toBe(9);
     await waitFor(() => expect(screen.queryByText('Unsaved changes')).toBeNull());
+  });
+
+  it('asks before leaving with unsaved changes', async () => {
+    mockFetch(routes(() => json(200, draft)));
+    const { user, router } = renderApp(`/policies/${DRAFT_ID}/edit`);
+
+    await setNumber(user, 'Reassessment interval (months)', '6');
+    await user.click(screen.getByRole('link', { name: 'Document' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave without saving?' });
+    expect(router.state.location.pathname).toBe(`/policies/${DRAFT_ID}/edit`);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect((screen.getByLabelText('Reassessment interval (months)') as HTMLInputElement).value).toBe('6');
+
+    await user.click(screen.getByRole('link', { name: 'Document' }));
+    await user.click(await screen.findByRole('button', { name: 'Leave and discard' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/policies/${DRAFT_ID}`));
   });
 });

@@ -20,12 +20,43 @@ import { applyPolicyIssues } from '../lib/server-issues.js';
 import { CriteriaFields, RedFlagFields } from './form-criteria-fields.js';
 import { InherentFields } from './form-inherent-fields.js';
 import { NumberField, TextInput } from './form-inputs.js';
+import { type ParameterRow, ParameterTable } from './form-parameter-table.js';
 import { RatingBandsBar } from './rating-bands-bar.js';
 
 // An emptied number box reaches the schema as NaN; say what to do rather than "expected number, received NaN".
 const errorMap: z.core.$ZodErrorMap = (issue) =>
   issue.code === 'invalid_type' && issue.expected === 'number' ? 'Enter a number' : undefined;
 const resolver = zodResolver(PolicyDocumentSchema, { error: errorMap });
+
+const PARAMETERS: ParameterRow[] = [
+  {
+    name: 'residual.maxReduction',
+    label: 'Maximum reduction by controls',
+    hint: '0–1. Residual = inherent × (1 − this × control effectiveness / 100).',
+  },
+  {
+    name: 'evidenceWeighting.evidenceBacked',
+    label: 'Evidence-backed answers count for',
+    hint: '0–1 of their points, above 0.',
+  },
+  {
+    name: 'evidenceWeighting.selfDeclared',
+    label: 'Self-declared answers count for',
+    hint: '0–1 of their points, no more than evidence-backed answers.',
+  },
+  {
+    name: 'confidence.referenceDataWeight',
+    label: 'Confidence: weight of reference-data coverage',
+    hint: 'The two confidence weights add up to 1.',
+  },
+  { name: 'confidence.answersWeight', label: 'Confidence: weight of answer coverage' },
+  {
+    name: 'reassessmentMonths',
+    label: 'Reassessment interval (months)',
+    hint: 'Whole months, 1–60.',
+    step: '1',
+  },
+];
 
 function RatingBandsPreview() {
   const bands = useWatch<PolicyDocumentInput, 'ratingBands'>({ name: 'ratingBands' });
@@ -146,36 +177,11 @@ export function PolicyForm({ policy }: { policy: Policy }) {
         </Section>
 
         <Section title="Residual risk, evidence and confidence">
-          <div className="number-grid">
-            <NumberField
-              name="residual.maxReduction"
-              label="Maximum reduction by controls"
-              hint="0–1: residual = inherent × (1 − this × control / 100)."
-            />
-            <NumberField
-              name="evidenceWeighting.evidenceBacked"
-              label="Evidence-backed answers count for"
-              hint="0–1 of their points."
-            />
-            <NumberField
-              name="evidenceWeighting.selfDeclared"
-              label="Self-declared answers count for"
-              hint="0–1, no more than evidence-backed."
-            />
-            <NumberField
-              name="confidence.referenceDataWeight"
-              label="Confidence: weight of reference-data coverage"
-              hint="The two confidence weights add up to 1."
-            />
-            <NumberField name="confidence.answersWeight" label="Confidence: weight of answer coverage" />
-            <NumberField
-              name="reassessmentMonths"
-              label="Reassessment interval (months)"
-              step="1"
-              min={1}
-              max={60}
-            />
-          </div>
+          <ParameterTable
+            caption="Residual risk, evidence and confidence"
+            valueHeading="Value"
+            rows={PARAMETERS}
+          />
         </Section>
 
         <div className="form-actions policy-form-actions">

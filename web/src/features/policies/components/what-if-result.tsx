@@ -9,7 +9,7 @@ import { WhatIfChart } from './what-if-chart.js';
 const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n === 1 ? one : many}`;
 const signed = (n: number) => (n > 0 ? `+${formatScore(n)}` : n < 0 ? `−${formatScore(-n)}` : '0');
 
-function CountsTable({ result, beforeLabel }: { result: WhatIf; beforeLabel: string }) {
+function CountsTable({ result }: { result: WhatIf }) {
   return (
     <div className="table-wrap">
       <table className="table table-compact">
@@ -18,10 +18,10 @@ function CountsTable({ result, beforeLabel }: { result: WhatIf; beforeLabel: str
           <tr>
             <th scope="col">Rating</th>
             <th scope="col" className="cell-number">
-              {beforeLabel}
+              Now
             </th>
             <th scope="col" className="cell-number">
-              Under this policy
+              This policy
             </th>
             <th scope="col" className="cell-number">
               Change
@@ -146,18 +146,27 @@ export interface WhatIfResultProps {
   result: WhatIf;
   /** What "now" is, e.g. "Version 3 (in use)". */
   beforeLabel: string;
+  /** The rating thresholds differ, so ratings can change while residual risk does not. */
+  bandsChanged: boolean;
 }
 
 /** The portfolio under a policy next to the one in use: counts, direction of change, transitions, movers. */
-export function WhatIfResult({ result, beforeLabel }: WhatIfResultProps) {
+export function WhatIfResult({ result, beforeLabel, bandsChanged }: WhatIfResultProps) {
   const { up, down, same } = result.changed;
   return (
     <div className="what-if-result">
       <p className="what-if-headline" aria-live="polite">
-        Of {plural(result.suppliers, 'supplier', 'suppliers')},{' '}
-        <strong className="delta-up">{plural(up, 'moves up', 'move up')}</strong> to a riskier rating,{' '}
-        <strong className="delta-down">{formatInteger(down)} down</strong> to a lower one, and{' '}
-        {formatInteger(same)} keep their rating.
+        {up + down === 0 ? (
+          <>All {plural(result.suppliers, 'supplier keeps its', 'suppliers keep their')} rating.</>
+        ) : (
+          <>
+            Of {plural(result.suppliers, 'supplier', 'suppliers')},{' '}
+            <strong className={up > 0 ? 'delta-up' : undefined}>{plural(up, 'moves up', 'move up')}</strong>{' '}
+            to a riskier rating,{' '}
+            <strong className={down > 0 ? 'delta-down' : undefined}>{formatInteger(down)} down</strong> to a
+            lower one, and {formatInteger(same)} keep their rating.
+          </>
+        )}
       </p>
       <div className="what-if-grid">
         <section aria-labelledby="what-if-counts">
@@ -170,7 +179,7 @@ export function WhatIfResult({ result, beforeLabel }: WhatIfResultProps) {
           <h3 className="subsection-title" id="what-if-table">
             Counts
           </h3>
-          <CountsTable result={result} beforeLabel={beforeLabel} />
+          <CountsTable result={result} />
         </section>
       </div>
       <section aria-labelledby="what-if-transitions">
@@ -190,6 +199,9 @@ export function WhatIfResult({ result, beforeLabel }: WhatIfResultProps) {
         <p className="muted section-lead">
           The {result.movers.length === 1 ? 'supplier' : `${result.movers.length} suppliers`} whose residual
           risk changes most, largest change first.
+          {bandsChanged
+            ? ' The rating bands differ too: a supplier whose rating changes only because a threshold moved keeps its residual risk and is not listed here; the matrix above counts it.'
+            : null}
         </p>
         <MoversTable result={result} />
       </section>

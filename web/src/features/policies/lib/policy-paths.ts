@@ -75,9 +75,9 @@ function describeInherent(rest: PathSegment[]): string | null {
     return goods ? `Goods ${goods.label.toLowerCase()}: points` : null;
   }
   if (isBanded(factor)) {
-    const { label, short, unit } = BANDED_FACTORS[factor];
+    const { label, short, unit, unknown } = BANDED_FACTORS[factor];
     if (field === 'citation') return `${label}: citation`;
-    if (field === 'unknownPoints') return `${label}: points when not recorded`;
+    if (field === 'unknownPoints') return `${label}: ${unknown}`;
     if (field === 'bands') {
       if (typeof index !== 'number') return `${short} bands`;
       if (sub === 'from') return `${short} band ${index + 1} starts at (${unit})`;

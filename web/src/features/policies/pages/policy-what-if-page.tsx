@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { describeError } from '../../../lib/form-errors.js';
@@ -9,9 +10,18 @@ import { usePolicyContext } from './policy-layout.js';
 export function PolicyWhatIfPage() {
   const { policy, published } = usePolicyContext();
   const whatIf = useWhatIf(policy.id);
+  const { reset } = whatIf;
+  // Publishing changes what "now" is: a result computed before it compares with the wrong version.
+  useEffect(() => {
+    if (policy.status) reset();
+  }, [policy.status, reset]);
   const isPublished = policy.status === 'published';
   const result = whatIf.data;
   const beforeLabel = result?.comparedWith ? `Version ${result.comparedWith.version} (in use)` : 'Now';
+  const bandsChanged =
+    Boolean(result?.comparedWith) &&
+    published !== undefined &&
+    JSON.stringify(published.document.ratingBands) !== JSON.stringify(policy.document.ratingBands);
 
   return (
     <section className="section-tab what-if" aria-labelledby="what-if-title">
@@ -44,7 +54,9 @@ export function PolicyWhatIfPage() {
           {describeError(whatIf.error)}
         </Alert>
       ) : null}
-      {result && !whatIf.isPending ? <WhatIfResult result={result} beforeLabel={beforeLabel} /> : null}
+      {result && !whatIf.isPending ? (
+        <WhatIfResult result={result} beforeLabel={beforeLabel} bandsChanged={bandsChanged} />
+      ) : null}
     </section>
   );
 }

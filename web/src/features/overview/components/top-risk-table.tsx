@@ -1,0 +1,64 @@
+import { Link } from 'react-router';
+import { countryName } from '#shared/countries.js';
+import type { Supplier } from '#shared/schemas/suppliers.js';
+import { Table } from '../../../components/ui/table.js';
+import { formatDate, formatScore } from '../../../lib/format.js';
+import { RatingBadge } from '../../suppliers/components/rating-badge.js';
+
+const GOODS_SHOWN = 3;
+
+function Goods({ goods }: { goods: readonly string[] }) {
+  if (goods.length === 0) return <span className="muted">None recorded</span>;
+  const more = goods.length - GOODS_SHOWN;
+  return (
+    <>
+      {goods.slice(0, GOODS_SHOWN).join(', ')}
+      {more > 0 ? <span className="muted"> +{more} more</span> : null}
+    </>
+  );
+}
+
+/** The assessed suppliers with the highest residual risk, worst first. */
+export function TopRiskTable({ suppliers }: { suppliers: readonly Supplier[] }) {
+  return (
+    <Table caption="Suppliers with the highest residual risk">
+      <thead>
+        <tr>
+          <th scope="col" className="cell-name">
+            Supplier
+          </th>
+          <th scope="col">Country</th>
+          <th scope="col">Goods</th>
+          <th scope="col">Rating</th>
+          <th scope="col" className="cell-number">
+            Residual
+          </th>
+          <th scope="col">Assessed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {suppliers.map((supplier) => (
+          <tr key={supplier.id}>
+            <td>
+              <Link className="cell-link" to={`/suppliers/${supplier.id}`}>
+                {supplier.name}
+              </Link>
+            </td>
+            <td>
+              {countryName(supplier.country) ?? supplier.country}{' '}
+              <span className="muted">{supplier.country}</span>
+            </td>
+            <td className="cell-goods">
+              <Goods goods={supplier.goods} />
+            </td>
+            <td>
+              <RatingBadge rating={supplier.risk?.rating ?? null} />
+            </td>
+            <td className="cell-number">{supplier.risk ? formatScore(supplier.risk.residualScore) : '–'}</td>
+            <td className="cell-nowrap">{supplier.risk ? formatDate(supplier.risk.assessedAt) : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
