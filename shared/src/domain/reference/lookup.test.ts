@@ -52,7 +52,9 @@ describe('countryFacts', () => {
 describe('sliceReference', () => {
   it('keeps the datasets, the country and the rows the goods matched', () => {
     const slice = sliceReference(ref, profile('BD', ['Apparel', 'Cotton lint', 'widgets']));
-    expect(slice.datasets).toEqual(ref.datasets);
+    // Identity, edition and source stay; the long descriptive text (never read by scoring) is left out.
+    expect(slice.datasets).toEqual(ref.datasets.map((d) => ({ ...d, retrieved: '', licence: '', gaps: [] })));
+    expect(slice.datasets.map((d) => `${d.id}@${d.edition}`)).toEqual(ref.datasets.map((d) => `${d.id}@${d.edition}`));
     expect(Object.keys(slice.countries)).toEqual(['BD']);
     expect(slice.iloIndicators).toEqual([]);
     // garments for BD; cotton is listed only elsewhere, so one row proves it is on the list; widgets: nothing
