@@ -26,9 +26,16 @@ export const webPlugin = fp(async (app: FastifyInstance, { distDir }: { distDir:
       );
     },
   });
-  const html = fs.readFileSync(index);
+  // Re-read when the file changes: a rebuilt dashboard names new asset files, and serving the old page
+  // would point browsers at files that no longer exist.
+  let cached = { mtimeMs: -1, html: Buffer.alloc(0) };
+  const currentIndex = () => {
+    const { mtimeMs } = fs.statSync(index);
+    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: fs.readFileSync(index) };
+    return cached.html;
+  };
   const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(currentIndex());
   app.get('/', { schema: { hide: true } }, sendIndex);
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/'))

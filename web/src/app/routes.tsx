@@ -10,12 +10,12 @@ import {
   canManageUsers,
   canReadAuditLog,
 } from '../features/auth/permissions.js';
+import { OverviewPage } from '../features/overview/pages/overview-page.js';
 import { policyRoutes } from '../features/policies/routes.js';
 import { ReferenceDataPage } from '../features/reference/pages/reference-data-page.js';
 import { AppShell } from '../features/shell/components/app-shell.js';
 import { AccountPage } from '../features/shell/pages/account-page.js';
 import { NotFoundPage } from '../features/shell/pages/not-found-page.js';
-import { OverviewPage } from '../features/overview/pages/overview-page.js';
 import { QuestionnairesPage } from '../features/shell/pages/questionnaires-page.js';
 import { RemediationPage } from '../features/shell/pages/remediation-page.js';
 import { ReportsPage } from '../features/shell/pages/reports-page.js';

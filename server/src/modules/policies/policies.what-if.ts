@@ -70,7 +70,9 @@ export const computeWhatIf = async (
   }
   // Rating changes first (largest jump first), then the largest score changes.
   const jump = (m: WhatIf['movers'][number]) => Math.abs(RANK[m.after.rating] - RANK[m.before.rating]);
-  movers.sort((x, y) => jump(y) - jump(x) || Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name));
+  movers.sort(
+    (x, y) => jump(y) - jump(x) || Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name),
+  );
   return {
     policyId: draft.id,
     comparedWith: published ? { id: published.id, version: published.version } : null,

@@ -54,7 +54,9 @@ describe('sliceReference', () => {
     const slice = sliceReference(ref, profile('BD', ['Apparel', 'Cotton lint', 'widgets']));
     // Identity, edition and source stay; the long descriptive text (never read by scoring) is left out.
     expect(slice.datasets).toEqual(ref.datasets.map((d) => ({ ...d, retrieved: '', licence: '', gaps: [] })));
-    expect(slice.datasets.map((d) => `${d.id}@${d.edition}`)).toEqual(ref.datasets.map((d) => `${d.id}@${d.edition}`));
+    expect(slice.datasets.map((d) => `${d.id}@${d.edition}`)).toEqual(
+      ref.datasets.map((d) => `${d.id}@${d.edition}`),
+    );
     expect(Object.keys(slice.countries)).toEqual(['BD']);
     expect(slice.iloIndicators).toEqual([]);
     // garments for BD; cotton is listed only elsewhere, so one row proves it is on the list; widgets: nothing

@@ -15,7 +15,7 @@ export function HighestRisk() {
   const top = useSuppliers(TOP_QUERY);
   const assessed = top.data?.items.filter((supplier) => supplier.risk !== null) ?? [];
   return (
-    <section className="panel overview-top" aria-labelledby="top-risk-title">
+    <section className="panel" aria-labelledby="top-risk-title">
       <div className="overview-panel-head">
         <h2 className="panel-title" id="top-risk-title">
           Highest residual risk

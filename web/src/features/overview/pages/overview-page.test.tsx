@@ -79,12 +79,16 @@ describe('OverviewPage', () => {
     const tiles = await screen.findByRole('list', { name: 'Suppliers by rating' });
     const critical = within(tiles).getByRole('link', { name: /^Critical: 3 suppliers, 5% of the register/ });
     expect(critical.getAttribute('href')).toBe('/suppliers?rating=critical');
-    expect(within(tiles).getByRole('link', { name: /^High: 12 suppliers/ }).getAttribute('href')).toBe(
-      '/suppliers?rating=high',
-    );
-    expect(within(tiles).getByRole('link', { name: /^Not assessed: 12 suppliers/ }).getAttribute('href')).toBe(
-      '/suppliers?rating=none',
-    );
+    expect(
+      within(tiles)
+        .getByRole('link', { name: /^High: 12 suppliers/ })
+        .getAttribute('href'),
+    ).toBe('/suppliers?rating=high');
+    expect(
+      within(tiles)
+        .getByRole('link', { name: /^Not assessed: 12 suppliers/ })
+        .getAttribute('href'),
+    ).toBe('/suppliers?rating=none');
     expect(screen.getByRole('link', { name: '60 suppliers in the register' })).toBeTruthy();
   });
 
@@ -127,7 +131,9 @@ describe('OverviewPage', () => {
     const overdue = within(coverage).getByRole('link', { name: 'Last assessed over 18 months ago' });
     expect(overdue.getAttribute('href')).toBe('/suppliers?assessedBeforeMonths=18');
     await waitFor(() => expect(overdue.closest('div')?.querySelector('dd')?.textContent).toBe('5'));
-    expect(find('GET', '/api/suppliers').some((r) => r.query.get('assessedBeforeMonths') === '18')).toBe(true);
+    expect(find('GET', '/api/suppliers').some((r) => r.query.get('assessedBeforeMonths') === '18')).toBe(
+      true,
+    );
 
     const basis = screen.getByRole('region', { name: 'Scoring basis' });
     expect(

@@ -67,25 +67,23 @@ export function OverviewPage() {
       ) : total === 0 ? (
         <>
           <EmptyRegister canManage={canManage} orgName={session.org.name} />
-          {basis}
+          <div className="overview-below-empty">{basis}</div>
           <GettingStarted role={session.role} />
         </>
       ) : (
         <>
           <PortfolioRisk counts={counts} />
           <div className="overview-grid">
-            <HighestRisk />
-            <div className="overview-side">
-              <AssessmentCoverage
-                total={total}
-                neverAssessed={neverAssessed}
-                overdue={overdue.error ? null : overdue.counts[0]}
-                months={months}
-                monthsFromPolicy={policy.data !== undefined}
-              />
-              {basis}
-            </div>
+            <AssessmentCoverage
+              total={total}
+              neverAssessed={neverAssessed}
+              overdue={overdue.error ? null : overdue.counts[0]}
+              months={months}
+              monthsFromPolicy={policy.data !== undefined}
+            />
+            {basis}
           </div>
+          <HighestRisk />
         </>
       )}
     </>
