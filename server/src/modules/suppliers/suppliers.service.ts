@@ -27,122 +27,111 @@ const checkParent = async (tx: Db, orgId: string, parentId: string, selfId?: str
 const duplicateRef = (ref: string | null | undefined) =>
   conflict(`Another supplier already has the external reference "${ref}"`, 'externalRef');
 
-export const createSuppliersService = ({ db }: { db: Db }) => ({
-  async list(ctx: RequestCtx, q: SuppliersQuery) {
-    requireRole(ctx, 'executive');
-    const goodKey = q.good ? normaliseGood(q.good) : undefined;
-    const page = await withTenant(db, ctx.orgId, (tx) =>
-      repo.listSuppliers(tx, repo.supplierFilter(ctx.orgId, q, goodKey), q),
-    );
-    return { items: page.items.map(toSupplier), total: page.total, limit: q.limit, offset: q.offset };
-  },
-
-  async get(ctx: RequestCtx, id: string): Promise<Supplier> {
-    requireRole(ctx, 'executive');
-    const row = await withTenant(db, ctx.orgId, (tx) => repo.findSupplier(tx, ctx.orgId, id));
-    if (!row) throw notFound('Supplier', id);
-    return toSupplier(row);
-  },
-
-  async create(ctx: RequestCtx, input: SupplierCreate): Promise<Supplier> {
-    requireRole(ctx, 'officer');
-    try {
-      return await withTenant(db, ctx.orgId, async (tx) => {
-        if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId);
-        const row = await repo.insertSupplier(tx, createColumns(ctx.orgId, input));
-        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-          action: 'supplier.created',
-          entityType: 'supplier',
-          entityId: row.id,
-          payload: { supplier: auditSnapshot(row) },
-        });
-        return toSupplier(row);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw duplicateRef(input.externalRef);
-      throw err;
-    }
-  },
-
-  async update(ctx: RequestCtx, id: string, input: SupplierUpdate): Promise<Supplier> {
-    requireRole(ctx, 'officer');
-    try {
-      return await withTenant(db, ctx.orgId, async (tx) => {
-        const before = await repo.findSupplier(tx, ctx.orgId, id);
-        if (!before) throw notFound('Supplier', id);
-        if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId, id);
-        const values = toColumns(input);
-        const changes = diffColumns(before, values);
-        if (Object.keys(changes).length === 0) return toSupplier(before);
-        const row = await repo.updateSupplier(tx, ctx.orgId, id, values);
-        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-          action: 'supplier.updated',
-          entityType: 'supplier',
-          entityId: id,
-          payload: { changes },
-        });
-        return toSupplier(row);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw duplicateRef(input.externalRef);
-      throw err;
-    }
-  },
-
-  /** Archiving keeps the record and its history (auditors need both); it leaves lists and rescoring. */
-  async archive(ctx: RequestCtx, id: string): Promise<Supplier> {
+export const createSuppliersService = ({ db }: { db: Db }) => {
+  const setArchived = (ctx: RequestCtx, id: string, archived: boolean): Promise<Supplier> => {
     requireRole(ctx, 'officer');
     return withTenant(db, ctx.orgId, async (tx) => {
       const before = await repo.findSupplier(tx, ctx.orgId, id);
       if (!before) throw notFound('Supplier', id);
-      if (before.archivedAt) return toSupplier(before);
-      const row = await repo.updateSupplier(tx, ctx.orgId, id, { archivedAt: new Date() });
+      if ((before.archivedAt !== null) === archived) return toSupplier(before);
+      const row = await repo.updateSupplier(tx, ctx.orgId, id, { archivedAt: archived ? new Date() : null });
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-        action: 'supplier.archived',
+        action: archived ? 'supplier.archived' : 'supplier.restored',
         entityType: 'supplier',
         entityId: id,
         payload: { name: before.name },
       });
       return toSupplier(row);
     });
-  },
+  };
 
-  /** Brings an archived supplier back into lists and rescoring, with its history intact. */
-  async restore(ctx: RequestCtx, id: string): Promise<Supplier> {
-    requireRole(ctx, 'officer');
-    return withTenant(db, ctx.orgId, async (tx) => {
-      const before = await repo.findSupplier(tx, ctx.orgId, id);
-      if (!before) throw notFound('Supplier', id);
-      if (!before.archivedAt) return toSupplier(before);
-      const row = await repo.updateSupplier(tx, ctx.orgId, id, { archivedAt: null });
-      await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-        action: 'supplier.restored',
-        entityType: 'supplier',
-        entityId: id,
-        payload: { name: before.name },
-      });
+  return {
+    async list(ctx: RequestCtx, q: SuppliersQuery) {
+      requireRole(ctx, 'executive');
+      const goodKey = q.good ? normaliseGood(q.good) : undefined;
+      const page = await withTenant(db, ctx.orgId, (tx) =>
+        repo.listSuppliers(tx, repo.supplierFilter(ctx.orgId, q, goodKey), q),
+      );
+      return { items: page.items.map(toSupplier), total: page.total, limit: q.limit, offset: q.offset };
+    },
+
+    async get(ctx: RequestCtx, id: string): Promise<Supplier> {
+      requireRole(ctx, 'executive');
+      const row = await withTenant(db, ctx.orgId, (tx) => repo.findSupplier(tx, ctx.orgId, id));
+      if (!row) throw notFound('Supplier', id);
       return toSupplier(row);
-    });
-  },
+    },
 
-  async tree(ctx: RequestCtx, id: string): Promise<SupplierTreeNode> {
-    requireRole(ctx, 'executive');
-    const rows = await withTenant(db, ctx.orgId, (tx) => repo.subtreeRows(tx, ctx.orgId, id));
-    if (rows.length === 0) throw notFound('Supplier', id);
-    const nodes = new Map<string, SupplierTreeNode>();
-    for (const r of rows) {
-      nodes.set(r.id, {
-        id: r.id,
-        name: r.name,
-        country: r.country,
-        tier: Number(r.tier),
-        rating: r.rating as SupplierTreeNode['rating'],
-        children: [],
-      });
-    }
-    for (const r of rows.slice(1)) if (r.parent_id) nodes.get(r.parent_id)?.children.push(nodes.get(r.id)!);
-    return nodes.get(rows[0]!.id)!;
-  },
-});
+    async create(ctx: RequestCtx, input: SupplierCreate): Promise<Supplier> {
+      requireRole(ctx, 'officer');
+      try {
+        return await withTenant(db, ctx.orgId, async (tx) => {
+          if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId);
+          const row = await repo.insertSupplier(tx, createColumns(ctx.orgId, input));
+          await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+            action: 'supplier.created',
+            entityType: 'supplier',
+            entityId: row.id,
+            payload: { supplier: auditSnapshot(row) },
+          });
+          return toSupplier(row);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateRef(input.externalRef);
+        throw err;
+      }
+    },
+
+    async update(ctx: RequestCtx, id: string, input: SupplierUpdate): Promise<Supplier> {
+      requireRole(ctx, 'officer');
+      try {
+        return await withTenant(db, ctx.orgId, async (tx) => {
+          const before = await repo.findSupplier(tx, ctx.orgId, id);
+          if (!before) throw notFound('Supplier', id);
+          if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId, id);
+          const values = toColumns(input);
+          const changes = diffColumns(before, values);
+          if (Object.keys(changes).length === 0) return toSupplier(before);
+          const row = await repo.updateSupplier(tx, ctx.orgId, id, values);
+          await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+            action: 'supplier.updated',
+            entityType: 'supplier',
+            entityId: id,
+            payload: { changes },
+          });
+          return toSupplier(row);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateRef(input.externalRef);
+        throw err;
+      }
+    },
+
+    /** Archiving keeps the record and its history (auditors need both); it leaves lists and rescoring. */
+    archive: (ctx: RequestCtx, id: string) => setArchived(ctx, id, true),
+
+    /** Brings an archived supplier back into lists and rescoring, with its history intact. */
+    restore: (ctx: RequestCtx, id: string) => setArchived(ctx, id, false),
+
+    async tree(ctx: RequestCtx, id: string): Promise<SupplierTreeNode> {
+      requireRole(ctx, 'executive');
+      const rows = await withTenant(db, ctx.orgId, (tx) => repo.subtreeRows(tx, ctx.orgId, id));
+      if (rows.length === 0) throw notFound('Supplier', id);
+      const nodes = new Map<string, SupplierTreeNode>();
+      for (const r of rows) {
+        nodes.set(r.id, {
+          id: r.id,
+          name: r.name,
+          country: r.country,
+          tier: Number(r.tier),
+          rating: r.rating as SupplierTreeNode['rating'],
+          children: [],
+        });
+      }
+      for (const r of rows.slice(1)) if (r.parent_id) nodes.get(r.parent_id)?.children.push(nodes.get(r.id)!);
+      return nodes.get(rows[0]!.id)!;
+    },
+  };
+};
 
 export type SuppliersService = ReturnType<typeof createSuppliersService>;

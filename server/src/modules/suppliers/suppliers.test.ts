@@ -133,6 +133,27 @@ describe('DELETE /api/suppliers/:id', () => {
     expect(await ids('archived=true')).toEqual([s.id]);
     expect((await eventsFor(s.id)).map((e) => e.action)).toEqual(['supplier.created', 'supplier.archived']);
   });
+
+  it('restores an archived supplier (POST /restore): back in the list, audited once; executives 403', async () => {
+    const s = await createSupplier(officer, { name: 'Come Back Co' });
+    await officer.delete(`/api/suppliers/${s.id}`);
+    expect((await executive.post(`/api/suppliers/${s.id}/restore`)).statusCode).toBe(403);
+    const res = await officer.post(`/api/suppliers/${s.id}/restore`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().archivedAt).toBeNull();
+    expect((await officer.post(`/api/suppliers/${s.id}/restore`)).statusCode).toBe(200);
+    const listed = (await officer.get('/api/suppliers?q=Come%20Back'))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(listed).toEqual([s.id]);
+    expect((await eventsFor(s.id)).map((e) => e.action)).toEqual([
+      'supplier.created',
+      'supplier.archived',
+      'supplier.restored',
+    ]);
+    expect((await officerB.post(`/api/suppliers/${s.id}/restore`)).statusCode).toBe(404);
+    expect((await officer.post('/api/suppliers/not-a-uuid/restore')).statusCode).toBe(400);
+  });
 });
 
 describe('the supply-chain tree', () => {
