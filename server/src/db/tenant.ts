@@ -9,10 +9,15 @@ import type { Db, Tx } from './client.js';
  */
 export const withTenant = <T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> =>
   db.transaction(async (tx) => {
-    await tx.execute(sql`set local role app_user`);
-    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
+    await enterTenant(tx, orgId);
     return fn(tx);
   });
+
+/** Switches an open transaction to the request role and tenant (for work that began as the system). */
+export const enterTenant = async (tx: Db, orgId: string): Promise<void> => {
+  await tx.execute(sql`set local role app_user`);
+  await tx.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
+};
 
 /** Rows of a raw `execute()`: postgres.js answers an array, PGlite `{ rows }`. */
 export const rowsOf = <T>(result: unknown): T[] =>

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { DEFAULT_POLICY } from '#shared/domain/scoring/default-policy.js';
 import type { Db } from '../../db/client.js';
 import { organizations } from '../../db/schema/orgs.js';
-import { withTenant } from '../../db/tenant.js';
+import { enterTenant } from '../../db/tenant.js';
 import { conflict } from '../../lib/app-error.js';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
@@ -19,8 +19,8 @@ export interface NewOrg {
 }
 
 /**
- * Creates an organisation with its first members (set-up scripts and the demo). The organisation row is
- * written on the system connection (it is the tenant); everything inside it through withTenant, audited:
+ * Creates an organisation with its first members (set-up scripts and the demo), in one transaction: the
+ * organisation row as the system (it is the tenant), then, as the tenant, everything inside it, audited:
  * the default scoring policy (published as version 1) and the members.
  */
 export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
@@ -34,16 +34,16 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
   const hashes = await Promise.all(
     input.members.map((m, i) => (existing[i] ? undefined : hashPassword(m.password))),
   );
+  // One transaction: an organisation never exists without its policy and first members.
   await db.transaction(async (tx) => {
     await tx.insert(organizations).values({ id: orgId, name: input.name, slug: input.slug });
+    await enterTenant(tx, orgId);
     await appendAuditEvent(tx, orgId, actor, {
       action: 'org.created',
       entityType: 'organization',
       entityId: orgId,
       payload: { name: input.name, slug: input.slug },
     });
-  });
-  await withTenant(db, orgId, async (tx) => {
     // Every organisation starts with the default policy published as version 1, so scores exist from day one.
     const policy = await insertPolicy(tx, {
       orgId,
@@ -60,18 +60,29 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
       payload: { name: policy.name, version: 1, retiredId: null },
     });
     for (const [i, m] of input.members.entries()) {
-      const userId = existing[i]?.id ?? randomUUID();
-      if (!existing[i])
+      const known = existing[i];
+      const userId = known?.id ?? randomUUID();
+      if (!known)
         await insertUser(tx, { id: userId, email: m.email, name: m.name, passwordHash: hashes[i]! });
       await insertMembership(tx, { orgId, userId, role: m.role });
-      await appendAuditEvent(tx, orgId, actor, {
-        action: existing[i] ? 'user.added_to_org' : 'user.created',
-        entityType: 'user',
-        entityId: userId,
-        payload: existing[i]
-          ? { email: m.email, role: m.role }
-          : { email: m.email, name: m.name, role: m.role },
-      } as Parameters<typeof appendAuditEvent>[3]);
+      await appendAuditEvent(
+        tx,
+        orgId,
+        actor,
+        known
+          ? {
+              action: 'user.added_to_org',
+              entityType: 'user',
+              entityId: userId,
+              payload: { email: m.email, role: m.role },
+            }
+          : {
+              action: 'user.created',
+              entityType: 'user',
+              entityId: userId,
+              payload: { email: m.email, name: m.name, role: m.role },
+            },
+      );
     }
   });
   return orgId;
