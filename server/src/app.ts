@@ -98,7 +98,6 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(apiKeysRoutes, { apiKeys: c.apiKeys });
   await app.register(auditRoutes, { audit: c.audit });
   await app.register(suppliersRoutes, {
-    db: database.db,
     suppliers: c.suppliers,
     imports: c.supplierImports,
     importMaxBytes: config.importMaxBytes,

@@ -10,8 +10,6 @@ import { verifyPassword } from '../modules/auth/passwords.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
 import { seedDemoRegister } from './demo-register.js';
 
-export const DEMO_EMAILS = ['admin@demo.test', 'officer@demo.test', 'executive@demo.test'] as const;
-
 /** DEMO_PASSWORD if set; otherwise one generated on first start and kept (mode 600) in the data directory. */
 const demoPassword = (dataDir: string, fromEnv?: string): string => {
   if (fromEnv) return fromEnv;

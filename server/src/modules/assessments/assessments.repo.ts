@@ -2,11 +2,10 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
 import { assessments } from '../../db/schema/scoring.js';
+import { ratingRank } from '../suppliers/suppliers.mapping.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type AssessmentInsert = typeof assessments.$inferInsert;
-
-const RATING_RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
 
 /** Bulk insert; rows carry their ids and times (assessments are append-only: nothing comes back). */
 export const insertAssessments = (tx: Db, rows: AssessmentRow[]) => bulkInsert(tx, assessments, rows);
@@ -22,7 +21,7 @@ export const setCurrentAssessments = async (tx: Db, orgId: string, rows: Assessm
       sid: a.supplierId,
       aid: a.id,
       rating: a.rating,
-      rank: RATING_RANK[a.rating],
+      rank: ratingRank(a.rating),
       inherent: a.inherentScore,
       residual: a.residualScore,
       at: a.createdAt.toISOString(),
@@ -57,12 +56,3 @@ export const listForSupplier = async (
   ]);
   return { items, total: total?.n ?? 0 };
 };
-
-/** Every stored assessment of an organisation, page by page (for reproduction checks). */
-export const pageOfAssessments = (tx: Db, orgId: string, afterId: string | null, limit: number) =>
-  tx
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), afterId ? sql`${assessments.id} > ${afterId}::uuid` : undefined))
-    .orderBy(assessments.id)
-    .limit(limit);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiKeys } from '../../db/schema/api-keys.js';
 import { organizations } from '../../db/schema/orgs.js';
@@ -80,5 +80,17 @@ export const findLiveApiKey = async (db: Db, keyHash: string) => {
   return row;
 };
 
+/**
+ * Marks the key used. At most once a minute per key: an integration calling many times a second must not
+ * turn every read into a write on the same row.
+ */
 export const touchApiKey = (db: Db, id: string) =>
-  db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, id));
+  db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(
+      and(
+        eq(apiKeys.id, id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );

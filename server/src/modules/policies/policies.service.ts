@@ -79,21 +79,14 @@ export const createPoliciesService = ({ db, ref, kickJobs }: Deps) => {
       return withTenant(db, ctx.orgId, async (tx) => {
         const before = await load(tx, ctx, id);
         draftOnly(before);
+        // The name lives on the row (for lists) and in the document (what a copy carries): one value for both.
+        const name = input.name ?? input.document?.name ?? before.name;
+        const document = { ...(input.document ?? before.document), name };
         const changes: Changes = {};
-        const name = input.name ?? input.document?.name;
-        if (name !== undefined && name !== before.name) changes.name = { from: before.name, to: name };
-        const document = input.document
-          ? { ...input.document, name: name ?? before.name }
-          : name
-            ? { ...before.document, name }
-            : undefined;
-        if (document && !sameJson(document, before.document))
-          changes.document = { from: before.document, to: document };
+        if (name !== before.name) changes.name = { from: before.name, to: name };
+        if (!sameJson(document, before.document)) changes.document = { from: before.document, to: document };
         if (Object.keys(changes).length === 0) return toPolicy(before);
-        const row = await repo.updatePolicy(tx, ctx.orgId, id, {
-          ...(name ? { name } : {}),
-          ...(document ? { document } : {}),
-        });
+        const row = await repo.updatePolicy(tx, ctx.orgId, id, { name, document });
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
           action: 'policy.updated',
           entityType: 'policy',

@@ -10,24 +10,32 @@ import {
   type SupplierCsvColumn,
 } from '#shared/schemas/suppliers.js';
 
-/** Where each API field comes from in the CSV, to name the column of a validation issue. */
-const COLUMN_OF_FIELD: Record<string, SupplierCsvColumn> = {
-  externalRef: 'external_ref',
-  name: 'name',
-  legalName: 'legal_name',
-  country: 'country',
-  goods: 'goods',
-  sector: 'sector',
-  tier: 'tier',
-  annualSpend: 'annual_spend',
-  currency: 'currency',
-  headcount: 'headcount',
-  migrantWorkerShare: 'migrant_worker_share',
-  agencyWorkerShare: 'agency_worker_share',
-  status: 'status',
-  tags: 'tags',
-  contacts: 'contact_name',
+/**
+ * Which supplier fields each CSV column sets: a re-import only touches the columns the file has, and a
+ * validation issue on a field is reported against the column it came from.
+ */
+export const FIELDS_OF_COLUMN: Record<string, string[]> = {
+  external_ref: ['externalRef'],
+  name: ['name'],
+  legal_name: ['legalName'],
+  country: ['country'],
+  goods: ['goods', 'goodKeys'],
+  sector: ['sector'],
+  tier: ['tier'],
+  parent_external_ref: ['parentId'],
+  annual_spend: ['annualSpend'],
+  currency: ['currency'],
+  headcount: ['headcount'],
+  migrant_worker_share: ['migrantWorkerShare'],
+  agency_worker_share: ['agencyWorkerShare'],
+  status: ['status'],
+  tags: ['tags'],
+  contact_name: ['contacts'],
 };
+
+const COLUMN_OF_FIELD: Record<string, string> = Object.fromEntries(
+  Object.entries(FIELDS_OF_COLUMN).flatMap(([column, fields]) => fields.map((f) => [f, column])),
+);
 
 /**
  * Accepts an ISO alpha-2 or alpha-3 code or an English country name (official or common, any case);

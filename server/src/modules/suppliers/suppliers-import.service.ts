@@ -8,33 +8,13 @@ import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit.repo.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
-import type { ParsedRow } from './suppliers-csv.js';
+import { FIELDS_OF_COLUMN, type ParsedRow } from './suppliers-csv.js';
 import { type ReadCsv, readSupplierCsv } from './suppliers-import.read.js';
 
 const MAX_ERRORS_SHOWN = 1000;
 const SAMPLE_ROWS = 200;
 const INSERT_BATCH = 1000;
 const LOOKUP_BATCH = 5000;
-
-/** Which supplier fields each CSV column sets: a re-import only touches the columns the file has. */
-const FIELDS_OF_COLUMN: Record<string, string[]> = {
-  external_ref: ['externalRef'],
-  name: ['name'],
-  legal_name: ['legalName'],
-  country: ['country'],
-  goods: ['goods', 'goodKeys'],
-  sector: ['sector'],
-  tier: ['tier'],
-  parent_external_ref: ['parentId'],
-  annual_spend: ['annualSpend'],
-  currency: ['currency'],
-  headcount: ['headcount'],
-  migrant_worker_share: ['migrantWorkerShare'],
-  agency_worker_share: ['agencyWorkerShare'],
-  status: ['status'],
-  tags: ['tags'],
-  contact_name: ['contacts'],
-};
 
 type Planned =
   | { row: ParsedRow; action: 'create'; id: string; values: repo.SupplierInsert; depth: number }

@@ -4,6 +4,7 @@ import type { Supplier, SupplierCreate, SupplierProfile, SupplierUpdate } from '
 import type { SupplierInsert, SupplierRow } from './suppliers.repo.js';
 
 const RATING_RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
+/** The `rating_rank` column: 0 never assessed, 1 low … 4 critical, so lists sort by severity. */
 export const ratingRank = (rating: keyof typeof RATING_RANK | null) => (rating ? RATING_RANK[rating] : 0);
 
 export const toSupplier = (r: SupplierRow): Supplier => ({

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { normaliseGood } from '#shared/domain/reference/goods.js';
 import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
 import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
@@ -22,11 +23,10 @@ const sortColumns = {
 } as const;
 
 /** The WHERE of the supplier list, shared by the page, its count and the CSV export. */
-export const supplierFilter = (
-  orgId: string,
-  q: Omit<SuppliersQuery, 'limit' | 'offset' | 'sort' | 'order'>,
-  goodKey?: string,
-) => {
+/** The filters of the supplier list (everything but paging and sort). */
+export type SupplierFilter = Omit<SuppliersQuery, 'limit' | 'offset' | 'sort' | 'order'>;
+
+export const supplierFilter = (orgId: string, q: SupplierFilter) => {
   const where: (SQL | undefined)[] = [eq(suppliers.orgId, orgId)];
   where.push(q.archived === 'true' ? isNotNull(suppliers.archivedAt) : isNull(suppliers.archivedAt));
   if (q.q) {
@@ -34,6 +34,8 @@ export const supplierFilter = (
     where.push(or(ilike(suppliers.name, p), ilike(suppliers.legalName, p), ilike(suppliers.externalRef, p)));
   }
   if (q.country) where.push(eq(suppliers.country, q.country));
+  // Matched on the same normalised key stored in good_keys, so "Cotton lint" finds a supplier of "cotton".
+  const goodKey = q.good ? normaliseGood(q.good) : undefined;
   if (goodKey) where.push(sql`${suppliers.goodKeys} @> array[${goodKey}]::text[]`);
   if (q.tier) where.push(eq(suppliers.tier, q.tier));
   if (q.rating) where.push(q.rating === 'none' ? isNull(suppliers.rating) : eq(suppliers.rating, q.rating));

@@ -1,4 +1,3 @@
-import { normaliseGood } from '#shared/domain/reference/goods.js';
 import type {
   Supplier,
   SupplierCreate,
@@ -14,6 +13,7 @@ import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns, toSupplier } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
+import { exportSuppliersCsv } from './suppliers-export.js';
 
 /** The parent must be this organisation's, and must not be the supplier itself or one of its descendants. */
 const checkParent = async (tx: Db, orgId: string, parentId: string, selfId?: string) => {
@@ -48,11 +48,16 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
   return {
     async list(ctx: RequestCtx, q: SuppliersQuery) {
       requireRole(ctx, 'executive');
-      const goodKey = q.good ? normaliseGood(q.good) : undefined;
       const page = await withTenant(db, ctx.orgId, (tx) =>
-        repo.listSuppliers(tx, repo.supplierFilter(ctx.orgId, q, goodKey), q),
+        repo.listSuppliers(tx, repo.supplierFilter(ctx.orgId, q), q),
       );
       return { items: page.items.map(toSupplier), total: page.total, limit: q.limit, offset: q.offset };
+    },
+
+    /** The filtered register as a CSV stream (paging and sort do not apply: it is the whole filtered list). */
+    exportCsv(ctx: RequestCtx, q: repo.SupplierFilter) {
+      requireRole(ctx, 'executive');
+      return exportSuppliersCsv(db, ctx.orgId, repo.supplierFilter(ctx.orgId, q));
     },
 
     async get(ctx: RequestCtx, id: string): Promise<Supplier> {
