@@ -5,8 +5,9 @@ import { RatingSchema } from './suppliers.js';
 export const ASSESSMENT_TRIGGERS = ['manual', 'policy_published', 'import', 'seed'] as const;
 
 /**
- * One stored scoring run. `result` is the engine's AssessmentResult (shared/src/domain/scoring), kept as
- * the engine wrote it; `inputs` are what it read (profile, answers, the slice of reference data).
+ * One stored scoring run. `result` is the engine's full AssessmentResult (shared/src/domain/scoring), as the
+ * engine wrote it; `inputs` are what it read (profile, answers, the slice of reference data). `resultSha256`
+ * is the hash of the result as the database keeps it (see domain/scoring/stored.ts).
  */
 export const AssessmentSchema = z.object({
   id: IdSchema,

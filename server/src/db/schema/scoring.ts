@@ -68,7 +68,10 @@ export const assessments = pgTable(
     // be compared byte for byte, and large batches insert without the binary conversion.
     inputs: json('inputs').$type<Record<string, unknown>>().notNull(),
     result: json('result').$type<Record<string, unknown>>().notNull(),
-    /** SHA-256 of `result` as stored (JSON.stringify of the engine's output): a re-run must give the same. */
+    /**
+     * SHA-256 of `result` as stored: the engine's output in its stored form (shared/src/domain/scoring/stored.ts;
+     * rows written before that form keep the whole output). A re-run, put in the same form, must give the same.
+     */
     resultSha256: text('result_sha256').notNull(),
     inherentScore: doublePrecision('inherent_score').notNull(),
     controlScore: doublePrecision('control_score').notNull(),

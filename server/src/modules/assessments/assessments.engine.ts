@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sliceReference } from '#shared/domain/reference/lookup.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
+import { type StoredResult, toStoredResult } from '#shared/domain/scoring/stored.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { SupplierProfile } from '#shared/schemas/suppliers.js';
 
@@ -16,11 +17,17 @@ export interface AssessmentInputs {
 }
 
 /**
- * SHA-256 of the result's JSON text. The engine builds its result in a fixed key order and the `result`
- * column (json, not jsonb) keeps that text as written, so this is a hash of the stored bytes.
+ * SHA-256 of the result's text as stored (the `result` column is json, not jsonb: it keeps that text, key
+ * order included). The engine builds its result in a fixed key order, so equal results hash equally.
  */
-export const resultSha256 = (result: AssessmentResult | Record<string, unknown>): string =>
-  createHash('sha256').update(JSON.stringify(result)).digest('hex');
+export const storedResultSha256 = (storedText: string): string =>
+  createHash('sha256').update(storedText).digest('hex');
+
+const engineOutput = (policy: PolicyDocument, result: AssessmentResult) => {
+  const stored = toStoredResult(policy, result);
+  const storedText = JSON.stringify(stored);
+  return { result, stored, storedText, sha256: storedResultSha256(storedText) };
+};
 
 /** Scores one profile and packages what is stored. Answers come from accepted questionnaires (next issue). */
 export const runEngine = (
@@ -30,12 +37,18 @@ export const runEngine = (
   answers: CriterionAnswer[] = [],
 ) => {
   const inputs: AssessmentInputs = { profile, answers, reference: sliceReference(ref, profile) };
-  const result = score(policy, profile, answers, ref);
-  return { inputs, result, sha256: resultSha256(result) };
+  return { inputs, ...engineOutput(policy, score(policy, profile, answers, ref)) };
 };
 
-/** Re-runs the engine on stored inputs; equal hashes mean the stored result is reproduced exactly. */
-export const reproduce = (policy: PolicyDocument, inputs: AssessmentInputs) => {
+/**
+ * Re-runs the engine on a stored assessment's inputs and hashes the result in the form that row was stored
+ * in (assessments written before the stored form keep their whole result): an equal hash means the stored
+ * result is reproduced exactly.
+ */
+export const reproduce = (policy: PolicyDocument, inputs: AssessmentInputs, stored: StoredResult) => {
   const result = score(policy, inputs.profile, inputs.answers, inputs.reference);
-  return { result, sha256: resultSha256(result) };
+  const text = JSON.stringify(stored.storedForm ? toStoredResult(policy, result) : result);
+  return { result, sha256: storedResultSha256(text) };
 };
+
+export type { StoredResult };

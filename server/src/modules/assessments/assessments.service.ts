@@ -1,15 +1,19 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
+import { expandStoredResult, type StoredResult } from '#shared/domain/scoring/stored.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
+import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { findPublishedPolicy } from '../policies/policies.repo.js';
+import { documentOf } from '../policies/policies.mapping.js';
+import { findPolicies, findPublishedPolicy } from '../policies/policies.repo.js';
 import { findSupplier } from '../suppliers/suppliers.repo.js';
 import { type AssessmentRow, listForSupplier } from './assessments.repo.js';
 import { assessSuppliers } from './assessments.write.js';
 
-export const toAssessment = (a: AssessmentRow): Assessment => ({
+/** The API form: the engine's full breakdown, the lines the stored form leaves out put back from `policy`. */
+export const toAssessment = (a: AssessmentRow, policy: PolicyDocument): Assessment => ({
   id: a.id,
   supplierId: a.supplierId,
   policyId: a.policyId,
@@ -23,7 +27,10 @@ export const toAssessment = (a: AssessmentRow): Assessment => ({
   createdAt: a.createdAt.toISOString(),
   createdBy: a.createdBy,
   resultSha256: a.resultSha256,
-  result: a.result,
+  result: expandStoredResult(policy, a.result as unknown as StoredResult) as unknown as Record<
+    string,
+    unknown
+  >,
   inputs: a.inputs,
 });
 
@@ -33,7 +40,14 @@ export const createAssessmentsService = ({ db, ref }: { db: Db; ref: ReferenceDa
     return withTenant(db, ctx.orgId, async (tx) => {
       if (!(await findSupplier(tx, ctx.orgId, supplierId))) throw notFound('Supplier', supplierId);
       const page = await listForSupplier(tx, ctx.orgId, supplierId, q.limit, q.offset);
-      return { items: page.items.map(toAssessment), total: page.total, limit: q.limit, offset: q.offset };
+      const ids = [...new Set(page.items.map((a) => a.policyId))];
+      const docs = new Map((await findPolicies(tx, ctx.orgId, ids)).map((p) => [p.id, documentOf(p)]));
+      return {
+        items: page.items.map((a) => toAssessment(a, docs.get(a.policyId)!)),
+        total: page.total,
+        limit: q.limit,
+        offset: q.offset,
+      };
     });
   },
 
@@ -56,7 +70,7 @@ export const createAssessmentsService = ({ db, ref }: { db: Db; ref: ReferenceDa
         trigger: 'manual',
         actor: ctx.actor,
       });
-      return toAssessment(written!);
+      return toAssessment(written!, documentOf(policy));
     });
   },
 });

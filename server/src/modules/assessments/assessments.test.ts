@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentResult, InherentFactor } from '#shared/domain/scoring/score.js';
+import { expandStoredResult, STORED_FORM, type StoredResult } from '#shared/domain/scoring/stored.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import type { Policy, PolicyDocument } from '#shared/schemas/policy.js';
 import { RATINGS, type Supplier } from '#shared/schemas/suppliers.js';
@@ -193,12 +194,13 @@ describe('stored assessments', () => {
     expect(new Set(stored.map((a) => a.policyVersion))).toEqual(new Set([1, 2]));
     expect(new Set(stored.map((a) => a.trigger))).toEqual(new Set(['manual', 'policy_published']));
     for (const a of stored) {
-      const again = reproduce(
-        docs.get(a.policyId) as unknown as PolicyDocument,
-        a.inputs as unknown as AssessmentInputs,
-      );
+      const doc = docs.get(a.policyId) as unknown as PolicyDocument;
+      const storedResult = a.result as unknown as StoredResult;
+      const again = reproduce(doc, a.inputs as unknown as AssessmentInputs, storedResult);
       expect(again.sha256, `assessment ${a.id}`).toBe(a.resultSha256);
-      expect(again.result).toEqual(a.result);
+      expect(storedResult.storedForm).toBe(STORED_FORM);
+      // The stored form expands to the engine's full breakdown, byte for byte.
+      expect(JSON.stringify(expandStoredResult(doc, storedResult))).toBe(JSON.stringify(again.result));
     }
   });
 

@@ -17,12 +17,12 @@ import {
 
 export type AssessmentTrigger = AssessmentInsert['trigger'];
 
-// Rows per INSERT: each carries ~17 KB of JSON (inputs + breakdown), so one statement stays near 10 MB.
+// Rows per INSERT: each carries ~5 KB of JSON (inputs + stored breakdown), so one statement stays near 5 MB.
 const INSERT_BATCH = 500;
 
 /**
  * Scores suppliers under one published policy and writes, in the caller's transaction: the assessments
- * (append-only), each supplier's current-risk summary, and one audit event per assessment.
+ * (append-only, the result in its stored form), each supplier's current-risk summary, and one audit event per assessment.
  */
 export const assessSuppliers = async (
   tx: Db,
@@ -42,7 +42,7 @@ export const assessSuppliers = async (
   const doc = documentOf(args.policy);
   const createdAt = new Date();
   const written: AssessmentRow[] = args.suppliers.map((s) => {
-    const { inputs, result, sha256 } = runEngine(doc, toProfile(s), args.ref);
+    const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), args.ref);
     return {
       id: randomUUID(),
       orgId: args.orgId,
@@ -51,7 +51,7 @@ export const assessSuppliers = async (
       policyVersion: args.policy.version!,
       engineVersion: result.engineVersion,
       inputs: inputs as unknown as Record<string, unknown>,
-      result: result as unknown as Record<string, unknown>,
+      result: stored as unknown as Record<string, unknown>,
       resultSha256: sha256,
       inherentScore: result.inherent.score,
       controlScore: result.control.score,

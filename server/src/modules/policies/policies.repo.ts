@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { policies } from '../../db/schema/scoring.js';
 
@@ -19,6 +19,15 @@ export const findPolicy = async (tx: Db, orgId: string, id: string) => {
     .limit(1);
   return row;
 };
+
+/** Several policies by id (the versions a page of assessments was scored under). */
+export const findPolicies = (tx: Db, orgId: string, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : tx
+        .select()
+        .from(policies)
+        .where(and(eq(policies.orgId, orgId), inArray(policies.id, ids)));
 
 /** The organisation's one published policy (the one assessments use), if any. */
 export const findPublishedPolicy = async (tx: Db, orgId: string) => {

@@ -84,7 +84,6 @@ export const assessControl = (
   });
   redFlags.sort((x, y) => cmp(x.key, y.key) || cmp(x.triggeredBy, y.triggeredBy));
 
-  const total = c.totalWeight;
   let weighted = 0;
   let covered = 0;
   const criteria: CriterionResult[] = c.criteria.map((criterion, i) => {
@@ -97,28 +96,14 @@ export const assessControl = (
       max += u.maxPoints;
       evidenced += u.maxPoints * u.evidenceWeight;
     }
-    earned = r2(earned);
-    max = r2(max);
-    const gap = max === 0;
-    if (gap) gaps.push({ kind: 'criterion', key: criterion.key, message: c.gapMessages[i]! });
-    const effectiveness = gap ? 0 : r2((100 * earned) / max);
-    weighted += criterion.weight * effectiveness;
-    if (!gap) covered += (criterion.weight * evidenced) / (max * evidenceBacked);
-    return {
-      key: criterion.key,
-      name: criterion.name,
-      group: criterion.group,
-      weight: criterion.weight,
-      citation: criterion.citation,
-      earned,
-      max,
-      effectiveness,
-      contribution: r2((criterion.weight * effectiveness) / total),
-      gap,
-      answers: used,
-    };
+    const result = criterionResult(c, i, r2(earned), r2(max), used);
+    if (result.gap) gaps.push(criterionGap(c, i));
+    weighted += criterion.weight * result.effectiveness;
+    if (!result.gap) covered += (criterion.weight * evidenced) / (result.max * evidenceBacked);
+    return result;
   });
   weighted = r2(weighted);
+  const total = c.totalWeight;
   const score = r2(weighted / total);
   return {
     score,
@@ -129,3 +114,40 @@ export const assessControl = (
     coverage: r2(covered / total),
   };
 };
+
+/** The breakdown line of policy criterion `i`, given its rounded earned and maximum points. */
+const criterionResult = (
+  c: CompiledPolicy,
+  i: number,
+  earned: number,
+  max: number,
+  answers: AnswerUsed[],
+): CriterionResult => {
+  const criterion = c.criteria[i]!;
+  const gap = max === 0;
+  const effectiveness = gap ? 0 : r2((100 * earned) / max);
+  return {
+    key: criterion.key,
+    name: criterion.name,
+    group: criterion.group,
+    weight: criterion.weight,
+    citation: criterion.citation,
+    earned,
+    max,
+    effectiveness,
+    contribution: r2((criterion.weight * effectiveness) / c.totalWeight),
+    gap,
+    answers,
+  };
+};
+
+/** Criterion `i` with no answer: all of it follows from the policy (stored results leave it out). */
+export const unansweredCriterion = (c: CompiledPolicy, i: number): CriterionResult =>
+  criterionResult(c, i, 0, 0, []);
+
+/** The data gap a criterion without an accepted answer records. */
+export const criterionGap = (c: CompiledPolicy, i: number): DataGap => ({
+  kind: 'criterion',
+  key: c.criteria[i]!.key,
+  message: c.gapMessages[i]!,
+});

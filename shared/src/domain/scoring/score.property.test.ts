@@ -9,6 +9,7 @@ import { sliceReference } from '../reference/lookup.js';
 import type { CountryFacts, IlabListing, ReferenceData, TipTier } from '../reference/types.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { type CriterionAnswer, score } from './score.js';
+import { expandStoredResult, STORED_FORM, type StoredResult, toStoredResult } from './stored.js';
 
 const ref = loadReferenceData();
 const RANK: Record<Rating, number> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -361,5 +362,43 @@ describe('score properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('stores a result in a smaller form that expands back to it byte for byte', () => {
+    fc.assert(
+      fc.property(anyPolicyArb, profileArb, answersArb, (policy, profile, answers) => {
+        const result = score(policy, profile, answers, ref);
+        const storedText = JSON.stringify(toStoredResult(policy, result));
+        const readBack = JSON.parse(storedText) as StoredResult;
+        expect(readBack.storedForm).toBe(STORED_FORM);
+        expect(JSON.stringify(expandStoredResult(policy, readBack))).toBe(JSON.stringify(result));
+        // Only lines with answers are kept: an unanswered criterion is the policy's own text.
+        expect(readBack.control.criteria.every((c) => c.answers.length > 0)).toBe(true);
+        expect(storedText.length).toBeLessThanOrEqual(JSON.stringify(result).length + 40);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a result whole when it is not in the form the policy gives (another policy, edited by hand)', () => {
+    const profile = {
+      country: 'CN',
+      goods: ['cotton'],
+      tier: 1,
+      headcount: null,
+      migrantWorkerShare: null,
+      agencyWorkerShare: null,
+    };
+    const result = score(DEFAULT_POLICY, profile, [], ref);
+    const other = structuredClone(DEFAULT_POLICY);
+    other.criteria = other.criteria.slice(1);
+    expect(toStoredResult(other, result)).toBe(result);
+    const renamed = structuredClone(DEFAULT_POLICY);
+    renamed.criteria[0]!.name = 'Renamed';
+    expect(toStoredResult(renamed, result)).toBe(result);
+    const reweighted = structuredClone(DEFAULT_POLICY);
+    [reweighted.criteria[0]!.weight, reweighted.criteria[1]!.weight] = [5, 3];
+    expect(toStoredResult(reweighted, result)).toBe(result);
+    expect(expandStoredResult(DEFAULT_POLICY, result)).toBe(result);
   });
 });

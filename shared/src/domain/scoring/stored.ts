@@ -1,0 +1,90 @@
+import type { PolicyDocument } from '../../schemas/policy.js';
+import { type CompiledPolicy, compilePolicy } from './compile.js';
+import { criterionGap, unansweredCriterion } from './control.js';
+import type { AssessmentResult, CriterionResult, DataGap } from './types.js';
+
+/**
+ * How an assessment keeps its result. The engine's breakdown lists every policy criterion; until a supplier
+ * answers, most lines (name, citation, weight, zeros, and a "no accepted answer" gap each) are the policy
+ * version's own text, repeated in every assessment. Stored results leave those lines out and say so with
+ * `storedForm`; `expandStoredResult` puts them back from the (immutable) policy version, byte for byte, so
+ * `result_sha256` (the hash of the engine's full result text) checks the expansion too. About 8 KB of an
+ * ~11 KB breakdown, on every assessment of every rescore.
+ */
+export const STORED_FORM = 'policy-compact-1';
+
+export type StoredResult = AssessmentResult & { storedForm?: typeof STORED_FORM };
+
+const unansweredLines = new WeakMap<CompiledPolicy, CriterionResult[]>();
+
+/** Each criterion's line when nobody answered it: the same for every supplier under one policy. */
+const unansweredOf = (c: CompiledPolicy): CriterionResult[] => {
+  let lines = unansweredLines.get(c);
+  if (!lines) {
+    lines = c.criteria.map((_, i) => unansweredCriterion(c, i));
+    unansweredLines.set(c, lines);
+  }
+  return lines;
+};
+
+const sameLine = (a: CriterionResult, b: CriterionResult) =>
+  a.key === b.key &&
+  a.name === b.name &&
+  a.group === b.group &&
+  a.weight === b.weight &&
+  a.citation === b.citation &&
+  a.earned === b.earned &&
+  a.max === b.max &&
+  a.effectiveness === b.effectiveness &&
+  a.contribution === b.contribution &&
+  a.gap === b.gap &&
+  a.answers.length === 0 &&
+  b.answers.length === 0;
+
+/** `result` as stored: unanswered criteria and their gaps left out. Anything unexpected is kept whole. */
+export const toStoredResult = (policy: PolicyDocument, result: AssessmentResult): StoredResult => {
+  const c = compilePolicy(policy);
+  const unanswered = unansweredOf(c);
+  const { criteria } = result.control;
+  if (criteria.length !== c.criteria.length) return result;
+  const answered: CriterionResult[] = [];
+  const expectedGaps: DataGap[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const line = criteria[i]!;
+    if (line.key !== c.criteria[i]!.key) return result;
+    if (line.answers.length > 0) answered.push(line);
+    else if (!sameLine(line, unanswered[i]!)) return result;
+    if (line.gap) expectedGaps.push(criterionGap(c, i));
+  }
+  // The engine records the criterion gaps last, in criterion order: that tail is what expansion rebuilds.
+  const kept = result.dataGaps.length - expectedGaps.length;
+  if (kept < 0) return result;
+  for (let j = 0; j < expectedGaps.length; j++) {
+    const g = result.dataGaps[kept + j]!;
+    const e = expectedGaps[j]!;
+    if (g.kind !== e.kind || g.key !== e.key || g.message !== e.message) return result;
+  }
+  return {
+    storedForm: STORED_FORM,
+    ...result,
+    control: { ...result.control, criteria: answered },
+    dataGaps: result.dataGaps.slice(0, kept),
+  };
+};
+
+/** The engine's full result from a stored one (a result stored whole comes back as it is). */
+export const expandStoredResult = (policy: PolicyDocument, stored: StoredResult): AssessmentResult => {
+  if (stored.storedForm !== STORED_FORM) return stored;
+  const c = compilePolicy(policy);
+  const unanswered = unansweredOf(c);
+  const { storedForm: _form, ...result } = stored;
+  const answered = new Map(result.control.criteria.map((line) => [line.key, line]));
+  const criteria = c.criteria.map((p, i) => answered.get(p.key) ?? unanswered[i]!);
+  const gaps: DataGap[] = [];
+  for (let i = 0; i < criteria.length; i++) if (criteria[i]!.gap) gaps.push(criterionGap(c, i));
+  return {
+    ...result,
+    control: { ...result.control, criteria },
+    dataGaps: [...result.dataGaps, ...gaps],
+  };
+};
