@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sliceReference } from '#shared/domain/reference/lookup.js';
-import type { ReferenceData } from '#shared/domain/reference/types.js';
+import type { ReferenceData, ScoringReference } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
 import { type StoredResult, toStoredResult } from '#shared/domain/scoring/stored.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
@@ -13,7 +13,7 @@ import type { SupplierProfile } from '#shared/schemas/suppliers.js';
 export interface AssessmentInputs {
   profile: SupplierProfile;
   answers: CriterionAnswer[];
-  reference: ReferenceData;
+  reference: ScoringReference;
 }
 
 /**

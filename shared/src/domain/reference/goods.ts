@@ -1,7 +1,7 @@
 import { countryName } from '../../countries.js';
 import { GOOD_GROUPS, IRREGULAR_SINGULARS, SYNONYMS } from './goods-synonyms.js';
 import { indexReference, type RefIndex } from './reference-index.js';
-import type { IlabListing, ReferenceData } from './types.js';
+import type { IlabListing, ScoringReference } from './types.js';
 
 export type GoodMatchStatus = 'listed' | 'not_listed' | 'unknown_good';
 
@@ -137,7 +137,7 @@ export const matchGood = (index: RefIndex, iso2: string, input: string): GoodMat
 };
 
 /** Match a supplier's goods against the ILAB list for its country, one result per input, in input order. */
-export const matchGoods = (ref: ReferenceData, iso2: string, goods: readonly string[]): GoodMatch[] => {
+export const matchGoods = (ref: ScoringReference, iso2: string, goods: readonly string[]): GoodMatch[] => {
   const index = indexReference(ref);
   return goods.map((g) => matchGood(index, iso2, g));
 };

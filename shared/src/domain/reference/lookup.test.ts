@@ -52,8 +52,10 @@ describe('countryFacts', () => {
 describe('sliceReference', () => {
   it('keeps the datasets, the country and the rows the goods matched', () => {
     const slice = sliceReference(ref, profile('BD', ['Apparel', 'Cotton lint', 'widgets']));
-    // Identity, edition and source stay; the long descriptive text (never read by scoring) is left out.
-    expect(slice.datasets).toEqual(ref.datasets.map((d) => ({ ...d, retrieved: '', licence: '', gaps: [] })));
+    // Identity and edition stay (the manifest of that edition names the source); nothing scoring never reads.
+    expect(slice.datasets).toEqual(
+      ref.datasets.map((d) => ({ id: d.id, kind: d.kind, shortName: d.shortName, edition: d.edition })),
+    );
     expect(slice.datasets.map((d) => `${d.id}@${d.edition}`)).toEqual(
       ref.datasets.map((d) => `${d.id}@${d.edition}`),
     );

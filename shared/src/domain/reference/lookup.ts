@@ -1,35 +1,36 @@
 import type { SupplierProfile } from '../../schemas/suppliers.js';
 import { listingsFor, resolveGood, witnessFor } from './goods.js';
 import { indexReference } from './reference-index.js';
-import type { CountryFacts, DatasetInfo, IlabListing, ReferenceData } from './types.js';
+import type { CountryFacts, DatasetRef, IlabListing, ScoringReference } from './types.js';
 
 /** What the datasets say about a country, or null when none of them covers it. */
-export const countryFacts = (ref: ReferenceData, iso2: string): CountryFacts | null =>
+export const countryFacts = (ref: ScoringReference, iso2: string): CountryFacts | null =>
   Object.hasOwn(ref.countries, iso2) ? (ref.countries[iso2] ?? null) : null;
 
-/**
- * The part of `ref` that scoring `profile` reads: every dataset's description, the supplier's country, and
- * the ILAB rows its goods matched (plus, for a good listed only elsewhere, one row proving it is on the list).
- * An assessment stores this slice; `score(policy, profile, answers, slice)` equals the score against the full
- * data byte for byte, for any answers. ILO indicator texts are left out: scoring does not read them.
- */
-const compactDatasets = new WeakMap<ReferenceData, DatasetInfo[]>();
+const sliceDatasets = new WeakMap<ScoringReference, DatasetRef[]>();
 
 /**
- * The datasets as a slice keeps them: identity, edition and source, without the long descriptive text (how
- * the copy was compiled, licence, known gaps). That text never changes a score and stays in the manifest
- * shipped with the edition; leaving it out keeps each stored assessment ~5 KB smaller.
+ * The datasets as a slice keeps them: identity and edition. Publisher, title, address and known gaps never
+ * change a score; they stay in the manifest shipped with that edition, which the id names. Every stored
+ * assessment is ~1 KB smaller for it.
  */
-const datasetsForSlice = (ref: ReferenceData): DatasetInfo[] => {
-  let out = compactDatasets.get(ref);
+const datasetsForSlice = (ref: ScoringReference): DatasetRef[] => {
+  let out = sliceDatasets.get(ref);
   if (!out) {
-    out = ref.datasets.map((d) => ({ ...d, retrieved: '', licence: '', gaps: [] }));
-    compactDatasets.set(ref, out);
+    out = ref.datasets.map(({ id, kind, shortName, edition }) => ({ id, kind, shortName, edition }));
+    sliceDatasets.set(ref, out);
   }
   return out;
 };
 
-export const sliceReference = (ref: ReferenceData, profile: SupplierProfile): ReferenceData => {
+/**
+ * The part of `ref` that scoring `profile` reads: every dataset's identity and edition, the supplier's
+ * country, and the ILAB rows its goods matched (plus, for a good listed only elsewhere, one row proving it is
+ * on the list). An assessment stores this slice; `score(policy, profile, answers, slice)` equals the score
+ * against the full data byte for byte, for any answers. ILO indicator texts are left out: scoring does not
+ * read them.
+ */
+export const sliceReference = (ref: ScoringReference, profile: SupplierProfile): ScoringReference => {
   const index = indexReference(ref);
   const keep = new Set<IlabListing>();
   for (const good of profile.goods) {

@@ -1,5 +1,5 @@
 import type { ResolvedGood } from './goods.js';
-import type { DatasetInfo, DatasetKind, IlabListing, ReferenceData } from './types.js';
+import type { DatasetKind, DatasetRef, IlabListing, ScoringReference } from './types.js';
 
 /** Lookup structures built once per reference-data object (treat the object as immutable once scored). */
 export interface RefIndex {
@@ -7,15 +7,15 @@ export interface RefIndex {
   byCountry: Map<string, Map<string, IlabListing[]>>;
   /** good key → its first row in reference order (proof the good is on the list somewhere). */
   firstByKey: Map<string, IlabListing>;
-  datasetByKind: Map<DatasetKind, DatasetInfo>;
+  datasetByKind: Map<DatasetKind, DatasetRef>;
   /** Buyer input → resolved good; bounded, filled by resolveGood. */
   resolved: Map<string, ResolvedGood>;
 }
 
-const indexes = new WeakMap<ReferenceData, RefIndex>();
+const indexes = new WeakMap<ScoringReference, RefIndex>();
 
 /** The index of `ref`, built on first use and cached for as long as `ref` lives. */
-export const indexReference = (ref: ReferenceData): RefIndex => {
+export const indexReference = (ref: ScoringReference): RefIndex => {
   const existing = indexes.get(ref);
   if (existing) return existing;
   const byCountry = new Map<string, Map<string, IlabListing[]>>();
@@ -31,7 +31,7 @@ export const indexReference = (ref: ReferenceData): RefIndex => {
     else byKey.set(row.goodKey, [row]);
     if (!firstByKey.has(row.goodKey)) firstByKey.set(row.goodKey, row);
   }
-  const datasetByKind = new Map<DatasetKind, DatasetInfo>();
+  const datasetByKind = new Map<DatasetKind, DatasetRef>();
   for (const d of ref.datasets) if (!datasetByKind.has(d.kind)) datasetByKind.set(d.kind, d);
   const index: RefIndex = { byCountry, firstByKey, datasetByKind, resolved: new Map() };
   indexes.set(ref, index);

@@ -99,3 +99,12 @@ export const ReferenceDataSchema = z.object({
   iloIndicators: z.array(IloIndicatorSchema).max(50),
 });
 export type ReferenceData = z.infer<typeof ReferenceDataSchema>;
+
+/** What scoring reads of a dataset: which one it is and its edition (its source is in that edition's manifest). */
+export type DatasetRef = Pick<DatasetInfo, 'id' | 'kind' | 'shortName' | 'edition'>;
+
+/**
+ * Reference data as the engine reads it: the full data, or the slice an assessment stores. The datasets need
+ * only their identity and edition, so a slice carries no descriptive text.
+ */
+export type ScoringReference = Omit<ReferenceData, 'datasets'> & { datasets: DatasetRef[] };

@@ -3,7 +3,7 @@ import type { SupplierProfile } from '../../schemas/suppliers.js';
 import { describeListing, matchGood } from '../reference/goods.js';
 import { countryFacts } from '../reference/lookup.js';
 import type { RefIndex } from '../reference/reference-index.js';
-import type { IlabListing, ReferenceData, TipTier } from '../reference/types.js';
+import type { IlabListing, ScoringReference, TipTier } from '../reference/types.js';
 import { bandPoints, type CompiledPolicy } from './compile.js';
 import { fmt, r2 } from './round.js';
 import type { DataGap, GoodFinding, InherentFactor } from './types.js';
@@ -141,7 +141,7 @@ const shareFactor = (
 export const assessInherent = (
   c: CompiledPolicy,
   index: RefIndex,
-  ref: ReferenceData,
+  ref: ScoringReference,
   profile: SupplierProfile,
   gaps: DataGap[],
 ): InherentPart => {

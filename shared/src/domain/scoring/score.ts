@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../../schemas/policy.js';
 import type { Rating, SupplierProfile } from '../../schemas/suppliers.js';
 import { indexReference } from '../reference/reference-index.js';
-import type { ReferenceData } from '../reference/types.js';
+import type { ScoringReference } from '../reference/types.js';
 import { compilePolicy } from './compile.js';
 import { assessControl } from './control.js';
 import { assessInherent } from './inherent.js';
@@ -49,7 +49,7 @@ export const score = (
   policy: PolicyDocument,
   supplier: SupplierProfile,
   answers: readonly CriterionAnswer[],
-  ref: ReferenceData,
+  ref: ScoringReference,
 ): AssessmentResult => {
   const c = compilePolicy(policy);
   const index = indexReference(ref);
