@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { syntheticSupplierCsv, syntheticSupplierRows } from '../server/src/seed/synthetic.js';
-import { type Bench, copyCsv, now, percentile, rawQuery, seconds } from './setup.js';
+import { type Bench, copyCsv, copyOut, medianOf, now, percentile, rawQuery, seconds } from './setup.js';
 
 const multipart = (csv: Buffer, fileName: string) => {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
@@ -69,17 +69,20 @@ const registerCsv = (n: number, orgId: string) => {
 export const benchImport = async (b: Bench, n: number) => {
   const csv = await streamToBuffer(syntheticSupplierCsv(n));
   const copyCsvText = registerCsv(n, b.orgId);
-  await rawQuery(b, 'create table bench_copy (like suppliers including all)');
-  let t = now();
-  await copyCsv(
-    b,
-    'bench_copy (id, org_id, name, country, goods, good_keys, tier, parent_id, annual_spend, currency, headcount, migrant_worker_share, agency_worker_share, status, external_ref, tags, contacts)',
-    copyCsvText,
+  // The median of three COPYs, each into a fresh table: one COPY varies by ±40% on a busy disk.
+  const copy = await medianOf(
+    3,
+    (i) => rawQuery(b, `create table bench_copy_${i} (like suppliers including all)`).then(() => {}),
+    (i) =>
+      copyCsv(
+        b,
+        `bench_copy_${i} (id, org_id, name, country, goods, good_keys, tier, parent_id, annual_spend, currency, headcount, migrant_worker_share, agency_worker_share, status, external_ref, tags, contacts)`,
+        copyCsvText,
+      ),
   );
-  const copy = seconds(now() - t);
 
   const { body, type } = multipart(csv, 'bench.csv');
-  t = now();
+  const t = now();
   const res = await b.app.inject({
     method: 'POST',
     url: '/api/suppliers/import/commit',
@@ -88,13 +91,13 @@ export const benchImport = async (b: Bench, n: number) => {
   });
   const ours = seconds(now() - t);
   if (res.statusCode !== 200) throw new Error(`import failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
-  const ratio = ours / copy;
+  const ratio = ours / copy.median;
   console.log(
-    `import   ${n.toLocaleString('en')} rows (${(csv.length / 1e6).toFixed(1)} MB CSV): API commit ${ours.toFixed(2)} s; COPY into a register-shaped table ${copy.toFixed(2)} s; ratio ${ratio.toFixed(2)}×`,
+    `import   ${n.toLocaleString('en')} rows (${(csv.length / 1e6).toFixed(1)} MB CSV): API commit ${ours.toFixed(2)} s; COPY into a register-shaped table ${copy.median.toFixed(2)} s (median of ${runsText(copy.runs)}); ratio ${ratio.toFixed(2)}×`,
   );
   return {
     name: 'CSV import commit vs COPY',
-    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${copy.toFixed(1)} s)`,
+    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${copy.median.toFixed(1)} s)`,
     target: '≤ 5×',
     pass: ratio <= 5,
   };
@@ -132,21 +135,37 @@ export const benchRescore = async (b: Bench, n: number) => {
   const ours = seconds(now() - t);
   if (job.status !== 'succeeded') throw new Error('rescore job failed');
 
-  await rawQuery(b, 'create table bench_assessments (like assessments including all)');
-  const t2 = now();
-  await rawQuery(b, 'insert into bench_assessments select * from assessments where job_id = $1', [jobId]);
-  const baseline = seconds(now() - t2);
-  const ratio = ours / baseline;
+  const rows = `select * from assessments where job_id = '${jobId}'`;
+  const baseline = await medianOf(
+    3,
+    (i) => rawQuery(b, `create table bench_assessments_${i} (like assessments including all)`).then(() => {}),
+    (i) => rawQuery(b, `insert into bench_assessments_${i} ${rows}`).then(() => {}),
+  );
+  // What no implementation can beat: the same rows sent from the application by COPY (the fastest way in),
+  // into a table with no row-level security, no foreign keys, no audit and no register to update.
+  const csvRows = await copyOut(b, rows);
+  const floor = await medianOf(
+    3,
+    (i) => rawQuery(b, `create table bench_floor_${i} (like assessments including all)`).then(() => {}),
+    (i) => copyCsv(b, `bench_floor_${i}`, csvRows),
+  );
+  const ratio = ours / baseline.median;
+  const floorRatio = floor.median / baseline.median;
   console.log(
-    `rescore  ${n.toLocaleString('en')} suppliers: publish → job done ${ours.toFixed(2)} s; INSERT … SELECT of the same rows ${baseline.toFixed(2)} s; ratio ${ratio.toFixed(2)}×`,
+    `rescore  ${n.toLocaleString('en')} suppliers: publish → job done ${ours.toFixed(2)} s; INSERT … SELECT of the same rows ${baseline.median.toFixed(2)} s (median of ${runsText(baseline.runs)}); ratio ${ratio.toFixed(2)}×`,
+  );
+  console.log(
+    `         floor: COPY of the same rows from the application (${(csvRows.length / 1e6).toFixed(0)} MB) ${floor.median.toFixed(2)} s = ${floorRatio.toFixed(2)}× the INSERT … SELECT; the rescore is ${(ours / floor.median).toFixed(2)}× that floor`,
   );
   return {
     name: 'rescore vs INSERT … SELECT',
-    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${baseline.toFixed(1)} s)`,
+    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${baseline.median.toFixed(1)} s; floor ${floorRatio.toFixed(1)}×)`,
     target: '≤ 5×',
     pass: ratio <= 5,
   };
 };
+
+const runsText = (runs: number[]) => runs.map((r) => `${r.toFixed(2)}`).join(' / ');
 
 /** The supplier list endpoint (50 rows, filtered, sorted) vs the two SQL statements it runs, p50 and p95. */
 export const benchList = async (b: Bench) => {

@@ -92,6 +92,38 @@ export const copyCsv = async (b: Bench, table: string, csv: Buffer) => {
   });
 };
 
+/** The rows of a query as CSV text (with a header), through each driver's COPY TO path. */
+export const copyOut = async (b: Bench, query: string): Promise<Buffer> => {
+  if (b.database.pglite) {
+    const res = await b.database.pglite.query(
+      `copy (${query}) to '/dev/blob' with (format csv, header true)`,
+    );
+    return Buffer.from(await res.blob!.arrayBuffer());
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of await b
+    .raw!.unsafe(`copy (${query}) to stdout with (format csv, header true)`)
+    .readable())
+    chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+};
+
+/** Seconds of `fn`, run `times` times on fresh state (`prepare` before each, untimed): the median and all runs. */
+export const medianOf = async (
+  times: number,
+  prepare: (i: number) => Promise<void>,
+  fn: (i: number) => Promise<void>,
+) => {
+  const runs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    await prepare(i);
+    const t = now();
+    await fn(i);
+    runs.push(seconds(now() - t));
+  }
+  return { median: percentile(runs, 50), runs };
+};
+
 export const seconds = (ns: bigint) => Number(ns) / 1e9;
 export const now = () => process.hrtime.bigint();
 export const percentile = (xs: number[], p: number) => {
