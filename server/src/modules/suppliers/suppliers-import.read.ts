@@ -53,13 +53,14 @@ export const readSupplierCsv = async (source: Readable, fileName: string): Promi
   const hash = createHash('sha256');
   let header: string[] = [];
   let headerIssues: ImportIssue[] = [];
+  // Records as arrays, mapped to the header here: csv-parse's own `columns` mapping doubled the parse time.
+  let lastRecordLine = 0; // where the last complete record ended, for an error the parser can only place at the end
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
-    columns: (h: string[]) => {
-      header = h.map((c) => c.trim().toLowerCase());
-      headerIssues = checkHeader(header);
-      return header;
+    on_record: (record: string[], context: { lines: number }) => {
+      lastRecordLine = context.lines;
+      return record;
     },
   });
   const rows: ParsedRow[] = [];
@@ -67,14 +68,29 @@ export const readSupplierCsv = async (source: Readable, fileName: string): Promi
   text.on('error', (err) => parser.destroy(err));
   text.pipe(parser);
   try {
-    for await (const record of parser) {
-      if (headerIssues.length > 0) break;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (header.length === 0) {
+        header = record.map((c) => c.trim().toLowerCase());
+        headerIssues = checkHeader(header);
+        if (headerIssues.length > 0) break;
+        continue;
+      }
+      const cells: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) cells[header[i]!] = record[i]!;
       // info.lines would count embedded newlines; the record index + header is the line a person sees.
-      rows.push(parseRow(record as Record<string, string>, rows.length + 2));
+      rows.push(parseRow(cells, rows.length + 2));
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     const e = err as { code?: string; lines?: number; message?: string };
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // csv-parse names the end of the file; the record that never ended starts after the last one read.
+      const line = lastRecordLine + 1;
+      throw new AppError(
+        'bad_request',
+        `The CSV cannot be read at line ${line}: a quoted cell starts there and is never closed (a " is missing)`,
+      );
+    }
     if (e.code?.startsWith('CSV_')) {
       throw new AppError('bad_request', `The CSV cannot be read at line ${e.lines ?? '?'}: ${e.message}`);
     }

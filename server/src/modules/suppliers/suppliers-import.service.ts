@@ -6,7 +6,7 @@ import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit.repo.js';
-import { auditSnapshot, createColumns, diffColumns, toColumns } from './suppliers.mapping.js';
+import { auditSnapshot, diffColumns, toColumns } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
 import { FIELDS_OF_COLUMN, type ParsedRow } from './suppliers-csv.js';
 import { type ReadCsv, readSupplierCsv } from './suppliers-import.read.js';
@@ -70,13 +70,8 @@ const planImport = async (tx: Db, orgId: string, csv: ReadCsv): Promise<Plan> =>
     if (!idOfRef.has(r.input!.externalRef!)) idOfRef.set(r.input!.externalRef!, randomUUID());
 
   const parentOfRef = new Map(valid.map((r) => [r.input!.externalRef!, r.parentRef]));
-  const depthOf = (ref: string): number => {
-    // Depth within the file's new rows, so parents are inserted before their children. Cycles were refused.
-    let depth = 0;
-    for (let p = parentOfRef.get(ref); p && parentOfRef.has(p) && depth < 20; p = parentOfRef.get(p))
-      depth += 1;
-    return depth;
-  };
+  const loops = chainsReachingLoops(parentOfRef);
+  const depthOf = depthsInFile(parentOfRef);
   const planned: Planned[] = [];
   for (const r of valid) {
     const ref = r.input!.externalRef!;
@@ -92,7 +87,7 @@ const planImport = async (tx: Db, orgId: string, csv: ReadCsv): Promise<Plan> =>
         });
         continue;
       }
-      if (r.parentRef === ref || cycleThrough(ref, parentOfRef)) {
+      if (loops.has(ref)) {
         issues.push({
           row: r.row,
           column: 'parent_external_ref',
@@ -109,14 +104,14 @@ const planImport = async (tx: Db, orgId: string, csv: ReadCsv): Promise<Plan> =>
         row: r,
         action: 'create',
         id,
-        values: { ...createColumns(orgId, r.input!), parentId, id },
+        values: { ...all, orgId, id } as repo.SupplierInsert,
         depth: depthOf(ref),
       });
       continue;
     }
-    const values = Object.fromEntries(
-      Object.entries(all).filter(([k]) => fields.has(k)),
-    ) as Partial<repo.SupplierInsert>;
+    const values: Partial<repo.SupplierInsert> = {};
+    for (const [k, v] of Object.entries(all))
+      if (fields.has(k)) values[k as keyof typeof values] = v as never;
     const changes = diffColumns(before, values);
     planned.push(
       Object.keys(changes).length === 0
@@ -128,13 +123,56 @@ const planImport = async (tx: Db, orgId: string, csv: ReadCsv): Promise<Plan> =>
   return { planned, issues };
 };
 
-const cycleThrough = (ref: string, parentOf: Map<string, string | undefined>) => {
-  const seen = new Set<string>([ref]);
-  for (let p = parentOf.get(ref); p; p = parentOf.get(p)) {
-    if (seen.has(p)) return true;
-    seen.add(p);
+/**
+ * The file's rows whose parent chain (through rows of the same file) runs into a loop, itself included.
+ * Each row is walked once: a chain stops at the first row already decided.
+ */
+const chainsReachingLoops = (parentOf: Map<string, string | undefined>): Set<string> => {
+  const decided = new Map<string, boolean>();
+  for (const start of parentOf.keys()) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let loops = false;
+    for (let p: string | undefined = start; p !== undefined; p = parentOf.get(p)) {
+      const known = decided.get(p);
+      if (known !== undefined) {
+        loops = known;
+        break;
+      }
+      if (onPath.has(p)) {
+        loops = true;
+        break;
+      }
+      onPath.add(p);
+      path.push(p);
+    }
+    for (const p of path) decided.set(p, loops);
   }
-  return false;
+  return new Set([...decided].flatMap(([ref, loops]) => (loops ? [ref] : [])));
+};
+
+/**
+ * How many of a row's ancestors are rows of the same file, so parents are inserted before their children.
+ * Only asked of rows whose chain has no loop; each row is walked once.
+ */
+const depthsInFile = (parentOf: Map<string, string | undefined>) => {
+  const depth = new Map<string, number>();
+  return (ref: string): number => {
+    const path: string[] = [];
+    let p: string | undefined = ref;
+    let base = -1;
+    while (p !== undefined && parentOf.has(p)) {
+      const known = depth.get(p);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      path.push(p);
+      p = parentOf.get(p);
+    }
+    for (let i = path.length - 1; i >= 0; i--) depth.set(path[i]!, ++base);
+    return depth.get(ref)!;
+  };
 };
 
 const counts = (planned: Planned[]) => ({

@@ -133,6 +133,15 @@ describe('re-import', () => {
     const tree = (await officer.get(`/api/suppliers/${parent!.id}/tree`)).json();
     expect(tree.children.map((c: { id: string }) => c.id)).toEqual([child!.id]);
   });
+
+  it('creates a 30-tier chain listed children first, each supplier under its parent', async () => {
+    const chain = Array.from({ length: 30 }, (_, i) =>
+      row(`D-${i}`, i === 0 ? {} : { parent_external_ref: `D-${i - 1}`, tier: String(Math.min(i + 1, 10)) }),
+    ).reverse();
+    expect(await commit(file(chain))).toMatchObject({ created: 30 });
+    const [deepest, above] = [await byRef('D-29'), await byRef('D-28')];
+    expect(deepest!.parentId).toBe(above!.id);
+  });
 });
 
 describe('a file with problems', () => {
@@ -185,6 +194,24 @@ describe('a file with problems', () => {
     ]);
   });
 
+  it('refuses a row whose parent chain runs into a loop, and keeps the rows outside it', async () => {
+    const p = await preview(
+      file([
+        row('M-0', { parent_external_ref: 'M-1' }),
+        row('M-1', { parent_external_ref: 'M-2' }),
+        row('M-2', { parent_external_ref: 'M-1' }),
+        row('M-3'),
+        row('M-4', { parent_external_ref: 'M-3' }),
+      ]),
+    );
+    expect(p.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [2, 'parent_external_ref'],
+      [3, 'parent_external_ref'],
+      [4, 'parent_external_ref'],
+    ]);
+    expect(p).toMatchObject({ create: 2, errorCount: 3 });
+  });
+
   it.each([
     ['a missing required column', ['external_ref', 'country', 'tier'], 'name'],
     ['an unknown column', [...COLUMNS, 'colour'], 'colour'],
@@ -217,6 +244,19 @@ describe('a file with problems', () => {
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.message).toContain('UTF-8');
     }
+    expect(await scoringCounts(t)).toEqual(before);
+  });
+
+  it.each([
+    ['a row with an extra cell', 'extra'],
+    ['an unclosed quote', 'quote'],
+  ])('with %s answers 400 naming the line, and imports nothing', async (_label, kind) => {
+    const lines = file([row('Q-1'), row('Q-2'), row('Q-3')]).split('\r\n');
+    lines[2] = kind === 'extra' ? `${lines[2]},surplus` : lines[2]!.replace('Supplier Q-2', '"Supplier Q-2');
+    const before = await scoringCounts(t);
+    const res = await uploadCsv(officer, COMMIT, lines.join('\r\n'));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.message).toMatch(/^The CSV cannot be read at line 3: /);
     expect(await scoringCounts(t)).toEqual(before);
   });
 

@@ -60,36 +60,33 @@ const uniqueGoodKeys = (goods: string[]) => [...new Set(goods.map(normaliseGood)
 
 /** API input → column values. Empty optional strings are stored as NULL, contacts without blanks. */
 export const toColumns = (input: SupplierUpdate): Partial<SupplierInsert> => {
+  // Plain assignments, no helper closure: an import runs this for every row.
   const out: Partial<SupplierInsert> = {};
-  const set = <K extends keyof SupplierInsert>(k: K, v: SupplierInsert[K] | undefined) => {
-    if (v !== undefined) out[k] = v;
-  };
-  set('name', input.name);
-  set('legalName', input.legalName === undefined ? undefined : input.legalName || null);
-  set('country', input.country);
+  if (input.name !== undefined) out.name = input.name;
+  if (input.legalName !== undefined) out.legalName = input.legalName || null;
+  if (input.country !== undefined) out.country = input.country;
   if (input.goods) {
     out.goods = input.goods;
     out.goodKeys = uniqueGoodKeys(input.goods);
   }
-  set('sector', input.sector === undefined ? undefined : input.sector || null);
-  set('tier', input.tier);
-  set('parentId', input.parentId);
-  set('annualSpend', input.annualSpend);
-  set('currency', input.currency);
-  set('headcount', input.headcount);
-  set('migrantWorkerShare', input.migrantWorkerShare);
-  set('agencyWorkerShare', input.agencyWorkerShare);
-  set('status', input.status);
-  set('externalRef', input.externalRef === undefined ? undefined : input.externalRef || null);
-  set('tags', input.tags === undefined ? undefined : [...new Set(input.tags)]);
-  set(
-    'contacts',
-    input.contacts?.map((c) => ({
+  if (input.sector !== undefined) out.sector = input.sector || null;
+  if (input.tier !== undefined) out.tier = input.tier;
+  if (input.parentId !== undefined) out.parentId = input.parentId;
+  if (input.annualSpend !== undefined) out.annualSpend = input.annualSpend;
+  if (input.currency !== undefined) out.currency = input.currency;
+  if (input.headcount !== undefined) out.headcount = input.headcount;
+  if (input.migrantWorkerShare !== undefined) out.migrantWorkerShare = input.migrantWorkerShare;
+  if (input.agencyWorkerShare !== undefined) out.agencyWorkerShare = input.agencyWorkerShare;
+  if (input.status !== undefined) out.status = input.status;
+  if (input.externalRef !== undefined) out.externalRef = input.externalRef || null;
+  if (input.tags !== undefined) out.tags = [...new Set(input.tags)];
+  if (input.contacts !== undefined) {
+    out.contacts = input.contacts.map((c) => ({
       name: c.name,
       ...(c.email ? { email: c.email } : {}),
       ...(c.phone ? { phone: c.phone } : {}),
-    })),
-  );
+    }));
+  }
   return out;
 };
 
@@ -111,10 +108,14 @@ export const diffColumns = (before: SupplierRow, values: Partial<SupplierInsert>
   return changes;
 };
 
+const SNAPSHOT_SKIPS = new Set(['orgId', 'createdAt', 'updatedAt', 'goodKeys']);
+
 /** The register record as the audit trail keeps it on creation. */
 export const auditSnapshot = (r: SupplierRow | SupplierInsert): Record<string, unknown> => {
-  const { orgId: _o, createdAt: _c, updatedAt: _u, goodKeys: _g, ...rest } = r;
-  return Object.fromEntries(
-    Object.entries(rest).filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0)),
-  );
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    if (v == null || (Array.isArray(v) && v.length === 0) || SNAPSHOT_SKIPS.has(k)) continue;
+    out[k] = v;
+  }
+  return out;
 };
