@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { syntheticSupplierCsv, syntheticSupplierRows } from '../server/src/seed/synthetic.js';
-import { type Bench, copyCsv, copyOut, medianOf, now, percentile, rawQuery, seconds } from './setup.js';
+import { type Bench, copyCsv, medianOf, now, percentile, rawQuery, seconds } from './setup.js';
 
 const multipart = (csv: Buffer, fileName: string) => {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
@@ -95,12 +95,59 @@ export const benchImport = async (b: Bench, n: number) => {
   console.log(
     `import   ${n.toLocaleString('en')} rows (${(csv.length / 1e6).toFixed(1)} MB CSV): API commit ${ours.toFixed(2)} s; COPY into a register-shaped table ${copy.median.toFixed(2)} s (median of ${runsText(copy.runs)}); ratio ${ratio.toFixed(2)}×`,
   );
+  const floor = await importFloor(b);
+  console.log(
+    `         floor: the rows it wrote (${floor.suppliers.toLocaleString('en')} suppliers, ${floor.events.toLocaleString('en')} audit events) inserted again from JSON, as the owner (no row-level security, foreign keys, CSV, validation or hashing) ${floor.seconds.toFixed(2)} s = ${(floor.seconds / copy.median).toFixed(2)}× the COPY; the import is ${(ours / floor.seconds).toFixed(2)}× that floor`,
+  );
   return {
     name: 'CSV import commit vs COPY',
-    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${copy.median.toFixed(1)} s)`,
+    figure: `${ratio.toFixed(2)}× (${ours.toFixed(1)} s vs ${copy.median.toFixed(1)} s; floor ${(floor.seconds / copy.median).toFixed(1)}×)`,
     target: '≤ 5×',
     pass: ratio <= 5,
   };
+};
+
+/**
+ * What any request must pay to write rows like these: COPY is refused on tables with row-level security, so
+ * rows go in by INSERT … SELECT from a parameter (JSON, as the application sends them), here as the owner,
+ * into a fresh table shaped like `like`, with no row-level security, foreign keys, validation or audit.
+ * Seconds spent inserting (reading the rows back is not timed).
+ */
+const reinsertFromJson = async (b: Bench, like: string, where: string, params: unknown[]) => {
+  const table = `bench_floor_${like}`;
+  await rawQuery(b, `create table ${table} (like ${like} including all)`);
+  const json = (rows: unknown[]) =>
+    JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  let spent = 0;
+  let count = 0;
+  for (let offset = 0; ; offset += 1000) {
+    const rows = await rawQuery(
+      b,
+      `select * from ${like} where ${where} order by id limit 1000 offset ${offset}`,
+      params,
+    );
+    if (rows.length === 0) break;
+    const t = now();
+    await rawQuery(
+      b,
+      `insert into ${table} select * from json_populate_recordset(null::${table}, $1::text::json)`,
+      [json(rows)],
+    );
+    spent += seconds(now() - t);
+    count += rows.length;
+  }
+  return { seconds: spent, count };
+};
+
+const importFloor = async (b: Bench) => {
+  const suppliers = await reinsertFromJson(b, 'suppliers', 'org_id = $1', [b.orgId]);
+  const events = await reinsertFromJson(
+    b,
+    'audit_events',
+    "org_id = $1 and action in ('supplier.created', 'supplier.import_committed')",
+    [b.orgId],
+  );
+  return { seconds: suppliers.seconds + events.seconds, suppliers: suppliers.count, events: events.count };
 };
 
 /** Publish → background rescore of every supplier vs INSERT … SELECT writing the same number of assessment rows. */
@@ -141,21 +188,15 @@ export const benchRescore = async (b: Bench, n: number) => {
     (i) => rawQuery(b, `create table bench_assessments_${i} (like assessments including all)`).then(() => {}),
     (i) => rawQuery(b, `insert into bench_assessments_${i} ${rows}`).then(() => {}),
   );
-  // What no implementation can beat: the same rows sent from the application by COPY (the fastest way in),
-  // into a table with no row-level security, no foreign keys, no audit and no register to update.
-  const csvRows = await copyOut(b, rows);
-  const floor = await medianOf(
-    3,
-    (i) => rawQuery(b, `create table bench_floor_${i} (like assessments including all)`).then(() => {}),
-    (i) => copyCsv(b, `bench_floor_${i}`, csvRows),
-  );
+  // What no request can beat: the same rows sent the way a request must send them, with nothing else.
+  const floor = await reinsertFromJson(b, 'assessments', 'job_id = $1', [jobId]);
   const ratio = ours / baseline.median;
-  const floorRatio = floor.median / baseline.median;
+  const floorRatio = floor.seconds / baseline.median;
   console.log(
     `rescore  ${n.toLocaleString('en')} suppliers: publish → job done ${ours.toFixed(2)} s; INSERT … SELECT of the same rows ${baseline.median.toFixed(2)} s (median of ${runsText(baseline.runs)}); ratio ${ratio.toFixed(2)}×`,
   );
   console.log(
-    `         floor: COPY of the same rows from the application (${(csvRows.length / 1e6).toFixed(0)} MB) ${floor.median.toFixed(2)} s = ${floorRatio.toFixed(2)}× the INSERT … SELECT; the rescore is ${(ours / floor.median).toFixed(2)}× that floor`,
+    `         floor: the same ${floor.count.toLocaleString('en')} rows inserted again from JSON, as the owner (no row-level security, foreign keys, audit or register update) ${floor.seconds.toFixed(2)} s = ${floorRatio.toFixed(2)}× the INSERT … SELECT; the rescore is ${(ours / floor.seconds).toFixed(2)}× that floor`,
   );
   return {
     name: 'rescore vs INSERT … SELECT',

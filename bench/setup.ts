@@ -1,4 +1,6 @@
 import os from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
@@ -84,28 +86,24 @@ export const copyCsv = async (b: Bench, table: string, csv: Buffer) => {
     });
     return;
   }
-  const writable = await b.raw!.unsafe(`copy ${table} from stdin with (format csv, header true)`).writable();
-  await new Promise<void>((resolve, reject) => {
-    writable.on('error', reject);
-    writable.on('finish', resolve);
-    writable.end(csv);
-  });
-};
-
-/** The rows of a query as CSV text (with a header), through each driver's COPY TO path. */
-export const copyOut = async (b: Bench, query: string): Promise<Buffer> => {
-  if (b.database.pglite) {
-    const res = await b.database.pglite.query(
-      `copy (${query}) to '/dev/blob' with (format csv, header true)`,
+  // A connection of its own each time, and 1 MB messages: with postgres.js 3.4 a COPY on a connection that
+  // ran other statements, or one CopyData message of hundreds of MB, now and then never completes.
+  const client = postgres(b.url!, { max: 1, onnotice: () => {} });
+  try {
+    const writable = await client
+      .unsafe(`copy ${table} from stdin with (format csv, header true)`)
+      .writable();
+    await pipeline(
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < csv.length; i += 1 << 20) yield csv.subarray(i, i + (1 << 20));
+        })(),
+      ),
+      writable,
     );
-    return Buffer.from(await res.blob!.arrayBuffer());
+  } finally {
+    await client.end();
   }
-  const chunks: Buffer[] = [];
-  for await (const c of await b
-    .raw!.unsafe(`copy (${query}) to stdout with (format csv, header true)`)
-    .readable())
-    chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 };
 
 /** Seconds of `fn`, run `times` times on fresh state (`prepare` before each, untimed): the median and all runs. */

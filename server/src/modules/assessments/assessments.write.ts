@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Db } from '../../db/client.js';
+import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
-import { appendAuditEvents } from '../audit/audit.repo.js';
+import { openAuditChain, type RecordedEvent } from '../audit/audit.repo.js';
 import { documentOf } from '../policies/policies.mapping.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
@@ -17,8 +18,8 @@ import {
 
 export type AssessmentTrigger = AssessmentInsert['trigger'];
 
-// Rows per INSERT: each carries ~5 KB of JSON (inputs + stored breakdown), so one statement stays near 5 MB.
-const INSERT_BATCH = 500;
+// Rows per INSERT: each carries ~4 KB of JSON (inputs + stored breakdown), so one statement stays near 1 MB.
+const INSERT_BATCH = 250;
 
 /**
  * Scores suppliers under one published policy and writes, in the caller's transaction: the assessments
@@ -41,39 +42,40 @@ export const assessSuppliers = async (
 ): Promise<AssessmentRow[]> => {
   const doc = documentOf(args.policy);
   const createdAt = new Date();
-  const written: AssessmentRow[] = args.suppliers.map((s) => {
-    const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), args.ref);
-    return {
-      id: randomUUID(),
-      orgId: args.orgId,
-      supplierId: s.id,
-      policyId: args.policy.id,
-      policyVersion: args.policy.version!,
-      engineVersion: result.engineVersion,
-      inputs: inputs as unknown as Record<string, unknown>,
-      result: stored as unknown as Record<string, unknown>,
-      resultSha256: sha256,
-      inherentScore: result.inherent.score,
-      controlScore: result.control.score,
-      residualScore: result.residual.score,
-      rating: result.rating,
-      trigger: args.trigger,
-      jobId: args.jobId ?? null,
-      createdBy: args.actor.label,
-      createdAt,
-    };
-  });
-  for (let i = 0; i < written.length; i += INSERT_BATCH) {
-    await insertAssessments(tx, written.slice(i, i + INSERT_BATCH));
+  // Scores one chunk while PostgreSQL writes the previous one.
+  const writes = inFlight();
+  const written: AssessmentRow[] = [];
+  for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
+    const chunk = args.suppliers.slice(i, i + INSERT_BATCH).map((s): AssessmentRow => {
+      const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), args.ref);
+      return {
+        id: randomUUID(),
+        orgId: args.orgId,
+        supplierId: s.id,
+        policyId: args.policy.id,
+        policyVersion: args.policy.version!,
+        engineVersion: result.engineVersion,
+        inputs: inputs as unknown as Record<string, unknown>,
+        result: stored as unknown as Record<string, unknown>,
+        resultSha256: sha256,
+        inherentScore: result.inherent.score,
+        controlScore: result.control.score,
+        residualScore: result.residual.score,
+        rating: result.rating,
+        trigger: args.trigger,
+        jobId: args.jobId ?? null,
+        createdBy: args.actor.label,
+        createdAt,
+      };
+    });
+    written.push(...chunk);
+    await writes.add(insertAssessments(tx, chunk));
   }
-  await setCurrentAssessments(tx, args.orgId, written);
-  await appendAuditEvents(
-    tx,
-    args.orgId,
-    args.actor,
-    written.map((a) => ({
-      action: 'assessment.created' as const,
-      entityType: 'assessment' as const,
+  await writes.add(setCurrentAssessments(tx, args.orgId, written));
+  const events = written.map(
+    (a): RecordedEvent => ({
+      action: 'assessment.created',
+      entityType: 'assessment',
       entityId: a.id,
       payload: {
         supplierId: a.supplierId,
@@ -83,7 +85,11 @@ export const assessSuppliers = async (
         residualScore: a.residualScore,
         trigger: a.trigger,
       },
-    })),
+    }),
   );
+  // The chain is opened (locked) last, so other writers of the organisation wait as little as possible.
+  const chain = await openAuditChain(tx, args.orgId, args.actor);
+  await writes.add(chain.insert(chain.seal(events)));
+  await writes.drain();
   return written;
 };

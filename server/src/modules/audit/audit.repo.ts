@@ -11,13 +11,13 @@ export type AuditRow = typeof auditEvents.$inferSelect;
 export type RecordedEvent = AuditEventInput & { entityId: string };
 
 /**
- * Appends events to the organisation's chain, in order. Call it with the transaction of the change they
- * record, so both commit or neither does. The advisory lock serialises writers of one organisation, so two
- * concurrent transactions cannot both link to the same predecessor. Batches (imports, rescoring) cost one
- * lock and one read however many events they add.
+ * Opens the organisation's chain for appending, in the transaction of the change the events record, so both
+ * commit or neither does. The advisory lock serialises writers of one organisation, so two concurrent
+ * transactions cannot both link to the same predecessor. `seal` numbers and hashes events in order (pure
+ * CPU: large imports and rescores seal one batch while PostgreSQL writes the previous one); `insert` writes
+ * sealed rows. Batches cost one lock and one read however many events they add.
  */
-export const appendAuditEvents = async (tx: Db, orgId: string, actor: Actor, events: RecordedEvent[]) => {
-  if (events.length === 0) return;
+export const openAuditChain = async (tx: Db, orgId: string, actor: Actor) => {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -29,31 +29,45 @@ export const appendAuditEvents = async (tx: Db, orgId: string, actor: Actor, eve
   let prevHash = last?.hash ?? GENESIS_HASH;
   // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
   const createdAt = new Date();
-  const rows = events.map((event) => {
-    seq += 1;
-    const fields = {
-      orgId,
-      seq,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      payload: event.payload as Record<string, unknown>,
-      createdAt,
-      prevHash,
-    };
-    prevHash = hashEvent(fields);
-    return { ...fields, hash: prevHash };
-  });
-  for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
-    await bulkInsert(tx, auditEvents, rows.slice(i, i + AUDIT_INSERT_BATCH));
-  }
+  return {
+    seal: (events: RecordedEvent[]): SealedEvent[] =>
+      events.map((event) => {
+        seq += 1;
+        const fields = {
+          orgId,
+          seq,
+          actorType: actor.type,
+          actorId: actor.id,
+          actorLabel: actor.label,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          payload: event.payload as Record<string, unknown>,
+          createdAt,
+          prevHash,
+        };
+        prevHash = hashEvent(fields);
+        return { ...fields, hash: prevHash };
+      }),
+    insert: async (rows: SealedEvent[]) => {
+      for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
+        await bulkInsert(tx, auditEvents, rows.slice(i, i + AUDIT_INSERT_BATCH));
+      }
+    },
+  };
 };
+
+type SealedEvent = typeof auditEvents.$inferInsert;
 
 // Rows per INSERT: bounds the size of the one JSON parameter, not the parameter count.
 const AUDIT_INSERT_BATCH = 5000;
+
+/** Appends events to the organisation's chain, in order, in the caller's transaction. */
+export const appendAuditEvents = async (tx: Db, orgId: string, actor: Actor, events: RecordedEvent[]) => {
+  if (events.length === 0) return;
+  const chain = await openAuditChain(tx, orgId, actor);
+  await chain.insert(chain.seal(events));
+};
 
 export const appendAuditEvent = (tx: Db, orgId: string, actor: Actor, event: RecordedEvent) =>
   appendAuditEvents(tx, orgId, actor, [event]);

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ImportIssue, ImportPreview, ImportResult } from '#shared/schemas/suppliers.js';
 import type { Db } from '../../db/client.js';
+import { inFlight } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { appendAuditEvents, type RecordedEvent } from '../audit/audit.repo.js';
+import { openAuditChain, type RecordedEvent } from '../audit/audit.repo.js';
 import { auditSnapshot, diffColumns, toColumns } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
 import { FIELDS_OF_COLUMN, type ParsedRow } from './suppliers-csv.js';
@@ -231,12 +232,16 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
       const creates = planned
         .flatMap((p) => (p.action === 'create' ? [p] : []))
         .sort((a, b) => a.depth - b.depth);
+      // The next batch is built while PostgreSQL inserts the previous one.
+      const writes = inFlight();
       const events: RecordedEvent[] = [];
       for (let i = 0; i < creates.length; i += INSERT_BATCH) {
         const batch = creates.slice(i, i + INSERT_BATCH);
-        await repo.insertSuppliers(
-          tx,
-          batch.map((p) => p.values),
+        await writes.add(
+          repo.insertSuppliers(
+            tx,
+            batch.map((p) => p.values),
+          ),
         );
         for (const { id, values } of batch) {
           events.push({
@@ -247,6 +252,7 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
           });
         }
       }
+      await writes.drain();
       for (const p of planned) {
         if (p.action !== 'update') continue;
         await repo.updateSupplier(tx, ctx.orgId, p.id, p.values);
@@ -272,7 +278,13 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
         entityId: csv.sha256,
         payload: result,
       });
-      await appendAuditEvents(tx, ctx.orgId, ctx.actor, events);
+      // The chain is opened (locked) last, so other writers of the organisation wait as little as possible;
+      // one batch of events is hashed while the previous one is written.
+      const chain = await openAuditChain(tx, ctx.orgId, ctx.actor);
+      for (let i = 0; i < events.length; i += INSERT_BATCH) {
+        await writes.add(chain.insert(chain.seal(events.slice(i, i + INSERT_BATCH))));
+      }
+      await writes.drain();
       return result;
     });
   },
