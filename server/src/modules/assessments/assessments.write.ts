@@ -23,7 +23,8 @@ const INSERT_BATCH = 250;
 
 /**
  * Scores suppliers under one published policy and writes, in the caller's transaction: the assessments
- * (append-only, the result in its stored form), each supplier's current-risk summary, and one audit event per assessment.
+ * (append-only, the result in its stored form), each supplier's current-risk summary, and one audit event
+ * per assessment.
  */
 export const assessSuppliers = async (
   tx: Db,
