@@ -72,7 +72,10 @@ export const toStoredResult = (policy: PolicyDocument, result: AssessmentResult)
   };
 };
 
-/** The engine's full result from a stored one (a result stored whole comes back as it is). */
+/**
+ * The engine's full result from a stored one (a result stored whole comes back as it is). Unanswered lines
+ * are shared between the results of one policy: read the result, never change it in place.
+ */
 export const expandStoredResult = (policy: PolicyDocument, stored: StoredResult): AssessmentResult => {
   if (stored.storedForm !== STORED_FORM) return stored;
   const c = compilePolicy(policy);
