@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { JobsQuery } from '#shared/schemas/jobs.js';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema/scoring.js';
 import { rowsOf } from '../../db/tenant.js';
@@ -17,6 +18,27 @@ export const findJob = async (tx: Db, orgId: string, id: string) => {
     .where(and(eq(jobs.orgId, orgId), eq(jobs.id, id)))
     .limit(1);
   return row;
+};
+
+/** The organisation's jobs, newest first, filtered as the query says. */
+export const listJobs = async (tx: Db, orgId: string, q: JobsQuery) => {
+  const where: (SQL | undefined)[] = [eq(jobs.orgId, orgId)];
+  if (q.kind) where.push(eq(jobs.kind, q.kind));
+  if (q.status) where.push(eq(jobs.status, q.status));
+  if (q.active === 'true') where.push(inArray(jobs.status, ['queued', 'running']));
+  if (q.active === 'false') where.push(inArray(jobs.status, ['succeeded', 'failed']));
+  const filter = and(...where);
+  const [items, [total]] = await Promise.all([
+    tx
+      .select()
+      .from(jobs)
+      .where(filter)
+      .orderBy(desc(jobs.createdAt), desc(jobs.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    tx.select({ n: count() }).from(jobs).where(filter),
+  ]);
+  return { items, total: total?.n ?? 0 };
 };
 
 // The worker's own queries run on the system connection: it serves every organisation, and switches into

@@ -1,9 +1,9 @@
-import type { Job } from '#shared/schemas/jobs.js';
+import type { Job, JobPage, JobsQuery } from '#shared/schemas/jobs.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { findJob, type JobRow } from './jobs.repo.js';
+import { findJob, type JobRow, listJobs } from './jobs.repo.js';
 
 export const toJob = (r: JobRow): Job => ({
   id: r.id,
@@ -33,6 +33,12 @@ export const createJobsService = ({ db }: { db: Db }) => ({
     const row = await withTenant(db, ctx.orgId, (tx) => findJob(tx, ctx.orgId, id));
     if (!row) throw notFound('Job', id);
     return toJob(row);
+  },
+
+  async list(ctx: RequestCtx, q: JobsQuery): Promise<JobPage> {
+    requireRole(ctx, 'executive');
+    const page = await withTenant(db, ctx.orgId, (tx) => listJobs(tx, ctx.orgId, q));
+    return { items: page.items.map(toJob), total: page.total, limit: q.limit, offset: q.offset };
   },
 });
 

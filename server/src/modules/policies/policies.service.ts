@@ -1,5 +1,6 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Changes } from '#shared/schemas/audit.js';
+import type { JobKind } from '#shared/schemas/jobs.js';
 import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.js';
 import type { PublishResult, WhatIf } from '#shared/schemas/what-if.js';
 import type { Db } from '../../db/client.js';
@@ -13,7 +14,7 @@ import { documentOf, toPolicy } from './policies.mapping.js';
 import * as repo from './policies.repo.js';
 import { computeWhatIf } from './policies.what-if.js';
 
-export const RESCORE_JOB = 'rescore';
+export const RESCORE_JOB: JobKind = 'rescore';
 
 interface Deps {
   db: Db;
