@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Job, JobSchema } from '#shared/schemas/jobs.js';
+import { useEffect, useState } from 'react';
+import { type Job, JobPageSchema, JobSchema } from '#shared/schemas/jobs.js';
 import { apiRequest } from '../../lib/api-client.js';
 
 /** How often a page asks for the progress of running work. */
@@ -7,6 +8,7 @@ export const JOB_POLL_MS = 500;
 
 export const jobKeys = {
   all: ['jobs'] as const,
+  activeRescore: ['jobs', 'active-rescore'] as const,
   detail: (id: string) => [...jobKeys.all, id] as const,
 };
 
@@ -28,3 +30,32 @@ export const useJob = (id: string | null | undefined) =>
       return JOB_POLL_MS;
     },
   });
+
+/** How often a page asks whether a rescore is still going on, while one is. */
+const ACTIVE_POLL_MS = 3000;
+
+/** The id of the newest rescore still queued or running, or null; asked again while there is one. */
+export const useActiveRescore = () =>
+  useQuery({
+    queryKey: jobKeys.activeRescore,
+    queryFn: ({ signal }) =>
+      apiRequest('/api/jobs?kind=rescore&active=true&limit=1', { schema: JobPageSchema, signal }),
+    select: (page) => page.items[0]?.id ?? null,
+    refetchInterval: (query) => (query.state.data?.items.length ? ACTIVE_POLL_MS : false),
+  });
+
+/**
+ * The rescore a page shows: the one it was sent to (`named`, e.g. ?job= after publishing), else one still
+ * going on (started elsewhere, or before the person left the page). Once seen it stays until dismissed,
+ * so the page can say how it ended.
+ */
+export const useShownRescore = (named: string | null) => {
+  const active = useActiveRescore();
+  const [seen, setSeen] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  useEffect(() => {
+    if (active.data) setSeen(active.data);
+  }, [active.data]);
+  const jobId = named ?? (seen !== dismissed ? seen : null);
+  return { jobId, dismiss: () => setDismissed(jobId) };
+};

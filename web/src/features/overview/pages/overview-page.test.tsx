@@ -5,7 +5,7 @@ import type { ReferenceOverview } from '#shared/schemas/reference.js';
 import type { Supplier } from '#shared/schemas/suppliers.js';
 import { json, mockFetch, type RecordedRequest } from '../../../../test/fetch-mock.js';
 import { makeSession, pageOf } from '../../../../test/fixtures.js';
-import { makePolicy, policyDocument } from '../../../../test/policy-fixtures.js';
+import { JOB_ID, makeJob, makePolicy, policyDocument } from '../../../../test/policy-fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeSupplier, referenceData } from '../../../../test/supplier-fixtures.js';
 
@@ -49,8 +49,9 @@ const suppliersRoute = (totals: Totals) => (request: RecordedRequest) => {
   return json(200, { ...pageOf([], total), limit: 1 });
 };
 
-const signInAs = (role: Role, totals: Totals) =>
+const signInAs = (role: Role, totals: Totals, extra: Parameters<typeof mockFetch>[0] = {}) =>
   mockFetch({
+    ...extra,
     'GET /api/me': () => json(200, makeSession(role)),
     'GET /api/suppliers': suppliersRoute(totals),
     'GET /api/policies': () =>
@@ -163,5 +164,31 @@ describe('OverviewPage', () => {
     expect(await screen.findByRole('heading', { name: 'No suppliers in the register yet' })).toBeTruthy();
     expect(screen.getByText(/Compliance officers and administrators of Demo Textiles Ltd/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Import suppliers from CSV' })).toBeNull();
+  });
+
+  it('shows the progress of a rescore going on, since it changes every figure', async () => {
+    const running = makeJob({ status: 'running', progress: { done: 12, total: 60, percent: 20 } });
+    signInAs('executive', portfolio, {
+      'GET /api/jobs': () => json(200, { items: [running], total: 1, limit: 1, offset: 0 }),
+      [`GET /api/jobs/${JOB_ID}`]: () => json(200, running),
+    });
+    renderApp('/');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Rescoring every supplier under version 3' }),
+    ).toBeTruthy();
+    expect(await screen.findByText('12 of 60 suppliers (20%)')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Rescoring suppliers' })).toBeTruthy();
+  });
+
+  it('shows no rescore panel when nothing is going on', async () => {
+    signInAs('executive', portfolio, {
+      'GET /api/jobs': () => json(200, { items: [], total: 0, limit: 1, offset: 0 }),
+    });
+    renderApp('/');
+
+    await screen.findByRole('list', { name: 'Suppliers by rating' });
+    expect(screen.queryByRole('progressbar', { name: 'Rescoring suppliers' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Rescor/ })).toBeNull();
   });
 });

@@ -5,7 +5,9 @@ import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { canManageSuppliers } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
+import { useShownRescore } from '../../jobs/api.js';
 import { usePublishedPolicy } from '../../policies/api.js';
+import { RescoreProgress } from '../../policies/components/rescore-progress.js';
 import { useReferenceOverview } from '../../reference/api.js';
 import { useSupplierCounts } from '../../suppliers/api.js';
 import { AssessmentCoverage } from '../components/assessment-coverage.js';
@@ -26,6 +28,8 @@ export function OverviewPage() {
   const session = useCurrentSession();
   const firstName = session.user.name.split(/\s+/)[0] ?? session.user.name;
   const canManage = canManageSuppliers(session.role);
+  // A rescore going on (after a policy was published) changes every figure here: show its progress.
+  const rescore = useShownRescore(null);
 
   const bands = useSupplierCounts(BAND_FILTERS);
   const policy = usePublishedPolicy();
@@ -53,6 +57,7 @@ export function OverviewPage() {
         title="Overview"
         description={`Welcome, ${firstName}. You are signed in to ${session.org.name} as ${ROLE_LABELS[session.role]}.`}
       />
+      {rescore.jobId ? <RescoreProgress jobId={rescore.jobId} onDismiss={rescore.dismiss} /> : null}
       {bands.error ? (
         <Alert tone="error" title="The portfolio could not be loaded">
           {describeError(bands.error)}{' '}

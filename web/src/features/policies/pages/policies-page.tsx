@@ -9,6 +9,7 @@ import { describeError } from '../../../lib/form-errors.js';
 import { formatDate } from '../../../lib/format.js';
 import { canManagePolicies } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
+import { useShownRescore } from '../../jobs/api.js';
 import { usePolicies } from '../api.js';
 import { CreateDraftPanel } from '../components/create-draft-panel.js';
 import { DraftsTable, RetiredTable } from '../components/policy-lists.js';
@@ -72,7 +73,7 @@ export function PoliciesPage() {
   const canManage = canManagePolicies(session.role);
   const policies = usePolicies();
   const [searchParams, setSearchParams] = useSearchParams();
-  const jobId = searchParams.get('job');
+  const { jobId, dismiss } = useShownRescore(searchParams.get('job'));
   const [copying, setCopying] = useState<Policy | null>(null);
 
   const all = policies.data ?? [];
@@ -91,12 +92,13 @@ export function PoliciesPage() {
       {jobId ? (
         <RescoreProgress
           jobId={jobId}
-          onDismiss={() =>
+          onDismiss={() => {
+            dismiss();
             setSearchParams((params) => {
               params.delete('job');
               return params;
-            })
-          }
+            });
+          }}
         />
       ) : null}
       {copying ? <CreateDraftPanel base={copying} onClose={() => setCopying(null)} /> : null}

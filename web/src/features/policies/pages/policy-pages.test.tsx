@@ -167,6 +167,21 @@ describe('policy pages', () => {
     expect(screen.getByRole('heading', { name: 'Rescoring every supplier under version 3' })).toBeTruthy();
   });
 
+  it('shows a rescore still going on when the page is opened without the job in the URL', async () => {
+    const running = makeJob({ status: 'running', progress: { done: 30, total: 60, percent: 50 } });
+    const { find } = mockFetch({
+      ...baseRoutes(),
+      'GET /api/jobs': () => json(200, { items: [running], total: 1, limit: 1, offset: 0 }),
+      [`GET /api/jobs/${JOB_ID}`]: () => json(200, running),
+    });
+    renderApp('/policies');
+
+    expect(await screen.findByText('30 of 60 suppliers (50%)')).toBeTruthy();
+    const [list] = find('GET', '/api/jobs');
+    expect(list?.query.get('active')).toBe('true');
+    expect(list?.query.get('kind')).toBe('rescore');
+  });
+
   it('offers an executive no way to edit, copy or publish', async () => {
     mockFetch(baseRoutes('executive'));
     renderApp(`/policies/${DRAFT_ID}`);
