@@ -6,8 +6,8 @@ export const ASSESSMENT_TRIGGERS = ['manual', 'policy_published', 'import', 'see
 
 /**
  * One stored scoring run. `result` is the engine's full AssessmentResult (shared/src/domain/scoring), as the
- * engine wrote it; `inputs` are what it read (profile, answers, the slice of reference data). `resultSha256`
- * is the hash of the result as the database keeps it (see domain/scoring/stored.ts).
+ * engine wrote it (the database keeps a compact form, domain/scoring/stored.ts); `inputs` are what it read
+ * (profile, answers, the slice of reference data). `resultSha256` is the SHA-256 of the full result text.
  */
 export const AssessmentSchema = z.object({
   id: IdSchema,

@@ -69,8 +69,8 @@ export const assessments = pgTable(
     inputs: json('inputs').$type<Record<string, unknown>>().notNull(),
     result: json('result').$type<Record<string, unknown>>().notNull(),
     /**
-     * SHA-256 of `result` as stored: the engine's output in its stored form (shared/src/domain/scoring/stored.ts;
-     * rows written before that form keep the whole output). A re-run, put in the same form, must give the same.
+     * SHA-256 of the engine's full result text (JSON.stringify of its output): a re-run must give the same, and
+     * so must the stored form once expanded (shared/src/domain/scoring/stored.ts).
      */
     resultSha256: text('result_sha256').notNull(),
     inherentScore: doublePrecision('inherent_score').notNull(),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sliceReference } from '#shared/domain/reference/lookup.js';
 import type { ReferenceData, ScoringReference } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
-import { type StoredResult, toStoredResult } from '#shared/domain/scoring/stored.js';
+import { toStoredResult } from '#shared/domain/scoring/stored.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { SupplierProfile } from '#shared/schemas/suppliers.js';
 
@@ -17,17 +17,11 @@ export interface AssessmentInputs {
 }
 
 /**
- * SHA-256 of the result's text as stored (the `result` column is json, not jsonb: it keeps that text, key
- * order included). The engine builds its result in a fixed key order, so equal results hash equally.
+ * SHA-256 of the engine's full result text. The engine builds its result in a fixed key order, so equal
+ * results hash equally; the stored form must expand back to exactly this text (domain/scoring/stored.ts).
  */
-export const storedResultSha256 = (storedText: string): string =>
-  createHash('sha256').update(storedText).digest('hex');
-
-const engineOutput = (policy: PolicyDocument, result: AssessmentResult) => {
-  const stored = toStoredResult(policy, result);
-  const storedText = JSON.stringify(stored);
-  return { result, stored, storedText, sha256: storedResultSha256(storedText) };
-};
+export const resultSha256 = (result: AssessmentResult): string =>
+  createHash('sha256').update(JSON.stringify(result)).digest('hex');
 
 /** Scores one profile and packages what is stored. Answers come from accepted questionnaires (next issue). */
 export const runEngine = (
@@ -37,18 +31,12 @@ export const runEngine = (
   answers: CriterionAnswer[] = [],
 ) => {
   const inputs: AssessmentInputs = { profile, answers, reference: sliceReference(ref, profile) };
-  return { inputs, ...engineOutput(policy, score(policy, profile, answers, ref)) };
+  const result = score(policy, profile, answers, ref);
+  return { inputs, result, stored: toStoredResult(policy, result), sha256: resultSha256(result) };
 };
 
-/**
- * Re-runs the engine on a stored assessment's inputs and hashes the result in the form that row was stored
- * in (assessments written before the stored form keep their whole result): an equal hash means the stored
- * result is reproduced exactly.
- */
-export const reproduce = (policy: PolicyDocument, inputs: AssessmentInputs, stored: StoredResult) => {
+/** Re-runs the engine on stored inputs; an equal hash means the stored result is reproduced exactly. */
+export const reproduce = (policy: PolicyDocument, inputs: AssessmentInputs) => {
   const result = score(policy, inputs.profile, inputs.answers, inputs.reference);
-  const text = JSON.stringify(stored.storedForm ? toStoredResult(policy, result) : result);
-  return { result, sha256: storedResultSha256(text) };
+  return { result, sha256: resultSha256(result) };
 };
-
-export type { StoredResult };

@@ -41,6 +41,7 @@ export const assessSuppliers = async (
     jobId?: string;
   },
 ): Promise<AssessmentRow[]> => {
+  if (args.suppliers.length === 0) return [];
   const doc = documentOf(args.policy);
   const createdAt = new Date();
   // Scores one chunk while PostgreSQL writes the previous one.
@@ -88,7 +89,9 @@ export const assessSuppliers = async (
       },
     }),
   );
-  // The chain is opened (locked) last, so other writers of the organisation wait as little as possible.
+  // Wait for the writes first, so a failure among them is the error reported (later statements would only
+  // say the transaction is aborted); the chain is opened (locked) last, so other writers wait least.
+  await writes.drain();
   const chain = await openAuditChain(tx, args.orgId, args.actor);
   await writes.add(chain.insert(chain.seal(events)));
   await writes.drain();

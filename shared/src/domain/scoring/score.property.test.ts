@@ -8,8 +8,14 @@ import { loadReferenceData } from '../reference/load-node.js';
 import { sliceReference } from '../reference/lookup.js';
 import type { CountryFacts, IlabListing, ReferenceData, TipTier } from '../reference/types.js';
 import { DEFAULT_POLICY } from './default-policy.js';
-import { type CriterionAnswer, score } from './score.js';
-import { expandStoredResult, STORED_FORM, type StoredResult, toStoredResult } from './stored.js';
+import { type CriterionAnswer, ENGINE_VERSION, score } from './score.js';
+import {
+  EXPANDS_ENGINE_VERSION,
+  expandStoredResult,
+  STORED_FORM,
+  type StoredResult,
+  toStoredResult,
+} from './stored.js';
 
 const ref = loadReferenceData();
 const RANK: Record<Rating, number> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -378,6 +384,26 @@ describe('score properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('stores compactly only what this engine version can expand again', () => {
+    // Bumping ENGINE_VERSION? If unanswered lines or gap messages changed, older rows must still expand as
+    // they were written: add a stored form for the new version rather than moving this one.
+    expect(EXPANDS_ENGINE_VERSION).toBe(ENGINE_VERSION);
+    const profile = {
+      country: 'CN',
+      goods: [],
+      tier: 1,
+      headcount: null,
+      migrantWorkerShare: null,
+      agencyWorkerShare: null,
+    };
+    const older = { ...score(DEFAULT_POLICY, profile, [], ref), engineVersion: '0.9.0' };
+    expect(toStoredResult(DEFAULT_POLICY, older)).toBe(older);
+    const stored = toStoredResult(DEFAULT_POLICY, score(DEFAULT_POLICY, profile, [], ref));
+    expect(
+      expandStoredResult(DEFAULT_POLICY, { ...stored, engineVersion: '0.9.0' }).control.criteria,
+    ).toEqual([]);
   });
 
   it('keeps a result whole when it is not in the form the policy gives (another policy, edited by hand)', () => {

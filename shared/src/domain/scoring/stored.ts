@@ -10,10 +10,17 @@ import type { AssessmentResult, CriterionResult, DataGap } from './types.js';
  * `storedForm`; `expandStoredResult` puts them back from the (immutable) policy version, byte for byte, so
  * `result_sha256` (the hash of the engine's full result text) checks the expansion too. About 8 KB of an
  * ~11 KB breakdown, on every assessment of every rescore.
+ *
+ * WARNING: expansion rebuilds those lines with this engine's code (criterionResult, the gap messages). It
+ * only expands results of the engine version it was written for; a new ENGINE_VERSION that changes those
+ * lines must keep expanding older rows as they were written (add a form), or they come back unexpanded.
  */
 export const STORED_FORM = 'policy-compact-1';
 
 export type StoredResult = AssessmentResult & { storedForm?: typeof STORED_FORM };
+
+/** The engine version whose unanswered lines this form rebuilds (a test keeps it equal to ENGINE_VERSION). */
+export const EXPANDS_ENGINE_VERSION = '1.0.0';
 
 const unansweredLines = new WeakMap<CompiledPolicy, CriterionResult[]>();
 
@@ -43,6 +50,7 @@ const sameLine = (a: CriterionResult, b: CriterionResult) =>
 
 /** `result` as stored: unanswered criteria and their gaps left out. Anything unexpected is kept whole. */
 export const toStoredResult = (policy: PolicyDocument, result: AssessmentResult): StoredResult => {
+  if (result.engineVersion !== EXPANDS_ENGINE_VERSION) return result;
   const c = compilePolicy(policy);
   const unanswered = unansweredOf(c);
   const { criteria } = result.control;
@@ -77,7 +85,7 @@ export const toStoredResult = (policy: PolicyDocument, result: AssessmentResult)
  * are shared between the results of one policy: read the result, never change it in place.
  */
 export const expandStoredResult = (policy: PolicyDocument, stored: StoredResult): AssessmentResult => {
-  if (stored.storedForm !== STORED_FORM) return stored;
+  if (stored.storedForm !== STORED_FORM || stored.engineVersion !== EXPANDS_ENGINE_VERSION) return stored;
   const c = compilePolicy(policy);
   const unanswered = unansweredOf(c);
   const { storedForm: _form, ...result } = stored;
