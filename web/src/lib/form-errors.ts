@@ -1,4 +1,5 @@
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { useState } from 'react';
+import type { FieldValues, Path, UseFormHandleSubmit, UseFormSetError } from 'react-hook-form';
 import { isApiError } from './api-client.js';
 
 /** Server issue paths may come as `email`, `body.email` or `/email`; forms know fields as `email`. */
@@ -39,4 +40,25 @@ export function describeError(error: unknown): string {
   if (!isApiError(error)) return 'Something went wrong. Try again in a moment.';
   if (error.code === 'internal' && error.requestId) return `${error.message} (reference ${error.requestId})`;
   return error.message;
+}
+
+/**
+ * A form's submit with the server in the loop: clears the form-level message, runs `action` with the valid
+ * values, and on failure puts the server's issues on `fields` (the rest in `formError`, for a FormAlert).
+ */
+export function useServerSubmit<T extends FieldValues, V>(
+  form: { handleSubmit: UseFormHandleSubmit<T, V>; setError: UseFormSetError<T> },
+  fields: readonly Path<T>[],
+  action: (values: V) => Promise<unknown>,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await action(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, fields));
+    }
+  });
+  return { formError, onSubmit };
 }

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ROLE_LABELS } from '#shared/roles.js';
@@ -8,7 +7,7 @@ import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useServerSubmit } from '../../../lib/form-errors.js';
 import { ROLE_OPTIONS } from '../../../lib/role-options.js';
 import { useCreateApiKey } from '../api.js';
 
@@ -16,7 +15,6 @@ const KEY_FIELDS = ['name', 'role'] as const;
 
 export function CreateApiKeyPanel({ onClose }: { onClose: () => void }) {
   const createKey = useCreateApiKey();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -27,13 +25,8 @@ export function CreateApiKeyPanel({ onClose }: { onClose: () => void }) {
     defaultValues: { name: '', role: 'executive' },
   });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await createKey.mutateAsync(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, KEY_FIELDS));
-    }
+  const { formError, onSubmit } = useServerSubmit({ handleSubmit, setError }, KEY_FIELDS, async (values) => {
+    await createKey.mutateAsync(values);
   });
 
   const close = () => {

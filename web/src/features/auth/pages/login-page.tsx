@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useLocation } from 'react-router';
 import { type Login, LoginSchema } from '#shared/schemas/auth.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useServerSubmit } from '../../../lib/form-errors.js';
 import { useLogin, useSession } from '../api.js';
 
 const LOGIN_FIELDS = ['email', 'password'] as const;
@@ -22,7 +22,6 @@ export function LoginPage() {
   const login = useLogin();
   const location = useLocation();
   const from = safeRedirect((location.state as { from?: unknown } | null)?.from);
-  const [formError, setFormError] = useState<string | null>(null);
 
   const {
     register,
@@ -31,21 +30,20 @@ export function LoginPage() {
     formState: { errors, isSubmitting },
   } = useForm<Login>({ resolver: zodResolver(LoginSchema), defaultValues: { email: '', password: '' } });
 
+  const { formError, onSubmit } = useServerSubmit(
+    { handleSubmit, setError },
+    LOGIN_FIELDS,
+    async (values) => {
+      // On success the session lands in the cache and the <Navigate> below takes the person onwards.
+      await login.mutateAsync(values);
+    },
+  );
+
   useEffect(() => {
     document.title = 'Sign in · Clearsource';
   }, []);
 
   if (session.data) return <Navigate to={from} replace />;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      // On success the session lands in the cache and the <Navigate> above takes the person onwards.
-      await login.mutateAsync(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, LOGIN_FIELDS));
-    }
-  });
 
   return (
     <main className="login-layout">

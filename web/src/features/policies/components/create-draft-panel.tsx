@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { type Policy, type PolicyCreate, PolicyCreateSchema } from '#shared/schemas/policy.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useServerSubmit } from '../../../lib/form-errors.js';
 import { useCreatePolicyDraft } from '../api.js';
 import { policyTitle } from '../lib/policy-title.js';
 
@@ -14,7 +14,6 @@ import { policyTitle } from '../lib/policy-title.js';
 export function CreateDraftPanel({ base, onClose }: { base: Policy; onClose: () => void }) {
   const create = useCreatePolicyDraft();
   const navigate = useNavigate();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -29,14 +28,9 @@ export function CreateDraftPanel({ base, onClose }: { base: Policy; onClose: () 
   // The panel opens from buttons further down the page: take the person straight to the one question.
   useEffect(() => setFocus('name'), [setFocus]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const draft = await create.mutateAsync(values);
-      navigate(`/policies/${draft.id}/edit`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['name']));
-    }
+  const { formError, onSubmit } = useServerSubmit({ handleSubmit, setError }, ['name'], async (values) => {
+    const draft = await create.mutateAsync(values);
+    navigate(`/policies/${draft.id}/edit`);
   });
 
   return (

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { Controller, type Path, type Resolver, useForm } from 'react-hook-form';
 import {
   type Supplier,
@@ -14,7 +13,7 @@ import { Button } from '../../../components/ui/button.js';
 import { Field, SelectField, TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TagInput } from '../../../components/ui/tag-input.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useServerSubmit } from '../../../lib/form-errors.js';
 import { useCreateSupplier, useUpdateSupplier } from '../api.js';
 import { STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
 import { ContactsFields } from './contacts-fields.js';
@@ -131,7 +130,6 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
   const editing = Boolean(supplier);
   const create = useCreateSupplier();
   const update = useUpdateSupplier();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues, unknown, SupplierCreate>({
     resolver: editing ? updateResolver : createResolver,
     defaultValues: {
@@ -148,9 +146,10 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
     formState: { errors, isSubmitting, dirtyFields },
   } = form;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const { formError, onSubmit } = useServerSubmit(
+    { handleSubmit, setError },
+    SERVER_FIELDS,
+    async (values) => {
       if (supplier) {
         const changes = changesFrom(supplier, values);
         onSaved(
@@ -161,10 +160,8 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
       } else {
         onSaved(await create.mutateAsync(values));
       }
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, SERVER_FIELDS));
-    }
-  });
+    },
+  );
 
   const listError = (field: 'goods' | 'tags') => {
     const error = errors[field];

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ROLE_LABELS } from '#shared/roles.js';
@@ -9,7 +8,7 @@ import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useServerSubmit } from '../../../lib/form-errors.js';
 import { ROLE_OPTIONS } from '../../../lib/role-options.js';
 import { useCreateUser } from '../api.js';
 
@@ -20,7 +19,6 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export function AddUserPanel({ onClose }: { onClose: () => void }) {
   const createUser = useCreateUser();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -31,13 +29,8 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
     defaultValues: { email: '', name: '', role: 'officer' },
   });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await createUser.mutateAsync(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, USER_FIELDS));
-    }
+  const { formError, onSubmit } = useServerSubmit({ handleSubmit, setError }, USER_FIELDS, async (values) => {
+    await createUser.mutateAsync(values);
   });
 
   const close = () => {
