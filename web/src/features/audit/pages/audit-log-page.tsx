@@ -8,6 +8,7 @@ import { useSearchState } from '../../../lib/use-search-state.js';
 import { useAuditEvents } from '../api.js';
 import { AuditFilters } from '../components/audit-filters.js';
 import { AuditTable } from '../components/audit-table.js';
+import '../audit.css';
 
 const PAGE_SIZE = '50';
 

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { useServerSubmit } from '../../../lib/form-errors.js';
 import { useLogin, useSession } from '../api.js';
+import '../auth.css';
 
 const LOGIN_FIELDS = ['email', 'password'] as const;
 

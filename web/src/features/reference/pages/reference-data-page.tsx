@@ -6,6 +6,7 @@ import { formatInteger } from '../../../lib/format.js';
 import { useReferenceOverview } from '../api.js';
 import { CountryLookup } from '../components/country-lookup.js';
 import { DatasetCard } from '../components/dataset-card.js';
+import '../reference.css';
 
 export function ReferenceDataPage() {
   const overview = useReferenceOverview();

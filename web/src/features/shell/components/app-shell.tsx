@@ -3,6 +3,7 @@ import { useCurrentSession } from '../../auth/session-context.js';
 import { OrgSwitcher } from './org-switcher.js';
 import { SideNav } from './side-nav.js';
 import { UserMenu } from './user-menu.js';
+import '../shell.css';
 
 /** Signed-in layout: header (brand, organisation, user), navigation on the left, the page in <main>. */
 export function AppShell() {

@@ -22,6 +22,7 @@ import { RiskPanel } from '../components/risk-panel.js';
 import { SupplierProfile } from '../components/supplier-profile.js';
 import { SupplierTree } from '../components/supplier-tree.js';
 import { RATING_LABELS, STATUS_LABELS } from '../labels.js';
+import '../suppliers.css';
 
 const HISTORY_PAGE = 20;
 

@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useSupplier } from '../api.js';
 import { SupplierForm } from '../components/supplier-form.js';
+import '../suppliers.css';
 
 export function SupplierEditPage() {
   const { id = '' } = useParams();

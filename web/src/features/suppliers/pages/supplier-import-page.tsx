@@ -12,6 +12,7 @@ import { ImportColumns } from '../components/import-columns.js';
 import { ImportPreviewView } from '../components/import-preview.js';
 import { ImportSteps } from '../components/import-steps.js';
 import { UploadStatus } from '../components/upload-status.js';
+import '../supplier-import.css';
 
 /** The server refuses larger uploads (413); checking first saves uploading 100 MB to be told so. */
 const MAX_BYTES = 32 * 1024 * 1024;

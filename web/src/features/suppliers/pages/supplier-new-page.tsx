@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useSupplier } from '../api.js';
 import { SupplierForm } from '../components/supplier-form.js';
+import '../suppliers.css';
 
 /** Add a supplier; `?parentId=` starts a sub-supplier of that supplier. */
 export function SupplierNewPage() {

@@ -12,6 +12,7 @@ import { useCurrentSession } from '../../auth/session-context.js';
 import { exportCsvUrl, TEMPLATE_CSV_URL, useSuppliers } from '../api.js';
 import { hasActiveFilters, SuppliersFilters } from '../components/suppliers-filters.js';
 import { SuppliersTable } from '../components/suppliers-table.js';
+import '../suppliers.css';
 
 const PAGE_SIZE = '25';
 /** Columns where the largest value matters first. */
