@@ -3,15 +3,13 @@
 //   npm run seed:large -- --suppliers 100000 [--org demo] [--seed 42]
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { loadConfig } from '../server/src/config.js';
+import { buildScoring } from '../server/src/container.js';
 import { openDb } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
-import { organizations } from '../server/src/db/schema/orgs.js';
 import { withTenant } from '../server/src/db/tenant.js';
-import { rescoreOrganisation } from '../server/src/modules/assessments/rescore.job.js';
-import { findPublishedPolicy } from '../server/src/modules/policies/policies.repo.js';
-import { createSupplierImportService } from '../server/src/modules/suppliers/suppliers-import.service.js';
+import { findOrganizationBySlug } from '../server/src/modules/orgs/orgs.repo.js';
+import { policiesRepo } from '../server/src/modules/policies/policies.repo.js';
 import { systemCtx } from '../server/src/seed/demo-register.js';
 import { syntheticSupplierCsv } from '../server/src/seed/synthetic.js';
 import { loadReferenceData } from '../shared/src/domain/reference/load-node.js';
@@ -29,14 +27,15 @@ const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config
 try {
   await runMigrations(database, config.migrationsDir, config.databaseUrl);
   const slug = values.org ?? 'demo';
-  const [org] = await database.db.select().from(organizations).where(eq(organizations.slug, slug));
+  const org = await findOrganizationBySlug(database.db, slug);
   if (!org)
     throw new Error(
       `No organisation with slug "${slug}" (start the product once to create the demo, or use create-org)`,
     );
   const started = Date.now();
   console.log(`Importing ${count.toLocaleString('en')} synthetic suppliers into ${org.name}…`);
-  const result = await createSupplierImportService({ db: database.db }).commit(
+  const scoring = buildScoring({ db: database.db, ref: loadReferenceData() });
+  const result = await scoring.supplierImports.commit(
     systemCtx(org.id),
     Readable.from(syntheticSupplierCsv(count, Number(values.seed ?? 42))),
     `synthetic-${count}.csv`,
@@ -44,13 +43,11 @@ try {
   console.log(
     `  created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
-  const policy = await withTenant(database.db, org.id, (tx) => findPublishedPolicy(tx, org.id));
+  const policy = await withTenant(database.db, org.id, (tx) => policiesRepo.findPublishedPolicy(tx, org.id));
   if (policy) {
     console.log(`Assessing every supplier under "${policy.name}" v${policy.version}…`);
     let last = 0;
-    await rescoreOrganisation({
-      db: database.db,
-      ref: loadReferenceData(),
+    await scoring.rescore.rescoreOrganisation({
       orgId: org.id,
       policyId: policy.id,
       progress: async (done, total) => {

@@ -1,20 +1,45 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
+import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
-import { createRescoreHandler } from './modules/assessments/rescore.job.js';
+import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
+import { createRescore } from './modules/assessments/rescore.job.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { createJobsService } from './modules/jobs/jobs.service.js';
+import { policiesRepo } from './modules/policies/policies.repo.js';
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
+import { suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
-/** Builds every service once, by hand: the wiring is plain to read and fakes stay small. */
+/**
+ * The scoring write path and the import, wired from the modules' own functions. The API container, the demo
+ * seed and the scripts all use this one wiring, so they write the register exactly as a request does.
+ */
+export const buildScoring = ({ db, ref }: { db: Db; ref: ReferenceData }) => {
+  const assessSuppliers = createAssessSuppliers({ suppliers: suppliersRepo });
+  const rescore = createRescore({
+    db,
+    ref,
+    suppliers: suppliersRepo,
+    policies: policiesRepo,
+    assessSuppliers,
+  });
+  return { assessSuppliers, rescore, supplierImports: createSupplierImportService({ db }) };
+};
+
+/**
+ * Builds every service once, by hand: the wiring is plain to read and fakes stay small. A service that needs
+ * another module's data receives that module's functions here (typed `Pick<…Repo, …>` in its deps), so the
+ * coupling between modules is visible in one place and in each signature.
+ */
 export const buildContainer = ({
   db,
   config,
@@ -25,10 +50,11 @@ export const buildContainer = ({
   log: FastifyBaseLogger;
 }) => {
   const ref = loadReferenceData();
+  const scoring = buildScoring({ db, ref });
   const jobRunner = createJobRunner({
     db,
     log,
-    handlers: { [RESCORE_JOB]: createRescoreHandler({ db, ref }) },
+    handlers: { [RESCORE_JOB]: scoring.rescore.handler },
   });
   return {
     ref,
@@ -38,9 +64,21 @@ export const buildContainer = ({
     apiKeys: createApiKeysService({ db }),
     audit: createAuditService({ db }),
     suppliers: createSuppliersService({ db }),
-    supplierImports: createSupplierImportService({ db }),
-    assessments: createAssessmentsService({ db, ref }),
-    policies: createPoliciesService({ db, ref, kickJobs: jobRunner.kick }),
+    supplierImports: scoring.supplierImports,
+    assessments: createAssessmentsService({
+      db,
+      ref,
+      suppliers: suppliersRepo,
+      policies: policiesRepo,
+      assessSuppliers: scoring.assessSuppliers,
+    }),
+    policies: createPoliciesService({
+      db,
+      ref,
+      suppliers: suppliersRepo,
+      jobs: jobsRepo,
+      kickJobs: jobRunner.kick,
+    }),
     jobs: createJobsService({ db }),
   };
 };

@@ -1,15 +1,13 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { SUPPLIER_CSV_COLUMNS } from '#shared/schemas/suppliers.js';
+import { buildScoring } from '../container.js';
 import type { Db } from '../db/client.js';
-import { suppliers } from '../db/schema/suppliers.js';
 import { withTenant } from '../db/tenant.js';
 import { type RequestCtx, SYSTEM_ACTOR } from '../lib/context.js';
-import { assessSuppliers } from '../modules/assessments/assessments.write.js';
-import { findPublishedPolicy } from '../modules/policies/policies.repo.js';
-import { createSupplierImportService } from '../modules/suppliers/suppliers-import.service.js';
+import { policiesRepo } from '../modules/policies/policies.repo.js';
+import { suppliersRepo } from '../modules/suppliers/suppliers.repo.js';
 import { DEMO_SUPPLIERS } from './demo-suppliers.js';
 
 /** The context of work the platform does itself, acting with admin rights inside one organisation. */
@@ -49,18 +47,12 @@ export const seedDemoRegister = async (db: Db, orgId: string, ref: ReferenceData
       (c) => !c.startsWith('contact_') && c !== 'legal_name' && c !== 'sector',
     ),
   });
-  await createSupplierImportService({ db }).commit(
-    systemCtx(orgId),
-    Readable.from([Buffer.from(csv)]),
-    'demo-suppliers.csv',
-  );
+  const { supplierImports, assessSuppliers } = buildScoring({ db, ref });
+  await supplierImports.commit(systemCtx(orgId), Readable.from([Buffer.from(csv)]), 'demo-suppliers.csv');
   await withTenant(db, orgId, async (tx) => {
-    const policy = await findPublishedPolicy(tx, orgId);
+    const policy = await policiesRepo.findPublishedPolicy(tx, orgId);
     if (!policy) return;
-    const list = await tx
-      .select()
-      .from(suppliers)
-      .where(and(eq(suppliers.orgId, orgId), isNull(suppliers.archivedAt)));
+    const list = await suppliersRepo.listCurrentSuppliers(tx, orgId);
     await assessSuppliers(tx, { orgId, policy, suppliers: list, ref, trigger: 'seed', actor: SYSTEM_ACTOR });
   });
 };

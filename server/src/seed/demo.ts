@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { Db } from '../db/client.js';
-import { organizations } from '../db/schema/orgs.js';
 import { randomToken } from '../lib/tokens.js';
 import { findUserByEmail } from '../modules/auth/auth.repo.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
+import { countOrganizations } from '../modules/orgs/orgs.repo.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
 import { seedDemoRegister } from './demo-register.js';
 
@@ -31,8 +30,7 @@ export const seedDemo = async (
   envPassword?: string,
 ): Promise<string | undefined> => {
   const password = demoPassword(dataDir, envPassword);
-  const [row] = await db.select({ n: count() }).from(organizations);
-  if ((row?.n ?? 0) === 0) {
+  if ((await countOrganizations(db)) === 0) {
     const demoOrg = await createOrganization(db, {
       name: 'Northwind Apparel Ltd (demo)',
       slug: 'demo',

@@ -8,9 +8,17 @@ import { IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from
 export const SUPPLIER_STATUSES = ['onboarding', 'active', 'suspended', 'offboarded'] as const;
 export const SupplierStatusSchema = z.enum(SUPPLIER_STATUSES);
 
+/** The ratings, least severe first: the one order every comparison, sort and chart uses. */
 export const RATINGS = ['low', 'medium', 'high', 'critical'] as const;
 export const RatingSchema = z.enum(RATINGS);
 export type Rating = z.infer<typeof RatingSchema>;
+
+const RATING_RANK: Record<Rating, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+/**
+ * A rating's severity, 1 (low) to 4 (critical); 0 for never assessed, which sorts below every rating. The
+ * register stores it (`rating_rank`) so lists sort by severity: changing the scale means migrating that column.
+ */
+export const ratingRank = (rating: Rating | null): number => (rating ? RATING_RANK[rating] : 0);
 
 export const CountryCodeSchema = z
   .string()
@@ -127,7 +135,11 @@ export const SUPPLIER_SORTS = [
   'annualSpend',
 ] as const;
 
-export const SuppliersQuerySchema = PageQuerySchema.extend({
+/**
+ * Which suppliers: the filters of the register, shared by the list, its CSV export and the dashboard's
+ * filter bar (everything but paging and sort).
+ */
+export const SupplierFilterSchema = z.object({
   q: text(200).optional(),
   country: z.string().trim().toUpperCase().length(2).optional(),
   good: text(100).optional(),
@@ -140,6 +152,13 @@ export const SuppliersQuerySchema = PageQuerySchema.extend({
   /** Only suppliers never assessed. */
   unassessed: z.enum(['true', 'false']).optional(),
   archived: z.enum(['true', 'false']).default('false'),
+});
+export type SupplierFilter = z.infer<typeof SupplierFilterSchema>;
+/** The filter keys, e.g. for a "clear filters" button or to drop paging from a list query. */
+export const SUPPLIER_FILTER_KEYS = SupplierFilterSchema.keyof().options;
+
+/** The register page: the filters, then paging and sort. */
+export const SuppliersQuerySchema = PageQuerySchema.extend(SupplierFilterSchema.shape).extend({
   sort: z.enum(SUPPLIER_SORTS).default('name'),
   order: sortOrder,
 });

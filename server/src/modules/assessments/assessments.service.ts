@@ -7,10 +7,10 @@ import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { documentOf } from '../policies/policies.mapping.js';
-import { findPolicies, findPublishedPolicy } from '../policies/policies.repo.js';
-import { findSupplier } from '../suppliers/suppliers.repo.js';
+import type { PoliciesRepo } from '../policies/policies.repo.js';
+import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import { type AssessmentRow, listForSupplier } from './assessments.repo.js';
-import { assessSuppliers } from './assessments.write.js';
+import type { AssessSuppliers } from './assessments.write.js';
 
 /** The API form: the engine's full breakdown, the lines the stored form leaves out put back from `policy`. */
 export const toAssessment = (a: AssessmentRow, policy: PolicyDocument): Assessment => ({
@@ -34,14 +34,24 @@ export const toAssessment = (a: AssessmentRow, policy: PolicyDocument): Assessme
   inputs: a.inputs,
 });
 
-export const createAssessmentsService = ({ db, ref }: { db: Db; ref: ReferenceData }) => ({
+interface Deps {
+  db: Db;
+  ref: ReferenceData;
+  suppliers: Pick<SuppliersRepo, 'findSupplier'>;
+  policies: Pick<PoliciesRepo, 'findPolicies' | 'findPublishedPolicy'>;
+  assessSuppliers: AssessSuppliers;
+}
+
+export const createAssessmentsService = ({ db, ref, suppliers, policies, assessSuppliers }: Deps) => ({
   async list(ctx: RequestCtx, supplierId: string, q: { limit: number; offset: number }) {
     requireRole(ctx, 'executive');
     return withTenant(db, ctx.orgId, async (tx) => {
-      if (!(await findSupplier(tx, ctx.orgId, supplierId))) throw notFound('Supplier', supplierId);
+      if (!(await suppliers.findSupplier(tx, ctx.orgId, supplierId))) throw notFound('Supplier', supplierId);
       const page = await listForSupplier(tx, ctx.orgId, supplierId, q.limit, q.offset);
       const ids = [...new Set(page.items.map((a) => a.policyId))];
-      const docs = new Map((await findPolicies(tx, ctx.orgId, ids)).map((p) => [p.id, documentOf(p)]));
+      const docs = new Map(
+        (await policies.findPolicies(tx, ctx.orgId, ids)).map((p) => [p.id, documentOf(p)]),
+      );
       return {
         items: page.items.map((a) => {
           const doc = docs.get(a.policyId);
@@ -60,11 +70,11 @@ export const createAssessmentsService = ({ db, ref }: { db: Db; ref: ReferenceDa
   async assess(ctx: RequestCtx, supplierId: string): Promise<Assessment> {
     requireRole(ctx, 'officer');
     return withTenant(db, ctx.orgId, async (tx) => {
-      const supplier = await findSupplier(tx, ctx.orgId, supplierId);
+      const supplier = await suppliers.findSupplier(tx, ctx.orgId, supplierId);
       if (!supplier) throw notFound('Supplier', supplierId);
       if (supplier.archivedAt)
         throw unprocessable('This supplier is archived: restore it before assessing it');
-      const policy = await findPublishedPolicy(tx, ctx.orgId);
+      const policy = await policies.findPublishedPolicy(tx, ctx.orgId);
       if (!policy)
         throw unprocessable('No scoring policy is published yet: an administrator must publish one first');
       const [written] = await assessSuppliers(tx, {

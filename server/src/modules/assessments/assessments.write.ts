@@ -7,40 +7,42 @@ import { openAuditChain, type RecordedEvent } from '../audit/audit.repo.js';
 import { documentOf } from '../policies/policies.mapping.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
-import type { SupplierRow } from '../suppliers/suppliers.repo.js';
+import type { SupplierRow, SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import { runEngine } from './assessments.engine.js';
-import {
-  type AssessmentInsert,
-  type AssessmentRow,
-  insertAssessments,
-  setCurrentAssessments,
-} from './assessments.repo.js';
+import { type AssessmentInsert, type AssessmentRow, insertAssessments } from './assessments.repo.js';
 
 export type AssessmentTrigger = AssessmentInsert['trigger'];
 
 // Rows per INSERT: each carries ~4 KB of JSON (inputs + stored breakdown), so one statement stays near 1 MB.
 const INSERT_BATCH = 250;
 
+export interface AssessArgs {
+  orgId: string;
+  policy: PolicyRow;
+  suppliers: Pick<
+    SupplierRow,
+    'id' | 'country' | 'goods' | 'tier' | 'headcount' | 'migrantWorkerShare' | 'agencyWorkerShare'
+  >[];
+  ref: ReferenceData;
+  trigger: AssessmentTrigger;
+  actor: Actor;
+  jobId?: string;
+}
+
+interface Deps {
+  /** The supplier's current-risk summary is the suppliers module's row: it writes it. */
+  suppliers: Pick<SuppliersRepo, 'setCurrentAssessments'>;
+}
+
 /**
  * Scores suppliers under one published policy and writes, in the caller's transaction: the assessments
  * (append-only, the result in its stored form), each supplier's current-risk summary, and one audit event
  * per assessment.
  */
-export const assessSuppliers = async (
-  tx: Db,
-  args: {
-    orgId: string;
-    policy: PolicyRow;
-    suppliers: Pick<
-      SupplierRow,
-      'id' | 'country' | 'goods' | 'tier' | 'headcount' | 'migrantWorkerShare' | 'agencyWorkerShare'
-    >[];
-    ref: ReferenceData;
-    trigger: AssessmentTrigger;
-    actor: Actor;
-    jobId?: string;
-  },
-): Promise<AssessmentRow[]> => {
+export const createAssessSuppliers = (deps: Deps) => (tx: Db, args: AssessArgs) => assess(deps, tx, args);
+export type AssessSuppliers = ReturnType<typeof createAssessSuppliers>;
+
+const assess = async ({ suppliers }: Deps, tx: Db, args: AssessArgs): Promise<AssessmentRow[]> => {
   if (args.suppliers.length === 0) return [];
   const doc = documentOf(args.policy);
   const createdAt = new Date();
@@ -73,7 +75,21 @@ export const assessSuppliers = async (
     written.push(...chunk);
     await writes.add(insertAssessments(tx, chunk));
   }
-  await writes.add(setCurrentAssessments(tx, args.orgId, written));
+  await writes.add(
+    suppliers.setCurrentAssessments(
+      tx,
+      args.orgId,
+      written.map((a) => ({
+        supplierId: a.supplierId,
+        assessmentId: a.id,
+        rating: a.rating,
+        inherentScore: a.inherentScore,
+        residualScore: a.residualScore,
+        assessedAt: a.createdAt,
+        policyVersion: a.policyVersion,
+      })),
+    ),
+  );
   const events = written.map(
     (a): RecordedEvent => ({
       action: 'assessment.created',

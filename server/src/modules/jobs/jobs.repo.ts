@@ -78,3 +78,7 @@ export const requeueStaleJobs = (db: Db) =>
   db.execute(
     sql`update jobs set status = 'queued', started_at = null where status = 'running' and started_at < now() - interval '15 minutes'`,
   );
+
+/** The jobs module's functions other modules may use (as `Pick<JobsRepo, …>` deps): queueing work. */
+export const jobsRepo = { insertJob };
+export type JobsRepo = typeof jobsRepo;

@@ -3,29 +3,8 @@ import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { findJob, type JobRow, listJobs } from './jobs.repo.js';
-
-export const toJob = (r: JobRow): Job => ({
-  id: r.id,
-  kind: r.kind,
-  status: r.status,
-  progress: {
-    done: r.progressDone,
-    total: r.progressTotal,
-    percent:
-      r.progressTotal > 0
-        ? Math.round((r.progressDone / r.progressTotal) * 1000) / 10
-        : r.status === 'succeeded'
-          ? 100
-          : 0,
-  },
-  params: r.params,
-  result: r.result ?? null,
-  error: r.error,
-  createdAt: r.createdAt.toISOString(),
-  startedAt: r.startedAt?.toISOString() ?? null,
-  finishedAt: r.finishedAt?.toISOString() ?? null,
-});
+import { toJob } from './jobs.mapping.js';
+import { findJob, listJobs } from './jobs.repo.js';
 
 export const createJobsService = ({ db }: { db: Db }) => ({
   async get(ctx: RequestCtx, id: string): Promise<Job> {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { DEFAULT_POLICY } from '#shared/domain/scoring/default-policy.js';
 import type { Db } from '../../db/client.js';
-import { organizations } from '../../db/schema/orgs.js';
 import { enterTenant } from '../../db/tenant.js';
 import { conflict } from '../../lib/app-error.js';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
@@ -11,6 +9,7 @@ import { findUserByEmail } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertPolicy } from '../policies/policies.repo.js';
 import { insertMembership, insertUser } from '../users/users.repo.js';
+import { findOrganizationBySlug, insertOrganization } from './orgs.repo.js';
 
 export interface NewOrg {
   name: string;
@@ -24,11 +23,8 @@ export interface NewOrg {
  * the default scoring policy (published as version 1) and the members.
  */
 export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
-  const [taken] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.slug, input.slug));
-  if (taken) throw conflict(`An organisation with the slug "${input.slug}" already exists`, 'slug');
+  if (await findOrganizationBySlug(db, input.slug))
+    throw conflict(`An organisation with the slug "${input.slug}" already exists`, 'slug');
   const orgId = randomUUID();
   const existing = await Promise.all(input.members.map((m) => findUserByEmail(db, m.email)));
   const hashes = await Promise.all(
@@ -36,7 +32,7 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
   );
   // One transaction: an organisation never exists without its policy and first members.
   await db.transaction(async (tx) => {
-    await tx.insert(organizations).values({ id: orgId, name: input.name, slug: input.slug });
+    await insertOrganization(tx, { id: orgId, name: input.name, slug: input.slug });
     await enterTenant(tx, orgId);
     await appendAuditEvent(tx, orgId, actor, {
       action: 'org.created',

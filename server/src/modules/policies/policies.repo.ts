@@ -65,3 +65,7 @@ export const nextPolicyVersion = async (tx: Db, orgId: string) => {
     .where(eq(policies.orgId, orgId));
   return (row?.v ?? 0) + 1;
 };
+
+/** The policies module's functions other modules may use (as `Pick<PoliciesRepo, …>` deps). */
+export const policiesRepo = { findPolicy, findPolicies, findPublishedPolicy, insertPolicy };
+export type PoliciesRepo = typeof policiesRepo;

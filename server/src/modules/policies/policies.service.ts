@@ -8,8 +8,9 @@ import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
-import { insertJob } from '../jobs/jobs.repo.js';
-import { toJob } from '../jobs/jobs.service.js';
+import { toJob } from '../jobs/jobs.mapping.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
+import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import { documentOf, toPolicy } from './policies.mapping.js';
 import * as repo from './policies.repo.js';
 import { computeWhatIf } from './policies.what-if.js';
@@ -19,13 +20,17 @@ export const RESCORE_JOB: JobKind = 'rescore';
 interface Deps {
   db: Db;
   ref: ReferenceData;
+  /** What-if scores the current suppliers. */
+  suppliers: Pick<SuppliersRepo, 'listCurrentProfiles'>;
+  /** Publishing queues the rescore. */
+  jobs: Pick<JobsRepo, 'insertJob'>;
   /** Starts the job runner at once after a commit that queued work. */
   kickJobs: () => void;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export const createPoliciesService = ({ db, ref, kickJobs }: Deps) => {
+export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: Deps) => {
   const load = async (tx: Db, ctx: RequestCtx, id: string) => {
     const row = await repo.findPolicy(tx, ctx.orgId, id);
     if (!row) throw notFound('Policy', id);
@@ -116,7 +121,7 @@ export const createPoliciesService = ({ db, ref, kickJobs }: Deps) => {
           version,
           publishedAt: new Date(),
         });
-        const job = await insertJob(tx, {
+        const job = await jobs.insertJob(tx, {
           orgId: ctx.orgId,
           kind: RESCORE_JOB,
           params: { policyId: id, version },
@@ -141,8 +146,7 @@ export const createPoliciesService = ({ db, ref, kickJobs }: Deps) => {
         const row = await load(tx, ctx, id);
         const published = await repo.findPublishedPolicy(tx, ctx.orgId);
         return computeWhatIf(
-          tx,
-          ctx.orgId,
+          await suppliers.listCurrentProfiles(tx, ctx.orgId),
           { id: row.id, document: documentOf(row) },
           published && published.id !== row.id
             ? { id: published.id, version: published.version!, document: documentOf(published) }

@@ -1,41 +1,26 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { score } from '#shared/domain/scoring/score.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
-import { RATINGS, type Rating } from '#shared/schemas/suppliers.js';
+import { RATINGS, type Rating, ratingRank } from '#shared/schemas/suppliers.js';
 import type { WhatIf } from '#shared/schemas/what-if.js';
-import type { Db } from '../../db/client.js';
-import { suppliers } from '../../db/schema/suppliers.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
+import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 
 const zero = (): Record<Rating, number> => ({ low: 0, medium: 0, high: 0, critical: 0 });
-const RANK: Record<Rating, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const MOVERS = 25;
+
+export type WhatIfSupplier = Awaited<ReturnType<SuppliersRepo['listCurrentProfiles']>>[number];
 
 /**
  * Scores every current supplier under both policies, in memory. Both sides are computed now from the same
  * inputs, so the comparison shows the policy's effect alone, not staleness of stored assessments.
  */
-export const computeWhatIf = async (
-  tx: Db,
-  orgId: string,
+export const computeWhatIf = (
+  rows: WhatIfSupplier[],
   draft: { id: string; document: PolicyDocument },
   published: { id: string; version: number; document: PolicyDocument } | undefined,
   ref: ReferenceData,
-): Promise<WhatIf> => {
-  const rows = await tx
-    .select({
-      id: suppliers.id,
-      name: suppliers.name,
-      country: suppliers.country,
-      goods: suppliers.goods,
-      tier: suppliers.tier,
-      headcount: suppliers.headcount,
-      migrantWorkerShare: suppliers.migrantWorkerShare,
-      agencyWorkerShare: suppliers.agencyWorkerShare,
-    })
-    .from(suppliers)
-    .where(and(eq(suppliers.orgId, orgId), isNull(suppliers.archivedAt)));
+): WhatIf => {
   const before = zero();
   const after = zero();
   const transitions = Object.fromEntries(RATINGS.map((r) => [r, zero()])) as Record<
@@ -51,7 +36,7 @@ export const computeWhatIf = async (
     before[b.rating] += 1;
     after[a.rating] += 1;
     transitions[b.rating][a.rating] += 1;
-    const d = RANK[a.rating] - RANK[b.rating];
+    const d = ratingRank(a.rating) - ratingRank(b.rating);
     if (d > 0) changed.up += 1;
     else if (d < 0) changed.down += 1;
     else changed.same += 1;
@@ -69,7 +54,8 @@ export const computeWhatIf = async (
     }
   }
   // Rating changes first (largest jump first), then the largest score changes.
-  const jump = (m: WhatIf['movers'][number]) => Math.abs(RANK[m.after.rating] - RANK[m.before.rating]);
+  const jump = (m: WhatIf['movers'][number]) =>
+    Math.abs(ratingRank(m.after.rating) - ratingRank(m.before.rating));
   movers.sort(
     (x, y) => jump(y) - jump(x) || Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name),
   );

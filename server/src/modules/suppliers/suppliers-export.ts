@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { and, asc, type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { SUPPLIER_CSV_COLUMNS, SUPPLIER_CSV_EXPORT_ONLY_COLUMNS } from '#shared/schemas/suppliers.js';
 import type { Db } from '../../db/client.js';
-import { suppliers } from '../../db/schema/suppliers.js';
 import { withTenant } from '../../db/tenant.js';
-import type { SupplierRow } from './suppliers.repo.js';
+import * as repo from './suppliers.repo.js';
 import { TEMPLATE_ROWS } from './suppliers-csv.js';
 
 /**
@@ -16,7 +15,7 @@ export const neutraliseCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `
 
 const PAGE = 2000;
 
-const toRecord = (s: SupplierRow, refOf: Map<string, string | null>): string[] => {
+const toRecord = (s: repo.SupplierRow, refOf: Map<string, string | null>): string[] => {
   const c = s.contacts[0];
   const values: Record<string, unknown> = {
     external_ref: s.externalRef,
@@ -60,28 +59,12 @@ export const exportSuppliersCsv = (db: Db, orgId: string, where: SQL | undefined
     const refOf = new Map<string, string | null>();
     for (;;) {
       const page = await withTenant(db, orgId, async (tx) => {
-        const rows = await tx
-          .select()
-          .from(suppliers)
-          .where(
-            and(
-              where,
-              after
-                ? sql`(${suppliers.name}, ${suppliers.id}) > (${after.name}, ${after.id}::uuid)`
-                : undefined,
-            ),
-          )
-          .orderBy(asc(suppliers.name), asc(suppliers.id))
-          .limit(PAGE);
+        const rows = await repo.exportPage(tx, where, after, PAGE);
         const missing = [
           ...new Set(rows.flatMap((r) => (r.parentId && !refOf.has(r.parentId) ? [r.parentId] : []))),
         ];
         if (missing.length > 0) {
-          const parents = await tx
-            .select({ id: suppliers.id, ref: suppliers.externalRef })
-            .from(suppliers)
-            .where(sql`${suppliers.id} = any(${sql`${`{${missing.join(',')}}`}::uuid[]`})`);
-          for (const p of parents) refOf.set(p.id, p.ref);
+          for (const p of await repo.externalRefsOf(tx, missing)) refOf.set(p.id, p.ref);
         }
         return rows;
       });

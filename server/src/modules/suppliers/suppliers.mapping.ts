@@ -3,10 +3,6 @@ import type { Changes } from '#shared/schemas/audit.js';
 import type { Supplier, SupplierCreate, SupplierProfile, SupplierUpdate } from '#shared/schemas/suppliers.js';
 import type { SupplierInsert, SupplierRow } from './suppliers.repo.js';
 
-const RATING_RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
-/** The `rating_rank` column: 0 never assessed, 1 low … 4 critical, so lists sort by severity. */
-export const ratingRank = (rating: keyof typeof RATING_RANK | null) => (rating ? RATING_RANK[rating] : 0);
-
 export const toSupplier = (r: SupplierRow): Supplier => ({
   id: r.id,
   name: r.name,

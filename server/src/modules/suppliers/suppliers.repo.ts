@@ -1,6 +1,11 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { normaliseGood } from '#shared/domain/reference/goods.js';
-import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
+import {
+  type Rating,
+  ratingRank,
+  type SupplierFilter,
+  type SuppliersQuery,
+} from '#shared/schemas/suppliers.js';
 import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
 import { suppliers } from '../../db/schema/suppliers.js';
@@ -23,9 +28,6 @@ const sortColumns = {
 } as const;
 
 /** The WHERE of the supplier list, shared by the page, its count and the CSV export. */
-/** The filters of the supplier list (everything but paging and sort). */
-export type SupplierFilter = Omit<SuppliersQuery, 'limit' | 'offset' | 'sort' | 'order'>;
-
 export const supplierFilter = (orgId: string, q: SupplierFilter) => {
   const where: (SQL | undefined)[] = [eq(suppliers.orgId, orgId)];
   where.push(q.archived === 'true' ? isNotNull(suppliers.archivedAt) : isNull(suppliers.archivedAt));
@@ -133,3 +135,116 @@ export const subtreeRows = async (tx: Db, orgId: string, id: string): Promise<Tr
 
 /** Bulk insert (import): rows carry their own ids, so nothing needs to come back. */
 export const insertSuppliers = (tx: Db, values: SupplierInsert[]) => bulkInsert(tx, suppliers, values);
+
+/** One page of the export: the filtered register in (name, id) order, after the last row of the previous page. */
+export const exportPage = (
+  tx: Db,
+  where: SQL | undefined,
+  after: { name: string; id: string } | undefined,
+  limit: number,
+) =>
+  tx
+    .select()
+    .from(suppliers)
+    .where(
+      and(
+        where,
+        after ? sql`(${suppliers.name}, ${suppliers.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(suppliers.name), asc(suppliers.id))
+    .limit(limit);
+
+/** The external references of suppliers by id (the export names a parent by its reference). */
+export const externalRefsOf = (tx: Db, ids: string[]) =>
+  tx
+    .select({ id: suppliers.id, ref: suppliers.externalRef })
+    .from(suppliers)
+    .where(sql`${suppliers.id} = any(${sql`${`{${ids.join(',')}}`}::uuid[]`})`);
+
+// Other modules read and write suppliers only through the functions below (received as deps, `suppliersRepo`).
+
+/** Current suppliers: not archived. They are what rescoring and what-if score. */
+const currentOf = (orgId: string) => and(eq(suppliers.orgId, orgId), isNull(suppliers.archivedAt));
+
+export const countCurrentSuppliers = async (tx: Db, orgId: string): Promise<number> => {
+  const [row] = await tx.select({ n: count() }).from(suppliers).where(currentOf(orgId));
+  return row?.n ?? 0;
+};
+
+/** One keyset page of current suppliers in id order, after `after` (rescoring walks the register with it). */
+export const currentSuppliersAfter = (tx: Db, orgId: string, after: string | undefined, limit: number) =>
+  tx
+    .select()
+    .from(suppliers)
+    .where(and(currentOf(orgId), after ? gt(suppliers.id, after) : undefined))
+    .orderBy(asc(suppliers.id))
+    .limit(limit);
+
+/** Every current supplier (the demo register: small by construction). */
+export const listCurrentSuppliers = (tx: Db, orgId: string) =>
+  tx.select().from(suppliers).where(currentOf(orgId));
+
+/** What scoring reads of every current supplier, with the name and country a comparison shows. */
+export const listCurrentProfiles = (tx: Db, orgId: string) =>
+  tx
+    .select({
+      id: suppliers.id,
+      name: suppliers.name,
+      country: suppliers.country,
+      goods: suppliers.goods,
+      tier: suppliers.tier,
+      headcount: suppliers.headcount,
+      migrantWorkerShare: suppliers.migrantWorkerShare,
+      agencyWorkerShare: suppliers.agencyWorkerShare,
+    })
+    .from(suppliers)
+    .where(currentOf(orgId));
+
+/** A supplier's newest assessment, summarised on the register row that lists filter and sort on. */
+export interface CurrentAssessment {
+  supplierId: string;
+  assessmentId: string;
+  rating: Rating;
+  inherentScore: number;
+  residualScore: number;
+  assessedAt: Date;
+  policyVersion: number;
+}
+
+/**
+ * Points each supplier at its newest assessment and copies the summary the lists filter and sort on:
+ * one UPDATE … FROM jsonb_to_recordset per batch (one parameter) rather than one statement per supplier.
+ */
+export const setCurrentAssessments = async (tx: Db, orgId: string, rows: CurrentAssessment[]) => {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((a) => ({
+      sid: a.supplierId,
+      aid: a.assessmentId,
+      rating: a.rating,
+      rank: ratingRank(a.rating),
+      inherent: a.inherentScore,
+      residual: a.residualScore,
+      at: a.assessedAt.toISOString(),
+      pv: a.policyVersion,
+    })),
+  );
+  await tx.execute(sql`
+    update suppliers s set current_assessment_id = v.aid, rating = v.rating, rating_rank = v.rank,
+      inherent_score = v.inherent, residual_score = v.residual, assessed_at = v.at, policy_version = v.pv
+    from jsonb_to_recordset(${json}::jsonb)
+      as v(sid uuid, aid uuid, rating text, rank smallint, inherent float8, residual float8, at timestamptz, pv int)
+    where s.org_id = ${orgId} and s.id = v.sid`);
+};
+
+/** The suppliers module's functions other modules may use; they take `Pick<SuppliersRepo, …>` as a dep. */
+export const suppliersRepo = {
+  findSupplier,
+  countCurrentSuppliers,
+  currentSuppliersAfter,
+  listCurrentSuppliers,
+  listCurrentProfiles,
+  setCurrentAssessments,
+};
+export type SuppliersRepo = typeof suppliersRepo;

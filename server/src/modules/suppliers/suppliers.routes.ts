@@ -6,6 +6,7 @@ import {
   ImportPreviewSchema,
   ImportResultSchema,
   SupplierCreateSchema,
+  SupplierFilterSchema,
   SupplierPageSchema,
   SupplierSchema,
   SuppliersQuerySchema,
@@ -24,8 +25,6 @@ interface Opts {
   imports: SupplierImportService;
   importMaxBytes: number;
 }
-
-const ExportQuerySchema = SuppliersQuerySchema.omit({ limit: true, offset: true, sort: true, order: true });
 
 /** The uploaded CSV (multipart field "file"); the stream is read by the import, never buffered whole. */
 const uploadOf = async (req: FastifyRequest) => {
@@ -79,7 +78,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
       schema: {
         tags,
         summary: 'The filtered register as CSV (formula cells neutralised)',
-        querystring: ExportQuerySchema,
+        querystring: SupplierFilterSchema,
         produces: ['text/csv'],
       },
     },

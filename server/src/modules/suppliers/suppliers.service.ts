@@ -1,6 +1,7 @@
 import type {
   Supplier,
   SupplierCreate,
+  SupplierFilter,
   SuppliersQuery,
   SupplierTreeNode,
   SupplierUpdate,
@@ -55,7 +56,7 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
     },
 
     /** The filtered register as a CSV stream (paging and sort do not apply: it is the whole filtered list). */
-    exportCsv(ctx: RequestCtx, q: repo.SupplierFilter) {
+    exportCsv(ctx: RequestCtx, q: SupplierFilter) {
       requireRole(ctx, 'executive');
       return exportSuppliersCsv(db, ctx.orgId, repo.supplierFilter(ctx.orgId, q));
     },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../schemas/policy.js';
 import { PolicyDocumentSchema } from '../../schemas/policy.js';
-import type { Rating, SupplierProfile } from '../../schemas/suppliers.js';
+import { ratingRank, type SupplierProfile } from '../../schemas/suppliers.js';
 import { normaliseGood } from '../reference/goods.js';
 import { loadReferenceData } from '../reference/load-node.js';
 import { sliceReference } from '../reference/lookup.js';
@@ -18,7 +18,6 @@ import {
 } from './stored.js';
 
 const ref = loadReferenceData();
-const RANK: Record<Rating, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const ORDERED_TIERS: TipTier[] = ['1', '2', '2WL', '3'];
 
 // ---- arbitraries -------------------------------------------------------------------------------------------
@@ -202,7 +201,7 @@ describe('score properties', () => {
         }
         expect(r.residual.score).toBeLessThanOrEqual(r.inherent.score);
         expect(numbersIn(r).filter((n) => Math.round(n * 100) / 100 !== n)).toEqual([]);
-        expect(RANK[r.rating]).toBeGreaterThanOrEqual(RANK[r.ratingFromScore]);
+        expect(ratingRank(r.rating)).toBeGreaterThanOrEqual(ratingRank(r.ratingFromScore));
       }),
       { numRuns: 300 },
     );
@@ -219,7 +218,7 @@ describe('score properties', () => {
         (policy, profile, answers, extra, flag) => {
           const without = score(policy, profile, [...answers, { ...extra, redFlag: null }], ref);
           const withFlag = score(policy, profile, [...answers, { ...extra, redFlag: flag }], ref);
-          expect(RANK[withFlag.rating]).toBeGreaterThanOrEqual(RANK[without.rating]);
+          expect(ratingRank(withFlag.rating)).toBeGreaterThanOrEqual(ratingRank(without.rating));
           expect(withFlag.residual.score).toBe(without.residual.score);
         },
       ),
@@ -253,7 +252,7 @@ describe('score properties', () => {
           const after = score(policy, profile, answers.with(i, better), ref);
           expect(after.control.score).toBeGreaterThanOrEqual(before.control.score);
           expect(after.residual.score).toBeLessThanOrEqual(before.residual.score);
-          expect(RANK[after.rating]).toBeLessThanOrEqual(RANK[before.rating]);
+          expect(ratingRank(after.rating)).toBeLessThanOrEqual(ratingRank(before.rating));
         },
       ),
     );

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../../schemas/policy.js';
-import type { Rating, SupplierProfile } from '../../schemas/suppliers.js';
+import { type Rating, ratingRank, type SupplierProfile } from '../../schemas/suppliers.js';
 import { indexReference } from '../reference/reference-index.js';
 import type { ScoringReference } from '../reference/types.js';
 import { compilePolicy } from './compile.js';
@@ -24,8 +24,6 @@ export type {
  * a rounding rule, a goods synonym, a message text), so a stored result is only compared with its own engine.
  */
 export const ENGINE_VERSION = '1.0.0';
-
-const RANK: Record<Rating, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 /** The rating band a residual score falls in. */
 export const ratingForScore = (bands: PolicyDocument['ratingBands'], score: number): Rating =>
@@ -62,7 +60,7 @@ export const score = (
   const ratingFromScore = ratingForScore(c.doc.ratingBands, residualScore);
   let rating = ratingFromScore;
   for (const flag of control.redFlags) {
-    if (flag.minRating !== null && RANK[flag.minRating] > RANK[rating]) rating = flag.minRating;
+    if (flag.minRating !== null && ratingRank(flag.minRating) > ratingRank(rating)) rating = flag.minRating;
   }
 
   const { referenceDataWeight, answersWeight } = c.doc.confidence;

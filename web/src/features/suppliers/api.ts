@@ -3,7 +3,9 @@ import { AssessmentPageSchema, AssessmentSchema } from '#shared/schemas/assessme
 import {
   ImportPreviewSchema,
   ImportResultSchema,
+  SUPPLIER_FILTER_KEYS,
   type SupplierCreate,
+  type SupplierFilter,
   SupplierPageSchema,
   SupplierSchema,
   type SuppliersQuery,
@@ -57,7 +59,7 @@ export const useSupplierSearch = (q: string, enabled = true) =>
   });
 
 /** Filters of the list, without paging or sort: what a count is taken over. */
-export type SupplierCountFilter = Partial<Omit<SuppliersQuery, 'limit' | 'offset' | 'sort' | 'order'>>;
+export type SupplierCountFilter = Partial<SupplierFilter>;
 
 /**
  * How many current suppliers match each filter, in order; `undefined` while a count loads. Each is the
@@ -184,6 +186,6 @@ export const TEMPLATE_CSV_URL = '/api/suppliers/import/template.csv';
 
 /** The filtered register as a CSV download (paging and sort do not apply to an export). */
 export const exportCsvUrl = (query: SuppliersQuery): string => {
-  const { limit: _limit, offset: _offset, sort: _sort, order: _order, ...filters } = query;
+  const filters = Object.fromEntries(SUPPLIER_FILTER_KEYS.map((key) => [key, query[key]]));
   return `/api/suppliers/export.csv${toQueryString(filters)}`;
 };

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SuppliersQuery } from '#shared/schemas/suppliers.js';
+import { SUPPLIER_FILTER_KEYS, type SuppliersQuery } from '#shared/schemas/suppliers.js';
 import { CountryPicker } from '../../../components/country-picker.js';
 import { Button } from '../../../components/ui/button.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
@@ -11,19 +11,8 @@ export interface SuppliersFiltersProps {
   onChange: (changes: SearchChanges) => void;
 }
 
-/** Every filter key the list understands; "Clear filters" removes them all. */
-export const FILTER_KEYS = [
-  'q',
-  'country',
-  'good',
-  'tier',
-  'rating',
-  'status',
-  'tag',
-  'assessedBeforeMonths',
-  'unassessed',
-  'archived',
-] as const;
+/** Every filter key the list understands (the contract's filter schema); "Clear filters" removes them all. */
+export const FILTER_KEYS = SUPPLIER_FILTER_KEYS;
 
 export const hasActiveFilters = (query: SuppliersQuery): boolean =>
   FILTER_KEYS.some((key) => (key === 'archived' ? query.archived === 'true' : query[key] !== undefined));
