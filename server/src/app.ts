@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -78,6 +79,10 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
     // HSTS only makes sense behind HTTPS; a proxy terminating TLS should send it.
     strictTransportSecurity: false,
   });
+  // Answers are compressed (br or gzip) for clients that accept it, when larger than 1 KB and of a
+  // compressible type (JSON, CSV, HTML; not PDF). Request bodies are not inflated: uploads keep the size
+  // limits they are checked against. Registered before the routes and the dashboard, which it must wrap.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,

@@ -9,12 +9,37 @@ export interface TableProps {
 
 export function Table({ caption, children, busy = false }: TableProps) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table className="table" aria-busy={busy || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         {children}
       </table>
-    </div>
+    </TableScroll>
+  );
+}
+
+export interface TableScrollProps {
+  /** Names the region for screen readers; the table's caption reads well. */
+  label: string;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * The card a table sits in, which scrolls sideways when the table is wider than the screen (a phone) and
+ * down when a variant caps its height. It takes keyboard focus so the arrow keys can scroll it (WCAG 2.1.1;
+ * axe "scrollable-region-focusable"), and is a named region so that focus lands somewhere announced.
+ */
+export function TableScroll({ label, className, children }: TableScrollProps) {
+  return (
+    <section
+      className={className ? `table-wrap ${className}` : 'table-wrap'}
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to be scrolled by keyboard.
+      tabIndex={0}
+    >
+      {children}
+    </section>
   );
 }
 

@@ -1,22 +1,50 @@
 import type { RouteObject } from 'react-router';
-import { PoliciesPage } from './pages/policies-page.js';
-import { PolicyChangesPage } from './pages/policy-changes-page.js';
-import { PolicyDocumentPage } from './pages/policy-document-page.js';
-import { PolicyEditPage } from './pages/policy-edit-page.js';
-import { PolicyLayout } from './pages/policy-layout.js';
-import { PolicyWhatIfPage } from './pages/policy-what-if-page.js';
+import { lazyPage } from '../../app/lazy-page.js';
 
-/** The scoring-policy screens, mounted inside the app shell. */
+/** The scoring-policy screens, mounted inside the app shell; each page is loaded on first visit. */
 export const policyRoutes: RouteObject[] = [
-  { path: 'policies', element: <PoliciesPage /> },
+  {
+    path: 'policies',
+    ...lazyPage(
+      () => import('./pages/policies-page.js'),
+      (m) => m.PoliciesPage,
+    ),
+  },
   {
     path: 'policies/:id',
-    element: <PolicyLayout />,
+    ...lazyPage(
+      () => import('./pages/policy-layout.js'),
+      (m) => m.PolicyLayout,
+    ),
     children: [
-      { index: true, element: <PolicyDocumentPage /> },
-      { path: 'changes', element: <PolicyChangesPage /> },
-      { path: 'what-if', element: <PolicyWhatIfPage /> },
-      { path: 'edit', element: <PolicyEditPage /> },
+      {
+        index: true,
+        ...lazyPage(
+          () => import('./pages/policy-document-page.js'),
+          (m) => m.PolicyDocumentPage,
+        ),
+      },
+      {
+        path: 'changes',
+        ...lazyPage(
+          () => import('./pages/policy-changes-page.js'),
+          (m) => m.PolicyChangesPage,
+        ),
+      },
+      {
+        path: 'what-if',
+        ...lazyPage(
+          () => import('./pages/policy-what-if-page.js'),
+          (m) => m.PolicyWhatIfPage,
+        ),
+      },
+      {
+        path: 'edit',
+        ...lazyPage(
+          () => import('./pages/policy-edit-page.js'),
+          (m) => m.PolicyEditPage,
+        ),
+      },
     ],
   },
 ];

@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { describeError } from '../../../lib/form-errors.js';
+import { BootScreen } from '../../shell/components/boot-screen.js';
 import { useSession } from '../api.js';
 import { SessionContext } from '../session-context.js';
 
@@ -11,11 +12,7 @@ export function RequireAuth() {
   const location = useLocation();
 
   if (session.isPending) {
-    return (
-      <div className="boot-screen" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading Clearsource…
-      </div>
-    );
+    return <BootScreen />;
   }
   if (session.isError) {
     return (

@@ -1,4 +1,5 @@
 import { CRITERION_GROUPS, type PolicyDocument } from '#shared/schemas/policy.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { formatPercent, formatScore } from '../../../lib/format.js';
 import { RatingBadge } from '../../suppliers/components/rating-badge.js';
 import { CRITERION_GROUP_LABELS } from '../labels.js';
@@ -25,7 +26,7 @@ export function CriteriaView({ criteria }: { criteria: PolicyDocument['criteria'
                 ({items.length}, {formatPercent(total > 0 ? (100 * groupWeight) / total : 0)} of the weight)
               </span>
             </h3>
-            <div className="table-wrap">
+            <TableScroll label={CRITERION_GROUP_LABELS[group]}>
               <table className="table table-compact table-breakdown">
                 <caption className="visually-hidden">{CRITERION_GROUP_LABELS[group]}</caption>
                 <thead>
@@ -58,7 +59,7 @@ export function CriteriaView({ criteria }: { criteria: PolicyDocument['criteria'
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </div>
         );
       })}
@@ -70,7 +71,7 @@ export function CriteriaView({ criteria }: { criteria: PolicyDocument['criteria'
 export function RedFlagsView({ redFlags }: { redFlags: PolicyDocument['redFlags'] }) {
   if (redFlags.length === 0) return <p className="muted">This policy has no red flags.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Red flags and the rating each forces">
       <table className="table table-compact table-breakdown">
         <caption className="visually-hidden">Red flags and the rating each forces</caption>
         <thead>
@@ -97,6 +98,6 @@ export function RedFlagsView({ redFlags }: { redFlags: PolicyDocument['redFlags'
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { PolicyDocumentInput } from '#shared/schemas/policy.js';
 import { RATINGS } from '#shared/schemas/suppliers.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { formatScore } from '../../../lib/format.js';
 import { RATING_LABELS } from '../../suppliers/labels.js';
 import { CRITERION_GROUP_LABELS } from '../labels.js';
@@ -14,7 +15,7 @@ export function CriteriaFields() {
   const total = weights.reduce((sum, c) => sum + (Number.isFinite(c?.weight) ? c.weight : 0), 0);
   return (
     <div className="criteria-fields">
-      <div className="table-wrap">
+      <TableScroll label="Criteria weights">
         <table className="table table-compact">
           <caption className="visually-hidden">Criteria weights</caption>
           <thead>
@@ -49,7 +50,7 @@ export function CriteriaFields() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <GroupError name="criteria" />
     </div>
   );
@@ -61,7 +62,7 @@ export function RedFlagFields() {
   const { fields } = useFieldArray({ control, name: 'redFlags' });
   if (fields.length === 0) return <p className="muted">This policy has no red flags.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Red flags">
       <table className="table table-compact">
         <caption className="visually-hidden">Red flags</caption>
         <thead>
@@ -94,6 +95,6 @@ export function RedFlagFields() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../../components/ui/table.js';
 import type { PolicyPath } from '../lib/policy-paths.js';
 import { NumberCell } from './form-inputs.js';
 
@@ -20,7 +21,7 @@ export function ParameterTable({
 }) {
   const hints = rows.some((row) => row.hint);
   return (
-    <div className="table-wrap parameter-table">
+    <TableScroll label={caption} className="parameter-table">
       <table className="table table-compact">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -44,6 +45,6 @@ export function ParameterTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

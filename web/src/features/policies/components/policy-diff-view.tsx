@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import { Badge } from '../../../components/ui/badge.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { diffPolicies, type PolicyChange } from '../lib/policy-diff.js';
 
 const SECTIONS: { title: string; heads: readonly string[] }[] = [
@@ -70,7 +71,7 @@ export function PolicyDiffView({ before, after, beforeLabel, afterLabel }: Polic
         return (
           <section key={title} className="diff-section" aria-label={title}>
             <h3 className="subsection-title">{title}</h3>
-            <div className="table-wrap">
+            <TableScroll label={`${title}: changes`}>
               <table className="table table-compact table-breakdown diff-table">
                 <caption className="visually-hidden">{`${title}: changes`}</caption>
                 <thead>
@@ -86,7 +87,7 @@ export function PolicyDiffView({ before, after, beforeLabel, afterLabel }: Polic
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         );
       })}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { RATINGS } from '#shared/schemas/suppliers.js';
 import type { WhatIf } from '#shared/schemas/what-if.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { formatInteger, formatScore } from '../../../lib/format.js';
 import { RatingBadge } from '../../suppliers/components/rating-badge.js';
 import { countryLabel, RATING_LABELS } from '../../suppliers/labels.js';
@@ -11,7 +12,7 @@ const signed = (n: number) => (n > 0 ? `+${formatScore(n)}` : n < 0 ? `−${form
 
 function CountsTable({ result }: { result: WhatIf }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Suppliers per rating, now and under this policy">
       <table className="table table-compact">
         <caption className="visually-hidden">Suppliers per rating, now and under this policy</caption>
         <thead>
@@ -46,13 +47,16 @@ function CountsTable({ result }: { result: WhatIf }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 function TransitionMatrix({ result, beforeLabel }: { result: WhatIf; beforeLabel: string }) {
   return (
-    <div className="table-wrap transition-wrap">
+    <TableScroll
+      label="Transitions: rows are the rating now, columns the rating under this policy"
+      className="transition-wrap"
+    >
       <table className="table table-compact transition-matrix">
         <caption className="visually-hidden">
           Transitions: rows are the rating now, columns the rating under this policy
@@ -91,7 +95,7 @@ function TransitionMatrix({ result, beforeLabel }: { result: WhatIf; beforeLabel
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -100,7 +104,7 @@ function MoversTable({ result }: { result: WhatIf }) {
     return <p className="muted">No supplier's residual risk changes.</p>;
   }
   return (
-    <div className="table-wrap">
+    <TableScroll label="Suppliers whose residual risk moves most">
       <table className="table table-compact movers-table">
         <caption className="visually-hidden">Suppliers whose residual risk moves most</caption>
         <thead>
@@ -138,7 +142,7 @@ function MoversTable({ result }: { result: WhatIf }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '../../../components/ui/table.js';
 
 // A small Markdown reader for text we write ourselves (the methodology): headings, paragraphs, lists,
 // tables, fenced code, **bold**, *italic*, `code` and bare links. It builds React elements, so nothing is
@@ -174,7 +175,10 @@ function BlockView({ block, headingOffset }: { block: Block; headingOffset: numb
     }
     case 'table':
       return (
-        <div className="table-wrap markdown-table">
+        <TableScroll
+          label={`Table: ${block.head.map((cell) => cell.text).join(', ')}`}
+          className="markdown-table"
+        >
           <table className="table table-compact">
             <thead>
               <tr>
@@ -195,7 +199,7 @@ function BlockView({ block, headingOffset }: { block: Block; headingOffset: numb
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       );
   }
 }

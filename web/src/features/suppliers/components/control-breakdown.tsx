@@ -1,5 +1,6 @@
 import type { AssessmentResult } from '#shared/domain/scoring/types.js';
 import { Badge } from '../../../components/ui/badge.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { formatScore } from '../../../lib/format.js';
 
 const GROUP_LABELS = { ilo_indicator: 'ILO indicator', governance: 'Governance' } as const;
@@ -14,7 +15,7 @@ export function ControlBreakdown({ result }: { result: AssessmentResult }) {
         Control criteria: {answered} of {criteria.length} evidenced by accepted answers
       </summary>
       <p className="muted formula">{result.control.formula}</p>
-      <div className="table-wrap">
+      <TableScroll label="Control effectiveness, criterion by criterion">
         <table className="table table-breakdown">
           <caption className="visually-hidden">Control effectiveness, criterion by criterion</caption>
           <thead>
@@ -66,7 +67,7 @@ export function ControlBreakdown({ result }: { result: AssessmentResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

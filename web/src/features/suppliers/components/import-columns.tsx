@@ -3,6 +3,7 @@ import {
   SUPPLIER_CSV_COLUMNS,
   type SupplierCsvColumn,
 } from '#shared/schemas/suppliers.js';
+import { TableScroll } from '../../../components/ui/table.js';
 
 const MEANING: Record<SupplierCsvColumn, string> = {
   external_ref: 'Your id for the supplier (e.g. ERP vendor number). The key: it decides add or update.',
@@ -30,7 +31,7 @@ export function ImportColumns() {
   return (
     <details className="disclosure">
       <summary>The columns and what goes in each</summary>
-      <div className="table-wrap">
+      <TableScroll label="CSV columns">
         <table className="table table-compact">
           <caption className="visually-hidden">CSV columns</caption>
           <thead>
@@ -52,7 +53,7 @@ export function ImportColumns() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import type { ImportPreview } from '#shared/schemas/suppliers.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { formatInteger } from '../../../lib/format.js';
 
 const ACTIONS: Record<ImportPreview['sample'][number]['action'], { label: string; tone: BadgeTone }> = {
@@ -41,7 +42,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
             Nothing has been imported. Correct these in your file, save it as CSV (UTF-8) and choose it again:
             the import adds all rows or none.
           </Alert>
-          <div className="table-wrap">
+          <TableScroll label="Problems found in the file">
             <table className="table table-compact">
               <caption className="visually-hidden">Problems found in the file</caption>
               <thead>
@@ -71,7 +72,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {preview.errors.length < preview.errorCount ? (
             <p className="muted">
               Showing the first {formatInteger(preview.errors.length)} of {formatInteger(preview.errorCount)}{' '}
@@ -97,7 +98,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
               ? `The first ${formatInteger(preview.sample.length)} rows`
               : 'Every row'}
           </h3>
-          <div className="table-wrap table-scroll">
+          <TableScroll label="What importing would do to each row" className="table-scroll">
             <table className="table table-compact">
               <caption className="visually-hidden">What importing would do to each row</caption>
               <thead>
@@ -133,7 +134,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { AssessmentResult, InherentFactor } from '#shared/domain/scoring/types.js';
 import { Badge } from '../../../components/ui/badge.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { formatScore } from '../../../lib/format.js';
 
 function FactorData({ factor }: { factor: InherentFactor }) {
@@ -48,7 +49,7 @@ function FactorData({ factor }: { factor: InherentFactor }) {
 export function InherentBreakdown({ result }: { result: AssessmentResult }) {
   const editions = new Map(result.datasets.map((dataset) => [dataset.id, dataset.edition]));
   return (
-    <div className="table-wrap">
+    <TableScroll label="Inherent risk, factor by factor">
       <table className="table table-breakdown">
         <caption className="visually-hidden">Inherent risk, factor by factor</caption>
         <thead>
@@ -100,6 +101,6 @@ export function InherentBreakdown({ result }: { result: AssessmentResult }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
