@@ -42,7 +42,7 @@ const a = parsed.data;
 const config = loadConfig();
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
-  await runMigrations(database, config.migrationsDir, config.databaseUrl);
+  await runMigrations(database, config.migrationsDir, config.databaseOwnerUrl);
   const orgId = await createOrganization(database.db, {
     name: a.name,
     slug: a.slug,

@@ -6,7 +6,7 @@ import { runMigrations } from '../server/src/db/migrate.js';
 const config = loadConfig();
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
-  await runMigrations(database, config.migrationsDir, config.databaseUrl);
+  await runMigrations(database, config.migrationsDir, config.databaseOwnerUrl);
   console.log(
     `Migrations applied (${database.driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'}).`,
   );

@@ -25,7 +25,7 @@ if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
 const config = loadConfig();
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
-  await runMigrations(database, config.migrationsDir, config.databaseUrl);
+  await runMigrations(database, config.migrationsDir, config.databaseOwnerUrl);
   const slug = values.org ?? 'demo';
   const org = await findOrganizationBySlug(database.db, slug);
   if (!org)

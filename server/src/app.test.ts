@@ -113,9 +113,9 @@ describe('errors', () => {
 
   it('a 500 answers a generic message with the request id, and no SQL or driver text', async () => {
     // A database fault injected by the superuser: the audit insert of the next change fails.
-    await t.database.db.execute(sql`create function test_fail() returns trigger language plpgsql as
+    await t.owner.execute(sql`create function test_fail() returns trigger language plpgsql as
       $$ begin raise exception 'relation "secret_table" violates check: insert into audit_events'; end $$`);
-    await t.database.db.execute(
+    await t.owner.execute(
       sql`create trigger test_fail before insert on audit_events for each row execute function test_fail()`,
     );
     try {
@@ -133,8 +133,8 @@ describe('errors', () => {
       });
       expect(res.body).not.toMatch(/secret_table|audit_events|insert|select|query|postgres|pglite|stack/i);
     } finally {
-      await t.database.db.execute(sql`drop trigger test_fail on audit_events`);
-      await t.database.db.execute(sql`drop function test_fail()`);
+      await t.owner.execute(sql`drop trigger test_fail on audit_events`);
+      await t.owner.execute(sql`drop function test_fail()`);
     }
   });
 });

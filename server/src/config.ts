@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().optional(),
+  DATABASE_OWNER_URL: z.string().optional(),
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(12, 'DEMO_PASSWORD must have at least 12 characters').optional(),
@@ -42,7 +43,10 @@ const EnvSchema = z.object({
 });
 
 export interface AppConfig {
+  /** Serves requests: a role with neither superuser nor BYPASSRLS (README, "Running against PostgreSQL"). */
   databaseUrl: string | undefined;
+  /** Owns the tables and runs the migrations; DATABASE_URL when unset (a single-role set-up). */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   host: string;
   port: number;
@@ -67,8 +71,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the role that serves requests)',
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL || e.DATABASE_URL || undefined,
     dataDir: path.resolve(e.DATA_DIR),
     host: e.HOST,
     port: e.PORT,

@@ -16,7 +16,7 @@ if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
 }
 
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-await runMigrations(database, config.migrationsDir, config.databaseUrl);
+await runMigrations(database, config.migrationsDir, config.databaseOwnerUrl);
 const demoPassword = config.seedDemo
   ? await seedDemo(database.db, config.dataDir, config.demoPassword)
   : undefined;

@@ -3,9 +3,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { SessionInfo } from '#shared/schemas/auth.js';
 import { buildApp } from '../src/app.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
-import type { Database } from '../src/db/client.js';
+import type { Db } from '../src/db/client.js';
 import { createOrganization } from '../src/modules/orgs/orgs.service.js';
-import { openTestDb } from './db.js';
+import { openTestDb, type TestDatabase } from './db.js';
 
 export const PASSWORD = 'Correct-Horse-Battery-9';
 
@@ -33,7 +33,10 @@ export interface Client {
 
 export interface TestContext {
   app: FastifyInstance;
-  database: Database;
+  /** Serves the app: the request role (on PostgreSQL a login with neither superuser nor BYPASSRLS). */
+  database: TestDatabase;
+  /** The owner of the tables, a superuser: for reading every tenant's rows and for tampering. */
+  owner: Db;
   config: AppConfig;
   orgA: TestOrg;
   orgB: TestOrg;
@@ -41,7 +44,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-const seedOrg = async (database: Database, key: 'a' | 'b'): Promise<TestOrg> => {
+const seedOrg = async (database: TestDatabase, key: 'a' | 'b'): Promise<TestOrg> => {
   const email = (role: string) => `${role}@${key}.test`;
   const id = await createOrganization(database.db, {
     name: `Org ${key.toUpperCase()}`,
@@ -95,6 +98,7 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
   return {
     app,
     database,
+    owner: database.owner,
     config,
     orgA,
     orgB,

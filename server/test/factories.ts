@@ -41,10 +41,10 @@ export const createTestOrg = async (t: TestContext, key: string, members?: Membe
   return { id, admin: first('admin'), officer: first('officer'), executive: first('executive') };
 };
 
-/** Rows per table, read on the system connection: "nothing was written" means these did not move. */
+/** Rows per table, read as the owner: "nothing was written" means these did not move. */
 export const rowCounts = async (t: TestContext) => {
   const n = async (table: typeof users | typeof memberships | typeof apiKeys | typeof auditEvents) =>
-    (await t.database.db.select({ n: count() }).from(table))[0]!.n;
+    (await t.owner.select({ n: count() }).from(table))[0]!.n;
   return {
     users: await n(users),
     memberships: await n(memberships),
@@ -53,12 +53,12 @@ export const rowCounts = async (t: TestContext) => {
   };
 };
 
-/** An organisation's audit events, oldest first, read on the system connection. */
+/** An organisation's audit events, oldest first, read as the owner. */
 export const auditOf = (t: TestContext, orgId: string) =>
-  t.database.db.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(auditEvents.seq);
+  t.owner.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(auditEvents.seq);
 
 export const userIdOf = async (t: TestContext, email: string): Promise<string> => {
-  const [row] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const [row] = await t.owner.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!row) throw new Error(`no user ${email}`);
   return row.id;
 };
@@ -102,11 +102,11 @@ export const failureOf = async (p: Promise<unknown>): Promise<string> => {
 
 /** Runs `fn` with the audit_events row trigger off (superuser only): the way an attacker with DB access would. */
 export const withAuditTriggerOff = async (t: TestContext, fn: () => Promise<unknown>) => {
-  await t.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
+  await t.owner.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
   try {
     await fn();
   } finally {
-    await t.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
+    await t.owner.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
   }
 };
 
@@ -162,16 +162,16 @@ export const uploadCsv = (
   return client.request('POST', url, payload, headers);
 };
 
-/** Rows of the register and scoring tables, read on the system connection (all organisations). */
+/** Rows of the register and scoring tables, read as the owner (all organisations). */
 export const scoringCounts = async (t: TestContext) => {
   const n = async (table: typeof suppliers | typeof assessments | typeof policies | typeof jobs) =>
-    (await t.database.db.select({ n: count() }).from(table))[0]!.n;
+    (await t.owner.select({ n: count() }).from(table))[0]!.n;
   return {
     suppliers: await n(suppliers),
     assessments: await n(assessments),
     policies: await n(policies),
     jobs: await n(jobs),
-    audit: (await t.database.db.select({ n: count() }).from(auditEvents))[0]!.n,
+    audit: (await t.owner.select({ n: count() }).from(auditEvents))[0]!.n,
   };
 };
 

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.js';
 import { openDb } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { SERVING_PASSWORD, SERVING_ROLE } from './db.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,31 @@ declare module 'vitest' {
     dbTemplate: string;
   }
 }
+
+/**
+ * The least-privileged login the tests serve as (README: "Running against PostgreSQL"). Roles belong to the
+ * whole cluster and several runs may start at once, so each step tolerates another run doing it first.
+ */
+const createServingRole = async (admin: postgres.Sql) => {
+  const steps = [
+    `do $$ begin create role ${SERVING_ROLE} login;
+       exception when duplicate_object or unique_violation then null; end $$`,
+    `alter role ${SERVING_ROLE} login password '${SERVING_PASSWORD}' nosuperuser nobypassrls nocreatedb nocreaterole`,
+    `grant app_user to ${SERVING_ROLE}`,
+  ];
+  for (const step of steps) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.unsafe(step);
+        break;
+      } catch (err) {
+        // "tuple concurrently updated" when another run alters the same role at the same instant.
+        if (attempt >= 10) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  }
+};
 
 /**
  * Migrates once per run. Creating PGlite from scratch costs ~5 s, loading a dump ~1 s, so each test file
@@ -30,6 +56,7 @@ export default async function setup(project: TestProject) {
     const database = await openDb({ databaseUrl: url.toString(), maxConnections: 1 });
     await runMigrations(database, migrationsDir, url.toString());
     await database.close();
+    await createServingRole(admin);
     project.provide('dbTemplate', template);
     return async () => {
       await admin.unsafe(`drop database if exists ${template} with (force)`);

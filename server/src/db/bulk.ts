@@ -1,6 +1,6 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import type { Tx } from './client.js';
 
 /** One value as JSON text: dates as ISO-8601, undefined as null. */
 const jsonValue = (v: unknown): string => {
@@ -19,7 +19,7 @@ const jsonValue = (v: unknown): string => {
  * by copying each row into a renamed object first: at 100,000 rows that copy cost seconds of allocation.
  */
 export const bulkInsert = async <T extends PgTable>(
-  tx: Db,
+  tx: Tx,
   table: T,
   rows: T['$inferInsert'][],
 ): Promise<void> => {

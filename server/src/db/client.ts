@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -9,21 +9,41 @@ import postgres from 'postgres';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
-/** One type for both drivers: repositories never know which backend is behind them. */
+/**
+ * The root handle, for both drivers (repositories never know which backend is behind them). It acts as the
+ * request role: outside withTenant it sees no tenant's rows, and reaches what comes before a tenant only
+ * through the SECURITY DEFINER functions of migration 0007.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A transaction on the root handle, before (or without) a tenant. */
+export type RawTx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+declare const tenantOnly: unique symbol;
+/**
+ * A transaction inside one tenant (role app_user, app.org_id set). Only withTenant and enterTenant produce
+ * it, and repositories accept nothing else: handing them the root handle does not compile.
+ */
+export type Tx = RawTx & { readonly [tenantOnly]: true };
+
+/** The role every request statement runs as (created by migration 0001; row-level security applies to it). */
+export const REQUEST_ROLE = 'app_user';
 
 export type DbDriver = 'pglite' | 'postgres';
 
 export interface Database {
+  /** Serves requests, as REQUEST_ROLE. */
   db: Db;
   driver: DbDriver;
-  /** The PGlite instance when embedded (tests dump it); undefined on a PostgreSQL server. */
+  /**
+   * The PGlite instance when embedded: its one connection is a superuser's, so only migrations (and tests'
+   * dumps) use it directly. Undefined on a PostgreSQL server.
+   */
   pglite?: PGlite;
   close(): Promise<void>;
 }
 
 export interface OpenDbOptions {
+  /** The connection that serves requests (see README: a role with neither superuser nor BYPASSRLS). */
   databaseUrl?: string;
   /** PGlite data directory (file-backed); ignored with databaseUrl. */
   dataDir?: string;
@@ -32,11 +52,31 @@ export interface OpenDbOptions {
   maxConnections?: number;
 }
 
+/**
+ * PGlite has one connection, and it is a superuser's. Serving through it as is would skip every privilege
+ * check, so each statement and transaction of the serving handle runs in a transaction that first switches
+ * to the request role: the same privileges and definer functions as on PostgreSQL.
+ */
+const asRequestRole = (pg: PGlite) => {
+  const enter = async (t: Transaction) => {
+    await t.exec(`set local role ${REQUEST_ROLE}`);
+    return t;
+  };
+  return {
+    query: (text: string, params?: unknown[], options?: object) =>
+      pg.transaction(async (t) => (await enter(t)).query(text, params, options)),
+    transaction: <T>(fn: (t: Transaction) => Promise<T>) => pg.transaction(async (t) => fn(await enter(t))),
+  };
+};
+
 export const openDb = async (opts: OpenDbOptions): Promise<Database> => {
   if (opts.databaseUrl) {
     const client = postgres(opts.databaseUrl, {
       max: opts.maxConnections ?? 10,
       onnotice: () => {},
+      // Every connection acts as the request role from its start, whatever the login: a single-role set-up
+      // (a superuser in DATABASE_URL) still serves under row-level security and the definer functions.
+      connection: { role: REQUEST_ROLE },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
@@ -46,8 +86,8 @@ export const openDb = async (opts: OpenDbOptions): Promise<Database> => {
     dataDir = path.join(opts.dataDir, 'pglite');
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir });
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, driver: 'pglite', pglite: client, close: () => client.close() };
+  const pglite = new PGlite({ dataDir, loadDataDir: opts.loadDataDir });
+  await pglite.waitReady;
+  const db = drizzlePglite({ client: asRequestRole(pglite) as unknown as PGlite, schema }) as unknown as Db;
+  return { db, driver: 'pglite', pglite, close: () => pglite.close() };
 };

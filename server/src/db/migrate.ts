@@ -1,4 +1,4 @@
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -9,19 +9,23 @@ import type { Database } from './client.js';
 // must not apply the same migration twice.
 const MIGRATION_LOCK_KEY = 7_231_004_551;
 
-/** Applies the SQL files in migrations/ (drizzle-kit's journal), the same way on PGlite and PostgreSQL. */
+/**
+ * Applies the SQL files in migrations/ (drizzle-kit's journal), the same way on PGlite and PostgreSQL, as the
+ * owner of the tables: on PostgreSQL through `ownerUrl` (DATABASE_OWNER_URL, else DATABASE_URL), on PGlite
+ * through its own (superuser) connection rather than the serving handle.
+ */
 export const runMigrations = async (
   database: Database,
   migrationsFolder: string,
-  databaseUrl?: string,
+  ownerUrl?: string,
 ): Promise<void> => {
-  if (database.driver === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  if (database.pglite) {
+    await migratePglite(drizzlePglite(database.pglite), { migrationsFolder });
     return;
   }
-  if (!databaseUrl) throw new Error('runMigrations: databaseUrl is required for PostgreSQL');
+  if (!ownerUrl) throw new Error('runMigrations: the owner URL is required for PostgreSQL');
   // One connection, so that the session-level advisory lock covers every migration statement.
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzle(client), { migrationsFolder });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../../test/app.js';
 import { createApiKey, failureOf, rowCounts, userIdOf } from '../../test/factories.js';
@@ -13,13 +13,17 @@ import { withTenant } from './tenant.js';
 // repository would, and must still see only the tenant's own rows. Runs on PGlite and on PostgreSQL.
 
 let t: TestContext;
+/** Serves requests: the request role. */
 let db: Db;
+/** The owner (a superuser in tests): what is really in the tables. */
+let owner: Db;
 let keyA: string;
 let keyB: string;
 let officerA: string;
 beforeAll(async () => {
   t = await setupTestApp();
   db = t.database.db;
+  owner = t.owner;
   keyA = (await createApiKey(await t.login(t.orgA.admin), 'officer')).id;
   keyB = (await createApiKey(await t.login(t.orgB.admin), 'officer')).id;
   // Looked up here, not inside a tenant transaction: PGlite has one connection, so a second query from
@@ -34,17 +38,13 @@ const tenantTables = [
   ['audit_events', auditEvents],
 ] as const;
 
-/** As the request role, but without app.org_id: what a request that skipped withTenant's set_config sees. */
-const asAppUserWithoutTenant = <T>(fn: (tx: Db) => Promise<T>) =>
-  db.transaction(async (tx) => {
-    await tx.execute(sql`set local role app_user`);
-    return fn(tx as unknown as Db);
-  });
+/** The serving handle outside withTenant: what a query that skipped withTenant sees. */
+const asAppUserWithoutTenant = <T>(fn: (db: Db) => Promise<T>) => fn(db);
 
 describe('a tenant transaction sees only its own rows, with no org filter in the query', () => {
   it.each(tenantTables)('%s', async (_name, table) => {
     const seen = await withTenant(db, t.orgA.id, (tx) => tx.select().from(table));
-    const mine = await db.select().from(table).where(eq(table.orgId, t.orgA.id));
+    const mine = await owner.select().from(table).where(eq(table.orgId, t.orgA.id));
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((r) => r.orgId === t.orgA.id)).toBe(true);
     expect(seen.length).toBe(mine.length);
@@ -115,15 +115,15 @@ describe("a tenant transaction cannot write another tenant's rows", () => {
       ...(await tx.delete(apiKeys).where(eq(apiKeys.id, keyB)).returning()),
     ]);
     expect(changed).toEqual([]);
-    const [b] = await db.select().from(users).where(eq(users.id, bAdmin));
+    const [b] = await owner.select().from(users).where(eq(users.id, bAdmin));
     expect(b!.name).toBe('admin b');
-    expect(await db.select().from(apiKeys).where(eq(apiKeys.id, keyB))).toHaveLength(1);
+    expect(await owner.select().from(apiKeys).where(eq(apiKeys.id, keyB))).toHaveLength(1);
 
     const moved = withTenant(db, t.orgA.id, (tx) =>
       tx.update(apiKeys).set({ orgId: t.orgB.id }).where(eq(apiKeys.id, keyA)),
     );
     expect(await failureOf(moved)).toMatch(/row-level security/);
-    const [a] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyA));
+    const [a] = await owner.select().from(apiKeys).where(eq(apiKeys.id, keyA));
     expect(a!.orgId).toBe(t.orgA.id);
   });
 });

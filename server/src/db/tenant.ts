@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client.js';
+import { type Db, type RawTx, REQUEST_ROLE, type Tx } from './client.js';
 
 /**
  * Runs `fn` in a transaction as the non-superuser role `app_user` with the tenant set, so PostgreSQL
@@ -8,15 +8,17 @@ import type { Db, Tx } from './client.js';
  * never leak a tenant into the next request.
  */
 export const withTenant = <T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  db.transaction(async (tx) => {
-    await enterTenant(tx, orgId);
-    return fn(tx);
-  });
+  db.transaction(async (raw) => fn(await enterTenant(raw, orgId)));
 
-/** Switches an open transaction to the request role and tenant (for work that began as the system). */
-export const enterTenant = async (tx: Db, orgId: string): Promise<void> => {
-  await tx.execute(sql`set local role app_user`);
-  await tx.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
+/**
+ * Switches an open transaction into one tenant, for work that began before the tenant was known (a
+ * definer function chose it: a sign-in, a switch of organisation, a new organisation), so that both parts
+ * commit together or not at all.
+ */
+export const enterTenant = async (raw: RawTx, orgId: string): Promise<Tx> => {
+  await raw.execute(sql.raw(`set local role ${REQUEST_ROLE}`));
+  await raw.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
+  return raw as Tx;
 };
 
 /** Rows of a raw `execute()`: postgres.js answers an array, PGlite `{ rows }`. */

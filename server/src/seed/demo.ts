@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { Db } from '../db/client.js';
 import { randomToken } from '../lib/tokens.js';
-import { findUserByEmail } from '../modules/auth/auth.repo.js';
+import { findLoginUser } from '../modules/auth/auth.repo.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
 import { countOrganizations } from '../modules/orgs/orgs.repo.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
@@ -47,6 +47,6 @@ export const seedDemo = async (
     });
     await seedDemoRegister(db, demoOrg, loadReferenceData());
   }
-  const admin = await findUserByEmail(db, 'admin@demo.test');
+  const admin = await findLoginUser(db, 'admin@demo.test');
   return admin && (await verifyPassword(admin.passwordHash, password)) ? password : undefined;
 };

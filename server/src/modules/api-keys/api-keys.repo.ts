@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { apiKeys } from '../../db/schema/api-keys.js';
 import { users } from '../../db/schema/users.js';
 
@@ -14,13 +14,13 @@ export const apiKeyColumns = {
   revokedAt: apiKeys.revokedAt,
 };
 
-const withCreator = (tx: Db) =>
+const withCreator = (tx: Tx) =>
   tx.select(apiKeyColumns).from(apiKeys).leftJoin(users, eq(users.id, apiKeys.createdBy));
 
 export type ApiKeyRow = Awaited<ReturnType<ReturnType<typeof withCreator>['execute']>>[number];
 
 export const listApiKeys = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   q: { limit: number; offset: number; includeRevoked: boolean },
 ) => {
@@ -40,19 +40,19 @@ export const listApiKeys = async (
   return { items, total: total?.n ?? 0 };
 };
 
-export const findApiKey = async (tx: Db, orgId: string, id: string) => {
+export const findApiKey = async (tx: Tx, orgId: string, id: string) => {
   const [row] = await withCreator(tx)
     .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, id)))
     .limit(1);
   return row;
 };
 
-export const insertApiKey = async (tx: Db, values: typeof apiKeys.$inferInsert) => {
+export const insertApiKey = async (tx: Tx, values: typeof apiKeys.$inferInsert) => {
   const [row] = await tx.insert(apiKeys).values(values).returning({ id: apiKeys.id });
   return row!.id;
 };
 
-export const revokeApiKey = (tx: Db, orgId: string, id: string) =>
+export const revokeApiKey = (tx: Tx, orgId: string, id: string) =>
   tx
     .update(apiKeys)
     .set({ revokedAt: new Date() })

@@ -1,16 +1,16 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { assessments } from '../../db/schema/scoring.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type AssessmentInsert = typeof assessments.$inferInsert;
 
 /** Bulk insert; rows carry their ids and times (assessments are append-only: nothing comes back). */
-export const insertAssessments = (tx: Db, rows: AssessmentRow[]) => bulkInsert(tx, assessments, rows);
+export const insertAssessments = (tx: Tx, rows: AssessmentRow[]) => bulkInsert(tx, assessments, rows);
 
 export const listForSupplier = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   supplierId: string,
   limit: number,

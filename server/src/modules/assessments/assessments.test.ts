@@ -189,8 +189,8 @@ describe('stored assessments', () => {
     const officerB = await t.login(t.orgB.officer);
     await assess(await createSupplier(officerB, { name: 'B Site', country: 'XK', goods: [] }), officerB);
 
-    const docs = new Map((await t.database.db.select().from(policies)).map((p) => [p.id, p.document]));
-    const stored = await t.database.db.select().from(assessments);
+    const docs = new Map((await t.owner.select().from(policies)).map((p) => [p.id, p.document]));
+    const stored = await t.owner.select().from(assessments);
     expect(stored.length).toBeGreaterThan(10);
     expect(new Set(stored.map((a) => a.policyVersion))).toEqual(new Set([1, 2]));
     expect(new Set(stored.map((a) => a.trigger))).toEqual(new Set(['manual', 'policy_published']));
@@ -207,19 +207,16 @@ describe('stored assessments', () => {
   });
 
   it('are append-only: UPDATE and DELETE fail even on the superuser connection', async () => {
-    const [one] = await t.database.db.select().from(assessments).limit(1);
-    const update = t.database.db
-      .update(assessments)
-      .set({ rating: 'low' })
-      .where(eq(assessments.id, one!.id));
+    const [one] = await t.owner.select().from(assessments).limit(1);
+    const update = t.owner.update(assessments).set({ rating: 'low' }).where(eq(assessments.id, one!.id));
     expect(await failureOf(update)).toContain('append-only');
-    expect(await failureOf(t.database.db.delete(assessments).where(eq(assessments.id, one!.id)))).toContain(
+    expect(await failureOf(t.owner.delete(assessments).where(eq(assessments.id, one!.id)))).toContain(
       'append-only',
     );
-    expect(await failureOf(t.database.db.execute(sql`update assessments set residual_score = 0`))).toContain(
+    expect(await failureOf(t.owner.execute(sql`update assessments set residual_score = 0`))).toContain(
       'append-only',
     );
-    const [after] = await t.database.db.select().from(assessments).where(eq(assessments.id, one!.id));
+    const [after] = await t.owner.select().from(assessments).where(eq(assessments.id, one!.id));
     expect(after).toEqual(one);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
 import { openAuditChain, type RecordedEvent } from '../audit/audit.repo.js';
@@ -39,10 +39,10 @@ interface Deps {
  * (append-only, the result in its stored form), each supplier's current-risk summary, and one audit event
  * per assessment.
  */
-export const createAssessSuppliers = (deps: Deps) => (tx: Db, args: AssessArgs) => assess(deps, tx, args);
+export const createAssessSuppliers = (deps: Deps) => (tx: Tx, args: AssessArgs) => assess(deps, tx, args);
 export type AssessSuppliers = ReturnType<typeof createAssessSuppliers>;
 
-const assess = async ({ suppliers }: Deps, tx: Db, args: AssessArgs): Promise<AssessmentRow[]> => {
+const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<AssessmentRow[]> => {
   if (args.suppliers.length === 0) return [];
   const doc = documentOf(args.policy);
   const createdAt = new Date();

@@ -44,7 +44,7 @@ describe('the audit table is append-only in the database', () => {
     ['TRUNCATE', sql`truncate audit_events`],
   ])('refuses %s even to the owner', async (_op, stmt) => {
     const before = await rowCounts(t);
-    expect(await failureOf(t.database.db.execute(stmt))).toMatch(/append-only/);
+    expect(await failureOf(t.owner.execute(stmt))).toMatch(/append-only/);
     expect(await rowCounts(t)).toEqual(before);
   });
 
@@ -62,7 +62,7 @@ describe('tampering is detected', () => {
   it('an altered payload breaks the chain at that event', async () => {
     const org = await createTestOrg(t, 'alter');
     await withAuditTriggerOff(t, () =>
-      t.database.db
+      t.owner
         .update(auditEvents)
         .set({ payload: { email: 'someone-else@alter.test', name: 'x', role: 'admin' } })
         .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.seq, 2))),
@@ -79,7 +79,7 @@ describe('tampering is detected', () => {
     const [, second] = await auditOf(t, org.id);
     const forged = { ...second!, actorLabel: 'nobody' };
     await withAuditTriggerOff(t, () =>
-      t.database.db
+      t.owner
         .update(auditEvents)
         .set({ actorLabel: forged.actorLabel, hash: hashEvent(forged) })
         .where(eq(auditEvents.id, second!.id)),
@@ -95,7 +95,7 @@ describe('tampering is detected', () => {
   it('a deleted event in the middle is reported as a gap', async () => {
     const org = await createTestOrg(t, 'gap');
     await withAuditTriggerOff(t, () =>
-      t.database.db.delete(auditEvents).where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.seq, 2))),
+      t.owner.delete(auditEvents).where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.seq, 2))),
     );
     const result = await verify(org.admin);
     expect(result).toMatchObject({
@@ -109,15 +109,15 @@ describe('tampering is detected', () => {
 describe('the event is written in the same transaction as the change', () => {
   // A database fault injected by the superuser: the audit insert fails, so the change must not stay either.
   const refuseAuditInserts = async (fn: () => Promise<void>) => {
-    await t.database.db.execute(sql`create function test_refuse_audit() returns trigger language plpgsql as
+    await t.owner.execute(sql`create function test_refuse_audit() returns trigger language plpgsql as
       $$ begin raise exception 'audit store unavailable'; end $$`);
-    await t.database.db.execute(sql`create trigger test_refuse_audit before insert on audit_events
+    await t.owner.execute(sql`create trigger test_refuse_audit before insert on audit_events
       for each row execute function test_refuse_audit()`);
     try {
       await fn();
     } finally {
-      await t.database.db.execute(sql`drop trigger test_refuse_audit on audit_events`);
-      await t.database.db.execute(sql`drop function test_refuse_audit()`);
+      await t.owner.execute(sql`drop trigger test_refuse_audit on audit_events`);
+      await t.owner.execute(sql`drop function test_refuse_audit()`);
     }
   };
 

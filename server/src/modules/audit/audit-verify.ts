@@ -1,5 +1,5 @@
 import type { AuditVerify } from '#shared/schemas/audit.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { walkAuditChain } from './audit.repo.js';
 import { GENESIS_HASH, hashEvent } from './audit-hash.js';
 
@@ -7,7 +7,7 @@ import { GENESIS_HASH, hashEvent } from './audit-hash.js';
  * Walks an organisation's chain from its first event and reports the first broken link: a gap in the
  * sequence, a prev_hash that does not name its predecessor, or a hash that does not match the content.
  */
-export const verifyAuditChain = async (tx: Db, orgId: string): Promise<AuditVerify> => {
+export const verifyAuditChain = async (tx: Tx, orgId: string): Promise<AuditVerify> => {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;

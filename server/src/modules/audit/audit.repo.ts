@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { AuditEventInput, AuditQuery } from '#shared/schemas/audit.js';
 import { bulkInsert } from '../../db/bulk.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import type { Actor } from '../../lib/context.js';
 import { GENESIS_HASH, hashEvent } from './audit-hash.js';
@@ -17,7 +17,7 @@ export type RecordedEvent = AuditEventInput & { entityId: string };
  * CPU: large imports and rescores seal one batch while PostgreSQL writes the previous one); `insert` writes
  * sealed rows. Batches cost one lock and one read however many events they add.
  */
-export const openAuditChain = async (tx: Db, orgId: string, actor: Actor) => {
+export const openAuditChain = async (tx: Tx, orgId: string, actor: Actor) => {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -63,13 +63,13 @@ type SealedEvent = typeof auditEvents.$inferInsert;
 const AUDIT_INSERT_BATCH = 5000;
 
 /** Appends events to the organisation's chain, in order, in the caller's transaction. */
-export const appendAuditEvents = async (tx: Db, orgId: string, actor: Actor, events: RecordedEvent[]) => {
+export const appendAuditEvents = async (tx: Tx, orgId: string, actor: Actor, events: RecordedEvent[]) => {
   if (events.length === 0) return;
   const chain = await openAuditChain(tx, orgId, actor);
   await chain.insert(chain.seal(events));
 };
 
-export const appendAuditEvent = (tx: Db, orgId: string, actor: Actor, event: RecordedEvent) =>
+export const appendAuditEvent = (tx: Tx, orgId: string, actor: Actor, event: RecordedEvent) =>
   appendAuditEvents(tx, orgId, actor, [event]);
 
 const filtersOf = (orgId: string, q: Partial<AuditQuery>): SQL | undefined => {
@@ -84,7 +84,7 @@ const filtersOf = (orgId: string, q: Partial<AuditQuery>): SQL | undefined => {
   return and(...where);
 };
 
-export const listAuditEvents = async (tx: Db, orgId: string, q: AuditQuery) => {
+export const listAuditEvents = async (tx: Tx, orgId: string, q: AuditQuery) => {
   const where = filtersOf(orgId, q);
   const [items, [totalRow]] = await Promise.all([
     tx
@@ -100,7 +100,7 @@ export const listAuditEvents = async (tx: Db, orgId: string, q: AuditQuery) => {
 };
 
 /** The chain in order, in pages, so verifying a long history never holds it all in memory. */
-export async function* walkAuditChain(tx: Db, orgId: string, pageSize = 1000): AsyncGenerator<AuditRow> {
+export async function* walkAuditChain(tx: Tx, orgId: string, pageSize = 1000): AsyncGenerator<AuditRow> {
   let after = 0;
   for (;;) {
     const page = await tx

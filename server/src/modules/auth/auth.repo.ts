@@ -1,96 +1,99 @@
-import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { apiKeys } from '../../db/schema/api-keys.js';
-import { organizations } from '../../db/schema/orgs.js';
-import { memberships, sessions, users } from '../../db/schema/users.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Role } from '#shared/roles.js';
+import type { Db, Tx } from '../../db/client.js';
+import { sessions } from '../../db/schema/users.js';
+import { rowsOf } from '../../db/tenant.js';
 
-// These queries run on the system connection, before a tenant is known: they resolve WHO is asking and
-// for WHICH organisation, and nothing else. Everything after that runs through withTenant().
+// Who is asking, and for which organisation, is known only after these run: they call the SECURITY DEFINER
+// functions of migration 0007 (the request role cannot read sessions, keys or accounts across tenants), and
+// answer only what authentication needs. Everything after them runs through withTenant().
 
-export const findUserByEmail = async (db: Db, email: string) => {
-  const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  return row;
-};
+const one = async <T>(db: Db, query: ReturnType<typeof sql>): Promise<T | undefined> =>
+  rowsOf<T>(await db.execute(query))[0];
 
-export const listActiveMemberships = (db: Db, userId: string) =>
-  db
-    .select({
-      role: memberships.role,
-      org: { id: organizations.id, name: organizations.name, slug: organizations.slug },
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
-    .orderBy(asc(memberships.createdAt), asc(organizations.name));
-
-export const insertSession = async (
-  db: Db,
-  values: { tokenHash: string; userId: string; orgId: string; expiresAt: Date },
-) => {
-  const [row] = await db.insert(sessions).values(values).returning();
-  return row!;
-};
+export interface LiveSession {
+  sessionId: string;
+  orgId: string;
+  expiresAt: Date;
+  user: { id: string; email: string; name: string };
+  role: Role;
+}
 
 /** A live session with its user and the role of its current organisation (active memberships only). */
-export const findLiveSession = async (db: Db, tokenHash: string, now: Date) => {
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      orgId: sessions.orgId,
-      expiresAt: sessions.expiresAt,
-      user: { id: users.id, email: users.email, name: users.name },
-      role: memberships.role,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.userId, sessions.userId),
-        eq(memberships.orgId, sessions.orgId),
-        eq(memberships.status, 'active'),
-      ),
-    )
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .limit(1);
-  return row;
+export const findLiveSession = async (db: Db, tokenHash: string): Promise<LiveSession | undefined> => {
+  const row = await one<{
+    session_id: string;
+    org_id: string;
+    expires_at: Date | string;
+    user_id: string;
+    email: string;
+    name: string;
+    role: Role;
+  }>(db, sql`select * from auth_session(${tokenHash})`);
+  return (
+    row && {
+      sessionId: row.session_id,
+      orgId: row.org_id,
+      expiresAt: new Date(row.expires_at),
+      user: { id: row.user_id, email: row.email, name: row.name },
+      role: row.role,
+    }
+  );
 };
 
-export const revokeSession = (db: Db, sessionId: string) =>
-  db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+/** The organisations the session's user is an active member of, oldest membership first. */
+export const listSessionMemberships = async (db: Db, tokenHash: string) =>
+  rowsOf<{ org_id: string; org_name: string; org_slug: string; role: Role }>(
+    await db.execute(sql`select * from auth_session_memberships(${tokenHash})`),
+  ).map((r) => ({ role: r.role, org: { id: r.org_id, name: r.org_name, slug: r.org_slug } }));
 
-export const revokeUserSessionsInOrg = (db: Db, userId: string, orgId: string) =>
-  db
+/** The account a sign-in checks its password against. */
+export const findLoginUser = async (db: Db, email: string) => {
+  const row = await one<{ user_id: string; password_hash: string }>(
+    db,
+    sql`select * from auth_login_user(${email})`,
+  );
+  return row && { id: row.user_id, passwordHash: row.password_hash };
+};
+
+/** Whether an e-mail already has an account: its id, else undefined. */
+export const findUserIdByEmail = async (db: Db, email: string) =>
+  (await one<{ id: string | null }>(db, sql`select user_id_by_email(${email}) as id`))?.id ?? undefined;
+
+/**
+ * Opens a session in the user's first active organisation (password already verified) and records the
+ * sign-in time; undefined when every membership is deactivated (no session is created).
+ */
+export const startSession = async (
+  db: Db,
+  values: { tokenHash: string; userId: string; expiresAt: Date },
+) => {
+  const row = await one<{ session_id: string; org_id: string }>(
+    db,
+    sql`select * from auth_start_session(${values.tokenHash}, ${values.userId}, ${values.expiresAt.toISOString()})`,
+  );
+  return row && { sessionId: row.session_id, orgId: row.org_id };
+};
+
+/** Moves a live session to an organisation its user is an active member of: its id, else undefined. */
+export const switchSessionOrg = async (db: Db, tokenHash: string, orgId: string) =>
+  (await one<{ id: string | null }>(db, sql`select auth_switch_org(${tokenHash}, ${orgId}) as id`))?.id ??
+  undefined;
+
+/** A live API key (marked used, at most once a minute). */
+export const useApiKey = async (db: Db, keyHash: string) =>
+  one<{ id: string; orgId: string; name: string; role: Role }>(
+    db,
+    sql`select id, org_id as "orgId", name, role from auth_api_key(${keyHash})`,
+  );
+
+// Inside the tenant: the request role may revoke (and only revoke) its own organisation's sessions.
+
+export const revokeSession = (tx: Tx, sessionId: string) =>
+  tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+
+export const revokeUserSessionsInOrg = (tx: Tx, userId: string, orgId: string) =>
+  tx
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, userId), eq(sessions.orgId, orgId), isNull(sessions.revokedAt)));
-
-export const setSessionOrg = (db: Db, sessionId: string, orgId: string) =>
-  db.update(sessions).set({ orgId }).where(eq(sessions.id, sessionId));
-
-export const touchLastLogin = (db: Db, userId: string) =>
-  db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
-
-export const findLiveApiKey = async (db: Db, keyHash: string) => {
-  const [row] = await db
-    .select({ id: apiKeys.id, orgId: apiKeys.orgId, name: apiKeys.name, role: apiKeys.role })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  return row;
-};
-
-/**
- * Marks the key used. At most once a minute per key: an integration calling many times a second must not
- * turn every read into a write on the same row.
- */
-export const touchApiKey = (db: Db, id: string) =>
-  db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(
-      and(
-        eq(apiKeys.id, id),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
-      ),
-    );

@@ -1,5 +1,6 @@
 import type { Login, SessionInfo } from '#shared/schemas/auth.js';
 import type { Db } from '../../db/client.js';
+import { enterTenant, withTenant } from '../../db/tenant.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { RequestCtx } from '../../lib/context.js';
 import { csrfTokenFor, randomToken, sha256Hex } from '../../lib/tokens.js';
@@ -12,10 +13,8 @@ interface Deps {
   sessionTtlSeconds: number;
 }
 
-type LiveSession = NonNullable<Awaited<ReturnType<typeof repo.findLiveSession>>>;
-
-const toInfo = async (db: Db, s: LiveSession, token: string): Promise<SessionInfo> => {
-  const memberships = await repo.listActiveMemberships(db, s.user.id);
+const toInfo = async (db: Db, s: repo.LiveSession, token: string): Promise<SessionInfo> => {
+  const memberships = await repo.listSessionMemberships(db, sha256Hex(token));
   const org = memberships.find((m) => m.org.id === s.orgId)!.org;
   return {
     user: s.user,
@@ -28,7 +27,7 @@ const toInfo = async (db: Db, s: LiveSession, token: string): Promise<SessionInf
 };
 
 export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
-  const resolveSession = (token: string) => repo.findLiveSession(db, sha256Hex(token), new Date());
+  const resolveSession = (token: string) => repo.findLiveSession(db, sha256Hex(token));
 
   const infoFor = async (token: string): Promise<SessionInfo> => {
     const s = await resolveSession(token);
@@ -40,42 +39,38 @@ export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
     resolveSession,
 
     /** Resolves `Authorization: Bearer <key>`; marks the key used. */
-    async resolveApiKey(key: string) {
-      const row = await repo.findLiveApiKey(db, sha256Hex(key));
-      if (row) await repo.touchApiKey(db, row.id);
-      return row;
-    },
+    resolveApiKey: (key: string) => repo.useApiKey(db, sha256Hex(key)),
 
     /** One message for unknown e-mail and wrong password, so the form cannot be used to find accounts. */
     async login(input: Login): Promise<{ token: string; info: SessionInfo }> {
-      const user = await repo.findUserByEmail(db, input.email);
+      const user = await repo.findLoginUser(db, input.email);
       const ok = await verifyPassword(user?.passwordHash, input.password);
       if (!user || !ok) throw new AppError('invalid_credentials', 'Email or password is incorrect');
-      const [first] = await repo.listActiveMemberships(db, user.id);
-      if (!first) {
-        throw new AppError(
-          'forbidden',
-          'Your access to every organisation is deactivated: ask an administrator',
-        );
-      }
       const token = randomToken();
       const expiresAt = new Date(Date.now() + sessionTtlSeconds * 1000);
-      await db.transaction(async (tx) => {
-        const session = await repo.insertSession(tx, {
+      // The session and its audit event commit together: the definer function opens the session in the
+      // user's first active organisation, and the event is written inside that organisation.
+      await db.transaction(async (raw) => {
+        const session = await repo.startSession(raw, {
           tokenHash: sha256Hex(token),
           userId: user.id,
-          orgId: first.org.id,
           expiresAt,
         });
-        await repo.touchLastLogin(tx, user.id);
+        if (!session) {
+          throw new AppError(
+            'forbidden',
+            'Your access to every organisation is deactivated: ask an administrator',
+          );
+        }
+        const tx = await enterTenant(raw, session.orgId);
         await appendAuditEvent(
           tx,
-          first.org.id,
-          { type: 'user', id: user.id, label: user.email },
+          session.orgId,
+          { type: 'user', id: user.id, label: input.email },
           {
             action: 'auth.login',
             entityType: 'session',
-            entityId: session.id,
+            entityId: session.sessionId,
             payload: { userId: user.id, method: 'password' },
           },
         );
@@ -87,7 +82,7 @@ export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
 
     async logout(ctx: RequestCtx) {
       if (!ctx.sessionId) return;
-      await db.transaction(async (tx) => {
+      await withTenant(db, ctx.orgId, async (tx) => {
         await repo.revokeSession(tx, ctx.sessionId!);
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
           action: 'auth.logout',
@@ -103,14 +98,14 @@ export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
       if (!ctx.sessionId || !ctx.userId) {
         throw new AppError('forbidden', 'API keys belong to one organisation and cannot switch');
       }
-      const memberships = await repo.listActiveMemberships(db, ctx.userId);
-      if (!memberships.some((m) => m.org.id === orgId)) throw notFound('Organisation', orgId);
-      await db.transaction(async (tx) => {
-        await repo.setSessionOrg(tx, ctx.sessionId!, orgId);
+      await db.transaction(async (raw) => {
+        const sessionId = await repo.switchSessionOrg(raw, sha256Hex(token), orgId);
+        if (!sessionId) throw notFound('Organisation', orgId);
+        const tx = await enterTenant(raw, orgId);
         await appendAuditEvent(tx, orgId, ctx.actor, {
           action: 'auth.switched_org',
           entityType: 'session',
-          entityId: ctx.sessionId!,
+          entityId: sessionId,
           payload: { userId: ctx.userId!, fromOrgId: ctx.orgId },
         });
       });

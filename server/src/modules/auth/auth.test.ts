@@ -94,7 +94,7 @@ describe('session', () => {
 
   it('an expired session answers 401', async () => {
     const c = await t.login(t.orgA.executive);
-    await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second'`);
+    await t.owner.execute(sql`update sessions set expires_at = now() - interval '1 second'`);
     const res = await c.get('/api/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthenticated');

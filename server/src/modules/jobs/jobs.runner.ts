@@ -41,7 +41,10 @@ export const createJobRunner = ({
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
       result = await handler({
         job,
-        progress: (done, total) => repo.setJobProgress(db, job.id, done, total).then(() => {}),
+        progress: (done, total) =>
+          withTenant(db, job.orgId, (tx) => repo.setJobProgress(tx, job.orgId, job.id, done, total)).then(
+            () => {},
+          ),
       });
     } catch (err) {
       status = 'failed';
@@ -62,9 +65,10 @@ export const createJobRunner = ({
   const drain = async () => {
     for (;;) {
       if (stopped) return;
-      const job = await repo.claimNextJob(db);
-      if (!job) return;
-      await runOne(job);
+      const claimed = await repo.claimNextJob(db);
+      if (!claimed) return;
+      const job = await withTenant(db, claimed.orgId, (tx) => repo.findJob(tx, claimed.orgId, claimed.id));
+      if (job) await runOne(job);
     }
   };
 

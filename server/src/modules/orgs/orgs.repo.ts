@@ -1,37 +1,32 @@
-import { count, eq, or } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { organizations } from '../../db/schema/orgs.js';
+import { rowsOf } from '../../db/tenant.js';
 
-// Organisations are the tenants themselves: these run on the system connection (set-up, seeding, scripts),
-// outside any one tenant's transaction.
+// Organisations are the tenants themselves: no tenant can create one or see the others, so these go through
+// the SECURITY DEFINER functions of migration 0007 (set-up, seeding, maintenance scripts), outside any one
+// tenant's transaction.
 
-export type OrganizationRow = typeof organizations.$inferSelect;
+export interface OrganizationRow {
+  id: string;
+  slug: string;
+  name: string;
+}
 
-export const countOrganizations = async (db: Db): Promise<number> => {
-  const [row] = await db.select({ n: count() }).from(organizations);
-  return row?.n ?? 0;
-};
+/** Every organisation (id, slug, name), oldest first. */
+const listOrganizations = async (db: Db): Promise<OrganizationRow[]> =>
+  rowsOf<OrganizationRow>(await db.execute(sql`select id, slug, name from list_organizations()`));
 
-export const findOrganizationBySlug = async (db: Db, slug: string): Promise<OrganizationRow | undefined> => {
-  const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug)).limit(1);
-  return row;
-};
+export const countOrganizations = async (db: Db): Promise<number> => (await listOrganizations(db)).length;
 
-/** The organisation whose id or slug is `key` (a slug when it is not a UUID); every organisation without one. */
-export const findOrganizations = (db: Db, key?: string): Promise<OrganizationRow[]> => {
-  const isUuid = /^[0-9a-f-]{36}$/i.test(key ?? '');
-  return db
-    .select()
-    .from(organizations)
-    .where(
-      key
-        ? isUuid
-          ? or(eq(organizations.id, key), eq(organizations.slug, key))
-          : eq(organizations.slug, key)
-        : undefined,
-    );
-};
+export const findOrganizationBySlug = async (db: Db, slug: string): Promise<OrganizationRow | undefined> =>
+  (await listOrganizations(db)).find((o) => o.slug === slug);
 
-export const insertOrganization = async (db: Db, values: typeof organizations.$inferInsert) => {
-  await db.insert(organizations).values(values);
-};
+/** The organisation whose id or slug is `key`; every organisation without one. */
+export const findOrganizations = async (db: Db, key?: string): Promise<OrganizationRow[]> =>
+  (await listOrganizations(db)).filter((o) => !key || o.id === key || o.slug === key);
+
+/** Creates the organisation row; false when the slug is taken (checked by the unique index, not before). */
+export const insertOrganization = async (db: Db, org: { id: string; name: string; slug: string }) =>
+  rowsOf<{ created: boolean }>(
+    await db.execute(sql`select create_organization(${org.id}, ${org.name}, ${org.slug}) as created`),
+  )[0]?.created === true;

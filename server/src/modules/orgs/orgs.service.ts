@@ -5,11 +5,11 @@ import { enterTenant } from '../../db/tenant.js';
 import { conflict } from '../../lib/app-error.js';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
-import { findUserByEmail } from '../auth/auth.repo.js';
+import { findUserIdByEmail } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertPolicy } from '../policies/policies.repo.js';
 import { insertMembership, insertUser } from '../users/users.repo.js';
-import { findOrganizationBySlug, insertOrganization } from './orgs.repo.js';
+import { insertOrganization } from './orgs.repo.js';
 
 export interface NewOrg {
   name: string;
@@ -19,21 +19,21 @@ export interface NewOrg {
 
 /**
  * Creates an organisation with its first members (set-up scripts and the demo), in one transaction: the
- * organisation row as the system (it is the tenant), then, as the tenant, everything inside it, audited:
- * the default scoring policy (published as version 1) and the members.
+ * organisation row through its definer function (no tenant can create one), then, as the tenant,
+ * everything inside it, audited: the default scoring policy (published as version 1) and the members.
  */
 export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
-  if (await findOrganizationBySlug(db, input.slug))
-    throw conflict(`An organisation with the slug "${input.slug}" already exists`, 'slug');
   const orgId = randomUUID();
-  const existing = await Promise.all(input.members.map((m) => findUserByEmail(db, m.email)));
+  const existing = await Promise.all(input.members.map((m) => findUserIdByEmail(db, m.email)));
   const hashes = await Promise.all(
     input.members.map((m, i) => (existing[i] ? undefined : hashPassword(m.password))),
   );
   // One transaction: an organisation never exists without its policy and first members.
-  await db.transaction(async (tx) => {
-    await insertOrganization(tx, { id: orgId, name: input.name, slug: input.slug });
-    await enterTenant(tx, orgId);
+  await db.transaction(async (raw) => {
+    if (!(await insertOrganization(raw, { id: orgId, name: input.name, slug: input.slug }))) {
+      throw conflict(`An organisation with the slug "${input.slug}" already exists`, 'slug');
+    }
+    const tx = await enterTenant(raw, orgId);
     await appendAuditEvent(tx, orgId, actor, {
       action: 'org.created',
       entityType: 'organization',
@@ -57,7 +57,7 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
     });
     for (const [i, m] of input.members.entries()) {
       const known = existing[i];
-      const userId = known?.id ?? randomUUID();
+      const userId = known ?? randomUUID();
       if (!known)
         await insertUser(tx, { id: userId, email: m.email, name: m.name, passwordHash: hashes[i]! });
       await insertMembership(tx, { orgId, userId, role: m.role });

@@ -1,17 +1,17 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { policies } from '../../db/schema/scoring.js';
 
 export type PolicyRow = typeof policies.$inferSelect;
 
-export const listPolicies = (tx: Db, orgId: string) =>
+export const listPolicies = (tx: Tx, orgId: string) =>
   tx
     .select()
     .from(policies)
     .where(eq(policies.orgId, orgId))
     .orderBy(asc(policies.status), desc(policies.version), desc(policies.createdAt));
 
-export const findPolicy = async (tx: Db, orgId: string, id: string) => {
+export const findPolicy = async (tx: Tx, orgId: string, id: string) => {
   const [row] = await tx
     .select()
     .from(policies)
@@ -21,7 +21,7 @@ export const findPolicy = async (tx: Db, orgId: string, id: string) => {
 };
 
 /** Several policies by id (the versions a page of assessments was scored under). */
-export const findPolicies = (tx: Db, orgId: string, ids: string[]) =>
+export const findPolicies = (tx: Tx, orgId: string, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([])
     : tx
@@ -30,7 +30,7 @@ export const findPolicies = (tx: Db, orgId: string, ids: string[]) =>
         .where(and(eq(policies.orgId, orgId), inArray(policies.id, ids)));
 
 /** The organisation's one published policy (the one assessments use), if any. */
-export const findPublishedPolicy = async (tx: Db, orgId: string) => {
+export const findPublishedPolicy = async (tx: Tx, orgId: string) => {
   const [row] = await tx
     .select()
     .from(policies)
@@ -39,13 +39,13 @@ export const findPublishedPolicy = async (tx: Db, orgId: string) => {
   return row;
 };
 
-export const insertPolicy = async (tx: Db, values: typeof policies.$inferInsert) => {
+export const insertPolicy = async (tx: Tx, values: typeof policies.$inferInsert) => {
   const [row] = await tx.insert(policies).values(values).returning();
   return row!;
 };
 
 export const updatePolicy = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   id: string,
   values: Partial<typeof policies.$inferInsert>,
@@ -58,7 +58,7 @@ export const updatePolicy = async (
   return row!;
 };
 
-export const nextPolicyVersion = async (tx: Db, orgId: string) => {
+export const nextPolicyVersion = async (tx: Tx, orgId: string) => {
   const [row] = await tx
     .select({ v: max(policies.version) })
     .from(policies)

@@ -3,7 +3,7 @@ import type { Changes } from '#shared/schemas/audit.js';
 import type { JobKind } from '#shared/schemas/jobs.js';
 import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.js';
 import type { PublishResult, WhatIf } from '#shared/schemas/what-if.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
@@ -31,7 +31,7 @@ interface Deps {
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: Deps) => {
-  const load = async (tx: Db, ctx: RequestCtx, id: string) => {
+  const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findPolicy(tx, ctx.orgId, id);
     if (!row) throw notFound('Policy', id);
     return row;

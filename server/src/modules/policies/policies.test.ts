@@ -194,12 +194,12 @@ describe('publishing', () => {
 
   it('a published or retired policy cannot be changed even by SQL (trigger)', async () => {
     for (const id of [v1.id, draft.id]) {
-      const update = t.database.db
+      const update = t.owner
         .update(policies)
         .set({ document: sql`jsonb_set(document, '{reassessmentMonths}', '1')` })
         .where(eq(policies.id, id));
       expect(await failureOf(update)).toContain('immutable');
-      const del = t.database.db.delete(policies).where(eq(policies.id, id));
+      const del = t.owner.delete(policies).where(eq(policies.id, id));
       expect(await failureOf(del)).toContain('cannot be deleted');
     }
     expect((await admin.get(`/api/policies/${v1.id}`)).json().document).toEqual(v1.document);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ImportIssue, ImportPreview, ImportResult } from '#shared/schemas/suppliers.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
@@ -34,7 +34,7 @@ interface Plan {
 }
 
 /** Decides, for every valid row, create / update / unchanged, resolving parents by external reference. */
-const planImport = async (tx: Db, orgId: string, csv: ReadCsv): Promise<Plan> => {
+const planImport = async (tx: Tx, orgId: string, csv: ReadCsv): Promise<Plan> => {
   const issues: ImportIssue[] = csv.rows.flatMap((r) => r.issues);
   const fields = new Set(csv.header.flatMap((c) => FIELDS_OF_COLUMN[c] ?? []));
   const firstRowOfRef = new Map<string, number>();

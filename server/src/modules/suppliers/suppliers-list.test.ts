@@ -60,7 +60,7 @@ beforeAll(async () => {
     s[key] = (await officer.get(`/api/suppliers/${s[key]!.id}`)).json();
   }
   // Delta's last assessment is two years old (the only way to age one is to rewrite the summary column).
-  await t.database.db.execute(
+  await t.owner.execute(
     sql`update suppliers set assessed_at = now() - interval '2 years' where id = ${s.delta!.id}`,
   );
 });

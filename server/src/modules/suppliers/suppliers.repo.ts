@@ -7,7 +7,7 @@ import {
   type SuppliersQuery,
 } from '#shared/schemas/suppliers.js';
 import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
 
@@ -50,7 +50,7 @@ export const supplierFilter = (orgId: string, q: SupplierFilter) => {
   return and(...where);
 };
 
-export const listSuppliers = async (tx: Db, where: SQL | undefined, q: SuppliersQuery) => {
+export const listSuppliers = async (tx: Tx, where: SQL | undefined, q: SuppliersQuery) => {
   const dir = q.order === 'asc' ? asc : desc;
   const [items, [total]] = await Promise.all([
     tx
@@ -65,7 +65,7 @@ export const listSuppliers = async (tx: Db, where: SQL | undefined, q: Suppliers
   return { items, total: total?.n ?? 0 };
 };
 
-export const findSupplier = async (tx: Db, orgId: string, id: string) => {
+export const findSupplier = async (tx: Tx, orgId: string, id: string) => {
   const [row] = await tx
     .select()
     .from(suppliers)
@@ -74,7 +74,7 @@ export const findSupplier = async (tx: Db, orgId: string, id: string) => {
   return row;
 };
 
-export const findByExternalRefs = (tx: Db, orgId: string, refs: string[]) =>
+export const findByExternalRefs = (tx: Tx, orgId: string, refs: string[]) =>
   refs.length === 0
     ? Promise.resolve([] as SupplierRow[])
     : tx
@@ -82,12 +82,12 @@ export const findByExternalRefs = (tx: Db, orgId: string, refs: string[]) =>
         .from(suppliers)
         .where(and(eq(suppliers.orgId, orgId), sql`${suppliers.externalRef} in (${jsonTextSet(refs)})`));
 
-export const insertSupplier = async (tx: Db, values: SupplierInsert) => {
+export const insertSupplier = async (tx: Tx, values: SupplierInsert) => {
   const [row] = await tx.insert(suppliers).values(values).returning();
   return row!;
 };
 
-export const updateSupplier = async (tx: Db, orgId: string, id: string, values: Partial<SupplierInsert>) => {
+export const updateSupplier = async (tx: Tx, orgId: string, id: string, values: Partial<SupplierInsert>) => {
   const [row] = await tx
     .update(suppliers)
     .set({ ...values, updatedAt: new Date() })
@@ -97,7 +97,7 @@ export const updateSupplier = async (tx: Db, orgId: string, id: string, values: 
 };
 
 /** Ids of `id` and every supplier above it, nearest first (stops at 20 levels, guarding against bad data). */
-export const ancestorIds = async (tx: Db, orgId: string, id: string): Promise<string[]> => {
+export const ancestorIds = async (tx: Tx, orgId: string, id: string): Promise<string[]> => {
   const rows = await tx.execute(sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from suppliers where org_id = ${orgId} and id = ${id}
@@ -120,7 +120,7 @@ export interface TreeRow {
 }
 
 /** The supplier and everything below it (archived suppliers left out), at most 10 levels deep. */
-export const subtreeRows = async (tx: Db, orgId: string, id: string): Promise<TreeRow[]> => {
+export const subtreeRows = async (tx: Tx, orgId: string, id: string): Promise<TreeRow[]> => {
   const rows = await tx.execute(sql`
     with recursive down(id, parent_id, name, country, tier, rating, depth) as (
       select id, parent_id, name, country, tier, rating, 0 from suppliers where org_id = ${orgId} and id = ${id}
@@ -134,11 +134,11 @@ export const subtreeRows = async (tx: Db, orgId: string, id: string): Promise<Tr
 };
 
 /** Bulk insert (import): rows carry their own ids, so nothing needs to come back. */
-export const insertSuppliers = (tx: Db, values: SupplierInsert[]) => bulkInsert(tx, suppliers, values);
+export const insertSuppliers = (tx: Tx, values: SupplierInsert[]) => bulkInsert(tx, suppliers, values);
 
 /** One page of the export: the filtered register in (name, id) order, after the last row of the previous page. */
 export const exportPage = (
-  tx: Db,
+  tx: Tx,
   where: SQL | undefined,
   after: { name: string; id: string } | undefined,
   limit: number,
@@ -156,7 +156,7 @@ export const exportPage = (
     .limit(limit);
 
 /** The external references of suppliers by id (the export names a parent by its reference). */
-export const externalRefsOf = (tx: Db, ids: string[]) =>
+export const externalRefsOf = (tx: Tx, ids: string[]) =>
   tx
     .select({ id: suppliers.id, ref: suppliers.externalRef })
     .from(suppliers)
@@ -167,13 +167,13 @@ export const externalRefsOf = (tx: Db, ids: string[]) =>
 /** Current suppliers: not archived. They are what rescoring and what-if score. */
 const currentOf = (orgId: string) => and(eq(suppliers.orgId, orgId), isNull(suppliers.archivedAt));
 
-export const countCurrentSuppliers = async (tx: Db, orgId: string): Promise<number> => {
+export const countCurrentSuppliers = async (tx: Tx, orgId: string): Promise<number> => {
   const [row] = await tx.select({ n: count() }).from(suppliers).where(currentOf(orgId));
   return row?.n ?? 0;
 };
 
 /** One keyset page of current suppliers in id order, after `after` (rescoring walks the register with it). */
-export const currentSuppliersAfter = (tx: Db, orgId: string, after: string | undefined, limit: number) =>
+export const currentSuppliersAfter = (tx: Tx, orgId: string, after: string | undefined, limit: number) =>
   tx
     .select()
     .from(suppliers)
@@ -182,11 +182,11 @@ export const currentSuppliersAfter = (tx: Db, orgId: string, after: string | und
     .limit(limit);
 
 /** Every current supplier (the demo register: small by construction). */
-export const listCurrentSuppliers = (tx: Db, orgId: string) =>
+export const listCurrentSuppliers = (tx: Tx, orgId: string) =>
   tx.select().from(suppliers).where(currentOf(orgId));
 
 /** What scoring reads of every current supplier, with the name and country a comparison shows. */
-export const listCurrentProfiles = (tx: Db, orgId: string) =>
+export const listCurrentProfiles = (tx: Tx, orgId: string) =>
   tx
     .select({
       id: suppliers.id,
@@ -216,7 +216,7 @@ export interface CurrentAssessment {
  * Points each supplier at its newest assessment and copies the summary the lists filter and sort on:
  * one UPDATE … FROM jsonb_to_recordset per batch (one parameter) rather than one statement per supplier.
  */
-export const setCurrentAssessments = async (tx: Db, orgId: string, rows: CurrentAssessment[]) => {
+export const setCurrentAssessments = async (tx: Tx, orgId: string, rows: CurrentAssessment[]) => {
   if (rows.length === 0) return;
   const json = JSON.stringify(
     rows.map((a) => ({

@@ -6,7 +6,7 @@ import type {
   SupplierTreeNode,
   SupplierUpdate,
 } from '#shared/schemas/suppliers.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
@@ -17,7 +17,7 @@ import * as repo from './suppliers.repo.js';
 import { exportSuppliersCsv } from './suppliers-export.js';
 
 /** The parent must be this organisation's, and must not be the supplier itself or one of its descendants. */
-const checkParent = async (tx: Db, orgId: string, parentId: string, selfId?: string) => {
+const checkParent = async (tx: Tx, orgId: string, parentId: string, selfId?: string) => {
   const chain = await repo.ancestorIds(tx, orgId, parentId);
   if (chain.length === 0) throw unprocessable(`Parent supplier ${parentId} was not found`, 'parentId');
   if (selfId && chain.includes(selfId)) {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { UsersQuery } from '#shared/schemas/users.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { memberships, users } from '../../db/schema/users.js';
 
 const memberColumns = {
@@ -27,7 +27,7 @@ const sortColumns = {
 /** LIKE wildcards in user input are matched literally. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export const listMembers = async (tx: Db, orgId: string, q: UsersQuery) => {
+export const listMembers = async (tx: Tx, orgId: string, q: UsersQuery) => {
   const where: (SQL | undefined)[] = [eq(memberships.orgId, orgId)];
   if (q.q) {
     const pattern = `%${likeEscape(q.q)}%`;
@@ -53,7 +53,7 @@ export const listMembers = async (tx: Db, orgId: string, q: UsersQuery) => {
   return { items: items as MemberRow[], total: total?.n ?? 0 };
 };
 
-export const findMember = async (tx: Db, orgId: string, userId: string): Promise<MemberRow | undefined> => {
+export const findMember = async (tx: Tx, orgId: string, userId: string): Promise<MemberRow | undefined> => {
   const [row] = await tx
     .select(memberColumns)
     .from(memberships)
@@ -64,7 +64,7 @@ export const findMember = async (tx: Db, orgId: string, userId: string): Promise
 };
 
 /** Locks the organisation's active admin memberships, so two concurrent demotions cannot both pass. */
-export const lockActiveAdmins = (tx: Db, orgId: string) =>
+export const lockActiveAdmins = (tx: Tx, orgId: string) =>
   tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -72,19 +72,19 @@ export const lockActiveAdmins = (tx: Db, orgId: string) =>
     .for('update');
 
 export const insertUser = (
-  tx: Db,
+  tx: Tx,
   values: { id: string; email: string; name: string; passwordHash: string },
 ) =>
   // No RETURNING: under row-level security the new user is visible only once its membership exists.
   tx.insert(users).values(values);
 
 export const insertMembership = (
-  tx: Db,
+  tx: Tx,
   values: { orgId: string; userId: string; role: MemberRow['role'] },
 ) => tx.insert(memberships).values(values);
 
 export const updateMembership = (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   userId: string,
   patch: Partial<Pick<MemberRow, 'role' | 'status'>>,

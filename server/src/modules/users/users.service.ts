@@ -7,7 +7,7 @@ import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { randomToken } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit.repo.js';
-import { findUserByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
+import { findUserIdByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as repo from './users.repo.js';
 
@@ -31,15 +31,15 @@ export const createUsersService = ({ db }: { db: Db }) => ({
    */
   async create(ctx: RequestCtx, input: UserCreate): Promise<User & { temporaryPassword?: string }> {
     requireRole(ctx, 'admin');
-    // Looked up on the system connection: other organisations' users are invisible to the tenant role.
-    const existing = await findUserByEmail(db, input.email);
+    // Looked up through its definer function: other organisations' users are invisible to the tenant role.
+    const existing = await findUserIdByEmail(db, input.email);
     const temporaryPassword = existing || input.password ? undefined : randomToken(18);
     const passwordHash = existing ? undefined : await hashPassword(input.password ?? temporaryPassword!);
     const alreadyMember = () => conflict(`${input.email} is already a member of this organisation`, 'email');
     const member = await withTenant(db, ctx.orgId, async (tx) => {
-      const userId = existing?.id ?? randomUUID();
+      const userId = existing ?? randomUUID();
       if (existing) {
-        if (await repo.findMember(tx, ctx.orgId, existing.id)) throw alreadyMember();
+        if (await repo.findMember(tx, ctx.orgId, existing)) throw alreadyMember();
       } else {
         await repo.insertUser(tx, {
           id: userId,
