@@ -46,9 +46,10 @@ export const listJobs = async (tx: Tx, orgId: string, q: JobsQuery) => {
 
 /** Claims the oldest queued job of any organisation (id and organisation only); SKIP LOCKED inside. */
 export const claimNextJob = async (db: Db) =>
-  rowsOf<{ id: string; org_id: string }>(await db.execute(sql`select * from jobs_claim_next()`)).map(
-    (r) => ({ id: r.id, orgId: r.org_id }),
-  )[0];
+  rowsOf<{ id: string; org_id: string }>(await db.execute(sql`select * from jobs_claim_next()`)).map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+  }))[0];
 
 export const setJobProgress = (tx: Tx, orgId: string, id: string, done: number, total: number) =>
   tx
