@@ -17,7 +17,7 @@ describe('GET /api/health', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       status: 'ok',
-      database: { ok: true, driver: t.database.driver },
+      database: { ok: true, driver: t.driver },
       version: expect.any(String),
     });
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { SessionInfo } from '#shared/schemas/auth.js';
 import { buildApp } from '../src/app.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
-import type { Db } from '../src/db/client.js';
+import type { Db, DbDriver } from '../src/db/client.js';
 import { createOrganization } from '../src/modules/orgs/orgs.service.js';
 import { openTestDb, type TestDatabase } from './db.js';
 
@@ -33,10 +33,14 @@ export interface Client {
 
 export interface TestContext {
   app: FastifyInstance;
-  /** Serves the app: the request role (on PostgreSQL a login with neither superuser nor BYPASSRLS). */
-  database: TestDatabase;
+  /**
+   * The app's own handle: the request role (on PostgreSQL the login cs_app, with neither superuser nor
+   * BYPASSRLS). Outside withTenant it sees no tenant's rows: read or tamper through `owner` instead.
+   */
+  db: Db;
   /** The owner of the tables, a superuser: for reading every tenant's rows and for tampering. */
   owner: Db;
+  driver: DbDriver;
   config: AppConfig;
   orgA: TestOrg;
   orgB: TestOrg;
@@ -97,8 +101,9 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
 
   return {
     app,
-    database,
+    db: database.db,
     owner: database.owner,
+    driver: database.driver,
     config,
     orgA,
     orgB,

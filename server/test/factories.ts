@@ -32,7 +32,7 @@ export const createTestOrg = async (t: TestContext, key: string, members?: Membe
       name: `${role} ${key}`,
       role,
     }));
-  const id = await createOrganization(t.database.db, {
+  const id = await createOrganization(t.db, {
     name: `Org ${key.toUpperCase()}`,
     slug: `org-${key}`,
     members: list.map((m) => ({ ...m, password: PASSWORD })),

@@ -26,7 +26,7 @@ interface RoleRow {
 
 const roleOf = async (who: 'current_user' | 'session_user') =>
   rowsOf<RoleRow>(
-    await t.database.db.execute(
+    await t.db.execute(
       sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname = ${sql.raw(who)}`,
     ),
   )[0]!;
@@ -40,7 +40,7 @@ describe('the serving role', () => {
     });
     // On PostgreSQL the login itself is least-privileged. PGlite has one login, a superuser's; there the
     // serving handle runs every statement as the request role instead (checked above).
-    if (t.database.driver === 'postgres') {
+    if (t.driver === 'postgres') {
       const login = await roleOf('session_user');
       expect(login.rolname).not.toBe('postgres');
       expect(login).toMatchObject({ rolsuper: false, rolbypassrls: false });
@@ -49,22 +49,22 @@ describe('the serving role', () => {
 
   it('sees no supplier with a raw query outside a tenant, though the table has rows', async () => {
     expect((await t.owner.select().from(suppliers)).length).toBeGreaterThan(0);
-    expect(rowsOf(await t.database.db.execute(sql`select * from suppliers`))).toEqual([]);
+    expect(rowsOf(await t.db.execute(sql`select * from suppliers`))).toEqual([]);
   });
 
   it('reads no session, account or password hash directly: only through the definer functions', async () => {
-    expect(await t.database.db.select().from(sessions)).toEqual([]);
-    expect(await t.database.db.select().from(users)).toEqual([]);
+    expect(await t.db.select().from(sessions)).toEqual([]);
+    expect(await t.db.select().from(users)).toEqual([]);
     // PGlite's one login is a superuser, which may take any role back: only PostgreSQL can refuse this.
-    if (t.database.driver === 'postgres') {
-      expect(await failureOf(t.database.db.execute(sql`set role postgres`))).toMatch(/permission denied/);
+    if (t.driver === 'postgres') {
+      expect(await failureOf(t.db.execute(sql`set role postgres`))).toMatch(/permission denied/);
     }
   });
 
   it('cannot switch the row-level security off', async () => {
-    expect(
-      await failureOf(t.database.db.execute(sql`alter table suppliers disable row level security`)),
-    ).toMatch(/must be owner/);
+    expect(await failureOf(t.db.execute(sql`alter table suppliers disable row level security`))).toMatch(
+      /must be owner/,
+    );
   });
 });
 

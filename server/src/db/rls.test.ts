@@ -22,7 +22,7 @@ let keyB: string;
 let officerA: string;
 beforeAll(async () => {
   t = await setupTestApp();
-  db = t.database.db;
+  db = t.db;
   owner = t.owner;
   keyA = (await createApiKey(await t.login(t.orgA.admin), 'officer')).id;
   keyB = (await createApiKey(await t.login(t.orgB.admin), 'officer')).id;

@@ -52,7 +52,7 @@ describe('the audit table is append-only in the database', () => {
     ['UPDATE', sql`update audit_events set action = 'forged'`],
     ['DELETE', sql`delete from audit_events`],
   ])('refuses %s to the request role inside a tenant', async (_op, stmt) => {
-    expect(await failureOf(withTenant(t.database.db, t.orgA.id, (tx) => tx.execute(stmt)))).toMatch(
+    expect(await failureOf(withTenant(t.db, t.orgA.id, (tx) => tx.execute(stmt)))).toMatch(
       /permission denied/,
     );
   });
