@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Error codes shared by the API and the dashboard. The HTTP status travels with the code so that every
  * layer answers the same status for the same failure.
@@ -31,12 +33,26 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorIssue {
-  path: string;
-  message: string;
-}
+/** One field at fault: `path` is dotted (`contacts.0.email`), or `body`/`query`/`path` for the whole part. */
+export const ErrorIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type ErrorIssue = z.infer<typeof ErrorIssueSchema>;
 
-/** The one error body every endpoint answers with. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; requestId?: string; issues?: ErrorIssue[] };
-}
+/**
+ * The one error body every endpoint answers with, from any layer. Registered under the id `ErrorBody`, so the
+ * OpenAPI document has it once, as a component that every error response refers to.
+ */
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      /** The request's id: support finds the log line with it. */
+      requestId: z.string(),
+      issues: z.array(ErrorIssueSchema).optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody', description: 'The error body of every endpoint' });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -26,6 +26,10 @@ export const ctxOf = (req: FastifyRequest): RequestCtx => {
   return req.ctx;
 };
 
+/** Whether a route needs a session or an API key: every /api route unless it says it is public. */
+export const authRequired = (url: string, config?: { public?: boolean }) =>
+  url.startsWith('/api/') && !config?.public;
+
 const bearerOf = (req: FastifyRequest): string | undefined => {
   const h = req.headers.authorization;
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
@@ -41,7 +45,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
   app.decorateRequest('sessionToken', null);
 
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.routeOptions.config?.public) return;
+    if (!authRequired(req.url, req.routeOptions.config)) return;
     if (req.is404) return;
 
     const key = bearerOf(req);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBodySchema } from '#shared/errors.js';
 import { LoginSchema, SessionInfoSchema, SwitchOrgSchema } from '#shared/schemas/auth.js';
 import { OkSchema } from '#shared/schemas/common.js';
 import { AppError } from '../../lib/app-error.js';
@@ -30,9 +31,11 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
     {
       schema: {
         tags: ['auth'],
+        operationId: 'login',
         summary: 'Sign in with e-mail and password',
         body: LoginSchema,
-        response: { 200: SessionInfoSchema },
+        // Wrong e-mail or password: documented here, since the route is public (no 401 by default).
+        response: { 200: SessionInfoSchema, 401: ErrorBodySchema },
       },
       config: {
         public: true,
@@ -56,7 +59,14 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session', response: { 200: OkSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'logout',
+        summary: 'End this session',
+        response: { 200: OkSchema },
+      },
+    },
     async (req, reply) => {
       await opts.auth.logout(ctxOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -90,6 +100,7 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
     {
       schema: {
         tags: ['auth'],
+        operationId: 'switchOrganisation',
         summary: 'Work in another organisation you belong to',
         body: SwitchOrgSchema,
         response: { 200: SessionInfoSchema },

@@ -1,0 +1,152 @@
+import type { SwaggerTransformObject } from '@fastify/swagger';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { deriveOperationId } from './docs-operation-id.js';
+
+/**
+ * The part of the OpenAPI document decided once the whole document is built: operationIds (which must be
+ * unique across all routes), tags with their descriptions, and the fixes the generated schemas need.
+ */
+
+/** One line per tag, shown as the sections of /docs. A new module adds its tag here. */
+export const TAG_DESCRIPTIONS: Record<string, string> = {
+  system: 'Liveness and the state of the database',
+  auth: 'Signing in and out, the current session and its CSRF token, switching organisation',
+  users: 'The members of the organisation and their roles (administrators)',
+  'api-keys': 'Organisation API keys for integrations: created once, shown once, revocable (administrators)',
+  audit: 'The append-only, hash-chained audit trail of every change, and its verification',
+  suppliers: 'The supplier register: production sites, their tiers and parents, CSV import and export',
+  assessments: 'Risk assessments of a supplier under a published policy, each with its full breakdown',
+  policies: 'Scoring policies: drafts, publication (which rescores the portfolio) and what-if runs',
+  'reference-data': 'The published risk datasets the scoring uses, with their editions and sources',
+  jobs: 'Background work of the organisation (portfolio rescoring) and its progress',
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every operation of the document with its method and path, in document order. */
+const operationsOf = (doc: Json) => {
+  const out: { method: string; path: string; op: Json }[] = [];
+  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const op = item[method];
+      if (isObject(op)) out.push({ method, path, op });
+    }
+  }
+  return out;
+};
+
+/** Explicit ids stay; the others are derived. Two operations with one id make the document unusable: refuse. */
+const assignOperationIds = (doc: Json) => {
+  const seen = new Map<string, string>();
+  for (const { method, path, op } of operationsOf(doc)) {
+    if (typeof op.operationId !== 'string') op.operationId = deriveOperationId(method, path);
+    const id = op.operationId as string;
+    const where = `${method.toUpperCase()} ${path}`;
+    const other = seen.get(id);
+    if (other) {
+      throw new Error(
+        `OpenAPI: operationId "${id}" is used by both ${other} and ${where}; give one of them its own ` +
+          '`schema.operationId`',
+      );
+    }
+    seen.set(id, where);
+  }
+};
+
+/** Every tag used, in the order first used, with its description. */
+const tagsOf = (doc: Json) => {
+  const names = new Set<string>();
+  for (const { op } of operationsOf(doc)) {
+    for (const t of Array.isArray(op.tags) ? op.tags : []) if (typeof t === 'string') names.add(t);
+  }
+  return [...names].map((name) =>
+    TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name },
+  );
+};
+
+/**
+ * A zod record keyed by an enum (`z.record(RatingSchema, X)`) becomes, for OpenAPI 3.0 (no `propertyNames`),
+ * an object that requires the enum's keys without defining them. Define each as the record's value schema.
+ */
+const defineRecordKeys = (node: unknown): void => {
+  if (Array.isArray(node)) {
+    for (const n of node) defineRecordKeys(n);
+    return;
+  }
+  if (!isObject(node)) return;
+  const { required, additionalProperties } = node;
+  if (Array.isArray(required) && isObject(additionalProperties)) {
+    const properties = isObject(node.properties) ? node.properties : {};
+    for (const key of required) {
+      if (typeof key === 'string' && !(key in properties)) properties[key] = additionalProperties;
+    }
+    node.properties = properties;
+  }
+  for (const child of Object.values(node)) defineRecordKeys(child);
+};
+
+const SCHEMA_REF = '#/components/schemas/';
+
+/** The component names that `node` refers to. */
+const refsIn = (node: unknown, into = new Set<string>()): Set<string> => {
+  if (Array.isArray(node)) for (const n of node) refsIn(n, into);
+  else if (isObject(node)) {
+    if (typeof node.$ref === 'string' && node.$ref.startsWith(SCHEMA_REF))
+      into.add(node.$ref.slice(SCHEMA_REF.length));
+    for (const child of Object.values(node)) refsIn(child, into);
+  }
+  return into;
+};
+
+/**
+ * The zod registry yields each registered schema twice (`X` for responses, `XInput` for requests), used or
+ * not. Keep the components an operation reaches, directly or through other components.
+ */
+const pruneUnusedSchemas = (doc: Json) => {
+  const components = isObject(doc.components) ? doc.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  const reached = refsIn(doc.paths);
+  const queue = [...reached];
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    for (const next of refsIn(schemas[name])) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  for (const name of Object.keys(schemas)) if (!reached.has(name)) delete schemas[name];
+};
+
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer', minimum: 0 },
+  },
+};
+
+/** 429 and 503 answers tell the client when to try again. */
+const addRetryAfter = (doc: Json) => {
+  for (const { op } of operationsOf(doc)) {
+    const responses = isObject(op.responses) ? op.responses : {};
+    for (const status of ['429', '503']) {
+      const r = responses[status];
+      if (isObject(r) && !r.headers) r.headers = RETRY_AFTER;
+    }
+  }
+};
+
+export const documentTransform: SwaggerTransformObject = (input) => {
+  // Zod schemas registered with an id (ErrorBody, the recursive SupplierTreeNode) become components first.
+  const doc = jsonSchemaTransformObject(input) as Json;
+  assignOperationIds(doc);
+  defineRecordKeys(doc.paths);
+  defineRecordKeys(doc.components);
+  addRetryAfter(doc);
+  pruneUnusedSchemas(doc);
+  doc.tags = tagsOf(doc);
+  return doc;
+};
