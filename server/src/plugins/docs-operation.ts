@@ -28,6 +28,8 @@ const WHY: Record<number, string> = {
   503: 'A dependency (the database) is unavailable: retry later',
 };
 
+const SUCCESS: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
+
 const codesFor = (status: number) =>
   Object.entries(ERROR_STATUS)
     .filter(([, s]) => s === status)
@@ -98,9 +100,17 @@ export const operationTransform: SwaggerTransform = (doc) => {
 
   const own = (schema.response ?? {}) as Record<string, unknown>;
   const response: Record<string, unknown> = { ...own };
-  // Without a success schema swagger would document "200 Default Response"; keep that once errors are added.
+  const types = schema.produces?.length ? schema.produces : ['application/json'];
+  const success = (status: string, body: z.ZodType) => ({
+    description: body.description ?? SUCCESS[status] ?? 'Success',
+    content: Object.fromEntries(types.map((t) => [t, { schema: body }])),
+  });
+  // A success schema gets words ("Created") instead of swagger's "Default Response"; without one, the route
+  // still documents a 200 (swagger would drop it once error responses are added).
+  for (const [status, mine] of Object.entries(own)) {
+    if (status.startsWith('2') && status !== '204' && isZod(mine)) response[status] = success(status, mine);
+  }
   if (!Object.keys(own).some((s) => s.startsWith('2'))) {
-    const types = schema.produces?.length ? schema.produces : ['application/json'];
     response[200] = {
       description: 'Success',
       content: Object.fromEntries(
