@@ -39,6 +39,8 @@ const EnvSchema = z.object({
     .min(1024)
     .default(32 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +61,10 @@ export interface AppConfig {
   bodyLimitBytes: number;
   importMaxBytes: number;
   trustProxy: boolean;
+  /** Ed25519 private key (PEM or base64 PEM) signing audit checkpoints; generated into dataDir when unset. */
+  auditSigningKey: string | undefined;
+  /** A signed checkpoint of the audit chain head is recorded every this many events. */
+  auditCheckpointEvery: number;
   logLevel: string;
   webDistDir: string;
   migrationsDir: string;
@@ -91,6 +97,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
+    auditSigningKey: e.AUDIT_SIGNING_KEY || undefined,
+    auditCheckpointEvery: e.AUDIT_CHECKPOINT_EVERY,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),
     migrationsDir: path.join(PROJECT_ROOT, 'migrations'),

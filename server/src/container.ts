@@ -8,6 +8,7 @@ import { createAssessmentsService } from './modules/assessments/assessments.serv
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
@@ -51,6 +52,10 @@ export const buildContainer = ({
 }) => {
   const ref = loadReferenceData();
   const scoring = buildScoring({ db, ref });
+  configureAuditAnchoring({
+    signer: loadAuditSigner(config.dataDir, config.auditSigningKey),
+    checkpointEvery: config.auditCheckpointEvery,
+  });
   const jobRunner = createJobRunner({
     db,
     log,

@@ -2,95 +2,182 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, PageQuerySchema, pageOf, text } from './common.js';
 
 // WARNING: audit payloads are hashed into a chain that must verify for years. Never rename a field of an
-// existing action or change how a payload is serialised; add a new action instead.
+// existing action or change how a payload is serialised; add a new action instead. Personal fields (see
+// PERSONAL_FIELDS) are stored as salted digests, `{ "$pd": "<sha256>" }`, and kept in clear beside the event
+// until erased; events written before digests existed hold them in clear, and both forms must keep parsing.
 
 export const ACTOR_TYPES = ['user', 'api_key', 'supplier_link', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
-/** Every action the audit trail records, with the entity it names and the shape of its payload. */
-export type AuditEventInput =
-  | { action: 'org.created'; entityType: 'organization'; payload: { name: string; slug: string } }
-  | { action: 'user.created'; entityType: 'user'; payload: { email: string; name: string; role: string } }
-  | { action: 'user.added_to_org'; entityType: 'user'; payload: { email: string; role: string } }
-  | { action: 'user.updated'; entityType: 'user'; payload: { changes: Changes } }
-  | { action: 'auth.login'; entityType: 'session'; payload: { userId: string; method: 'password' } }
-  | { action: 'auth.logout'; entityType: 'session'; payload: { userId: string } }
-  | { action: 'auth.switched_org'; entityType: 'session'; payload: { userId: string; fromOrgId: string } }
-  | {
-      action: 'api_key.created';
-      entityType: 'api_key';
-      payload: { name: string; role: string; prefix: string };
-    }
-  | { action: 'api_key.revoked'; entityType: 'api_key'; payload: { name: string; prefix: string } }
-  | {
-      action: 'supplier.created';
-      entityType: 'supplier';
-      payload: { supplier: Record<string, unknown>; importId?: string };
-    }
-  | { action: 'supplier.updated'; entityType: 'supplier'; payload: { changes: Changes; importId?: string } }
-  | { action: 'supplier.archived'; entityType: 'supplier'; payload: { name: string } }
-  | { action: 'supplier.restored'; entityType: 'supplier'; payload: { name: string } }
-  | {
-      action: 'supplier.import_committed';
-      entityType: 'supplier_import';
-      payload: {
-        fileName: string;
-        sha256: string;
-        rows: number;
-        created: number;
-        updated: number;
-        unchanged: number;
-      };
-    }
-  | { action: 'policy.created'; entityType: 'policy'; payload: { name: string; basedOnId: string | null } }
-  | { action: 'policy.updated'; entityType: 'policy'; payload: { changes: Changes } }
-  | {
-      action: 'policy.published';
-      entityType: 'policy';
-      payload: { name: string; version: number; retiredId: string | null };
-    }
-  | {
-      action: 'assessment.created';
-      entityType: 'assessment';
-      payload: {
-        supplierId: string;
-        policyId: string;
-        policyVersion: number;
-        rating: string;
-        residualScore: number;
-        trigger: string;
-      };
-    }
-  | {
-      action: 'job.finished';
-      entityType: 'job';
-      payload: { kind: string; status: string; done: number; total: number };
-    };
+/** A personal value that was erased on request: the digest the chain committed to stays, the value does not. */
+export const ErasedValueSchema = z.object({
+  erased: z.literal(true),
+  erasedAt: z.string(),
+  digest: z.string(),
+});
+export type ErasedValue = z.infer<typeof ErasedValueSchema>;
+
+/** A personal value as the trail shows it: the text, or the mark of its erasure. */
+export const PersonalTextSchema = z.union([z.string(), ErasedValueSchema]);
 
 /** Field-level before/after of an update. */
+const ChangesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
-export type AuditAction = AuditEventInput['action'];
+/**
+ * Payload schema of every action, for a personal-text schema `p`: plain strings when written, text or an
+ * erasure mark when read back.
+ */
+const payloadsOf = <P extends z.ZodType>(p: P) => {
+  const contact = z.object({ name: p, email: p.optional(), phone: p.optional() });
+  return {
+    'org.created': z.object({ name: z.string(), slug: z.string() }),
+    'user.created': z.object({ email: p, name: p, role: z.string() }),
+    'user.added_to_org': z.object({ email: p, role: z.string() }),
+    'user.updated': z.object({ changes: ChangesSchema }),
+    'auth.login': z.object({ userId: z.string(), method: z.literal('password') }),
+    'auth.logout': z.object({ userId: z.string() }),
+    'auth.switched_org': z.object({ userId: z.string(), fromOrgId: z.string() }),
+    'api_key.created': z.object({ name: z.string(), role: z.string(), prefix: z.string() }),
+    'api_key.revoked': z.object({ name: z.string(), prefix: z.string() }),
+    'supplier.created': z.object({
+      // The register record as created (only the fields that were set).
+      supplier: z.looseObject({ name: z.string().optional(), contacts: z.array(contact).optional() }),
+      importId: z.string().optional(),
+    }),
+    'supplier.updated': z.object({ changes: ChangesSchema, importId: z.string().optional() }),
+    'supplier.archived': z.object({ name: z.string() }),
+    'supplier.restored': z.object({ name: z.string() }),
+    'supplier.import_committed': z.object({
+      fileName: z.string(),
+      sha256: z.string(),
+      rows: z.number(),
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+    }),
+    'policy.created': z.object({ name: z.string(), basedOnId: z.string().nullable() }),
+    'policy.updated': z.object({ changes: ChangesSchema }),
+    'policy.published': z.object({
+      name: z.string(),
+      version: z.number(),
+      retiredId: z.string().nullable(),
+    }),
+    'assessment.created': z.object({
+      supplierId: z.string(),
+      policyId: z.string(),
+      policyVersion: z.number(),
+      rating: z.string(),
+      residualScore: z.number(),
+      trigger: z.string(),
+    }),
+    'job.finished': z.object({
+      kind: z.string(),
+      status: z.string(),
+      done: z.number(),
+      total: z.number(),
+    }),
+    'audit.personal_data_erased': z.object({
+      requestRef: z.string(),
+      reason: z.string(),
+      /** Who the request was about: an entity by id, or "the person with an e-mail" (never the e-mail itself). */
+      subject: z.union([
+        z.object({ kind: z.literal('email') }),
+        z.object({ kind: z.literal('entity'), entityType: z.string(), entityId: z.string() }),
+      ]),
+      /** The salted digests whose values were erased: the commitments stay, nothing personal is recorded. */
+      values: z.array(
+        z.object({ eventId: z.string(), seq: z.number(), path: z.string(), digest: z.string() }),
+      ),
+    }),
+  };
+};
 
-export const AuditEventSchema = z.object({
+const INPUT_PAYLOADS = payloadsOf(z.string());
+const STORED_PAYLOADS = payloadsOf(PersonalTextSchema);
+type Payloads = typeof INPUT_PAYLOADS;
+export type AuditAction = keyof Payloads;
+export const AUDIT_ACTIONS = Object.keys(INPUT_PAYLOADS) as AuditAction[];
+
+/** The entity each action names. */
+export const ENTITY_OF = {
+  'org.created': 'organization',
+  'user.created': 'user',
+  'user.added_to_org': 'user',
+  'user.updated': 'user',
+  'auth.login': 'session',
+  'auth.logout': 'session',
+  'auth.switched_org': 'session',
+  'api_key.created': 'api_key',
+  'api_key.revoked': 'api_key',
+  'supplier.created': 'supplier',
+  'supplier.updated': 'supplier',
+  'supplier.archived': 'supplier',
+  'supplier.restored': 'supplier',
+  'supplier.import_committed': 'supplier_import',
+  'policy.created': 'policy',
+  'policy.updated': 'policy',
+  'policy.published': 'policy',
+  'assessment.created': 'assessment',
+  'job.finished': 'job',
+  'audit.personal_data_erased': 'erasure',
+} as const satisfies Record<AuditAction, string>;
+export type AuditEntityType = (typeof ENTITY_OF)[AuditAction];
+
+/**
+ * Where each action's payload holds personal data: dot paths, `*` for any array index. These values enter
+ * the chain only as salted digests, so they can be erased on request while every hash still verifies.
+ */
+export const PERSONAL_FIELDS: Partial<Record<AuditAction, readonly string[]>> = {
+  'user.created': ['email', 'name'],
+  'user.added_to_org': ['email'],
+  'supplier.created': ['name', 'email', 'phone'].map((f) => `supplier.contacts.*.${f}`),
+  'supplier.updated': ['from', 'to'].flatMap((side) =>
+    ['name', 'email', 'phone'].map((f) => `changes.contacts.${side}.*.${f}`),
+  ),
+};
+
+/** Every action the audit trail records, with the entity it names and the shape of its payload. */
+export type AuditEventInput = {
+  [A in AuditAction]: { action: A; entityType: (typeof ENTITY_OF)[A]; payload: z.input<Payloads[A]> };
+}[AuditAction];
+
+const EventBaseSchema = z.object({
   id: IdSchema,
   seq: z.number().int(),
   actorType: z.enum(ACTOR_TYPES),
   actorId: z.string().nullable(),
   actorLabel: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
   entityId: z.string(),
-  payload: z.record(z.string(), z.unknown()),
+  /** What the entity is called now (a supplier's name, a user's name…), or null when it no longer exists. */
+  entityLabel: z.string().nullable(),
+  /** Time of the event, ISO-8601 in UTC (`Z`). */
   createdAt: z.string(),
   prevHash: z.string(),
   hash: z.string(),
 });
+
+const eventVariant = <A extends AuditAction>(action: A) =>
+  EventBaseSchema.extend({
+    action: z.literal(action),
+    entityType: z.literal(ENTITY_OF[action]),
+    payload: STORED_PAYLOADS[action] as (typeof STORED_PAYLOADS)[A],
+  });
+
+type AnyVariant = { [A in AuditAction]: ReturnType<typeof eventVariant<A>> }[AuditAction];
+
+/** One event as read back: the payload typed by its action, personal values re-assembled or marked erased. */
+export const AuditEventSchema = z.discriminatedUnion(
+  'action',
+  AUDIT_ACTIONS.map((a) => eventVariant(a)) as unknown as [AnyVariant, ...AnyVariant[]],
+);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditQuerySchema = PageQuerySchema.extend({
   entityType: text(50).optional(),
   entityId: text(100).optional(),
+  /** Text search in the entity's current name (case-insensitive, substring). */
+  entity: text(200).optional(),
   actorId: text(100).optional(),
   actorType: z.enum(ACTOR_TYPES).optional(),
   action: text(100).optional(),
@@ -100,12 +187,8 @@ export const AuditQuerySchema = PageQuerySchema.extend({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-export const AuditPageSchema = pageOf(AuditEventSchema);
+/** The filters of the list without paging: what the CSV export takes. */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, offset: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
 
-/** Result of walking one organisation's chain. */
-export const AuditVerifySchema = z.object({
-  ok: z.boolean(),
-  checked: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), id: IdSchema, reason: z.string() }).nullable(),
-});
-export type AuditVerify = z.infer<typeof AuditVerifySchema>;
+export const AuditPageSchema = pageOf(AuditEventSchema);

@@ -1,4 +1,15 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
 
 /**
@@ -29,5 +40,55 @@ export const auditEvents = pgTable(
     index('audit_events_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
     index('audit_events_org_created_idx').on(t.orgId, t.createdAt),
     index('audit_events_org_actor_idx').on(t.orgId, t.actorId),
+  ],
+);
+
+/**
+ * Signed records of a chain head (see audit-anchor.ts for the threat model). Append-only like the events:
+ * a checkpoint that could be edited would vouch for nothing.
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    reason: text('reason', { enum: ['auto', 'on_demand'] }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_org_seq_idx').on(t.orgId, t.seq)],
+);
+
+/**
+ * Personal values of audit payloads, kept beside their event: the payload (and so the hash) holds only
+ * `{ "$pd": sha256(salt || value) }` at `path`. Erasure nulls `value` and `salt` (nothing else may change, see
+ * the audit_anchors migration); the digest stays and the chain still verifies.
+ */
+export const auditPersonalValues = pgTable(
+  'audit_personal_values',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => auditEvents.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Dot path in the payload, array indexes as numbers: `supplier.contacts.0.email`. */
+    path: text('path').notNull(),
+    digest: text('digest').notNull(),
+    /** 16 random bytes, hex. */
+    salt: text('salt'),
+    value: text('value'),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    erasureEventId: uuid('erasure_event_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.path] }),
+    index('audit_personal_values_org_value_idx').on(t.orgId, sql`lower(${t.value})`),
   ],
 );

@@ -4,7 +4,7 @@ import { withTenant } from '../../db/tenant.js';
 import { notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { randomToken, sha256Hex } from '../../lib/tokens.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import * as repo from './api-keys.repo.js';
 
 /** Recognisable in logs and secret scanners; the random part carries 256 bits. */

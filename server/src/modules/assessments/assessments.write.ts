@@ -3,7 +3,7 @@ import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
-import { openAuditChain, type RecordedEvent } from '../audit/audit.repo.js';
+import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import { documentOf } from '../policies/policies.mapping.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
@@ -106,10 +106,8 @@ const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<As
     }),
   );
   // Wait for the writes first, so a failure among them is the error reported (later statements would only
-  // say the transaction is aborted); the chain is opened (locked) last, so other writers wait least.
+  // say the transaction is aborted); the chain is locked last, so other writers wait least.
   await writes.drain();
-  const chain = await openAuditChain(tx, args.orgId, args.actor);
-  await writes.add(chain.insert(chain.seal(events)));
-  await writes.drain();
+  await appendAuditEvents(tx, args.orgId, args.actor, events);
   return written;
 };

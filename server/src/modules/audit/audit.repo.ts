@@ -1,81 +1,33 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import type { AuditEventInput, AuditQuery } from '#shared/schemas/audit.js';
-import { bulkInsert } from '../../db/bulk.js';
-import type { Tx } from '../../db/client.js';
-import { auditEvents } from '../../db/schema/audit.js';
-import type { Actor } from '../../lib/context.js';
-import { GENESIS_HASH, hashEvent } from './audit-hash.js';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { AuditExportQuery } from '#shared/schemas/audit.js';
+import type { Db } from '../../db/client.js';
+import { auditCheckpoints, auditEvents, auditPersonalValues } from '../../db/schema/audit.js';
+import { entityLabelSql } from './audit-labels.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
+export type LabelledAuditRow = AuditRow & { entityLabel: string | null };
+export type PersonalRow = typeof auditPersonalValues.$inferSelect;
 
-export type RecordedEvent = AuditEventInput & { entityId: string };
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * Opens the organisation's chain for appending, in the transaction of the change the events record, so both
- * commit or neither does. The advisory lock serialises writers of one organisation, so two concurrent
- * transactions cannot both link to the same predecessor. `seal` numbers and hashes events in order (pure
- * CPU: large imports and rescores seal one batch while PostgreSQL writes the previous one); `insert` writes
- * sealed rows. Batches cost one lock and one read however many events they add.
- */
-export const openAuditChain = async (tx: Tx, orgId: string, actor: Actor) => {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.orgId, orgId))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
-  const createdAt = new Date();
-  return {
-    seal: (events: RecordedEvent[]): SealedEvent[] =>
-      events.map((event) => {
-        seq += 1;
-        const fields = {
-          orgId,
-          seq,
-          actorType: actor.type,
-          actorId: actor.id,
-          actorLabel: actor.label,
-          action: event.action,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          payload: event.payload as Record<string, unknown>,
-          createdAt,
-          prevHash,
-        };
-        prevHash = hashEvent(fields);
-        return { ...fields, hash: prevHash };
-      }),
-    insert: async (rows: SealedEvent[]) => {
-      for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
-        await bulkInsert(tx, auditEvents, rows.slice(i, i + AUDIT_INSERT_BATCH));
-      }
-    },
-  };
-};
-
-type SealedEvent = typeof auditEvents.$inferInsert;
-
-// Rows per INSERT: bounds the size of the one JSON parameter, not the parameter count.
-const AUDIT_INSERT_BATCH = 5000;
-
-/** Appends events to the organisation's chain, in order, in the caller's transaction. */
-export const appendAuditEvents = async (tx: Tx, orgId: string, actor: Actor, events: RecordedEvent[]) => {
-  if (events.length === 0) return;
-  const chain = await openAuditChain(tx, orgId, actor);
-  await chain.insert(chain.seal(events));
-};
-
-export const appendAuditEvent = (tx: Tx, orgId: string, actor: Actor, event: RecordedEvent) =>
-  appendAuditEvents(tx, orgId, actor, [event]);
-
-const filtersOf = (orgId: string, q: Partial<AuditQuery>): SQL | undefined => {
+const filtersOf = (orgId: string, q: Partial<AuditExportQuery>): SQL | undefined => {
   const where: (SQL | undefined)[] = [eq(auditEvents.orgId, orgId)];
   if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
   if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
+  if (q.entity) where.push(sql`${entityLabelSql} ilike ${`%${likeEscape(q.entity)}%`}`);
   if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
   if (q.actorType) where.push(eq(auditEvents.actorType, q.actorType));
   if (q.action) where.push(eq(auditEvents.action, q.action));
@@ -84,11 +36,17 @@ const filtersOf = (orgId: string, q: Partial<AuditQuery>): SQL | undefined => {
   return and(...where);
 };
 
-export const listAuditEvents = async (tx: Tx, orgId: string, q: AuditQuery) => {
+const labelledColumns = { ...getTableColumns(auditEvents), entityLabel: entityLabelSql };
+
+export const listAuditEvents = async (
+  tx: Db,
+  orgId: string,
+  q: AuditExportQuery & { limit: number; offset: number },
+) => {
   const where = filtersOf(orgId, q);
   const [items, [totalRow]] = await Promise.all([
     tx
-      .select()
+      .select(labelledColumns)
       .from(auditEvents)
       .where(where)
       .orderBy(q.order === 'asc' ? asc(auditEvents.seq) : desc(auditEvents.seq))
@@ -96,11 +54,33 @@ export const listAuditEvents = async (tx: Tx, orgId: string, q: AuditQuery) => {
       .offset(q.offset),
     tx.select({ n: count() }).from(auditEvents).where(where),
   ]);
-  return { items, total: totalRow?.n ?? 0 };
+  return { items: items as LabelledAuditRow[], total: totalRow?.n ?? 0 };
+};
+
+/** One page of the events matching the filters, after sequence `after` in the list's order (keyset). */
+export const filteredEventsAfter = async (
+  tx: Db,
+  orgId: string,
+  q: AuditExportQuery,
+  after: number | undefined,
+  limit: number,
+): Promise<LabelledAuditRow[]> => {
+  const newestFirst = q.order !== 'asc';
+  const where = filtersOf(orgId, q);
+  return (await tx
+    .select(labelledColumns)
+    .from(auditEvents)
+    .where(
+      after === undefined
+        ? where
+        : and(where, newestFirst ? sql`${auditEvents.seq} < ${after}` : sql`${auditEvents.seq} > ${after}`),
+    )
+    .orderBy(newestFirst ? desc(auditEvents.seq) : asc(auditEvents.seq))
+    .limit(limit)) as LabelledAuditRow[];
 };
 
 /** The chain in order, in pages, so verifying a long history never holds it all in memory. */
-export async function* walkAuditChain(tx: Tx, orgId: string, pageSize = 1000): AsyncGenerator<AuditRow> {
+export async function* walkAuditChain(tx: Db, orgId: string, pageSize = 1000): AsyncGenerator<AuditRow[]> {
   let after = 0;
   for (;;) {
     const page = await tx
@@ -109,8 +89,115 @@ export async function* walkAuditChain(tx: Tx, orgId: string, pageSize = 1000): A
       .where(and(eq(auditEvents.orgId, orgId), sql`${auditEvents.seq} > ${after}`))
       .orderBy(asc(auditEvents.seq))
       .limit(pageSize);
-    yield* page;
+    if (page.length > 0) yield page;
     if (page.length < pageSize) return;
     after = page[page.length - 1]!.seq;
   }
 }
+
+/** The personal values kept beside these events. */
+export const personalValuesOf = (tx: Db, orgId: string, eventIds: string[]): Promise<PersonalRow[]> =>
+  eventIds.length === 0
+    ? Promise.resolve([])
+    : tx
+        .select()
+        .from(auditPersonalValues)
+        .where(and(eq(auditPersonalValues.orgId, orgId), inArray(auditPersonalValues.eventId, eventIds)));
+
+export const listCheckpoints = (tx: Db, orgId: string) =>
+  tx
+    .select()
+    .from(auditCheckpoints)
+    .where(eq(auditCheckpoints.orgId, orgId))
+    .orderBy(asc(auditCheckpoints.seq), asc(auditCheckpoints.createdAt));
+
+export type ErasableValue = PersonalRow & { seq: number };
+
+const erasableColumns = { ...getTableColumns(auditPersonalValues), seq: auditEvents.seq };
+
+/**
+ * Kept (not yet erased) personal values of a person known by e-mail: the e-mail values themselves and the
+ * personal values recorded beside them in the same object (a contact's name and phone, a user's name).
+ */
+export const erasableByEmail = async (tx: Db, orgId: string, email: string): Promise<ErasableValue[]> => {
+  const pv = auditPersonalValues;
+  const matches = await tx
+    .select({ eventId: pv.eventId, path: pv.path })
+    .from(pv)
+    .where(
+      and(
+        eq(pv.orgId, orgId),
+        isNull(pv.erasedAt),
+        sql`lower(${pv.value}) = lower(${email})`,
+        sql`(${pv.path} = 'email' or ${pv.path} like '%.email')`,
+      ),
+    );
+  if (matches.length === 0) return [];
+  const rows = await tx
+    .select(erasableColumns)
+    .from(pv)
+    .innerJoin(auditEvents, eq(auditEvents.id, pv.eventId))
+    .where(
+      and(
+        eq(pv.orgId, orgId),
+        isNull(pv.erasedAt),
+        inArray(
+          pv.eventId,
+          matches.map((m) => m.eventId),
+        ),
+      ),
+    );
+  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  const subjects = new Set(matches.map((m) => `${m.eventId}|${parentOf(m.path)}`));
+  return rows.filter((r) => subjects.has(`${r.eventId}|${parentOf(r.path)}`));
+};
+
+/** Kept personal values of every event about one entity. */
+export const erasableByEntity = (tx: Db, orgId: string, entityType: string, entityId: string) =>
+  tx
+    .select(erasableColumns)
+    .from(auditPersonalValues)
+    .innerJoin(auditEvents, eq(auditEvents.id, auditPersonalValues.eventId))
+    .where(
+      and(
+        eq(auditPersonalValues.orgId, orgId),
+        isNull(auditPersonalValues.erasedAt),
+        eq(auditEvents.entityType, entityType),
+        eq(auditEvents.entityId, entityId),
+      ),
+    );
+
+export const markErased = async (
+  tx: Db,
+  orgId: string,
+  values: { eventId: string; path: string }[],
+  erasureEventId: string,
+  at: Date,
+) => {
+  for (const v of values) {
+    await tx
+      .update(auditPersonalValues)
+      .set({ value: null, salt: null, erasedAt: at, erasureEventId })
+      .where(
+        and(
+          eq(auditPersonalValues.orgId, orgId),
+          eq(auditPersonalValues.eventId, v.eventId),
+          eq(auditPersonalValues.path, v.path),
+        ),
+      );
+  }
+};
+
+/** Events written before personal fields were digested whose stored payload holds this e-mail in clear. */
+export const clearTextEventCount = async (tx: Db, orgId: string, email: string): Promise<number> => {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.orgId, orgId),
+        sql`position(lower(${JSON.stringify(email)}) in lower(${auditEvents.payload}::text)) > 0`,
+      ),
+    );
+  return row?.n ?? 0;
+};

@@ -41,9 +41,17 @@ describe('every mutation writes exactly one event, with its actor and payload', 
       actorType: 'user',
       actorId: adminId,
       actorLabel: t.orgA.admin,
+      // Personal fields enter the chain as salted digests; the values are kept beside the event.
+      payload: { email: { $pd: expect.any(String) }, name: { $pd: expect.any(String) }, role: 'officer' },
+    });
+    expect(JSON.stringify(created!.payload)).not.toContain('ev@a.test');
+    expect(JSON.stringify(created!.payload)).not.toContain(PASSWORD);
+    const listed = (await admin.get(`/api/audit-events?entityId=${id}`)).json().items;
+    expect(listed[0]).toMatchObject({
+      action: 'user.created',
+      entityLabel: 'Ev',
       payload: { email: 'ev@a.test', name: 'Ev', role: 'officer' },
     });
-    expect(JSON.stringify(created!.payload)).not.toContain(PASSWORD);
 
     const added = await eventsOf(t.orgA.id, () =>
       admin.post('/api/users', { email: t.orgB.executive, name: 'x', role: 'officer' }),
@@ -51,7 +59,7 @@ describe('every mutation writes exactly one event, with its actor and payload', 
     expect(added).toEqual([
       expect.objectContaining({
         action: 'user.added_to_org',
-        payload: { email: t.orgB.executive, role: 'officer' },
+        payload: { email: { $pd: expect.any(String) }, role: 'officer' },
       }),
     ]);
 

@@ -4,7 +4,7 @@ import { enterTenant, withTenant } from '../../db/tenant.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { RequestCtx } from '../../lib/context.js';
 import { csrfTokenFor, randomToken, sha256Hex } from '../../lib/tokens.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import * as repo from './auth.repo.js';
 import { verifyPassword } from './passwords.js';
 

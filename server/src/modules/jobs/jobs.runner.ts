@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import * as repo from './jobs.repo.js';
 
 export interface JobContext {

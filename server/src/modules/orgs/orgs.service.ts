@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { enterTenant } from '../../db/tenant.js';
 import { conflict } from '../../lib/app-error.js';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import { findUserIdByEmail } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertPolicy } from '../policies/policies.repo.js';

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import { toJob } from '../jobs/jobs.mapping.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';

@@ -4,14 +4,9 @@ import type { SQL } from 'drizzle-orm';
 import { SUPPLIER_CSV_COLUMNS, SUPPLIER_CSV_EXPORT_ONLY_COLUMNS } from '#shared/schemas/suppliers.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
+import { neutraliseCell } from '../../lib/csv-cell.js';
 import * as repo from './suppliers.repo.js';
 import { TEMPLATE_ROWS } from './suppliers-csv.js';
-
-/**
- * Spreadsheet programs execute cells that start with = + - @ (or tab/CR) as formulas: "=HYPERLINK(…)" in a
- * supplier name could exfiltrate data when an officer opens the export. Such cells get a leading quote.
- */
-export const neutraliseCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 const PAGE = 2000;
 

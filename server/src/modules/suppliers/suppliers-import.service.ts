@@ -6,7 +6,7 @@ import { inFlight } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { openAuditChain, type RecordedEvent } from '../audit/audit.repo.js';
+import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import { auditSnapshot, diffColumns, toColumns } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
 import { FIELDS_OF_COLUMN, type ParsedRow } from './suppliers-csv.js';
@@ -278,13 +278,8 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
         entityId: csv.sha256,
         payload: result,
       });
-      // The chain is opened (locked) last, so other writers of the organisation wait as little as possible;
-      // one batch of events is hashed while the previous one is written.
-      const chain = await openAuditChain(tx, ctx.orgId, ctx.actor);
-      for (let i = 0; i < events.length; i += INSERT_BATCH) {
-        await writes.add(chain.insert(chain.seal(events.slice(i, i + INSERT_BATCH))));
-      }
-      await writes.drain();
+      // The chain is locked last, so other writers of the organisation wait as little as possible.
+      await appendAuditEvents(tx, ctx.orgId, ctx.actor, events);
       return result;
     });
   },

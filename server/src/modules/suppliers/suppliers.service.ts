@@ -11,7 +11,7 @@ import { withTenant } from '../../db/tenant.js';
 import { conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns, toSupplier } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
 import { exportSuppliersCsv } from './suppliers-export.js';

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { randomToken } from '../../lib/tokens.js';
-import { appendAuditEvent } from '../audit/audit.repo.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
 import { findUserIdByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as repo from './users.repo.js';

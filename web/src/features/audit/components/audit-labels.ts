@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'policy.published': 'Scoring policy published',
   'assessment.created': 'Assessment recorded',
   'job.finished': 'Background job finished',
+  'audit.personal_data_erased': 'Personal data erased',
 };
 
 export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> = {
@@ -34,6 +35,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   policy: 'Scoring policy',
   assessment: 'Assessment',
   job: 'Background job',
+  erasure: 'Erasure request',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { AuditEventInput } from '#shared/schemas/audit.js';
+import type { AuditCheckpoint } from '#shared/schemas/audit-anchors.js';
+import { bulkInsert } from '../../db/bulk.js';
+import type { Db } from '../../db/client.js';
+import { inFlight } from '../../db/in-flight.js';
+import { auditCheckpoints, auditEvents, auditPersonalValues } from '../../db/schema/audit.js';
+import type { Actor } from '../../lib/context.js';
+import { auditAnchoring, checkpointMessage } from './audit-anchor.js';
+import { GENESIS_HASH, hashEvent } from './audit-hash.js';
+import { protectPayload } from './audit-personal.js';
+
+export type RecordedEvent = AuditEventInput & { entityId: string };
+
+export interface AppendedEvent {
+  id: string;
+  seq: number;
+  hash: string;
+}
+
+// Events hashed and written per statement: bounds the one JSON parameter of each INSERT, and lets the next
+// batch be hashed while PostgreSQL writes the previous one.
+const BATCH = 2000;
+
+/**
+ * Serialises writers of one organisation's chain until the transaction ends, so two concurrent transactions
+ * cannot both link to the same predecessor.
+ */
+const lockChain = (tx: Db, orgId: string) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
+
+const headOf = async (tx: Db, orgId: string) => {
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash, createdAt: auditEvents.createdAt })
+    .from(auditEvents)
+    .where(eq(auditEvents.orgId, orgId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return last ?? null;
+};
+
+const latestCheckpoint = async (tx: Db, orgId: string) => {
+  const [row] = await tx
+    .select()
+    .from(auditCheckpoints)
+    .where(eq(auditCheckpoints.orgId, orgId))
+    .orderBy(desc(auditCheckpoints.seq), desc(auditCheckpoints.createdAt))
+    .limit(1);
+  return row ?? null;
+};
+
+export const toCheckpoint = (r: typeof auditCheckpoints.$inferSelect): AuditCheckpoint => ({
+  seq: r.seq,
+  hash: r.hash,
+  createdAt: r.createdAt.toISOString(),
+  reason: r.reason,
+  keyId: r.keyId,
+  signature: r.signature,
+});
+
+/** Signs and stores a checkpoint of `head`. Call with the chain locked. */
+const recordCheckpoint = async (
+  tx: Db,
+  orgId: string,
+  head: { seq: number; hash: string },
+  reason: AuditCheckpoint['reason'],
+): Promise<AuditCheckpoint> => {
+  const anchoring = auditAnchoring();
+  if (!anchoring) throw new Error('Audit anchoring is not configured (configureAuditAnchoring)');
+  const createdAt = new Date();
+  const row = {
+    orgId,
+    seq: head.seq,
+    hash: head.hash,
+    createdAt,
+    reason,
+    keyId: anchoring.signer.keyId,
+    signature: anchoring.signer.sign(checkpointMessage(orgId, head.seq, head.hash, createdAt)),
+  };
+  await tx.insert(auditCheckpoints).values(row);
+  return toCheckpoint({ id: '', ...row });
+};
+
+/**
+ * THE way to write audit events: appends them to the organisation's chain, in order, in the caller's
+ * transaction (so the change and its record commit together or not at all). It takes the chain's lock and
+ * reads its head once however many events there are; it stores personal fields as salted digests with the
+ * values beside the event (audit-personal.ts); for large batches (imports, rescoring) it hashes one batch
+ * while PostgreSQL writes the previous one; and it records a signed checkpoint once `checkpointEvery`
+ * events have been added since the last one. Callers with writes of their own in flight drain them first,
+ * so a failure among those is the error reported and the lock is held as briefly as possible.
+ */
+export const appendAuditEvents = async (
+  tx: Db,
+  orgId: string,
+  actor: Actor,
+  events: RecordedEvent[],
+): Promise<AppendedEvent[]> => {
+  if (events.length === 0) return [];
+  await lockChain(tx, orgId);
+  const head = await headOf(tx, orgId);
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
+  const createdAt = new Date();
+  const appended: AppendedEvent[] = [];
+  const writes = inFlight();
+  for (let i = 0; i < events.length; i += BATCH) {
+    const rows: (typeof auditEvents.$inferInsert)[] = [];
+    const personal: (typeof auditPersonalValues.$inferInsert)[] = [];
+    for (const event of events.slice(i, i + BATCH)) {
+      seq += 1;
+      const id = randomUUID();
+      const { stored, values } = protectPayload(
+        event.action,
+        event.payload as unknown as Record<string, unknown>,
+      );
+      const fields = {
+        orgId,
+        seq,
+        actorType: actor.type,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        payload: stored,
+        createdAt,
+        prevHash,
+      };
+      prevHash = hashEvent(fields);
+      rows.push({ id, ...fields, hash: prevHash });
+      appended.push({ id, seq, hash: prevHash });
+      for (const v of values) personal.push({ eventId: id, orgId, ...v });
+    }
+    await writes.add(bulkInsert(tx, auditEvents, rows));
+    if (personal.length > 0) await writes.add(bulkInsert(tx, auditPersonalValues, personal));
+  }
+  await writes.drain();
+  const anchoring = auditAnchoring();
+  if (anchoring) {
+    const last = await latestCheckpoint(tx, orgId);
+    if (seq - (last?.seq ?? 0) >= anchoring.checkpointEvery) {
+      await recordCheckpoint(tx, orgId, { seq, hash: prevHash }, 'auto');
+    }
+  }
+  return appended;
+};
+
+export const appendAuditEvent = async (
+  tx: Db,
+  orgId: string,
+  actor: Actor,
+  event: RecordedEvent,
+): Promise<AppendedEvent> => (await appendAuditEvents(tx, orgId, actor, [event]))[0]!;
+
+/**
+ * Records a signed checkpoint of the current head (or answers the latest one when it already names the
+ * head), or null for an empty chain.
+ */
+export const checkpointAuditHead = async (
+  tx: Db,
+  orgId: string,
+  reason: AuditCheckpoint['reason'] = 'on_demand',
+): Promise<AuditCheckpoint | null> => {
+  await lockChain(tx, orgId);
+  const head = await headOf(tx, orgId);
+  if (!head) return null;
+  const last = await latestCheckpoint(tx, orgId);
+  if (last && last.seq === head.seq && last.hash === head.hash) return toCheckpoint(last);
+  return recordCheckpoint(tx, orgId, head, reason);
+};
+
+/**
+ * The head a report is built on: every report the product issues prints it (sequence, hash, time and the
+ * signature), so a printed report is itself an anchor kept outside the database. Call inside the report's
+ * tenant transaction, after reading what the report shows.
+ */
+export const reportAuditHead = (tx: Db, orgId: string) => checkpointAuditHead(tx, orgId, 'on_demand');

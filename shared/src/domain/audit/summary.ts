@@ -1,0 +1,91 @@
+import type { AuditEvent } from '../../schemas/audit.js';
+
+/**
+ * One readable line per event, for the audit log page and its CSV export alike (one wording in both).
+ * Personal values that were erased read as "(erased)".
+ */
+const text = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object' && !Array.isArray(v) && (v as { erased?: unknown }).erased === true) {
+    return '(erased)';
+  }
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(text).join(', ');
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return 'name' in o ? text(o.name) : JSON.stringify(v);
+  }
+  return String(v);
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  legalName: 'legal name',
+  externalRef: 'external reference',
+  annualSpend: 'annual spend',
+  migrantWorkerShare: 'migrant worker share',
+  agencyWorkerShare: 'agency worker share',
+  parentId: 'parent',
+  document: 'rules',
+};
+
+const changesLine = (changes: Record<string, { from?: unknown; to?: unknown }>): string => {
+  const parts = Object.entries(changes).map(([field, c]) => {
+    const name = FIELD_NAMES[field] ?? field;
+    // Large values (a policy document, a contact list) are named, not printed.
+    if (field === 'document') return `${name} changed`;
+    return `${name} ${text(c.from)} → ${text(c.to)}`;
+  });
+  return parts.length === 0 ? 'no field changed' : parts.join('; ');
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const summariseEvent = (e: AuditEvent): string => {
+  switch (e.action) {
+    case 'org.created':
+      return `Organisation "${e.payload.name}" created`;
+    case 'user.created':
+      return `${text(e.payload.name)} (${text(e.payload.email)}) created as ${e.payload.role}`;
+    case 'user.added_to_org':
+      return `${text(e.payload.email)} added as ${e.payload.role}`;
+    case 'user.updated':
+      return changesLine(e.payload.changes);
+    case 'auth.login':
+      return 'Signed in with a password';
+    case 'auth.logout':
+      return 'Signed out';
+    case 'auth.switched_org':
+      return 'Switched to this organisation';
+    case 'api_key.created':
+      return `Key "${e.payload.name}" (${e.payload.prefix}…) created with role ${e.payload.role}`;
+    case 'api_key.revoked':
+      return `Key "${e.payload.name}" (${e.payload.prefix}…) revoked`;
+    case 'supplier.created': {
+      const s = e.payload.supplier;
+      const from = e.payload.importId ? ' by import' : '';
+      const contacts = s.contacts?.length ? `, ${plural(s.contacts.length, 'contact')}` : '';
+      return `"${s.name ?? '—'}" created${from}${contacts}`;
+    }
+    case 'supplier.updated':
+      return `${changesLine(e.payload.changes)}${e.payload.importId ? ' (by import)' : ''}`;
+    case 'supplier.archived':
+      return `"${e.payload.name}" archived`;
+    case 'supplier.restored':
+      return `"${e.payload.name}" restored`;
+    case 'supplier.import_committed': {
+      const p = e.payload;
+      return `${p.fileName}: ${plural(p.rows, 'row')}, ${p.created} created, ${p.updated} updated, ${p.unchanged} unchanged`;
+    }
+    case 'policy.created':
+      return `"${e.payload.name}" created${e.payload.basedOnId ? ' from an earlier version' : ''}`;
+    case 'policy.updated':
+      return changesLine(e.payload.changes);
+    case 'policy.published':
+      return `"${e.payload.name}" published as version ${e.payload.version}`;
+    case 'assessment.created':
+      return `Rated ${e.payload.rating} (residual ${e.payload.residualScore}) under policy v${e.payload.policyVersion}, ${e.payload.trigger.replace(/_/g, ' ')}`;
+    case 'job.finished':
+      return `${e.payload.kind.replace(/_/g, ' ')} ${e.payload.status}: ${e.payload.done} of ${e.payload.total}`;
+    case 'audit.personal_data_erased':
+      return `${plural(e.payload.values.length, 'personal value')} erased on request ${e.payload.requestRef}`;
+  }
+};
