@@ -14,6 +14,7 @@ const event: AuditEvent = {
   action: 'user.updated',
   entityType: 'user',
   entityId: '77777777-7777-4777-8777-777777777777',
+  entityLabel: 'Ada Lovelace',
   payload: { changes: { role: { from: 'officer', to: 'executive' } } },
   createdAt: '2025-03-01T12:00:00.000Z',
   prevHash: 'a'.repeat(64),
