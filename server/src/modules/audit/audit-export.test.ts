@@ -59,7 +59,7 @@ describe('GET /api/audit-events/export.csv', () => {
     });
     expect(rows[0]!.summary).toMatch(/^'?"=HYPERLINK.*created, 1 contact$/);
     expect(rows[0]!.time_utc).toMatch(/Z$/);
-    expect(JSON.parse(rows[0]!.payload_json).supplier.contacts).toEqual([{ name: 'Ann' }]);
+    expect(JSON.parse(rows[0]!.payload_json!).supplier.contacts).toEqual([{ name: 'Ann' }]);
   });
 
   it('exports every matching event in the chosen order, and only this organisation', async () => {
