@@ -9,7 +9,7 @@ import { ACTION_LABELS, ENTITY_TYPE_LABELS } from './audit-labels.js';
 
 // Text filters come from the API's own query schema; the two date boxes are the browser's date inputs
 // (empty or YYYY-MM-DD) and become the API's from/to instants on submit.
-const AuditFilterFormSchema = AuditQuerySchema.pick({ action: true, entityType: true, entityId: true })
+const AuditFilterFormSchema = AuditQuerySchema.pick({ action: true, entityType: true, entity: true })
   .extend({ fromDate: z.string(), toDate: z.string() })
   .refine((v) => !v.fromDate || !v.toDate || v.fromDate <= v.toDate, {
     message: 'The end date must be on or after the start date',
@@ -50,7 +50,7 @@ export function AuditFilters({ query, onApply }: AuditFiltersProps) {
     defaultValues: {
       action: query.action ?? '',
       entityType: query.entityType ?? '',
-      entityId: query.entityId ?? '',
+      entity: query.entity ?? '',
       fromDate: toLocalDate(query.from),
       toDate: toLocalDate(query.to),
     },
@@ -60,7 +60,7 @@ export function AuditFilters({ query, onApply }: AuditFiltersProps) {
     onApply({
       action: values.action,
       entityType: values.entityType,
-      entityId: values.entityId,
+      entity: values.entity,
       from: values.fromDate ? startOfLocalDay(values.fromDate) : undefined,
       to: values.toDate ? endOfLocalDay(values.toDate) : undefined,
       offset: undefined,
@@ -72,6 +72,7 @@ export function AuditFilters({ query, onApply }: AuditFiltersProps) {
       action: undefined,
       entityType: undefined,
       entityId: undefined,
+      entity: undefined,
       from: undefined,
       to: undefined,
       offset: undefined,
@@ -92,10 +93,10 @@ export function AuditFilters({ query, onApply }: AuditFiltersProps) {
         {...register('entityType')}
       />
       <TextField
-        label="Entity id"
-        placeholder="e.g. a user's id"
-        error={errors.entityId?.message}
-        {...register('entityId')}
+        label="Entity name"
+        placeholder="e.g. a supplier's name"
+        error={errors.entity?.message}
+        {...register('entity')}
       />
       <TextField label="From" type="date" error={errors.fromDate?.message} {...register('fromDate')} />
       <TextField label="To" type="date" error={errors.toDate?.message} {...register('toDate')} />

@@ -1,10 +1,12 @@
 import { Fragment, useState } from 'react';
+import { summariseEvent } from '#shared/domain/audit/summary.js';
 import type { AuditEvent } from '#shared/schemas/audit.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { SortableHeader, type SortDirection, Table, TableMessageRow } from '../../../components/ui/table.js';
-import { formatDateTime, shortHash } from '../../../lib/format.js';
+import { shortHash } from '../../../lib/format.js';
 import { ACTOR_TYPE_LABELS, actionLabel, entityTypeLabel } from './audit-labels.js';
+import { formatAuditTime } from './audit-time.js';
 
 export interface AuditTableProps {
   events: readonly AuditEvent[];
@@ -14,7 +16,7 @@ export interface AuditTableProps {
   busy: boolean;
 }
 
-const COLUMNS = 6;
+const COLUMNS = 5;
 
 function EventDetails({ event }: { event: AuditEvent }) {
   return (
@@ -22,8 +24,12 @@ function EventDetails({ event }: { event: AuditEvent }) {
       <dl className="details details-compact">
         <dt>Sequence</dt>
         <dd>{event.seq}</dd>
-        <dt>Recorded at</dt>
+        <dt>Recorded at (UTC)</dt>
         <dd>{event.createdAt}</dd>
+        <dt>Action</dt>
+        <dd>
+          <code className="code">{event.action}</code>
+        </dd>
         <dt>Actor id</dt>
         <dd>
           <code className="code">{event.actorId ?? '—'}</code>
@@ -41,7 +47,7 @@ function EventDetails({ event }: { event: AuditEvent }) {
           <code className="code code-wrap">{event.prevHash}</code>
         </dd>
       </dl>
-      <p className="event-payload-title">Payload</p>
+      <p className="event-payload-title">Payload (as recorded; erased personal values show their digest)</p>
       <pre className="json">{JSON.stringify(event.payload, null, 2)}</pre>
     </div>
   );
@@ -63,9 +69,8 @@ export function AuditTable({ events, order, onToggleOrder, onShowEntity, busy }:
         <tr>
           <SortableHeader label="Time" direction={order} onSort={onToggleOrder} />
           <th scope="col">Actor</th>
-          <th scope="col">Action</th>
           <th scope="col">Entity</th>
-          <th scope="col">Hash</th>
+          <th scope="col">What happened</th>
           <th scope="col">
             <span className="visually-hidden">Details</span>
           </th>
@@ -82,7 +87,7 @@ export function AuditTable({ events, order, onToggleOrder, onShowEntity, busy }:
               <Fragment key={event.id}>
                 <tr className={open ? 'row-open' : undefined}>
                   <td className="cell-nowrap" title={event.createdAt}>
-                    {formatDateTime(event.createdAt)}
+                    {formatAuditTime(event.createdAt)}
                   </td>
                   <td>
                     {event.actorLabel ?? <span className="muted">{ACTOR_TYPE_LABELS[event.actorType]}</span>}
@@ -93,27 +98,20 @@ export function AuditTable({ events, order, onToggleOrder, onShowEntity, busy }:
                     ) : null}
                   </td>
                   <td>
-                    <span className="cell-strong">{actionLabel(event.action)}</span>
-                    <span className="cell-sub">
-                      <code className="code">{event.action}</code>
-                    </span>
-                  </td>
-                  <td>
-                    {entityTypeLabel(event.entityType)}{' '}
+                    <span className="cell-sub">{entityTypeLabel(event.entityType)}</span>
                     <button
                       type="button"
                       className="link-button"
                       title={`Show every event for ${event.entityId}`}
-                      aria-label={`Show every event for ${entityTypeLabel(event.entityType)} ${event.entityId}`}
+                      aria-label={`Show every event for ${entityTypeLabel(event.entityType)} ${event.entityLabel ?? event.entityId}`}
                       onClick={() => onShowEntity(event.entityType, event.entityId)}
                     >
-                      <code className="code">{shortHash(event.entityId, 8)}</code>
+                      {event.entityLabel ?? <code className="code">{shortHash(event.entityId, 8)}</code>}
                     </button>
                   </td>
-                  <td>
-                    <code className="code" title={event.hash}>
-                      {shortHash(event.hash)}
-                    </code>
+                  <td className="audit-summary">
+                    <span className="cell-strong">{actionLabel(event.action)}</span>
+                    <span className="cell-sub">{summariseEvent(event)}</span>
                   </td>
                   <td className="cell-actions">
                     <Button
