@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const checkpointsOf = (orgId: string) =>
-  t.database.db
+  t.owner
     .select()
     .from(auditCheckpoints)
     .where(eq(auditCheckpoints.orgId, orgId))
@@ -101,7 +101,7 @@ describe('deleting the newest events is detected', () => {
     // The table owner removes the last four events (API keys: no personal values beside them).
     const keep = cp.seq - 3;
     await withAuditTriggerOff(t, () =>
-      t.database.db.delete(auditEvents).where(and(eq(auditEvents.orgId, org.id), gt(auditEvents.seq, keep))),
+      t.owner.delete(auditEvents).where(and(eq(auditEvents.orgId, org.id), gt(auditEvents.seq, keep))),
     );
     const result = (await admin.get('/api/audit-events/verify')).json();
     expect(result).toMatchObject({
@@ -121,7 +121,7 @@ describe('deleting the newest events is detected', () => {
     const admin = await t.login(org.admin);
     const { keyId } = (await admin.get('/api/audit-events/checkpoints')).json();
     const head = (await auditOf(t, org.id)).at(-1)!;
-    await t.database.db.insert(auditCheckpoints).values({
+    await t.owner.insert(auditCheckpoints).values({
       orgId: org.id,
       seq: head.seq,
       hash: head.hash,
@@ -143,17 +143,17 @@ describe('deleting the newest events is detected', () => {
     const file = (await admin.get('/api/audit-events/checkpoints')).json() as AuditCheckpointFile;
     const last = file.checkpoints.at(-1)!;
     await withAuditTriggerOff(t, () =>
-      t.database.db
+      t.owner
         .delete(auditEvents)
         .where(and(eq(auditEvents.orgId, org.id), gt(auditEvents.seq, last.seq - 2))),
     );
-    await t.database.db.execute(
+    await t.owner.execute(
       sql`alter table audit_checkpoints disable trigger audit_checkpoints_no_update_delete`,
     );
     try {
-      await t.database.db.delete(auditCheckpoints).where(eq(auditCheckpoints.orgId, org.id));
+      await t.owner.delete(auditCheckpoints).where(eq(auditCheckpoints.orgId, org.id));
     } finally {
-      await t.database.db.execute(
+      await t.owner.execute(
         sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_update_delete`,
       );
     }
@@ -169,7 +169,7 @@ describe('deleting the newest events is detected', () => {
   });
 
   it('checkpoints are append-only, owner included', async () => {
-    await expect(t.database.db.execute(sql`delete from audit_checkpoints`)).rejects.toThrow();
+    await expect(t.owner.execute(sql`delete from audit_checkpoints`)).rejects.toThrow();
     await expect(
       withTenant(t.database.db, t.orgA.id, (tx) => tx.execute(sql`update audit_checkpoints set seq = 1`)),
     ).rejects.toThrow();

@@ -3,7 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { AuditEventInput } from '#shared/schemas/audit.js';
 import type { AuditCheckpoint } from '#shared/schemas/audit-anchors.js';
 import { bulkInsert } from '../../db/bulk.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import { auditCheckpoints, auditEvents, auditPersonalValues } from '../../db/schema/audit.js';
 import type { Actor } from '../../lib/context.js';
@@ -27,10 +27,10 @@ const BATCH = 2000;
  * Serialises writers of one organisation's chain until the transaction ends, so two concurrent transactions
  * cannot both link to the same predecessor.
  */
-const lockChain = (tx: Db, orgId: string) =>
+const lockChain = (tx: Tx, orgId: string) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
 
-const headOf = async (tx: Db, orgId: string) => {
+const headOf = async (tx: Tx, orgId: string) => {
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash, createdAt: auditEvents.createdAt })
     .from(auditEvents)
@@ -40,7 +40,7 @@ const headOf = async (tx: Db, orgId: string) => {
   return last ?? null;
 };
 
-const latestCheckpoint = async (tx: Db, orgId: string) => {
+const latestCheckpoint = async (tx: Tx, orgId: string) => {
   const [row] = await tx
     .select()
     .from(auditCheckpoints)
@@ -61,7 +61,7 @@ export const toCheckpoint = (r: typeof auditCheckpoints.$inferSelect): AuditChec
 
 /** Signs and stores a checkpoint of `head`. Call with the chain locked. */
 const recordCheckpoint = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   head: { seq: number; hash: string },
   reason: AuditCheckpoint['reason'],
@@ -92,7 +92,7 @@ const recordCheckpoint = async (
  * so a failure among those is the error reported and the lock is held as briefly as possible.
  */
 export const appendAuditEvents = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   actor: Actor,
   events: RecordedEvent[],
@@ -149,7 +149,7 @@ export const appendAuditEvents = async (
 };
 
 export const appendAuditEvent = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   actor: Actor,
   event: RecordedEvent,
@@ -160,7 +160,7 @@ export const appendAuditEvent = async (
  * head), or null for an empty chain.
  */
 export const checkpointAuditHead = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   reason: AuditCheckpoint['reason'] = 'on_demand',
 ): Promise<AuditCheckpoint | null> => {
@@ -177,4 +177,4 @@ export const checkpointAuditHead = async (
  * signature), so a printed report is itself an anchor kept outside the database. Call inside the report's
  * tenant transaction, after reading what the report shows.
  */
-export const reportAuditHead = (tx: Db, orgId: string) => checkpointAuditHead(tx, orgId, 'on_demand');
+export const reportAuditHead = (tx: Tx, orgId: string) => checkpointAuditHead(tx, orgId, 'on_demand');

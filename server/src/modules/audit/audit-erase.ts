@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditErasureCreate, AuditErasureResult } from '#shared/schemas/audit-anchors.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/context.js';
 import {
   clearTextEventCount,
@@ -19,7 +19,7 @@ import { appendAuditEvent } from './audit-append.js';
  * changed through their own module; this covers the history.
  */
 export const erasePersonalData = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   actor: Actor,
   input: AuditErasureCreate,

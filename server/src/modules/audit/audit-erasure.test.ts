@@ -84,7 +84,7 @@ describe('POST /api/audit-events/erasures', () => {
     expect(verify.personalValues.mismatched).toEqual([]);
 
     // The values and their salts are gone from the database, not only from the answer.
-    const kept = await t.database.db.select().from(auditPersonalValues);
+    const kept = await t.owner.select().from(auditPersonalValues);
     expect(JSON.stringify(kept).toLowerCase()).not.toContain('jane');
     // A second request finds nothing more to erase.
     const again = await admin.post('/api/audit-events/erasures', {
@@ -128,19 +128,19 @@ describe('POST /api/audit-events/erasures', () => {
     // Only erasure may change a row: the owner must lift the guard to swap a value.
     expect(
       await failureOf(
-        t.database.db.execute(sql`update audit_personal_values set value = 'Fake' where value = 'Real Name'`),
+        t.owner.execute(sql`update audit_personal_values set value = 'Fake' where value = 'Real Name'`),
       ),
     ).toMatch(/only allows erasure/);
-    await t.database.db.execute(
+    await t.owner.execute(
       sql`alter table audit_personal_values disable trigger audit_personal_values_erase_only`,
     );
     try {
-      await t.database.db
+      await t.owner
         .update(auditPersonalValues)
         .set({ value: 'Fake Name' })
         .where(eq(auditPersonalValues.value, 'Real Name'));
     } finally {
-      await t.database.db.execute(
+      await t.owner.execute(
         sql`alter table audit_personal_values enable trigger audit_personal_values_erase_only`,
       );
     }

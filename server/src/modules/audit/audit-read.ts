@@ -1,5 +1,5 @@
 import type { AuditEvent } from '#shared/schemas/audit.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { type LabelledAuditRow, personalValuesOf } from './audit.repo.js';
 import { revealPayload } from './audit-personal.js';
 
@@ -7,7 +7,7 @@ import { revealPayload } from './audit-personal.js';
  * Events as people read them: personal values put back where their digests stand (or marked erased). The
  * shape is the stored one, which the contract's union describes (the route's response schema checks it).
  */
-export const readEvents = async (tx: Db, orgId: string, rows: LabelledAuditRow[]): Promise<AuditEvent[]> => {
+export const readEvents = async (tx: Tx, orgId: string, rows: LabelledAuditRow[]): Promise<AuditEvent[]> => {
   const kept = await personalValuesOf(
     tx,
     orgId,

@@ -1,5 +1,5 @@
 import type { AuditCheckpoint, AuditCheckpointFile, AuditVerify } from '#shared/schemas/audit-anchors.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { listCheckpoints, personalValuesOf, walkAuditChain } from './audit.repo.js';
 import { auditAnchoring, checkpointMessage, verifyWithPublicKey } from './audit-anchor.js';
 import { toCheckpoint } from './audit-append.js';
@@ -24,7 +24,7 @@ const signatureHolds = (orgId: string, cp: Checked): boolean | 'unknown-key' => 
  * values are checked against the digests their events committed to.
  */
 export const verifyAuditChain = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   external?: AuditCheckpointFile,
 ): Promise<AuditVerify> => {

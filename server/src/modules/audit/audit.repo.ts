@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { AuditExportQuery } from '#shared/schemas/audit.js';
-import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { auditCheckpoints, auditEvents, auditPersonalValues } from '../../db/schema/audit.js';
 import { entityLabelSql } from './audit-labels.js';
 
@@ -39,7 +39,7 @@ const filtersOf = (orgId: string, q: Partial<AuditExportQuery>): SQL | undefined
 const labelledColumns = { ...getTableColumns(auditEvents), entityLabel: entityLabelSql };
 
 export const listAuditEvents = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   q: AuditExportQuery & { limit: number; offset: number },
 ) => {
@@ -59,7 +59,7 @@ export const listAuditEvents = async (
 
 /** One page of the events matching the filters, after sequence `after` in the list's order (keyset). */
 export const filteredEventsAfter = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   q: AuditExportQuery,
   after: number | undefined,
@@ -80,7 +80,7 @@ export const filteredEventsAfter = async (
 };
 
 /** The chain in order, in pages, so verifying a long history never holds it all in memory. */
-export async function* walkAuditChain(tx: Db, orgId: string, pageSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* walkAuditChain(tx: Tx, orgId: string, pageSize = 1000): AsyncGenerator<AuditRow[]> {
   let after = 0;
   for (;;) {
     const page = await tx
@@ -96,7 +96,7 @@ export async function* walkAuditChain(tx: Db, orgId: string, pageSize = 1000): A
 }
 
 /** The personal values kept beside these events. */
-export const personalValuesOf = (tx: Db, orgId: string, eventIds: string[]): Promise<PersonalRow[]> =>
+export const personalValuesOf = (tx: Tx, orgId: string, eventIds: string[]): Promise<PersonalRow[]> =>
   eventIds.length === 0
     ? Promise.resolve([])
     : tx
@@ -104,7 +104,7 @@ export const personalValuesOf = (tx: Db, orgId: string, eventIds: string[]): Pro
         .from(auditPersonalValues)
         .where(and(eq(auditPersonalValues.orgId, orgId), inArray(auditPersonalValues.eventId, eventIds)));
 
-export const listCheckpoints = (tx: Db, orgId: string) =>
+export const listCheckpoints = (tx: Tx, orgId: string) =>
   tx
     .select()
     .from(auditCheckpoints)
@@ -119,7 +119,7 @@ const erasableColumns = { ...getTableColumns(auditPersonalValues), seq: auditEve
  * Kept (not yet erased) personal values of a person known by e-mail: the e-mail values themselves and the
  * personal values recorded beside them in the same object (a contact's name and phone, a user's name).
  */
-export const erasableByEmail = async (tx: Db, orgId: string, email: string): Promise<ErasableValue[]> => {
+export const erasableByEmail = async (tx: Tx, orgId: string, email: string): Promise<ErasableValue[]> => {
   const pv = auditPersonalValues;
   const matches = await tx
     .select({ eventId: pv.eventId, path: pv.path })
@@ -153,7 +153,7 @@ export const erasableByEmail = async (tx: Db, orgId: string, email: string): Pro
 };
 
 /** Kept personal values of every event about one entity. */
-export const erasableByEntity = (tx: Db, orgId: string, entityType: string, entityId: string) =>
+export const erasableByEntity = (tx: Tx, orgId: string, entityType: string, entityId: string) =>
   tx
     .select(erasableColumns)
     .from(auditPersonalValues)
@@ -168,7 +168,7 @@ export const erasableByEntity = (tx: Db, orgId: string, entityType: string, enti
     );
 
 export const markErased = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   values: { eventId: string; path: string }[],
   erasureEventId: string,
@@ -189,7 +189,7 @@ export const markErased = async (
 };
 
 /** Events written before personal fields were digested whose stored payload holds this e-mail in clear. */
-export const clearTextEventCount = async (tx: Db, orgId: string, email: string): Promise<number> => {
+export const clearTextEventCount = async (tx: Tx, orgId: string, email: string): Promise<number> => {
   const [row] = await tx
     .select({ n: count() })
     .from(auditEvents)

@@ -45,7 +45,7 @@ describe('AuditLogPage', () => {
   });
 
   it('shows erased personal values as erased', async () => {
-    const erased = { erased: true, erasedAt: '2025-04-01T00:00:00.000Z', digest: 'c'.repeat(64) };
+    const erased = { erased: true as const, erasedAt: '2025-04-01T00:00:00.000Z', digest: 'c'.repeat(64) };
     const created: AuditEvent = {
       ...event,
       id: '88888888-8888-4888-8888-888888888888',
