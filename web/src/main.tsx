@@ -1,10 +1,12 @@
+// First, so that the features' own stylesheets (imported by their modules below) come after it and win
+// over the primitives they refine.
+import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './app/query-client.js';
 import { routes } from './app/routes.js';
-import './styles.css';
 
 const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);

@@ -55,7 +55,11 @@ export function OverviewPage() {
     <>
       <PageHeader
         title="Overview"
-        description={`Welcome, ${firstName}. You are signed in to ${session.org.name} as ${ROLE_LABELS[session.role]}.`}
+        description={
+          <span className="screen-only">
+            Welcome, {firstName}. You are signed in to {session.org.name} as {ROLE_LABELS[session.role]}.
+          </span>
+        }
       />
       {rescore.jobId ? <RescoreProgress jobId={rescore.jobId} onDismiss={rescore.dismiss} /> : null}
       {bands.error ? (
