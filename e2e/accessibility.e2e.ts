@@ -1,7 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openSession, signIn } from './support/browser.js';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  openSession,
+  type Session,
+  signIn,
+  VIEWPORTS,
+} from './support/browser.js';
 import { chromiumAvailable } from './support/chromium.js';
 
 /** Serious and critical axe violations, one line each, so a failure names the rule and the elements. */
@@ -17,35 +24,175 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-describe.skipIf(!chromiumAvailable)('accessibility smoke check (axe)', () => {
+/** Opens a page and waits until it has its heading and nothing is loading any more. */
+async function visit(page: Page, url: string, heading: string | RegExp) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.locator('.loading-text, [aria-busy="true"]').first().waitFor({ state: 'detached' });
+}
+
+/** Nothing sticks out sideways: wide tables scroll inside their card, not the page. */
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+interface Screen {
+  name: string;
+  url: () => string;
+  heading: string | RegExp;
+}
+
+describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page', () => {
   let browser: Browser;
+  const ids = { supplier: '', policy: '', draft: '' };
+
+  const screens: Screen[] = [
+    { name: 'Overview', url: () => '/', heading: 'Overview' },
+    { name: 'supplier list', url: () => '/suppliers', heading: 'Suppliers' },
+    { name: 'supplier detail', url: () => `/suppliers/${ids.supplier}`, heading: /./ },
+    { name: 'supplier form', url: () => '/suppliers/new', heading: 'Add supplier' },
+    { name: 'supplier edit form', url: () => `/suppliers/${ids.supplier}/edit`, heading: /^Edit / },
+    { name: 'import', url: () => '/suppliers/import', heading: 'Import suppliers' },
+    { name: 'reference data', url: () => '/reference-data', heading: 'Reference data' },
+    { name: 'policies', url: () => '/policies', heading: 'Scoring policy' },
+    { name: 'policy document', url: () => `/policies/${ids.policy}`, heading: /./ },
+    { name: 'policy what-if', url: () => `/policies/${ids.draft}/what-if`, heading: /./ },
+    { name: 'policy changes', url: () => `/policies/${ids.draft}/changes`, heading: /./ },
+    { name: 'policy edit form', url: () => `/policies/${ids.draft}/edit`, heading: /./ },
+    { name: 'account', url: () => '/settings', heading: 'Account' },
+    { name: 'users', url: () => '/settings/users', heading: 'Users' },
+    { name: 'API keys', url: () => '/settings/api-keys', heading: 'API keys' },
+    { name: 'audit log', url: () => '/settings/audit-log', heading: 'Audit log' },
+  ];
+
   beforeAll(async () => {
     browser = await launchBrowser();
+    // The ids the pages need, and a draft policy (the edit form, what-if and changes are a draft's pages).
+    const { context, page } = await openSession(browser);
+    await signIn(page, 'admin');
+    const suppliers = (await (await page.request.get('/api/suppliers?limit=1')).json()) as {
+      items: { id: string }[];
+    };
+    const policies = (await (await page.request.get('/api/policies')).json()) as {
+      items: { id: string; status: string; name: string }[];
+    };
+    const published = policies.items.find((policy) => policy.status === 'published');
+    ids.supplier = suppliers.items[0]?.id ?? '';
+    ids.policy = published?.id ?? '';
+    const existing = policies.items.find((policy) => policy.status === 'draft');
+    if (existing) {
+      ids.draft = existing.id;
+    } else {
+      const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+      const created = await page.request.post('/api/policies', {
+        data: { basedOn: ids.policy, name: 'Accessibility check draft' },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(created.status()).toBe(201);
+      ids.draft = ((await created.json()) as { id: string }).id;
+    }
+    expect(ids.supplier && ids.policy && ids.draft).toBeTruthy();
+    await context.close();
   });
+
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('finds no serious or critical problems on the login page, the Overview and the supplier list', async () => {
+  it('finds no serious or critical problems on the login page', async () => {
     const { context, page } = await openSession(browser);
-
     await page.goto('/login');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-
-    await signIn(page, 'officer');
-    await page.getByRole('table', { name: 'Suppliers with the highest residual risk' }).waitFor();
-    await page.getByRole('list', { name: 'Datasets and editions' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
-    await page
-      .getByRole('table', { name: 'Suppliers in the register' })
-      .locator('tbody tr')
-      .first()
-      .waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-
     await context.close();
+  });
+
+  for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+    describe(`at ${viewport.width} px (${width})`, () => {
+      let session: Session;
+      beforeAll(async () => {
+        session = await openSession(browser, viewport);
+        await signIn(session.page, 'admin');
+      });
+      afterAll(async () => {
+        await session?.context.close();
+      });
+
+      for (const screen of screens) {
+        it(`finds no serious or critical problems on the ${screen.name} page, and nothing wider than the screen`, async () => {
+          const { page } = session;
+          await visit(page, screen.url(), screen.heading);
+          expect(await seriousViolations(page), `${screen.name} at ${viewport.width} px`).toEqual([]);
+          expect(await pageOverflow(page), `${screen.name} overflows sideways`).toBeLessThanOrEqual(0);
+          expectNoPageErrors(session);
+        });
+      }
+    });
+  }
+
+  describe('on a phone', () => {
+    it('shows the page first, with the navigation behind a Menu button that a keyboard can open and close', async () => {
+      const session = await openSession(browser, VIEWPORTS.phone);
+      const { page } = session;
+      await signIn(page, 'admin');
+      await visit(page, '/suppliers', 'Suppliers');
+
+      // The heading and "Add supplier" are on the first screen, the navigation is folded away.
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.isVisible()).toBe(false);
+      const add = page.getByRole('link', { name: 'Add supplier' });
+      const box = await add.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORTS.phone.height);
+
+      // The table scrolls inside its card, and a keyboard can reach it to scroll it.
+      const region = page.getByRole('region', { name: 'Suppliers in the register' });
+      expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await region.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+
+      const menu = page.getByRole('button', { name: 'Menu', exact: true });
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      expect(await nav.isVisible()).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await nav.isVisible()).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+
+      await menu.click();
+      await nav.getByRole('link', { name: 'Audit log' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+      expect(await nav.isVisible()).toBe(false);
+      expectNoPageErrors(session);
+      await session.context.close();
+    });
+  });
+
+  describe('printed', () => {
+    it('leaves out the navigation, the greeting and the buttons, and uses the full width', async () => {
+      const session = await openSession(browser);
+      const { page } = session;
+      await signIn(page, 'admin');
+      await visit(page, `/suppliers/${ids.supplier}`, /./);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Assess now' }).isVisible()).toBe(false);
+      const main = await page.locator('main').boundingBox();
+      expect(main!.x).toBe(0);
+      expect(main!.width).toBe(VIEWPORTS.desktop.width);
+
+      await page.emulateMedia({ media: 'screen' });
+      await visit(page, '/', 'Overview');
+      expect(await page.getByText(/^Welcome, /).isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByText(/^Welcome, /).isVisible()).toBe(false);
+      await session.context.close();
+    });
   });
 });

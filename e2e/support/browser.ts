@@ -38,9 +38,18 @@ export interface Session {
   errors: string[];
 }
 
+/** The screens the journeys look at: a desktop, and a phone (the width of an iPhone 14). */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+
 /** A fresh context (no cookies) with one page, recording what went wrong in the page. */
-export async function openSession(browser: Browser): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1440, height: 900 } });
+export async function openSession(
+  browser: Browser,
+  viewport: { width: number; height: number } = VIEWPORTS.desktop,
+): Promise<Session> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { PolicyDocumentInput } from '#shared/schemas/policy.js';
 import { Button } from '../../../components/ui/button.js';
+import { TableScroll } from '../../../components/ui/table.js';
 import { BANDED_FACTORS, type BandedFactorKey } from '../labels.js';
 import { bandRange } from '../lib/bands.js';
 import { describePath } from '../lib/policy-paths.js';
@@ -27,53 +28,57 @@ export function BandTableFields({ factor }: { factor: BandedFactorKey }) {
 
   return (
     <div className="band-table">
-      <table className="table table-compact">
-        <caption className="visually-hidden">{`${label}: bands`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Starts at ({unit})</th>
-            <th scope="col">Points</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((field, index) => (
-            <tr key={field.id}>
-              <td className="cell-nowrap">
-                {index + 1}
-                {readable ? <span className="cell-sub muted">{bandRange(factor, bands, index)}</span> : null}
-              </td>
-              <td>
-                <NumberCell
-                  name={`${name}.${index}.from`}
-                  label={describePath(['inherent', factor, 'bands', index, 'from'], [])}
-                />
-              </td>
-              <td>
-                <NumberCell
-                  name={`${name}.${index}.points`}
-                  label={describePath(['inherent', factor, 'bands', index, 'points'], [])}
-                />
-              </td>
-              <td className="cell-actions">
-                {index > 0 ? (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => remove(index)}
-                    aria-label={`Remove ${describePath(['inherent', factor, 'bands', index], [])}`}
-                  >
-                    Remove
-                  </Button>
-                ) : null}
-              </td>
+      <TableScroll label={`${label}: bands`}>
+        <table className="table table-compact">
+          <caption className="visually-hidden">{`${label}: bands`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Band</th>
+              <th scope="col">Starts at ({unit})</th>
+              <th scope="col">Points</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {fields.map((field, index) => (
+              <tr key={field.id}>
+                <td className="cell-nowrap">
+                  {index + 1}
+                  {readable ? (
+                    <span className="cell-sub muted">{bandRange(factor, bands, index)}</span>
+                  ) : null}
+                </td>
+                <td>
+                  <NumberCell
+                    name={`${name}.${index}.from`}
+                    label={describePath(['inherent', factor, 'bands', index, 'from'], [])}
+                  />
+                </td>
+                <td>
+                  <NumberCell
+                    name={`${name}.${index}.points`}
+                    label={describePath(['inherent', factor, 'bands', index, 'points'], [])}
+                  />
+                </td>
+                <td className="cell-actions">
+                  {index > 0 ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => remove(index)}
+                      aria-label={`Remove ${describePath(['inherent', factor, 'bands', index], [])}`}
+                    >
+                      Remove
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <GroupError name={name} />
       {fields.length < MAX_BANDS ? (
         <div>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '#shared/roles.js';
 import { json, mockFetch } from '../../../../test/fetch-mock.js';
@@ -55,5 +55,39 @@ describe('navigation by role', () => {
     renderApp('/settings/users');
     expect(await screen.findByText('You do not have access to this page')).toBeTruthy();
     expect(find('GET', '/api/users')).toHaveLength(0);
+  });
+});
+
+describe('the Menu button (the folded navigation on a phone)', () => {
+  it('opens by keyboard with focus on the first link, and Escape closes it back onto the button', async () => {
+    signInAs('officer');
+    const { user } = renderApp('/');
+    const toggle = await screen.findByRole('button', { name: 'Menu' });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(nav.id);
+
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(nav.className).toContain('side-nav-open');
+    expect(document.activeElement).toBe(within(nav).getByRole('link', { name: 'Overview' }));
+
+    await user.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(nav.className).not.toContain('side-nav-open');
+    expect(document.activeElement).toBe(toggle);
+  });
+
+  it('closes when a link in it is followed', async () => {
+    signInAs('officer');
+    const { user, router } = renderApp('/');
+    const toggle = await screen.findByRole('button', { name: 'Menu' });
+    await user.click(toggle);
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Reports' }),
+    );
+    await waitFor(() => expect(router.state.location.pathname).toBe('/reports'));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
   });
 });
