@@ -81,7 +81,7 @@ describe('checkpoints of the chain head', () => {
   it('reportAuditHead answers the signed head a report is built on', async () => {
     const org = await createTestOrg(t, 'report');
     const head = (await auditOf(t, org.id)).at(-1)!;
-    const cp = await withTenant(t.database.db, org.id, (tx) => reportAuditHead(tx, org.id));
+    const cp = await withTenant(t.db, org.id, (tx) => reportAuditHead(tx, org.id));
     expect(cp).toMatchObject({ seq: head.seq, hash: head.hash });
   });
 });
@@ -161,7 +161,7 @@ describe('deleting the newest events is detected', () => {
       ok: true,
       missingTail: null,
     });
-    const withFile = await withTenant(t.database.db, org.id, (tx) => verifyAuditChain(tx, org.id, file));
+    const withFile = await withTenant(t.db, org.id, (tx) => verifyAuditChain(tx, org.id, file));
     expect(withFile).toMatchObject({
       ok: false,
       missingTail: { chainEndsAt: last.seq - 2, checkpointSeq: last.seq },
@@ -171,7 +171,7 @@ describe('deleting the newest events is detected', () => {
   it('checkpoints are append-only, owner included', async () => {
     await expect(t.owner.execute(sql`delete from audit_checkpoints`)).rejects.toThrow();
     await expect(
-      withTenant(t.database.db, t.orgA.id, (tx) => tx.execute(sql`update audit_checkpoints set seq = 1`)),
+      withTenant(t.db, t.orgA.id, (tx) => tx.execute(sql`update audit_checkpoints set seq = 1`)),
     ).rejects.toThrow();
   });
 });

@@ -191,7 +191,7 @@ describe('POST /api/audit-events/erasures', () => {
   it('the request role cannot change or delete a kept value', async () => {
     const stmts = [sql`update audit_personal_values set value = 'x'`, sql`delete from audit_personal_values`];
     for (const stmt of stmts) {
-      expect(await failureOf(withTenant(t.database.db, t.orgA.id, (tx) => tx.execute(stmt)))).toMatch(
+      expect(await failureOf(withTenant(t.db, t.orgA.id, (tx) => tx.execute(stmt)))).toMatch(
         /only allows erasure|permission denied/,
       );
     }
