@@ -21,6 +21,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { etagPlugin } from './plugins/etag.js';
 import { webPlugin } from './plugins/web.js';
 
 export const VERSION = '0.1.0';
@@ -92,6 +93,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   });
   await app.register(docsPlugin, { version: VERSION });
   await app.register(authPlugin, { auth: c.auth });
+  await app.register(etagPlugin);
 
   await app.register(healthRoutes, { database, version: VERSION });
   await app.register(authRoutes, {

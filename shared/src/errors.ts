@@ -19,7 +19,10 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   /** No such record in this organisation (records of other organisations answer this too). */
   not_found: 404,
-  /** The change conflicts with existing data (duplicate email, last admin, …). */
+  /**
+   * The change conflicts with existing data (duplicate email, last admin, …), or was made from a revision of
+   * the record that is no longer current (If-Match): then the error carries `current`.
+   */
   conflict: 409,
   /** The body or an uploaded file is larger than allowed. */
   payload_too_large: 413,
@@ -52,6 +55,14 @@ export const ErrorBodySchema = z
       /** The request's id: support finds the log line with it. */
       requestId: z.string(),
       issues: z.array(ErrorIssueSchema).optional(),
+      /**
+       * A stale update (409 `conflict`): the record as it is now, in the resource's own shape, with its
+       * `revision`, so the client can show what changed and re-apply its edits on top.
+       */
+      current: z
+        .looseObject({ revision: z.number().int() })
+        .optional()
+        .meta({ description: 'On a stale update (409): the record as it is now, with its revision' }),
     }),
   })
   .meta({ id: 'ErrorBody', description: 'The error body of every endpoint' });

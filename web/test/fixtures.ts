@@ -27,6 +27,7 @@ export const makeUser = (overrides: Partial<User> = {}): User => {
     status: 'active',
     createdAt: '2025-01-15T09:30:00.000Z',
     lastLoginAt: null,
+    revision: 1,
     ...overrides,
   };
 };

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, type ErrorIssue } from '#shared/errors.js';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorIssue } from '#shared/errors.js';
 
 /** The one error type services throw; the error handler turns it into the shared error body. */
 export class AppError extends Error {
@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** A stale update's record as it is now (ErrorBody `current`). */
+    readonly current?: ErrorBody['error']['current'],
   ) {
     super(message);
     this.name = 'AppError';

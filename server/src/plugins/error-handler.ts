@@ -11,9 +11,16 @@ const send = (
   code: ErrorCode,
   message: string,
   issues?: ErrorIssue[],
+  current?: ErrorBody['error']['current'],
 ) => {
   const body: ErrorBody = {
-    error: { code, message, requestId: req.id, ...(issues?.length ? { issues } : {}) },
+    error: {
+      code,
+      message,
+      requestId: req.id,
+      ...(issues?.length ? { issues } : {}),
+      ...(current ? { current } : {}),
+    },
   };
   return reply.status(ERROR_STATUS[code]).type('application/json').send(body);
 };
@@ -52,7 +59,7 @@ const frameworkError = (err: FastifyError): { code: ErrorCode; message: string }
 /** One error body for the whole API: `{ error: { code, message, requestId, issues? } }`. */
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return send(reply, req, err.code, err.message, err.issues);
+    if (err instanceof AppError) return send(reply, req, err.code, err.message, err.issues, err.current);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = WHERE[err.validationContext ?? 'body'] ?? 'body';
       const issues = err.validation.map((v) => ({

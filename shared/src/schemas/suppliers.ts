@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../countries.js';
 import { IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
+import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 
 // WARNING: assessments store a snapshot of the supplier profile (SupplierProfileSchema). Renaming one of its
 // fields breaks the reproduction of stored assessments: add a field, never rename or re-mean one.
@@ -74,8 +75,11 @@ export const SupplierCreateSchema = SupplierFieldsSchema.extend({
 export type SupplierCreate = z.infer<typeof SupplierCreateSchema>;
 export type SupplierCreateInput = z.input<typeof SupplierCreateSchema>;
 
-/** PATCH: only the fields sent change (no defaults here, or a PATCH would reset them). */
-export const SupplierUpdateSchema = SupplierFieldsSchema.partial();
+/**
+ * PATCH: only the fields sent change (no defaults here, or a PATCH would reset them). `revision` (or
+ * If-Match) names the revision the change was made from.
+ */
+export const SupplierUpdateSchema = SupplierFieldsSchema.partial().extend(ExpectedRevisionShape);
 export type SupplierUpdate = z.infer<typeof SupplierUpdateSchema>;
 
 /** The latest assessment, summarised on the supplier. */
@@ -110,6 +114,8 @@ export const SupplierSchema = z.object({
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
   risk: SupplierRiskSummarySchema.nullable(),
+  /** Edits so far (optimistic concurrency, see revision.ts); rescoring does not change it. */
+  revision: RevisionSchema,
 });
 export type Supplier = z.infer<typeof SupplierSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PasswordSchema, RoleSchema } from './auth.js';
 import { EmailSchema, IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
+import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 
 export const MEMBER_STATUSES = ['active', 'deactivated'] as const;
 export const MemberStatusSchema = z.enum(MEMBER_STATUSES);
@@ -14,6 +15,8 @@ export const UserSchema = z.object({
   status: MemberStatusSchema,
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  /** Changes of this membership's role or status so far (optimistic concurrency, see revision.ts). */
+  revision: RevisionSchema,
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -29,9 +32,11 @@ export type UserCreate = z.infer<typeof UserCreateSchema>;
 /** A created user; `temporaryPassword` is present only when the server generated it (shown once). */
 export const UserCreatedSchema = UserSchema.extend({ temporaryPassword: z.string().optional() });
 
+/** PATCH: role and/or status; `revision` (or If-Match) names the revision the change was made from. */
 export const UserUpdateSchema = z
   .object({ role: RoleSchema, status: MemberStatusSchema })
   .partial()
+  .extend(ExpectedRevisionShape)
   .refine((v) => v.role !== undefined || v.status !== undefined, {
     message: 'Change the role or the status',
     path: ['role'],

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
+import { revisionColumn } from './revision.js';
 import { suppliers } from './suppliers.js';
 import { users } from './users.js';
 
@@ -38,6 +39,8 @@ export const policies = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
+    /** Edits of the draft, publishing and retiring bump it (optimistic concurrency); not the published number. */
+    revision: revisionColumn(),
   },
   (t) => [
     unique('policies_org_version_uq').on(t.orgId, t.version),

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
+import { revisionColumn } from './revision.js';
 
 export interface ContactJson {
   name: string;
@@ -56,6 +57,8 @@ export const suppliers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Bumped by every edit (form, archive, restore, import), not by rescoring: the columns below are derived. */
+    revision: revisionColumn(),
     currentAssessmentId: uuid('current_assessment_id'),
     rating: text('rating', { enum: ['low', 'medium', 'high', 'critical'] }),
     /** 0 = never assessed, 1 low … 4 critical: sorts by severity. */

@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
+import { revisionColumn } from './revision.js';
 
 /** A person. Global: one login may belong to several organisations through memberships. */
 export const users = pgTable('users', {
@@ -30,6 +31,8 @@ export const memberships = pgTable(
       .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by every change of role or status (the user's own sign-ins do not count). */
+    revision: revisionColumn(),
   },
   (t) => [
     unique('memberships_org_user_uq').on(t.orgId, t.userId),

@@ -4,7 +4,7 @@ import type { ImportIssue, ImportPreview, ImportResult } from '#shared/schemas/s
 import type { Db, Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
-import { AppError } from '../../lib/app-error.js';
+import { AppError, conflict } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import { auditSnapshot, diffColumns, toColumns } from './suppliers.mapping.js';
@@ -23,6 +23,8 @@ type Planned =
       row: ParsedRow;
       action: 'update';
       id: string;
+      /** The revision the plan was made from: the write is refused if another one came in meanwhile. */
+      revision: number;
       values: Partial<repo.SupplierInsert>;
       changes: Record<string, { from: unknown; to: unknown }>;
     }
@@ -117,7 +119,7 @@ const planImport = async (tx: Tx, orgId: string, csv: ReadCsv): Promise<Plan> =>
     planned.push(
       Object.keys(changes).length === 0
         ? { row: r, action: 'unchanged', id }
-        : { row: r, action: 'update', id, values, changes },
+        : { row: r, action: 'update', id, revision: before.revision, values, changes },
     );
   }
   issues.sort((a, b) => a.row - b.row);
@@ -255,7 +257,13 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
       await writes.drain();
       for (const p of planned) {
         if (p.action !== 'update') continue;
-        await repo.updateSupplier(tx, ctx.orgId, p.id, p.values);
+        // Upsert semantics: the file applies on top of whatever the register holds (no If-Match), but a
+        // supplier edited between the plan and this write would make the recorded changes wrong.
+        if (!(await repo.updateSupplier(tx, ctx.orgId, p.id, p.revision, p.values))) {
+          throw conflict(
+            `The supplier on line ${p.row.row} was changed while the file was being imported: nothing was imported. Upload the file again.`,
+          );
+        }
         events.push({
           action: 'supplier.updated',
           entityType: 'supplier',

@@ -24,6 +24,7 @@ export const toSupplier = (r: SupplierRow): Supplier => ({
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
   archivedAt: r.archivedAt?.toISOString() ?? null,
+  revision: r.revision,
   risk:
     r.currentAssessmentId && r.rating && r.assessedAt
       ? {
@@ -104,7 +105,7 @@ export const diffColumns = (before: SupplierRow, values: Partial<SupplierInsert>
   return changes;
 };
 
-const SNAPSHOT_SKIPS = new Set(['orgId', 'createdAt', 'updatedAt', 'goodKeys']);
+const SNAPSHOT_SKIPS = new Set(['orgId', 'createdAt', 'updatedAt', 'goodKeys', 'revision']);
 
 /** The register record as the audit trail keeps it on creation. */
 export const auditSnapshot = (r: SupplierRow | SupplierInsert): Record<string, unknown> => {

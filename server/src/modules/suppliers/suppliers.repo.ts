@@ -8,6 +8,7 @@ import {
 } from '#shared/schemas/suppliers.js';
 import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
+import { atRevision, nextRevision } from '../../db/revision.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
 
@@ -87,13 +88,23 @@ export const insertSupplier = async (tx: Tx, values: SupplierInsert) => {
   return row!;
 };
 
-export const updateSupplier = async (tx: Tx, orgId: string, id: string, values: Partial<SupplierInsert>) => {
+/**
+ * Changes a supplier made from revision `revision` and bumps it; undefined when the supplier is no longer at
+ * that revision (another write got in first), so the caller answers 409.
+ */
+export const updateSupplier = async (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  revision: number,
+  values: Partial<SupplierInsert>,
+): Promise<SupplierRow | undefined> => {
   const [row] = await tx
     .update(suppliers)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(suppliers.orgId, orgId), eq(suppliers.id, id)))
+    .set({ ...values, updatedAt: new Date(), revision: nextRevision(suppliers.revision) })
+    .where(and(eq(suppliers.orgId, orgId), eq(suppliers.id, id), atRevision(suppliers.revision, revision)))
     .returning();
-  return row!;
+  return row;
 };
 
 /** Ids of `id` and every supplier above it, nearest first (stops at 20 levels, guarding against bad data). */

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema } from '#shared/schemas/common.js';
+import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import {
   ImportPreviewSchema,
   ImportResultSchema,
@@ -15,6 +16,7 @@ import {
 } from '#shared/schemas/suppliers.js';
 import { AppError } from '../../lib/app-error.js';
 import { requireRole } from '../../lib/context.js';
+import { expectedRevision } from '../../lib/revision.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { SuppliersService } from './suppliers.service.js';
 import { templateCsv } from './suppliers-export.js';
@@ -159,13 +161,20 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
     {
       schema: {
         tags,
-        summary: 'Change a supplier (officers, admins)',
+        summary: 'Change a supplier (officers, admins); If-Match or `revision` refuses a stale change (409)',
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         body: SupplierUpdateSchema,
         response: { 200: SupplierSchema },
       },
     },
-    async (req) => opts.suppliers.update(ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      opts.suppliers.update(
+        ctxOf(req),
+        req.params.id,
+        req.body,
+        expectedRevision(req.headers['if-match'], req.body.revision),
+      ),
   );
 
   r.delete(
@@ -175,10 +184,12 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         tags,
         summary: 'Archive a supplier (kept with its history)',
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         response: { 200: SupplierSchema },
       },
     },
-    async (req) => opts.suppliers.archive(ctxOf(req), req.params.id),
+    async (req) =>
+      opts.suppliers.archive(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
   );
 
   r.post(
@@ -188,10 +199,12 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         tags,
         summary: 'Restore an archived supplier (officers, admins)',
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         response: { 200: SupplierSchema },
       },
     },
-    async (req) => opts.suppliers.restore(ctxOf(req), req.params.id),
+    async (req) =>
+      opts.suppliers.restore(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
   );
 
   r.get(

@@ -11,6 +11,7 @@ import { withTenant } from '../../db/tenant.js';
 import { conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
+import { checkRevision, written } from '../../lib/revision.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns, toSupplier } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
@@ -28,14 +29,43 @@ const checkParent = async (tx: Tx, orgId: string, parentId: string, selfId?: str
 const duplicateRef = (ref: string | null | undefined) =>
   conflict(`Another supplier already has the external reference "${ref}"`, 'externalRef');
 
+/** The supplier as it is now (what a 409 shows), read again after a write that lost a race. */
+const currentSupplier = async (tx: Db, orgId: string, id: string) => {
+  const row = await repo.findSupplier(tx, orgId, id);
+  return row && toSupplier(row);
+};
+
+/** Reads the supplier an update is about, refusing it (409) when it is not at the `expected` revision. */
+const loadForUpdate = async (tx: Db, orgId: string, id: string, expected: number | undefined) => {
+  const before = await repo.findSupplier(tx, orgId, id);
+  if (!before) throw notFound('Supplier', id);
+  checkRevision('supplier', expected, toSupplier(before));
+  return before;
+};
+
+/** The guarded write of an update read by loadForUpdate (409 when another write came in between). */
+const writeSupplier = async (
+  tx: Db,
+  orgId: string,
+  before: repo.SupplierRow,
+  values: Partial<repo.SupplierInsert>,
+) =>
+  written(await repo.updateSupplier(tx, orgId, before.id, before.revision, values), 'supplier', () =>
+    currentSupplier(tx, orgId, before.id),
+  );
+
 export const createSuppliersService = ({ db }: { db: Db }) => {
-  const setArchived = (ctx: RequestCtx, id: string, archived: boolean): Promise<Supplier> => {
+  const setArchived = (
+    ctx: RequestCtx,
+    id: string,
+    archived: boolean,
+    expected: number | undefined,
+  ): Promise<Supplier> => {
     requireRole(ctx, 'officer');
     return withTenant(db, ctx.orgId, async (tx) => {
-      const before = await repo.findSupplier(tx, ctx.orgId, id);
-      if (!before) throw notFound('Supplier', id);
+      const before = await loadForUpdate(tx, ctx.orgId, id, expected);
       if ((before.archivedAt !== null) === archived) return toSupplier(before);
-      const row = await repo.updateSupplier(tx, ctx.orgId, id, { archivedAt: archived ? new Date() : null });
+      const row = await writeSupplier(tx, ctx.orgId, before, { archivedAt: archived ? new Date() : null });
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
         action: archived ? 'supplier.archived' : 'supplier.restored',
         entityType: 'supplier',
@@ -88,17 +118,20 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
       }
     },
 
-    async update(ctx: RequestCtx, id: string, input: SupplierUpdate): Promise<Supplier> {
+    /**
+     * Changes the fields sent. `expected` is the revision the change was made from (If-Match or the body's
+     * `revision`): a stale one is refused with 409 and the supplier as it is now; none means last write wins.
+     */
+    async update(ctx: RequestCtx, id: string, input: SupplierUpdate, expected?: number): Promise<Supplier> {
       requireRole(ctx, 'officer');
       try {
         return await withTenant(db, ctx.orgId, async (tx) => {
-          const before = await repo.findSupplier(tx, ctx.orgId, id);
-          if (!before) throw notFound('Supplier', id);
+          const before = await loadForUpdate(tx, ctx.orgId, id, expected);
           if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId, id);
           const values = toColumns(input);
           const changes = diffColumns(before, values);
           if (Object.keys(changes).length === 0) return toSupplier(before);
-          const row = await repo.updateSupplier(tx, ctx.orgId, id, values);
+          const row = await writeSupplier(tx, ctx.orgId, before, values);
           await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
             action: 'supplier.updated',
             entityType: 'supplier',
@@ -114,10 +147,10 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
     },
 
     /** Archiving keeps the record and its history (auditors need both); it leaves lists and rescoring. */
-    archive: (ctx: RequestCtx, id: string) => setArchived(ctx, id, true),
+    archive: (ctx: RequestCtx, id: string, expected?: number) => setArchived(ctx, id, true, expected),
 
     /** Brings an archived supplier back into lists and rescoring, with its history intact. */
-    restore: (ctx: RequestCtx, id: string) => setArchived(ctx, id, false),
+    restore: (ctx: RequestCtx, id: string, expected?: number) => setArchived(ctx, id, false, expected),
 
     async tree(ctx: RequestCtx, id: string): Promise<SupplierTreeNode> {
       requireRole(ctx, 'executive');

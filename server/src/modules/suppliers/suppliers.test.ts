@@ -104,7 +104,7 @@ describe('PATCH /api/suppliers/:id', () => {
     expect(res.statusCode, res.body).toBe(200);
     const { updatedAt: _a, ...after } = res.json();
     const { updatedAt: _b, ...before } = s;
-    expect(after).toEqual({ ...before, name: 'New Name' });
+    expect(after).toEqual({ ...before, name: 'New Name', revision: 2 });
     const updates = (await eventsFor(s.id)).filter((e) => e.action === 'supplier.updated');
     expect(updates).toHaveLength(1);
     expect(updates[0]!.payload).toEqual({ changes: { name: { from: 'Old Name', to: 'New Name' } } });

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { UsersQuery } from '#shared/schemas/users.js';
 import type { Tx } from '../../db/client.js';
+import { atRevision, nextRevision } from '../../db/revision.js';
 import { memberships, users } from '../../db/schema/users.js';
 
 const memberColumns = {
@@ -11,6 +12,7 @@ const memberColumns = {
   status: memberships.status,
   createdAt: memberships.createdAt,
   lastLoginAt: users.lastLoginAt,
+  revision: memberships.revision,
 };
 
 export type MemberRow = { [K in keyof typeof memberColumns]: (typeof memberColumns)[K]['_']['data'] } & {
@@ -83,13 +85,27 @@ export const insertMembership = (
   values: { orgId: string; userId: string; role: MemberRow['role'] },
 ) => tx.insert(memberships).values(values);
 
-export const updateMembership = (
+/**
+ * Changes a membership made from revision `revision` and bumps it; undefined when it is no longer at that
+ * revision (another write got in first), so the caller answers 409.
+ */
+export const updateMembership = async (
   tx: Tx,
   orgId: string,
   userId: string,
+  revision: number,
   patch: Partial<Pick<MemberRow, 'role' | 'status'>>,
-) =>
-  tx
+) => {
+  const [row] = await tx
     .update(memberships)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    .set({ ...patch, updatedAt: new Date(), revision: nextRevision(memberships.revision) })
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        eq(memberships.userId, userId),
+        atRevision(memberships.revision, revision),
+      ),
+    )
+    .returning({ userId: memberships.userId });
+  return row;
+};

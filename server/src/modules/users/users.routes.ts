@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema } from '#shared/schemas/common.js';
+import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import {
   UserCreatedSchema,
   UserCreateSchema,
@@ -9,6 +10,7 @@ import {
   UsersQuerySchema,
   UserUpdateSchema,
 } from '#shared/schemas/users.js';
+import { expectedRevision } from '../../lib/revision.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { UsersService } from './users.service.js';
 
@@ -46,12 +48,20 @@ export const usersRoutes = async (app: FastifyInstance, { users }: { users: User
     {
       schema: {
         tags: ['users'],
-        summary: "Change a member's role or status (admins)",
+        summary:
+          "Change a member's role or status (admins); If-Match or `revision` refuses a stale change (409)",
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         body: UserUpdateSchema,
         response: { 200: UserSchema },
       },
     },
-    async (req) => users.update(ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      users.update(
+        ctxOf(req),
+        req.params.id,
+        req.body,
+        expectedRevision(req.headers['if-match'], req.body.revision),
+      ),
   );
 };

@@ -5,6 +5,7 @@ import { withTenant } from '../../db/tenant.js';
 import { conflict, notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
+import { checkRevision, written } from '../../lib/revision.js';
 import { randomToken } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { findUserIdByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
@@ -76,12 +77,20 @@ export const createUsersService = ({ db }: { db: Db }) => ({
     return { ...toUser(member), ...(temporaryPassword ? { temporaryPassword } : {}) };
   },
 
-  /** Changes role or status; refuses to leave the organisation without an active admin. */
-  async update(ctx: RequestCtx, userId: string, patch: UserUpdate): Promise<User> {
+  /**
+   * Changes role or status; refuses to leave the organisation without an active admin. `expected` is the
+   * revision the change was made from (If-Match or the body's `revision`): a stale one answers 409.
+   */
+  async update(ctx: RequestCtx, userId: string, patch: UserUpdate, expected?: number): Promise<User> {
     requireRole(ctx, 'admin');
     return withTenant(db, ctx.orgId, async (tx) => {
+      const current = async () => {
+        const m = await repo.findMember(tx, ctx.orgId, userId);
+        return m && toUser(m);
+      };
       const before = await repo.findMember(tx, ctx.orgId, userId);
       if (!before) throw notFound('User', userId);
+      checkRevision('user', expected, toUser(before));
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       if (patch.role && patch.role !== before.role) changes.role = { from: before.role, to: patch.role };
       if (patch.status && patch.status !== before.status)
@@ -105,10 +114,11 @@ export const createUsersService = ({ db }: { db: Db }) => ({
         // End their sessions in this organisation now, so a later reactivation does not revive them.
         await revokeUserSessionsInOrg(tx, userId, ctx.orgId);
       }
-      await repo.updateMembership(tx, ctx.orgId, userId, {
+      const changed = await repo.updateMembership(tx, ctx.orgId, userId, before.revision, {
         ...(changes.role ? { role: patch.role } : {}),
         ...(changes.status ? { status: patch.status } : {}),
       });
+      await written(changed, 'user', current);
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
         action: 'user.updated',
         entityType: 'user',
