@@ -25,6 +25,7 @@ export const makePolicy = (overrides: Partial<Policy> = {}): Policy => ({
   createdAt: '2025-03-01T09:00:00.000Z',
   publishedAt: '2025-03-02T09:00:00.000Z',
   createdBy: null,
+  revision: 1,
   ...overrides,
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, requiredText, text } from './common.js';
+import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 import { RatingSchema } from './suppliers.js';
 
 // WARNING: published policy documents are stored (policies.document) and assessments are reproduced from
@@ -247,7 +248,10 @@ export const POLICY_STATUSES = ['draft', 'published', 'retired'] as const;
 export const PolicyStatusSchema = z.enum(POLICY_STATUSES);
 export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
 
-/** A policy as the API returns it. `version` is null until the draft is published. */
+/**
+ * A policy as the API returns it. `version` is its published number (null until the draft is published);
+ * `revision` counts its edits (optimistic concurrency, see revision.ts).
+ */
 export const PolicySchema = z.object({
   id: IdSchema,
   name: z.string(),
@@ -258,6 +262,7 @@ export const PolicySchema = z.object({
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   createdBy: IdSchema.nullable(),
+  revision: RevisionSchema,
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
@@ -265,9 +270,10 @@ export type Policy = z.infer<typeof PolicySchema>;
 export const PolicyCreateSchema = z.object({ basedOn: IdSchema, name: requiredText(200, 'Name') });
 export type PolicyCreate = z.infer<typeof PolicyCreateSchema>;
 
-/** PATCH of a draft. */
+/** PATCH of a draft; `revision` (or If-Match) names the revision the change was made from. */
 export const PolicyUpdateSchema = z.object({
   name: requiredText(200, 'Name').optional(),
   document: PolicyDocumentSchema.optional(),
+  ...ExpectedRevisionShape,
 });
 export type PolicyUpdate = z.infer<typeof PolicyUpdateSchema>;

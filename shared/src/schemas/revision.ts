@@ -17,7 +17,12 @@ export const RevisionSchema = z
   .number()
   .int('Must be a whole number')
   .min(1, 'Revisions start at 1')
-  .max(2_147_483_647, 'Not a revision');
+  .max(2_147_483_647, 'Not a revision')
+  .meta({
+    description:
+      'The number of edits the record has had (1 when created); its ETag is this number in quotes. An update ' +
+      'may send it back (or If-Match) so that a stale one is refused with 409.',
+  });
 
 /** A record's entity tag: its revision in quotes (strong, so If-Match may compare it). */
 export const etagOf = (revision: number): string => `"${revision}"`;

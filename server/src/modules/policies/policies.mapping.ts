@@ -11,6 +11,7 @@ export const toPolicy = (r: PolicyRow): Policy => ({
   createdAt: r.createdAt.toISOString(),
   publishedAt: r.publishedAt?.toISOString() ?? null,
   createdBy: r.createdBy,
+  revision: r.revision,
 });
 
 export const documentOf = (r: PolicyRow) => r.document as unknown as PolicyDocument;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { atRevision, nextRevision } from '../../db/revision.js';
 import { policies } from '../../db/schema/scoring.js';
 
 export type PolicyRow = typeof policies.$inferSelect;
@@ -44,18 +45,23 @@ export const insertPolicy = async (tx: Tx, values: typeof policies.$inferInsert)
   return row!;
 };
 
+/**
+ * Changes a policy made from revision `revision` and bumps it; undefined when it is no longer at that
+ * revision (another write got in first), so the caller answers 409.
+ */
 export const updatePolicy = async (
   tx: Tx,
   orgId: string,
   id: string,
+  revision: number,
   values: Partial<typeof policies.$inferInsert>,
-) => {
+): Promise<PolicyRow | undefined> => {
   const [row] = await tx
     .update(policies)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(policies.orgId, orgId), eq(policies.id, id)))
+    .set({ ...values, updatedAt: new Date(), revision: nextRevision(policies.revision) })
+    .where(and(eq(policies.orgId, orgId), eq(policies.id, id), atRevision(policies.revision, revision)))
     .returning();
-  return row!;
+  return row;
 };
 
 export const nextPolicyVersion = async (tx: Tx, orgId: string) => {

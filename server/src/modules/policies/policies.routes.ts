@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema } from '#shared/schemas/common.js';
 import { PolicyCreateSchema, PolicySchema, PolicyUpdateSchema } from '#shared/schemas/policy.js';
+import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import { PublishResultSchema, WhatIfSchema } from '#shared/schemas/what-if.js';
+import { expectedRevision } from '../../lib/revision.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { PoliciesService } from './policies.service.js';
 
@@ -54,13 +56,21 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
     {
       schema: {
         tags,
-        summary: 'Edit a draft (admins); published versions are immutable',
+        summary:
+          'Edit a draft (admins); published versions are immutable. If-Match or `revision` refuses a stale edit (409)',
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         body: PolicyUpdateSchema,
         response: { 200: PolicySchema },
       },
     },
-    async (req) => policies.update(ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      policies.update(
+        ctxOf(req),
+        req.params.id,
+        req.body,
+        expectedRevision(req.headers['if-match'], req.body.revision),
+      ),
   );
 
   r.post(
@@ -68,12 +78,14 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
     {
       schema: {
         tags,
-        summary: 'Publish a draft as the next version and rescore the portfolio (admins)',
+        summary:
+          'Publish a draft as the next version and rescore the portfolio (admins); If-Match publishes only the revision reviewed',
         params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
         response: { 200: PublishResultSchema },
       },
     },
-    async (req) => policies.publish(ctxOf(req), req.params.id),
+    async (req) => policies.publish(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
   );
 
   r.post(

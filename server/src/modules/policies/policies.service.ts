@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { checkRevision, written } from '../../lib/revision.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { toJob } from '../jobs/jobs.mapping.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
@@ -36,6 +37,22 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
     if (!row) throw notFound('Policy', id);
     return row;
   };
+  /** Reads the policy a change is about, refusing it (409) when it is not at the `expected` revision. */
+  const loadForUpdate = async (tx: Db, ctx: RequestCtx, id: string, expected: number | undefined) => {
+    const row = await load(tx, ctx, id);
+    checkRevision('policy', expected, toPolicy(row));
+    return row;
+  };
+  /** The guarded write of a change read before (409 when another write came in between). */
+  const write = async (tx: Db, ctx: RequestCtx, before: repo.PolicyRow, values: Partial<repo.PolicyRow>) =>
+    written(
+      await repo.updatePolicy(tx, ctx.orgId, before.id, before.revision, values),
+      'policy',
+      async () => {
+        const row = await repo.findPolicy(tx, ctx.orgId, before.id);
+        return row && toPolicy(row);
+      },
+    );
   const draftOnly = (row: repo.PolicyRow) => {
     if (row.status !== 'draft') {
       throw unprocessable(
@@ -80,10 +97,11 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
       });
     },
 
-    async update(ctx: RequestCtx, id: string, input: PolicyUpdate): Promise<Policy> {
+    /** Edits a draft; `expected` is the revision the edit was made from (If-Match or body): stale → 409. */
+    async update(ctx: RequestCtx, id: string, input: PolicyUpdate, expected?: number): Promise<Policy> {
       requireRole(ctx, 'admin');
       return withTenant(db, ctx.orgId, async (tx) => {
-        const before = await load(tx, ctx, id);
+        const before = await loadForUpdate(tx, ctx, id, expected);
         draftOnly(before);
         // The name lives on the row (for lists) and in the document (what a copy carries): one value for both.
         const name = input.name ?? input.document?.name ?? before.name;
@@ -92,7 +110,7 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
         if (name !== before.name) changes.name = { from: before.name, to: name };
         if (!sameJson(document, before.document)) changes.document = { from: before.document, to: document };
         if (Object.keys(changes).length === 0) return toPolicy(before);
-        const row = await repo.updatePolicy(tx, ctx.orgId, id, { name, document });
+        const row = await write(tx, ctx, before, { name, document });
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
           action: 'policy.updated',
           entityType: 'policy',
@@ -105,18 +123,18 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
 
     /**
      * Publishes a draft as the next version (frozen from then on), retires the previous one, and queues the
-     * rescore of the whole portfolio under it; the answer carries the job to poll for progress.
+     * rescore of the whole portfolio under it; the answer carries the job to poll for progress. With
+     * `expected` (If-Match), only the draft as the admin reviewed it is published, not one edited since.
      */
-    async publish(ctx: RequestCtx, id: string): Promise<PublishResult> {
+    async publish(ctx: RequestCtx, id: string, expected?: number): Promise<PublishResult> {
       requireRole(ctx, 'admin');
       const result = await withTenant(db, ctx.orgId, async (tx) => {
-        const draft = await load(tx, ctx, id);
+        const draft = await loadForUpdate(tx, ctx, id, expected);
         draftOnly(draft);
         const previous = await repo.findPublishedPolicy(tx, ctx.orgId);
-        if (previous)
-          await repo.updatePolicy(tx, ctx.orgId, previous.id, { status: 'retired', retiredAt: new Date() });
+        if (previous) await write(tx, ctx, previous, { status: 'retired', retiredAt: new Date() });
         const version = await repo.nextPolicyVersion(tx, ctx.orgId);
-        const row = await repo.updatePolicy(tx, ctx.orgId, id, {
+        const row = await write(tx, ctx, draft, {
           status: 'published',
           version,
           publishedAt: new Date(),
