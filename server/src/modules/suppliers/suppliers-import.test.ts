@@ -118,7 +118,8 @@ describe('re-import', () => {
     const after = await Promise.all(['U-1', 'U-2', 'U-3'].map(byRef));
     expect(after[0]).toEqual(before[0]);
     expect(after[2]).toEqual(before[2]);
-    expect(after[1]).toMatchObject({ ...before[1], tier: 2, updatedAt: expect.any(String) });
+    // The changed row's revision moves on, so a form opened before the import cannot overwrite it silently.
+    expect(after[1]).toMatchObject({ ...before[1], tier: 2, revision: 2, updatedAt: expect.any(String) });
     const events = (await supplierEvents()).slice(eventsBefore);
     expect(events.map((e) => [e.action, e.entityId, e.payload.changes])).toEqual([
       ['supplier.updated', before[1]!.id, { tier: { from: 1, to: 2 } }],
