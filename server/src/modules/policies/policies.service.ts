@@ -38,13 +38,13 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
     return row;
   };
   /** Reads the policy a change is about, refusing it (409) when it is not at the `expected` revision. */
-  const loadForUpdate = async (tx: Db, ctx: RequestCtx, id: string, expected: number | undefined) => {
+  const loadForUpdate = async (tx: Tx, ctx: RequestCtx, id: string, expected: number | undefined) => {
     const row = await load(tx, ctx, id);
     checkRevision('policy', expected, toPolicy(row));
     return row;
   };
   /** The guarded write of a change read before (409 when another write came in between). */
-  const write = async (tx: Db, ctx: RequestCtx, before: repo.PolicyRow, values: Partial<repo.PolicyRow>) =>
+  const write = async (tx: Tx, ctx: RequestCtx, before: repo.PolicyRow, values: Partial<repo.PolicyRow>) =>
     written(
       await repo.updatePolicy(tx, ctx.orgId, before.id, before.revision, values),
       'policy',

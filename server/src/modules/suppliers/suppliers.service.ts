@@ -30,13 +30,13 @@ const duplicateRef = (ref: string | null | undefined) =>
   conflict(`Another supplier already has the external reference "${ref}"`, 'externalRef');
 
 /** The supplier as it is now (what a 409 shows), read again after a write that lost a race. */
-const currentSupplier = async (tx: Db, orgId: string, id: string) => {
+const currentSupplier = async (tx: Tx, orgId: string, id: string) => {
   const row = await repo.findSupplier(tx, orgId, id);
   return row && toSupplier(row);
 };
 
 /** Reads the supplier an update is about, refusing it (409) when it is not at the `expected` revision. */
-const loadForUpdate = async (tx: Db, orgId: string, id: string, expected: number | undefined) => {
+const loadForUpdate = async (tx: Tx, orgId: string, id: string, expected: number | undefined) => {
   const before = await repo.findSupplier(tx, orgId, id);
   if (!before) throw notFound('Supplier', id);
   checkRevision('supplier', expected, toSupplier(before));
@@ -45,7 +45,7 @@ const loadForUpdate = async (tx: Db, orgId: string, id: string, expected: number
 
 /** The guarded write of an update read by loadForUpdate (409 when another write came in between). */
 const writeSupplier = async (
-  tx: Db,
+  tx: Tx,
   orgId: string,
   before: repo.SupplierRow,
   values: Partial<repo.SupplierInsert>,
