@@ -15,6 +15,7 @@ const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-web-'));
 const assets = path.join(distDir, 'assets');
 fs.mkdirSync(assets);
 fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
+fs.writeFileSync(path.join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 fs.writeFileSync(path.join(assets, 'index-abc123.js'), SCRIPT);
 fs.writeFileSync(path.join(assets, 'index-abc123.js.gz'), zlib.gzipSync(SCRIPT));
 fs.writeFileSync(path.join(assets, 'index-abc123.js.br'), zlib.brotliCompressSync(SCRIPT));
@@ -68,6 +69,17 @@ describe('the dashboard build as served', () => {
       expect(res.json().error.code).toBe('not_found');
       expect(res.body).not.toContain('secret.tsx');
     }
+  });
+
+  it('serves the files of a dashboard rebuilt while the server runs, and the favicon', async () => {
+    fs.writeFileSync(path.join(assets, 'index-new456.js'), 'export {};\n');
+    const rebuilt = await get('/assets/index-new456.js');
+    expect(rebuilt.statusCode).toBe(200);
+    expect(rebuilt.body).toBe('export {};\n');
+
+    const favicon = await get('/favicon.svg');
+    expect(favicon.statusCode).toBe(200);
+    expect(favicon.headers['content-type']).toMatch(/svg/);
   });
 
   it('still answers client routes with the page', async () => {
