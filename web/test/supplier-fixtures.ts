@@ -1,3 +1,4 @@
+import { sliceReference } from '#shared/domain/reference/lookup.js';
 import { parseReferenceData } from '#shared/domain/reference/parse.js';
 import { DEFAULT_POLICY } from '#shared/domain/scoring/default-policy.js';
 import { type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
@@ -73,8 +74,8 @@ export const makeAssessment = (
     createdAt: '2025-06-01T10:00:00.000Z',
     createdBy: null,
     resultSha256: 'f'.repeat(64),
-    result: result as unknown as Record<string, unknown>,
-    inputs: { profile },
+    result,
+    inputs: { profile, answers, reference: sliceReference(referenceData, profile) },
     ...overrides,
   };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssessmentInputsSchema, AssessmentResultSchema } from '../domain/scoring/types.js';
 import { IdSchema, PageQuerySchema, pageOf } from './common.js';
 import { RatingSchema } from './suppliers.js';
 
@@ -23,8 +24,9 @@ export const AssessmentSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   resultSha256: z.string(),
-  result: z.record(z.string(), z.unknown()),
-  inputs: z.record(z.string(), z.unknown()),
+  /** The full breakdown, in the engine's key order: SHA-256 of its JSON text is `resultSha256`. */
+  result: AssessmentResultSchema,
+  inputs: AssessmentInputsSchema,
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 

@@ -3,24 +3,44 @@ import { IdSchema, PageQuerySchema, pageOf } from './common.js';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 
-/** Background work (rescoring a portfolio, …) with progress a page can poll. */
-export const JobSchema = z.object({
+// WARNING: jobs store their params and result (jobs.params, jobs.result) and are parsed with these schemas
+// on read. Add optional fields, never rename or re-mean one, or queued and finished jobs stop reading.
+
+/** Rescore every current supplier under a newly published policy version. */
+export const RescoreJobParamsSchema = z.object({ policyId: IdSchema, version: z.number().int() });
+export type RescoreJobParams = z.infer<typeof RescoreJobParamsSchema>;
+export const RescoreJobResultSchema = z.object({
+  assessed: z.number().int(),
+  policyId: IdSchema,
+  policyVersion: z.number().int(),
+});
+
+/** Each kind of background work, with what it is asked to do and what it answers when it succeeds. */
+export const JOB_PAYLOADS = {
+  rescore: { params: RescoreJobParamsSchema, result: RescoreJobResultSchema },
+} as const;
+export const JOB_KINDS = ['rescore'] as const satisfies readonly (keyof typeof JOB_PAYLOADS)[];
+export type JobKind = (typeof JOB_KINDS)[number];
+
+const JobFieldsSchema = z.object({
   id: IdSchema,
-  kind: z.string(),
   status: z.enum(JOB_STATUSES),
   progress: z.object({ done: z.number().int(), total: z.number().int(), percent: z.number() }),
-  params: z.record(z.string(), z.unknown()),
-  result: z.record(z.string(), z.unknown()).nullable(),
   error: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
 });
-export type Job = z.infer<typeof JobSchema>;
 
-/** Kinds of background work. */
-export const JOB_KINDS = ['rescore'] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
+/** Background work (rescoring a portfolio, …) with progress a page can poll; `params` and `result` by `kind`. */
+export const JobSchema = z.discriminatedUnion('kind', [
+  JobFieldsSchema.extend({
+    kind: z.literal('rescore'),
+    params: RescoreJobParamsSchema,
+    result: RescoreJobResultSchema.nullable(),
+  }),
+]);
+export type Job = z.infer<typeof JobSchema>;
 
 /** `active=true`: queued or running, so a page can show work that is still going on. Newest first. */
 export const JobsQuerySchema = PageQuerySchema.extend({

@@ -33,7 +33,8 @@ export const policies = pgTable(
       .default('draft'),
     version: integer('version'),
     basedOnId: uuid('based_on_id'),
-    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    /** A PolicyDocument (shared/src/schemas/policy.ts): `unknown` until the policies repo parses it on read. */
+    document: jsonb('document').$type<unknown>().notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -69,8 +70,9 @@ export const assessments = pgTable(
     engineVersion: text('engine_version').notNull(),
     // json, not jsonb: the text is kept exactly as the engine wrote it (key order included), so a re-run can
     // be compared byte for byte, and large batches insert without the binary conversion.
-    inputs: json('inputs').$type<Record<string, unknown>>().notNull(),
-    result: json('result').$type<Record<string, unknown>>().notNull(),
+    // Both `unknown` until parsed on read (AssessmentInputsSchema, StoredResultSchema): never cast.
+    inputs: json('inputs').$type<unknown>().notNull(),
+    result: json('result').$type<unknown>().notNull(),
     /**
      * SHA-256 of the engine's full result text (JSON.stringify of its output): a re-run must give the same, and
      * so must the stored form once expanded (shared/src/domain/scoring/stored.ts).
@@ -100,10 +102,11 @@ export const jobs = pgTable(
     status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] })
       .notNull()
       .default('queued'),
-    params: jsonb('params').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    // Params and result have one schema per kind (shared/src/schemas/jobs.ts): `unknown` until parsed on read.
+    params: jsonb('params').$type<unknown>().notNull().default(sql`'{}'::jsonb`),
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total').notNull().default(0),
-    result: jsonb('result').$type<Record<string, unknown>>(),
+    result: jsonb('result').$type<unknown>(),
     error: text('error'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sliceReference } from '#shared/domain/reference/lookup.js';
-import type { ReferenceData, ScoringReference } from '#shared/domain/reference/types.js';
+import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
 import { toStoredResult } from '#shared/domain/scoring/stored.js';
+import type { AssessmentInputs } from '#shared/domain/scoring/types.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { SupplierProfile } from '#shared/schemas/suppliers.js';
-
-/**
- * What an assessment stores as its inputs: everything the engine read, so that re-running it years later,
- * with the same engine version and policy document, gives the same result byte for byte.
- */
-export interface AssessmentInputs {
-  profile: SupplierProfile;
-  answers: CriterionAnswer[];
-  reference: ScoringReference;
-}
 
 /**
  * SHA-256 of the engine's full result text. The engine builds its result in a fixed key order, so equal

@@ -1,38 +1,14 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
-import { expandStoredResult, type StoredResult } from '#shared/domain/scoring/stored.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
-import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
-import { documentOf } from '../policies/policies.mapping.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
-import { type AssessmentRow, listForSupplier } from './assessments.repo.js';
+import { toAssessment } from './assessments.mapping.js';
+import { listForSupplier } from './assessments.repo.js';
 import type { AssessSuppliers } from './assessments.write.js';
-
-/** The API form: the engine's full breakdown, the lines the stored form leaves out put back from `policy`. */
-export const toAssessment = (a: AssessmentRow, policy: PolicyDocument): Assessment => ({
-  id: a.id,
-  supplierId: a.supplierId,
-  policyId: a.policyId,
-  policyVersion: a.policyVersion,
-  engineVersion: a.engineVersion,
-  rating: a.rating,
-  inherentScore: a.inherentScore,
-  controlScore: a.controlScore,
-  residualScore: a.residualScore,
-  trigger: a.trigger,
-  createdAt: a.createdAt.toISOString(),
-  createdBy: a.createdBy,
-  resultSha256: a.resultSha256,
-  result: expandStoredResult(policy, a.result as unknown as StoredResult) as unknown as Record<
-    string,
-    unknown
-  >,
-  inputs: a.inputs,
-});
 
 interface Deps {
   db: Db;
@@ -49,9 +25,7 @@ export const createAssessmentsService = ({ db, ref, suppliers, policies, assessS
       if (!(await suppliers.findSupplier(tx, ctx.orgId, supplierId))) throw notFound('Supplier', supplierId);
       const page = await listForSupplier(tx, ctx.orgId, supplierId, q.limit, q.offset);
       const ids = [...new Set(page.items.map((a) => a.policyId))];
-      const docs = new Map(
-        (await policies.findPolicies(tx, ctx.orgId, ids)).map((p) => [p.id, documentOf(p)]),
-      );
+      const docs = new Map((await policies.findPolicies(tx, ctx.orgId, ids)).map((p) => [p.id, p.document]));
       return {
         items: page.items.map((a) => {
           const doc = docs.get(a.policyId);
@@ -85,7 +59,7 @@ export const createAssessmentsService = ({ db, ref, suppliers, policies, assessS
         trigger: 'manual',
         actor: ctx.actor,
       });
-      return toAssessment(written!, documentOf(policy));
+      return toAssessment(written!, policy.document);
     });
   },
 });

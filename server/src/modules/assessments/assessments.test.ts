@@ -3,13 +3,14 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentResult, InherentFactor } from '#shared/domain/scoring/score.js';
 import { expandStoredResult, STORED_FORM, type StoredResult } from '#shared/domain/scoring/stored.js';
+import type { AssessmentInputs } from '#shared/domain/scoring/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import type { Policy, PolicyDocument } from '#shared/schemas/policy.js';
 import { RATINGS, type Supplier } from '#shared/schemas/suppliers.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, failureOf, scoringCounts, waitForJob } from '../../../test/factories.js';
 import { assessments, policies } from '../../db/schema/scoring.js';
-import { type AssessmentInputs, reproduce } from './assessments.engine.js';
+import { reproduce } from './assessments.engine.js';
 
 let t: TestContext;
 let officer: Client;
@@ -102,6 +103,22 @@ describe('POST /api/suppliers/:id/assess', () => {
     expect((await executive.get(`/api/suppliers/${s.id}`)).json().risk.assessmentId).toBe(third.id);
     const events = (await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assessment.created');
     expect(events.map((e) => e.entityId)).toEqual(expect.arrayContaining([first.id, second.id, third.id]));
+  });
+
+  it("answers the full breakdown in the contract, in the engine's order: its text hashes to resultSha256", async () => {
+    const s = await createSupplier(officer, { name: 'Hash Mills', country: 'IN', goods: ['cotton', 'rugs'] });
+    const created = await assess(s);
+    const [listed] = (await executive.get(`/api/suppliers/${s.id}/assessments`)).json().items as Assessment[];
+    for (const a of [created, listed!]) {
+      const text = JSON.stringify(a.result);
+      expect(createHash('sha256').update(text).digest('hex')).toBe(a.resultSha256);
+    }
+    expect(listed!.inputs.reference.countries.IN?.iso2).toBe('IN');
+    // The OpenAPI document shows the result's shape, not an open object, so a generated client is typed.
+    const doc = (await executive.get('/api/openapi.json')).json();
+    const text = JSON.stringify(doc.paths['/api/suppliers/{id}/assess'].post.responses['201']);
+    for (const field of ['ratingFromScore', 'redFlags', 'dataGaps', 'reassessmentMonths', 'evidenceBacked'])
+      expect(text).toContain(field);
   });
 
   it('counts an unknown good and a country without a GSI estimate as data gaps, never as low risk', async () => {

@@ -4,7 +4,6 @@ import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
-import { documentOf } from '../policies/policies.mapping.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
 import type { SupplierRow, SuppliersRepo } from '../suppliers/suppliers.repo.js';
@@ -44,7 +43,7 @@ export type AssessSuppliers = ReturnType<typeof createAssessSuppliers>;
 
 const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<AssessmentRow[]> => {
   if (args.suppliers.length === 0) return [];
-  const doc = documentOf(args.policy);
+  const doc = args.policy.document;
   const createdAt = new Date();
   // Scores one chunk while PostgreSQL writes the previous one.
   const writes = inFlight();
@@ -59,8 +58,8 @@ const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<As
         policyId: args.policy.id,
         policyVersion: args.policy.version!,
         engineVersion: result.engineVersion,
-        inputs: inputs as unknown as Record<string, unknown>,
-        result: stored as unknown as Record<string, unknown>,
+        inputs,
+        result: stored,
         resultSha256: sha256,
         inherentScore: result.inherent.score,
         controlScore: result.control.score,

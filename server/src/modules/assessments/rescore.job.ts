@@ -1,4 +1,5 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
+import { RescoreJobParamsSchema } from '#shared/schemas/jobs.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
@@ -63,7 +64,7 @@ export const createRescore = ({ db, ref, suppliers, policies, assessSuppliers }:
   const handler: JobHandler = ({ job, progress }) =>
     rescoreOrganisation({
       orgId: job.orgId,
-      policyId: String(job.params.policyId),
+      policyId: RescoreJobParamsSchema.parse(job.params).policyId,
       jobId: job.id,
       progress,
     });

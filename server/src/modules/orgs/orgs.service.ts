@@ -46,7 +46,7 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
       name: DEFAULT_POLICY.name,
       status: 'published',
       version: 1,
-      document: DEFAULT_POLICY as unknown as Record<string, unknown>,
+      document: DEFAULT_POLICY,
       publishedAt: new Date(),
     });
     await appendAuditEvent(tx, orgId, actor, {

@@ -1,4 +1,4 @@
-import type { Policy, PolicyDocument } from '#shared/schemas/policy.js';
+import type { Policy } from '#shared/schemas/policy.js';
 import type { PolicyRow } from './policies.repo.js';
 
 export const toPolicy = (r: PolicyRow): Policy => ({
@@ -7,11 +7,9 @@ export const toPolicy = (r: PolicyRow): Policy => ({
   version: r.version,
   status: r.status,
   basedOnId: r.basedOnId,
-  document: r.document as unknown as PolicyDocument,
+  document: r.document,
   createdAt: r.createdAt.toISOString(),
   publishedAt: r.publishedAt?.toISOString() ?? null,
   createdBy: r.createdBy,
   revision: r.revision,
 });
-
-export const documentOf = (r: PolicyRow) => r.document as unknown as PolicyDocument;

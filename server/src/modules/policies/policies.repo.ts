@@ -1,48 +1,65 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { policies } from '../../db/schema/scoring.js';
 
-export type PolicyRow = typeof policies.$inferSelect;
+type PolicyTableRow = typeof policies.$inferSelect;
+/** A policy row with its document parsed (the column is `unknown` until then). */
+export type PolicyRow = Omit<PolicyTableRow, 'document'> & { document: PolicyDocument };
+export type PolicyInsert = Omit<typeof policies.$inferInsert, 'document'> & { document: PolicyDocument };
 
-export const listPolicies = (tx: Tx, orgId: string) =>
-  tx
-    .select()
-    .from(policies)
-    .where(eq(policies.orgId, orgId))
-    .orderBy(asc(policies.status), desc(policies.version), desc(policies.createdAt));
+/**
+ * The stored document through the contract's schema: every reader gets a checked PolicyDocument, and a row
+ * that no longer fits (a schema change without its data migration) fails loudly here, not deep in scoring.
+ */
+const parsed = (row: PolicyTableRow): PolicyRow => ({
+  ...row,
+  document: PolicyDocumentSchema.parse(row.document),
+});
 
-export const findPolicy = async (tx: Tx, orgId: string, id: string) => {
+export const listPolicies = async (tx: Tx, orgId: string): Promise<PolicyRow[]> =>
+  (
+    await tx
+      .select()
+      .from(policies)
+      .where(eq(policies.orgId, orgId))
+      .orderBy(asc(policies.status), desc(policies.version), desc(policies.createdAt))
+  ).map(parsed);
+
+export const findPolicy = async (tx: Tx, orgId: string, id: string): Promise<PolicyRow | undefined> => {
   const [row] = await tx
     .select()
     .from(policies)
     .where(and(eq(policies.orgId, orgId), eq(policies.id, id)))
     .limit(1);
-  return row;
+  return row && parsed(row);
 };
 
 /** Several policies by id (the versions a page of assessments was scored under). */
-export const findPolicies = (tx: Tx, orgId: string, ids: string[]) =>
+export const findPolicies = async (tx: Tx, orgId: string, ids: string[]): Promise<PolicyRow[]> =>
   ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .select()
-        .from(policies)
-        .where(and(eq(policies.orgId, orgId), inArray(policies.id, ids)));
+    ? []
+    : (
+        await tx
+          .select()
+          .from(policies)
+          .where(and(eq(policies.orgId, orgId), inArray(policies.id, ids)))
+      ).map(parsed);
 
 /** The organisation's one published policy (the one assessments use), if any. */
-export const findPublishedPolicy = async (tx: Tx, orgId: string) => {
+export const findPublishedPolicy = async (tx: Tx, orgId: string): Promise<PolicyRow | undefined> => {
   const [row] = await tx
     .select()
     .from(policies)
     .where(and(eq(policies.orgId, orgId), eq(policies.status, 'published')))
     .limit(1);
-  return row;
+  return row && parsed(row);
 };
 
-export const insertPolicy = async (tx: Tx, values: typeof policies.$inferInsert) => {
+export const insertPolicy = async (tx: Tx, values: PolicyInsert): Promise<PolicyRow> => {
   const [row] = await tx.insert(policies).values(values).returning();
-  return row!;
+  return parsed(row!);
 };
 
 /**
@@ -54,14 +71,14 @@ export const updatePolicy = async (
   orgId: string,
   id: string,
   revision: number,
-  values: Partial<typeof policies.$inferInsert>,
+  values: Partial<PolicyInsert>,
 ): Promise<PolicyRow | undefined> => {
   const [row] = await tx
     .update(policies)
     .set({ ...values, updatedAt: new Date(), revision: nextRevision(policies.revision) })
     .where(and(eq(policies.orgId, orgId), eq(policies.id, id), atRevision(policies.revision, revision)))
     .returning();
-  return row;
+  return row && parsed(row);
 };
 
 export const nextPolicyVersion = async (tx: Tx, orgId: string) => {

@@ -1,6 +1,6 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Changes } from '#shared/schemas/audit.js';
-import type { JobKind } from '#shared/schemas/jobs.js';
+import type { JobKind, RescoreJobParams } from '#shared/schemas/jobs.js';
 import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.js';
 import type { PublishResult, WhatIf } from '#shared/schemas/what-if.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -12,7 +12,7 @@ import { appendAuditEvent } from '../audit/audit-append.js';
 import { toJob } from '../jobs/jobs.mapping.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
-import { documentOf, toPolicy } from './policies.mapping.js';
+import { toPolicy } from './policies.mapping.js';
 import * as repo from './policies.repo.js';
 import { computeWhatIf } from './policies.what-if.js';
 
@@ -142,7 +142,7 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
         const job = await jobs.insertJob(tx, {
           orgId: ctx.orgId,
           kind: RESCORE_JOB,
-          params: { policyId: id, version },
+          params: { policyId: id, version } satisfies RescoreJobParams,
           createdBy: ctx.actor.label,
         });
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
@@ -165,9 +165,9 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
         const published = await repo.findPublishedPolicy(tx, ctx.orgId);
         return computeWhatIf(
           await suppliers.listCurrentProfiles(tx, ctx.orgId),
-          { id: row.id, document: documentOf(row) },
+          { id: row.id, document: row.document },
           published && published.id !== row.id
-            ? { id: published.id, version: published.version!, document: documentOf(published) }
+            ? { id: published.id, version: published.version!, document: published.document }
             : undefined,
           ref,
         );

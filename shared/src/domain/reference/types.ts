@@ -101,10 +101,19 @@ export const ReferenceDataSchema = z.object({
 export type ReferenceData = z.infer<typeof ReferenceDataSchema>;
 
 /** What scoring reads of a dataset: which one it is and its edition (its source is in that edition's manifest). */
-export type DatasetRef = Pick<DatasetInfo, 'id' | 'kind' | 'shortName' | 'edition'>;
+export const DatasetRefSchema = DatasetInfoSchema.pick({
+  id: true,
+  kind: true,
+  shortName: true,
+  edition: true,
+});
+export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 
 /**
  * Reference data as the engine reads it: the full data, or the slice an assessment stores. The datasets need
  * only their identity and edition, so a slice carries no descriptive text.
  */
-export type ScoringReference = Omit<ReferenceData, 'datasets'> & { datasets: DatasetRef[] };
+export const ScoringReferenceSchema = ReferenceDataSchema.extend({
+  datasets: z.array(DatasetRefSchema).max(50),
+});
+export type ScoringReference = z.infer<typeof ScoringReferenceSchema>;

@@ -1,7 +1,13 @@
+import { z } from 'zod';
 import type { PolicyDocument } from '../../schemas/policy.js';
 import { type CompiledPolicy, compilePolicy } from './compile.js';
 import { criterionGap, unansweredCriterion } from './control.js';
-import type { AssessmentResult, CriterionResult, DataGap } from './types.js';
+import {
+  type AssessmentResult,
+  AssessmentResultSchema,
+  type CriterionResult,
+  type DataGap,
+} from './types.js';
 
 /**
  * How an assessment keeps its result. The engine's breakdown lists every policy criterion; until a supplier
@@ -17,7 +23,12 @@ import type { AssessmentResult, CriterionResult, DataGap } from './types.js';
  */
 export const STORED_FORM = 'policy-compact-1';
 
-export type StoredResult = AssessmentResult & { storedForm?: typeof STORED_FORM };
+/** A result as the database keeps it (`assessments.result`): parsed with this on read, never cast. */
+export const StoredResultSchema = z.object({
+  storedForm: z.literal(STORED_FORM).optional(),
+  ...AssessmentResultSchema.shape,
+});
+export type StoredResult = z.infer<typeof StoredResultSchema>;
 
 /** The engine version whose unanswered lines this form rebuilds (a test keeps it equal to ENGINE_VERSION). */
 export const EXPANDS_ENGINE_VERSION = '1.0.0';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RatingSchema } from '../../schemas/suppliers.js';
+import { RatingSchema, SupplierProfileSchema } from '../../schemas/suppliers.js';
+import { ScoringReferenceSchema } from '../reference/types.js';
 
 // WARNING: assessments store the answers (inputs) and the result as JSON and are re-scored from them. Add
 // fields, never rename or re-mean one; a change to what the engine computes bumps ENGINE_VERSION.
@@ -155,3 +156,15 @@ export const AssessmentResultSchema = z.object({
   reassessmentMonths: z.number(),
 });
 export type AssessmentResult = z.infer<typeof AssessmentResultSchema>;
+
+/**
+ * What an assessment stores as its inputs: everything the engine read, so that re-running it years later,
+ * with the same engine version and policy document, gives the same result byte for byte.
+ */
+export const AssessmentInputsSchema = z.object({
+  profile: SupplierProfileSchema,
+  answers: z.array(CriterionAnswerSchema),
+  /** The slice of reference data the engine used (the supplier's country, its goods' listings). */
+  reference: ScoringReferenceSchema,
+});
+export type AssessmentInputs = z.infer<typeof AssessmentInputsSchema>;

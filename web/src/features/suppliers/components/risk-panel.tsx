@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { type AssessmentResult, AssessmentResultSchema, type DataGap } from '#shared/domain/scoring/types.js';
+import type { DataGap } from '#shared/domain/scoring/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { formatDate, formatScore } from '../../../lib/format.js';
@@ -68,7 +68,8 @@ function DataGaps({ gaps }: { gaps: readonly DataGap[] }) {
   );
 }
 
-function Breakdown({ assessment, result }: { assessment: Assessment; result: AssessmentResult }) {
+function Breakdown({ assessment }: { assessment: Assessment }) {
+  const { result } = assessment;
   const due = addMonths(assessment.createdAt, result.reassessmentMonths);
   const overdue = due.getTime() < Date.now();
   return (
@@ -191,7 +192,6 @@ export interface RiskPanelProps {
 
 /** The current risk: rating, the three scores, and every number's breakdown down to its source. */
 export function RiskPanel({ assessment, emptyAction }: RiskPanelProps) {
-  const parsed = assessment ? AssessmentResultSchema.safeParse(assessment.result) : undefined;
   return (
     <section className="panel risk-panel" aria-labelledby="risk-title">
       <h2 className="panel-title" id="risk-title">
@@ -207,23 +207,8 @@ export function RiskPanel({ assessment, emptyAction }: RiskPanelProps) {
           </p>
           {emptyAction}
         </div>
-      ) : parsed?.success ? (
-        <Breakdown assessment={assessment} result={parsed.data} />
       ) : (
-        <>
-          <div className="risk-head">
-            <RatingBadge rating={assessment.rating} size="lg" />
-            <p className="risk-meta">
-              Assessed {formatDate(assessment.createdAt)} under scoring policy version{' '}
-              {assessment.policyVersion}. Inherent {formatScore(assessment.inherentScore)}, control{' '}
-              {formatScore(assessment.controlScore)}, residual {formatScore(assessment.residualScore)}.
-            </p>
-          </div>
-          <p className="muted">
-            This assessment was made by scoring engine {assessment.engineVersion}, whose breakdown this page
-            cannot show. Assess again to see the full breakdown.
-          </p>
-        </>
+        <Breakdown assessment={assessment} />
       )}
     </section>
   );
