@@ -89,6 +89,25 @@ const defineRecordKeys = (node: unknown): void => {
   for (const child of Object.values(node)) defineRecordKeys(child);
 };
 
+/**
+ * A nullable union (`z.union([z.string(), z.number()]).nullable()`) becomes `anyOf` with `nullable` beside
+ * it, which OpenAPI 3.0 allows only next to a `type`. Say the same thing validly: each branch may be null.
+ */
+const nullableIntoBranches = (node: unknown): void => {
+  if (Array.isArray(node)) {
+    for (const n of node) nullableIntoBranches(n);
+    return;
+  }
+  if (!isObject(node)) return;
+  if (node.nullable === true && node.type === undefined && Array.isArray(node.anyOf)) {
+    node.anyOf = node.anyOf.map((branch) =>
+      isObject(branch) && branch.type !== undefined ? { ...branch, nullable: true } : branch,
+    );
+    delete node.nullable;
+  }
+  for (const child of Object.values(node)) nullableIntoBranches(child);
+};
+
 const SCHEMA_REF = '#/components/schemas/';
 
 /** The component names that `node` refers to. */
@@ -145,6 +164,8 @@ export const documentTransform: SwaggerTransformObject = (input) => {
   assignOperationIds(doc);
   defineRecordKeys(doc.paths);
   defineRecordKeys(doc.components);
+  nullableIntoBranches(doc.paths);
+  nullableIntoBranches(doc.components);
   addRetryAfter(doc);
   pruneUnusedSchemas(doc);
   doc.tags = tagsOf(doc);

@@ -70,6 +70,27 @@ describe('routes the docs plugin has never seen', () => {
     expect(Object.keys(open.responses)).not.toContain('401');
   });
 
+  it('a nullable union says so in each branch (OpenAPI 3.0 allows `nullable` only beside a `type`)', async () => {
+    const app = await docsApp((a) => {
+      a.get(
+        '/api/values',
+        { schema: { response: { 200: z.object({ v: z.union([z.string(), z.number()]).nullable() }) } } },
+        async () => ({ v: null }),
+      );
+    });
+    await app.ready();
+    const doc = app.swagger() as Json;
+    await app.close();
+    expect(
+      doc.paths['/api/values'].get.responses['200'].content['application/json'].schema.properties.v,
+    ).toEqual({
+      anyOf: [
+        { type: 'string', nullable: true },
+        { type: 'number', nullable: true },
+      ],
+    });
+  });
+
   it('refuses to start when two routes derive the same operationId, naming both', async () => {
     const app = await docsApp((a) => {
       a.get('/api/a-b', async () => ({}));

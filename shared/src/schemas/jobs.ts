@@ -32,14 +32,16 @@ const JobFieldsSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 
-/** Background work (rescoring a portfolio, …) with progress a page can poll; `params` and `result` by `kind`. */
-export const JobSchema = z.discriminatedUnion('kind', [
-  JobFieldsSchema.extend({
-    kind: z.literal('rescore'),
-    params: RescoreJobParamsSchema,
-    result: RescoreJobResultSchema.nullable(),
-  }),
-]);
+/**
+ * Background work (rescoring a portfolio, …) with progress a page can poll; `params` and `result` are those
+ * of its `kind` (JOB_PAYLOADS). One kind today; the second makes this a `z.discriminatedUnion('kind', …)`
+ * (a union of one would only add a one-branch `oneOf` to the OpenAPI document).
+ */
+export const JobSchema = JobFieldsSchema.extend({
+  kind: z.literal('rescore'),
+  params: JOB_PAYLOADS.rescore.params,
+  result: JOB_PAYLOADS.rescore.result.nullable(),
+});
 export type Job = z.infer<typeof JobSchema>;
 
 /** `active=true`: queued or running, so a page can show work that is still going on. Newest first. */
