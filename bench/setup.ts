@@ -15,6 +15,7 @@ export const setupBench = async () => {
   const config = {
     ...loadConfig({ ...process.env, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' }),
     loginMaxAttempts: 1000,
+    loginMaxAttemptsPerAddress: 1000,
     rateLimitPerMinute: 1_000_000,
     importMaxBytes: 256 * 1024 * 1024,
     bodyLimitBytes: 256 * 1024 * 1024,

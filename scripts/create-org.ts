@@ -8,6 +8,7 @@ import { openDb } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
 import { randomToken } from '../server/src/lib/tokens.js';
 import { createOrganization } from '../server/src/modules/orgs/orgs.service.js';
+import { describeVerdict, loadPasswordChecker } from '../shared/src/domain/passwords/strength.js';
 import { PasswordSchema } from '../shared/src/schemas/auth.js';
 import { EmailSchema } from '../shared/src/schemas/common.js';
 
@@ -39,6 +40,11 @@ if (!parsed.success) {
   process.exit(2);
 }
 const a = parsed.data;
+const verdict = (await loadPasswordChecker()).check(a.password, { email: a.email, name: a.adminName });
+if (!verdict.ok) {
+  console.error(`ADMIN_PASSWORD is too weak: ${describeVerdict(verdict)}`);
+  process.exit(2);
+}
 const config = loadConfig();
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {

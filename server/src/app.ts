@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
+import { pgRateLimitStore } from './modules/rate-limits/pg-rate-limit-store.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -57,6 +58,8 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   // Background work runs in every API process; SKIP LOCKED keeps two processes off the same job.
   app.addHook('onReady', () => c.jobRunner.start());
   app.addHook('onClose', () => c.jobRunner.stop());
+  app.addHook('onReady', async () => c.counterSweeper.start());
+  app.addHook('onClose', async () => c.counterSweeper.stop());
 
   // Order matters: errors first, then transport security, then docs, auth, and the feature modules.
   await app.register(errorHandlerPlugin);
@@ -88,6 +91,11 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Counted in PostgreSQL, so every API process on the database shares one budget per client.
+    store: pgRateLimitStore(database.db),
+    // If the count cannot be kept (database down), serve the request: it then fails on its own, with the
+    // outage answer, and /api/health can still say what is wrong.
+    skipOnError: true,
     errorResponseBuilder: (_req, ctx) =>
       new AppError('rate_limited', `Too many requests: try again in ${ctx.after}`),
   });
@@ -96,11 +104,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(etagPlugin);
 
   await app.register(healthRoutes, { database, version: VERSION });
-  await app.register(authRoutes, {
-    auth: c.auth,
-    loginMaxAttempts: config.loginMaxAttempts,
-    loginWindowSeconds: config.loginWindowSeconds,
-  });
+  await app.register(authRoutes, { auth: c.auth, passwords: c.passwords });
   await app.register(usersRoutes, { users: c.users });
   await app.register(apiKeysRoutes, { apiKeys: c.apiKeys });
   await app.register(auditRoutes, { audit: c.audit });

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
     .min(60)
     .default(12 * 3600),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -55,7 +56,10 @@ export interface AppConfig {
   seedDemo: boolean;
   demoPassword: string | undefined;
   sessionTtlSeconds: number;
+  /** Failed sign-ins per client address and e-mail per window. */
   loginMaxAttempts: number;
+  /** Failed sign-ins per client address per window, across e-mails (password spraying). */
+  loginMaxAttemptsPerAddress: number;
   loginWindowSeconds: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -92,6 +96,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     demoPassword: e.DEMO_PASSWORD,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    loginMaxAttemptsPerAddress: e.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -10,11 +10,14 @@ import { createRescore } from './modules/assessments/rescore.job.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.js';
+import { createPasswordChangeService } from './modules/auth/password-change.service.js';
 import { jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { createJobsService } from './modules/jobs/jobs.service.js';
 import { policiesRepo } from './modules/policies/policies.repo.js';
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
+import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
 import { suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
@@ -61,10 +64,17 @@ export const buildContainer = ({
     log,
     handlers: { [RESCORE_JOB]: scoring.rescore.handler },
   });
+  const throttle = createLoginThrottle(db, {
+    maxPerAccount: config.loginMaxAttempts,
+    maxPerAddress: config.loginMaxAttemptsPerAddress,
+    windowSeconds: config.loginWindowSeconds,
+  });
   return {
     ref,
     jobRunner,
-    auth: createAuthService({ db, sessionTtlSeconds: config.sessionTtlSeconds }),
+    counterSweeper: createCounterSweeper({ db, log }),
+    auth: createAuthService({ db, sessionTtlSeconds: config.sessionTtlSeconds, throttle }),
+    passwords: createPasswordChangeService({ db, throttle }),
     users: createUsersService({ db }),
     apiKeys: createApiKeysService({ db }),
     audit: createAuditService({ db }),

@@ -45,6 +45,8 @@ export interface TestContext {
   orgA: TestOrg;
   orgB: TestOrg;
   login(email: string, password?: string): Promise<Client>;
+  /** Another API process on the same database and config (as behind a load balancer); closed with the rest. */
+  anotherInstance(): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
   const config: AppConfig = {
     ...loadConfig({ DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' }),
     loginMaxAttempts: 1000,
+    loginMaxAttemptsPerAddress: 1000,
     ...overrides,
   };
   const app = await buildApp({ config, database, serveWeb: false, logger: false });
@@ -99,6 +102,14 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
     };
   };
 
+  const others: FastifyInstance[] = [];
+  const anotherInstance = async () => {
+    const other = await buildApp({ config, database, serveWeb: false, logger: false });
+    others.push(other);
+    await other.ready();
+    return other;
+  };
+
   return {
     app,
     db: database.db,
@@ -108,7 +119,9 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
     orgA,
     orgB,
     login,
+    anotherInstance,
     close: async () => {
+      for (const other of others) await other.close();
       await app.close();
       await database.close();
     },

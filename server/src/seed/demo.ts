@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeVerdict, loadPasswordChecker } from '#shared/domain/passwords/strength.js';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { Db } from '../db/client.js';
 import { randomToken } from '../lib/tokens.js';
@@ -20,6 +21,13 @@ const demoPassword = (dataDir: string, fromEnv?: string): string => {
   return generated;
 };
 
+const DEMO_PEOPLE = [
+  { email: 'admin@demo.test', name: 'Amara Okafor', role: 'admin' },
+  { email: 'officer@demo.test', name: 'Tomás Silva', role: 'officer' },
+  { email: 'executive@demo.test', name: 'Helen Marsh', role: 'executive' },
+  { email: 'admin@other.test', name: 'Lars Eriksen', role: 'admin' },
+] as const;
+
 /**
  * Loads the demo organisations into an empty database. Returns the demo password while the demo admin
  * still uses it (so the start banner can print it), else undefined.
@@ -30,20 +38,25 @@ export const seedDemo = async (
   envPassword?: string,
 ): Promise<string | undefined> => {
   const password = demoPassword(dataDir, envPassword);
+  // Checked at every start, by its variable's name: the same rule as every other password, for each demo user.
+  const checker = await loadPasswordChecker();
+  for (const person of DEMO_PEOPLE) {
+    const verdict = checker.check(password, person);
+    if (!verdict.ok) {
+      throw new Error(`DEMO_PASSWORD is too weak (for ${person.email}): ${describeVerdict(verdict)}`);
+    }
+  }
   if ((await countOrganizations(db)) === 0) {
+    const people = DEMO_PEOPLE.map((p) => ({ ...p, password }));
     const demoOrg = await createOrganization(db, {
       name: 'Northwind Apparel Ltd (demo)',
       slug: 'demo',
-      members: [
-        { email: 'admin@demo.test', name: 'Amara Okafor', role: 'admin', password },
-        { email: 'officer@demo.test', name: 'Tomás Silva', role: 'officer', password },
-        { email: 'executive@demo.test', name: 'Helen Marsh', role: 'executive', password },
-      ],
+      members: people.filter((p) => p.email.endsWith('@demo.test')),
     });
     await createOrganization(db, {
       name: 'Other Trading Co (demo)',
       slug: 'other',
-      members: [{ email: 'admin@other.test', name: 'Lars Eriksen', role: 'admin', password }],
+      members: people.filter((p) => p.email.endsWith('@other.test')),
     });
     await seedDemoRegister(db, demoOrg, loadReferenceData());
   }

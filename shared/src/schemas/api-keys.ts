@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from './auth.js';
-import { IdSchema, PageQuerySchema, pageOf, requiredText } from './common.js';
+import { IdSchema, IsoDateTimeSchema, PageQuerySchema, pageOf, requiredText } from './common.js';
 
 export const ApiKeySchema = z.object({
   id: IdSchema,
@@ -12,10 +12,17 @@ export const ApiKeySchema = z.object({
   createdBy: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** When the key stops working (null: until revoked). */
+  expiresAt: z.string().nullable(),
 });
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 
-export const ApiKeyCreateSchema = z.object({ name: requiredText(100, 'Name'), role: RoleSchema });
+export const ApiKeyCreateSchema = z.object({
+  name: requiredText(100, 'Name'),
+  role: RoleSchema,
+  /** Optional end of validity (ISO 8601 with offset); it must lie in the future. Omitted or null: no end. */
+  expiresAt: IsoDateTimeSchema.nullable().optional(),
+});
 export type ApiKeyCreate = z.infer<typeof ApiKeyCreateSchema>;
 
 /** The only answer that carries the secret: it is never shown again. */

@@ -35,10 +35,17 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
     'user.created': z.object({ email: p, name: p, role: z.string() }),
     'user.added_to_org': z.object({ email: p, role: z.string() }),
     'user.updated': z.object({ changes: ChangesSchema }),
+    'user.password_changed': z.object({ userId: z.string(), otherSessionsEnded: z.number() }),
     'auth.login': z.object({ userId: z.string(), method: z.literal('password') }),
     'auth.logout': z.object({ userId: z.string() }),
     'auth.switched_org': z.object({ userId: z.string(), fromOrgId: z.string() }),
-    'api_key.created': z.object({ name: z.string(), role: z.string(), prefix: z.string() }),
+    'api_key.created': z.object({
+      name: z.string(),
+      role: z.string(),
+      prefix: z.string(),
+      /** Only on keys created with an end (events from before expiry existed lack it). */
+      expiresAt: z.string().optional(),
+    }),
     'api_key.revoked': z.object({ name: z.string(), prefix: z.string() }),
     'supplier.created': z.object({
       // The register record as created (only the fields that were set).
@@ -105,6 +112,7 @@ export const ENTITY_OF = {
   'user.created': 'user',
   'user.added_to_org': 'user',
   'user.updated': 'user',
+  'user.password_changed': 'user',
   'auth.login': 'session',
   'auth.logout': 'session',
   'auth.switched_org': 'session',

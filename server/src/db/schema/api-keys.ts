@@ -18,6 +18,8 @@ export const apiKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Optional end of validity; past it the key is refused like a revoked one. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
   },
   (t) => [index('api_keys_org_idx').on(t.orgId)],
 );

@@ -12,6 +12,7 @@ export const apiKeyColumns = {
   createdBy: users.email,
   lastUsedAt: apiKeys.lastUsedAt,
   revokedAt: apiKeys.revokedAt,
+  expiresAt: apiKeys.expiresAt,
 };
 
 const withCreator = (tx: Tx) =>

@@ -1,7 +1,7 @@
 import type { ApiKey, ApiKeyCreate } from '#shared/schemas/api-keys.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { notFound } from '../../lib/app-error.js';
+import { AppError, notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { randomToken, sha256Hex } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
@@ -15,6 +15,7 @@ const toApiKey = (r: repo.ApiKeyRow): ApiKey => ({
   createdAt: r.createdAt.toISOString(),
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   revokedAt: r.revokedAt?.toISOString() ?? null,
+  expiresAt: r.expiresAt?.toISOString() ?? null,
 });
 
 export const createApiKeysService = ({ db }: { db: Db }) => ({
@@ -27,6 +28,11 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
   /** Creates a key; the answer is the only time the key itself is ever shown. */
   async create(ctx: RequestCtx, input: ApiKeyCreate): Promise<ApiKey & { key: string }> {
     requireRole(ctx, 'admin');
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      const message = 'The expiry must lie in the future';
+      throw new AppError('validation_failed', message, [{ path: 'expiresAt', message }]);
+    }
     const key = `${KEY_PREFIX}${randomToken()}`;
     const prefix = key.slice(0, KEY_PREFIX.length + 6);
     return withTenant(db, ctx.orgId, async (tx) => {
@@ -37,12 +43,18 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
         prefix,
         keyHash: sha256Hex(key),
         createdBy: ctx.userId,
+        expiresAt,
       });
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
         action: 'api_key.created',
         entityType: 'api_key',
         entityId: id,
-        payload: { name: input.name, role: input.role, prefix },
+        payload: {
+          name: input.name,
+          role: input.role,
+          prefix,
+          ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+        },
       });
       return { ...toApiKey((await repo.findApiKey(tx, ctx.orgId, id))!), key };
     });

@@ -1,6 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { createApiKey, createTestOrg, issuePaths, rowCounts, withKey } from '../../../test/factories.js';
+import { apiKeys } from '../../db/schema/api-keys.js';
 import { sha256Hex } from '../../lib/tokens.js';
 
 let t: TestContext;
@@ -38,6 +40,7 @@ describe('creating a key', () => {
     expect(Object.keys(listed).sort()).toEqual([
       'createdAt',
       'createdBy',
+      'expiresAt',
       'id',
       'lastUsedAt',
       'name',
@@ -195,6 +198,65 @@ describe('bad input answers 400 naming the field and writes nothing', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
     expect(issuePaths(res)).toContain(field);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+});
+
+describe('key expiry', () => {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+  it('a key with an expiry works until then, shows it, and records it in the audit trail', async () => {
+    const expiresAt = inDays(30);
+    const res = await admin.post('/api/api-keys', { name: 'quarterly audit', role: 'executive', expiresAt });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json();
+    expect(created.expiresAt).toBe(expiresAt);
+    expect(
+      (await list('?limit=200')).json().items.find((k: { id: string }) => k.id === created.id).expiresAt,
+    ).toBe(expiresAt);
+    expect((await withKey(t, created.key)('GET', '/api/users')).statusCode).toBe(200);
+    const events = (await admin.get(`/api/audit-events?entityId=${created.id}`)).json().items;
+    expect(events[0].payload).toEqual({
+      name: 'quarterly audit',
+      role: 'executive',
+      prefix: created.prefix,
+      expiresAt,
+    });
+  });
+
+  it('a key without expiry has expiresAt null (and null is accepted on create)', async () => {
+    const res = await admin.post('/api/api-keys', { name: 'forever', role: 'executive', expiresAt: null });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().expiresAt).toBeNull();
+  });
+
+  it('an expired key answers 401 saying it expired, and is not marked used', async () => {
+    const k = await createApiKey(admin, 'officer', 'short-lived');
+    await t.owner
+      .update(apiKeys)
+      .set({ expiresAt: sql`now() - interval '1 second'`, lastUsedAt: null })
+      .where(eq(apiKeys.id, k.id));
+    const res = await withKey(t, k.key)('GET', '/api/users');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringMatching(/expired on/),
+    });
+    const listed = (await list('?limit=200')).json().items.find((x: { id: string }) => x.id === k.id);
+    expect(listed).toMatchObject({ lastUsedAt: null, revokedAt: null, expiresAt: expect.any(String) });
+  });
+
+  it.each([
+    ['a time in the past', new Date(Date.now() - 60_000).toISOString()],
+    ['a date without a time', '2031-01-01'],
+    ['a time without an offset', '2031-01-01T00:00:00'],
+    ['a number', 1893456000],
+  ])('refuses %s as expiresAt with 400 naming it, writing nothing', async (_l, expiresAt) => {
+    const before = await rowCounts(t);
+    const res = await admin.post('/api/api-keys', { name: 'k', role: 'officer', expiresAt });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(issuePaths(res)).toEqual(['expiresAt']);
     expect(await rowCounts(t)).toEqual(before);
   });
 });

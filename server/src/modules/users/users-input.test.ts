@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const valid = { email: 'valid@a.test', name: 'Valid Name', role: 'officer', password: 'twelve-chars' };
+const valid = { email: 'valid.person@a.test', name: 'Valid Name', role: 'officer', password: 'twelve-chars' };
 
 describe('POST /api/users refuses bad input with 400, names the field, and writes nothing', () => {
   it.each([
@@ -25,6 +25,10 @@ describe('POST /api/users refuses bad input with 400, names the field, and write
     ['an unknown role', { ...valid, role: 'root' }, ['role']],
     ['a password of 11 characters', { ...valid, password: 'eleven-char' }, ['password']],
     ['a password of 257 characters', { ...valid, password: 'p'.repeat(257) }, ['password']],
+    ['a repeated-character password', { ...valid, password: 'aaaaaaaaaaaa' }, ['password']],
+    ['a common password', { ...valid, password: 'password1234' }, ['password']],
+    ['the e-mail as password', { ...valid, password: valid.email }, ['password']],
+    ['the name inside the password', { ...valid, password: 'Valid-Name-2026!' }, ['password']],
   ])('%s', async (_label, payload, fields) => {
     const before = await rowCounts(t);
     const res = await admin.post('/api/users', payload);
@@ -36,6 +40,18 @@ describe('POST /api/users refuses bad input with 400, names the field, and write
     expect(await rowCounts(t)).toEqual(before);
   });
 
+  it('a weak password is refused saying why, in the words the dashboard shows', async () => {
+    const res = await admin.post('/api/users', { ...valid, password: 'password1234' });
+    expect(res.json().error.issues).toEqual([
+      {
+        path: 'password',
+        message: expect.stringMatching(
+          /^It is too easy to guess\. This is similar to a commonly used password\./,
+        ),
+      },
+    ]);
+  });
+
   it('the boundaries themselves are accepted (254-character e-mail, 200-character name, 12-character password)', async () => {
     const email = `${'b'.repeat(64)}@${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(56)}.test`;
     expect(email).toHaveLength(254);
@@ -43,7 +59,7 @@ describe('POST /api/users refuses bad input with 400, names the field, and write
       email,
       name: 'n'.repeat(200),
       role: 'officer',
-      password: 'x'.repeat(12),
+      password: 'Kx7#mQ2$vL9p',
     });
     expect(res.statusCode, res.body).toBe(201);
   });

@@ -109,3 +109,17 @@ export const updateMembership = async (
     .returning({ userId: memberships.userId });
   return row;
 };
+
+/** The person's name, e-mail and password hash, as a member of `orgId` sees it (a password change). */
+export const findPasswordHolder = async (tx: Tx, orgId: string, userId: string) => {
+  const [row] = await tx
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.orgId, orgId), eq(users.id, userId)))
+    .limit(1);
+  return row;
+};
+
+export const setPasswordHash = (tx: Tx, userId: string, passwordHash: string) =>
+  tx.update(users).set({ passwordHash }).where(eq(users.id, userId));

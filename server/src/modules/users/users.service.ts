@@ -9,6 +9,7 @@ import { checkRevision, written } from '../../lib/revision.js';
 import { randomToken } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { findUserIdByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
+import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as repo from './users.repo.js';
 
@@ -34,6 +35,8 @@ export const createUsersService = ({ db }: { db: Db }) => ({
     requireRole(ctx, 'admin');
     // Looked up through its definer function: other organisations' users are invisible to the tenant role.
     const existing = await findUserIdByEmail(db, input.email);
+    // A chosen password is checked only when it becomes someone's: an existing account keeps its own.
+    if (!existing && input.password) await assertStrongPassword(input.password, input, 'password');
     const temporaryPassword = existing || input.password ? undefined : randomToken(18);
     const passwordHash = existing ? undefined : await hashPassword(input.password ?? temporaryPassword!);
     const alreadyMember = () => conflict(`${input.email} is already a member of this organisation`, 'email');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPasswordChecker } from '#shared/domain/passwords/strength.js';
 import { type Client, PASSWORD, setupTestApp, type TestContext, type TestOrg } from '../../../test/app.js';
 import { createTestOrg, issuePaths, rowCounts } from '../../../test/factories.js';
 
@@ -144,6 +145,10 @@ describe('POST /api/users', () => {
     const { temporaryPassword, id } = res.json();
     expect(temporaryPassword).toEqual(expect.any(String));
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
+    // Generated passwords meet the same rule as chosen ones.
+    expect(
+      (await loadPasswordChecker()).check(temporaryPassword, { email: 'temp@a.test', name: 'Temp' }).ok,
+    ).toBe(true);
     const listed = (await a.get('/api/users?q=temp%40a.test')).json().items;
     expect(listed).toEqual([expect.objectContaining({ id })]);
     expect(listed[0]).not.toHaveProperty('temporaryPassword');

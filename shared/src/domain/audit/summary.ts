@@ -49,6 +49,8 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `${text(e.payload.email)} added as ${e.payload.role}`;
     case 'user.updated':
       return changesLine(e.payload.changes);
+    case 'user.password_changed':
+      return `Password changed; ${plural(e.payload.otherSessionsEnded, 'other session')} ended`;
     case 'auth.login':
       return 'Signed in with a password';
     case 'auth.logout':
@@ -56,7 +58,9 @@ export const summariseEvent = (e: AuditEvent): string => {
     case 'auth.switched_org':
       return 'Switched to this organisation';
     case 'api_key.created':
-      return `Key "${e.payload.name}" (${e.payload.prefix}…) created with role ${e.payload.role}`;
+      return `Key "${e.payload.name}" (${e.payload.prefix}…) created with role ${e.payload.role}${
+        e.payload.expiresAt ? `, expiring ${e.payload.expiresAt}` : ''
+      }`;
     case 'api_key.revoked':
       return `Key "${e.payload.name}" (${e.payload.prefix}…) revoked`;
     case 'supplier.created': {

@@ -12,9 +12,13 @@ export interface ApiKeysTableProps {
   onRevoke: (key: ApiKey) => void;
 }
 
-const COLUMNS = 7;
+const COLUMNS = 8;
+
+const isExpired = (key: ApiKey, now: number) =>
+  key.expiresAt !== null && new Date(key.expiresAt).getTime() <= now;
 
 export function ApiKeysTable({ keys, includeRevoked, busy, onRevoke }: ApiKeysTableProps) {
+  const now = Date.now();
   return (
     <Table caption="API keys of this organisation" busy={busy}>
       <thead>
@@ -25,6 +29,7 @@ export function ApiKeysTable({ keys, includeRevoked, busy, onRevoke }: ApiKeysTa
           <th scope="col">Status</th>
           <th scope="col">Last used</th>
           <th scope="col">Created</th>
+          <th scope="col">Expires</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -50,6 +55,8 @@ export function ApiKeysTable({ keys, includeRevoked, busy, onRevoke }: ApiKeysTa
                   <span title={formatDateTime(key.revokedAt)}>
                     <Badge tone="danger">Revoked {formatDate(key.revokedAt)}</Badge>
                   </span>
+                ) : isExpired(key, now) ? (
+                  <Badge tone="warning">Expired</Badge>
                 ) : (
                   <Badge tone="success">Active</Badge>
                 )}
@@ -58,6 +65,9 @@ export function ApiKeysTable({ keys, includeRevoked, busy, onRevoke }: ApiKeysTa
                 {key.lastUsedAt ? formatRelative(key.lastUsedAt) : <span className="muted">Never used</span>}
               </td>
               <td className="cell-nowrap">{formatDate(key.createdAt)}</td>
+              <td className="cell-nowrap" title={key.expiresAt ? formatDateTime(key.expiresAt) : undefined}>
+                {key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">Never</span>}
+              </td>
               <td className="cell-actions">
                 {key.revokedAt ? null : (
                   <Button

@@ -8,10 +8,28 @@ import { SelectField, TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret.js';
 import { useServerSubmit } from '../../../lib/form-errors.js';
+import { formatDateTime } from '../../../lib/format.js';
 import { ROLE_OPTIONS } from '../../../lib/role-options.js';
 import { useCreateApiKey } from '../api.js';
 
-const KEY_FIELDS = ['name', 'role'] as const;
+const KEY_FIELDS = ['name', 'role', 'expiresAt'] as const;
+
+/**
+ * The date box gives "2026-12-31"; the key lasts until the end of that day where the admin is, sent as an
+ * ISO time with offset. Empty means no end.
+ */
+const endOfDay = (value: unknown) => {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const end = new Date(`${value}T23:59:59.999`);
+  return Number.isNaN(end.getTime()) ? value : end.toISOString();
+};
+
+/** The earliest day the date box offers, as YYYY-MM-DD in local time. */
+const tomorrow = () => {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 export function CreateApiKeyPanel({ onClose }: { onClose: () => void }) {
   const createKey = useCreateApiKey();
@@ -53,7 +71,8 @@ export function CreateApiKeyPanel({ onClose }: { onClose: () => void }) {
             Clearsource keeps only a hash. If it is lost, revoke it and create a new one.
           </p>
           <p className="muted">
-            It acts as {ROLE_LABELS[created.role]} in this organisation. See the{' '}
+            It acts as {ROLE_LABELS[created.role]} in this organisation
+            {created.expiresAt ? ` until ${formatDateTime(created.expiresAt)}` : ''}. See the{' '}
             <a href="/docs">API documentation</a> for how to send it.
           </p>
         </OneTimeSecret>
@@ -82,6 +101,14 @@ export function CreateApiKeyPanel({ onClose }: { onClose: () => void }) {
             hint="Give the key the least role it needs."
             error={errors.role?.message}
             {...register('role')}
+          />
+          <TextField
+            label="Expires on (optional)"
+            type="date"
+            min={tomorrow()}
+            hint="The key stops working at the end of that day. Leave empty for a key that lasts until revoked."
+            error={errors.expiresAt?.message}
+            {...register('expiresAt', { setValueAs: endOfDay })}
           />
         </div>
         <div className="form-actions">

@@ -14,6 +14,7 @@ const key: ApiKey = {
   createdBy: null,
   lastUsedAt: null,
   revokedAt: null,
+  expiresAt: null,
 };
 
 describe('ApiKeysPage', () => {
@@ -59,5 +60,62 @@ describe('ApiKeysPage', () => {
     await waitFor(() =>
       expect(find('GET', '/api/api-keys').at(-1)?.query.get('includeRevoked')).toBe('true'),
     );
+  });
+
+  it('creates a key with an expiry at the end of the chosen day, and shows when it was made to end', async () => {
+    const { find } = mockFetch({
+      'GET /api/me': () => json(200, makeSession('admin')),
+      'GET /api/api-keys': () => json(200, pageOf([])),
+      'POST /api/api-keys': (request) =>
+        json(201, {
+          ...key,
+          expiresAt: (request.body as { expiresAt: string }).expiresAt,
+          key: 'cs_live_ab12.very-secret-value',
+        }),
+    });
+    const { user } = renderApp('/settings/api-keys');
+
+    await user.click(await screen.findByRole('button', { name: 'Create API key' }));
+    await user.type(screen.getByLabelText('Name'), 'ERP supplier sync');
+    await user.type(screen.getByLabelText('Expires on (optional)'), '2031-06-30');
+    await user.click(screen.getByRole('button', { name: 'Create key' }));
+
+    await screen.findByLabelText('API key ERP supplier sync');
+    const sent = find('POST', '/api/api-keys')[0]?.body as { expiresAt: string };
+    expect(sent.expiresAt).toBe(new Date(2031, 5, 30, 23, 59, 59, 999).toISOString());
+    expect(screen.getByText(/in this organisation until/).textContent).toContain('2031');
+  });
+
+  it('tells active, expired and never-expiring keys apart in the list', async () => {
+    mockFetch({
+      'GET /api/me': () => json(200, makeSession('admin')),
+      'GET /api/api-keys': () =>
+        json(
+          200,
+          pageOf([
+            { ...key, id: '55555555-5555-4555-8555-000000000001', name: 'lasting' },
+            {
+              ...key,
+              id: '55555555-5555-4555-8555-000000000002',
+              name: 'ended',
+              expiresAt: '2020-01-01T00:00:00.000Z',
+            },
+            {
+              ...key,
+              id: '55555555-5555-4555-8555-000000000003',
+              name: 'ending',
+              expiresAt: '2099-01-01T00:00:00.000Z',
+            },
+          ]),
+        ),
+    });
+    renderApp('/settings/api-keys');
+
+    const row = async (name: string) => (await screen.findByText(name)).closest('tr') as HTMLElement;
+    expect(within(await row('lasting')).getByText('Active')).toBeTruthy();
+    expect(within(await row('lasting')).getByText('Never')).toBeTruthy();
+    expect(within(await row('ended')).getByText('Expired')).toBeTruthy();
+    expect(within(await row('ending')).getByText('Active')).toBeTruthy();
+    expect(within(await row('ending')).getByText(/2099/)).toBeTruthy();
   });
 });

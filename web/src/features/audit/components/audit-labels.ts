@@ -7,6 +7,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'user.created': 'User created',
   'user.added_to_org': 'User added to organisation',
   'user.updated': 'User changed',
+  'user.password_changed': 'Password changed',
   'auth.login': 'Signed in',
   'auth.logout': 'Signed out',
   'auth.switched_org': 'Switched organisation',

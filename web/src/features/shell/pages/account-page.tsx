@@ -1,13 +1,14 @@
 import { ROLE_LABELS } from '#shared/roles.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { ChangePasswordPanel } from '../../account/components/change-password-panel.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 
 export function AccountPage() {
   const session = useCurrentSession();
   return (
     <>
-      <PageHeader title="Account" description="Who you are signed in as, and where." />
+      <PageHeader title="Account" description="Who you are signed in as, where, and your password." />
       <section className="panel" aria-labelledby="account-details">
         <h2 className="panel-title" id="account-details">
           Your session
@@ -40,6 +41,7 @@ export function AccountPage() {
           </ul>
         </section>
       ) : null}
+      <ChangePasswordPanel />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ROLE_LABELS } from '#shared/roles.js';
 import { type UserCreate, UserCreateSchema } from '#shared/schemas/users.js';
+import { PasswordStrength, usePasswordVerdict } from '../../../components/password-strength.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/field.js';
@@ -23,11 +24,15 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof UserCreateSchema>, unknown, UserCreate>({
     resolver: zodResolver(UserCreateSchema),
     defaultValues: { email: '', name: '', role: 'officer' },
   });
+
+  // The server refuses a weak password with the same verdict; showing it while typing saves the round trip.
+  const verdict = usePasswordVerdict(watch('password') ?? '', { email: watch('email'), name: watch('name') });
 
   const { formError, onSubmit } = useServerSubmit({ handleSubmit, setError }, USER_FIELDS, async (values) => {
     await createUser.mutateAsync(values);
@@ -59,7 +64,7 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
             <p>
               This password is shown <strong>only once</strong>. Give it to {created.name} through a secure
               channel (in person, by phone or through your password manager), never in the same email as their
-              login address. Ask them to change it after the first sign-in.
+              login address. Ask them to change it on their Account page after the first sign-in.
             </p>
           </OneTimeSecret>
         ) : (
@@ -98,14 +103,17 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
             error={errors.role?.message}
             {...register('role')}
           />
-          <TextField
-            label="Password (optional)"
-            type="password"
-            autoComplete="new-password"
-            hint="Leave empty and Clearsource generates a temporary password, shown once."
-            error={errors.password?.message}
-            {...register('password', { setValueAs: emptyToUndefined })}
-          />
+          <div>
+            <TextField
+              label="Password (optional)"
+              type="password"
+              autoComplete="new-password"
+              hint="Leave empty and Clearsource generates a temporary password, shown once."
+              error={errors.password?.message}
+              {...register('password', { setValueAs: emptyToUndefined })}
+            />
+            <PasswordStrength verdict={verdict} />
+          </div>
         </div>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={isSubmitting}>

@@ -32,7 +32,47 @@ describe('UsersPage', () => {
     });
   });
 
-  it('shows why a role change was refused', async () => {
+  it('changes a role only after confirmation', async () => {
+    const { find } = mockFetch({
+      'GET /api/me': () => json(200, makeSession('admin')),
+      'GET /api/users': () => json(200, pageOf([ada, grace])),
+      [`PATCH /api/users/${grace.id}`]: () => json(200, { ...grace, role: 'executive' }),
+    });
+    const { user } = renderApp('/settings/users');
+
+    await user.selectOptions(await screen.findByLabelText('Role of Grace Officer'), 'executive');
+    const dialog = screen.getByRole('alertdialog', { name: 'Change Grace Officer’s role?' });
+    expect(dialog.textContent).toContain(
+      'grace@demo.test goes from Compliance officer to Executive (read-only)',
+    );
+    expect(find('PATCH', `/api/users/${grace.id}`)).toHaveLength(0);
+    // Nothing has changed yet, so the table still shows the stored role.
+    expect((screen.getByLabelText('Role of Grace Officer') as HTMLSelectElement).value).toBe('officer');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Change role' }));
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    const [request] = find('PATCH', `/api/users/${grace.id}`);
+    expect(request?.body).toEqual({ role: 'executive' });
+    expect(request?.headers.get('x-csrf-token')).toBe('csrf-token-123');
+  });
+
+  it('a cancelled role change sends nothing and keeps the role', async () => {
+    const { find } = mockFetch({
+      'GET /api/me': () => json(200, makeSession('admin')),
+      'GET /api/users': () => json(200, pageOf([ada, grace])),
+    });
+    const { user } = renderApp('/settings/users');
+
+    await user.selectOptions(await screen.findByLabelText('Role of Grace Officer'), 'admin');
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(find('PATCH', `/api/users/${grace.id}`)).toHaveLength(0);
+    expect((screen.getByLabelText('Role of Grace Officer') as HTMLSelectElement).value).toBe('officer');
+  });
+
+  it('shows inside the dialog why a role change was refused', async () => {
     const { find } = mockFetch({
       'GET /api/me': () => json(200, makeSession('admin')),
       'GET /api/users': () => json(200, pageOf([ada, grace])),
@@ -42,8 +82,10 @@ describe('UsersPage', () => {
     const { user } = renderApp('/settings/users');
 
     await user.selectOptions(await screen.findByLabelText('Role of Ada Admin'), 'executive');
+    const dialog = screen.getByRole('alertdialog', { name: 'Change Ada Admin’s role?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Change role' }));
 
-    const alert = await screen.findByRole('alert');
+    const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('An organisation must keep at least one active admin');
     expect(find('PATCH', `/api/users/${ada.id}`)[0]?.body).toEqual({ role: 'executive' });
     // The select shows what the server holds, not what was attempted.

@@ -17,6 +17,12 @@ import { UsersTable } from '../components/users-table.js';
 
 const PAGE_SIZE = '25';
 
+const ROLE_CONSEQUENCES: Record<Role, string> = {
+  admin: 'Administrators manage users, API keys and scoring policies, besides everything officers do.',
+  officer: 'Compliance officers keep the supplier register and its assessments; they cannot manage users.',
+  executive: 'Executives read everything and change nothing.',
+};
+
 export function UsersPage() {
   const session = useCurrentSession();
   const [query, setQuery] = useSearchState(UsersQuerySchema, { limit: PAGE_SIZE, order: 'asc' });
@@ -25,6 +31,8 @@ export function UsersPage() {
   const changeStatus = useUpdateUser();
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<User | null>(null);
+  // A role chosen in the table waits here until confirmed; the select keeps showing the stored role.
+  const [roleChange, setRoleChange] = useState<{ user: User; role: Role } | null>(null);
 
   const onSort = (sort: typeof query.sort) => {
     const order = query.sort === sort ? (query.order === 'asc' ? 'desc' : 'asc') : 'asc';
@@ -33,7 +41,16 @@ export function UsersPage() {
 
   const onChangeRole = (user: User, role: Role) => {
     changeStatus.reset();
-    changeRole.mutate({ id: user.id, changes: { role } });
+    changeRole.reset();
+    if (role !== user.role) setRoleChange({ user, role });
+  };
+
+  const confirmRoleChange = () => {
+    if (!roleChange) return;
+    changeRole.mutate(
+      { id: roleChange.user.id, changes: { role: roleChange.role } },
+      { onSuccess: () => setRoleChange(null) },
+    );
   };
 
   const confirmStatusChange = () => {
@@ -42,7 +59,6 @@ export function UsersPage() {
     changeStatus.mutate({ id: confirming.id, changes: { status } }, { onSuccess: () => setConfirming(null) });
   };
 
-  const failedRoleUser = users.data?.items.find((user) => user.id === changeRole.variables?.id);
   const savingId = changeRole.isPending ? changeRole.variables?.id : undefined;
 
   return (
@@ -60,12 +76,6 @@ export function UsersPage() {
       />
       {adding ? <AddUserPanel onClose={() => setAdding(false)} /> : null}
       <UsersFilters query={query} onChange={setQuery} />
-      {changeRole.isError ? (
-        <Alert tone="error" title="The role was not changed" onDismiss={() => changeRole.reset()}>
-          {failedRoleUser ? `${failedRoleUser.name}: ` : null}
-          {describeError(changeRole.error)}
-        </Alert>
-      ) : null}
       {users.isError ? (
         <Alert tone="error" title="Users could not be loaded">
           {describeError(users.error)}{' '}
@@ -102,6 +112,26 @@ export function UsersPage() {
         <p className="loading-text" role="status">
           Loading users…
         </p>
+      ) : null}
+      {roleChange ? (
+        <ConfirmDialog
+          title={`Change ${roleChange.user.name}’s role?`}
+          confirmLabel="Change role"
+          tone={roleChange.user.role === 'admin' ? 'danger' : 'primary'}
+          busy={changeRole.isPending}
+          error={changeRole.isError ? describeError(changeRole.error) : null}
+          onConfirm={confirmRoleChange}
+          onCancel={() => {
+            changeRole.reset();
+            setRoleChange(null);
+          }}
+        >
+          <p>
+            {roleChange.user.email} goes from {ROLE_LABELS[roleChange.user.role]} to{' '}
+            <strong>{ROLE_LABELS[roleChange.role]}</strong> in {session.org.name}, from their next request on.
+          </p>
+          <p className="muted">{ROLE_CONSEQUENCES[roleChange.role]}</p>
+        </ConfirmDialog>
       ) : null}
       {confirming ? (
         <ConfirmDialog
