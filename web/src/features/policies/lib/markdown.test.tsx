@@ -21,6 +21,27 @@ describe('Markdown', () => {
     expect(screen.getByRole('heading', { level: 4, name: '5. Rating bands' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'Tier 2 Watch List' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'https://www.walkfree.org/global-slavery-index/' })).toBeTruthy();
-    expect(document.querySelector('script, [dangerouslySetInnerHTML]')).toBeNull();
+  });
+
+  it('shows HTML in the text as text: no element, attribute or script link comes from it', () => {
+    const html = '<script>alert(1)</script> <img src=x onerror="alert(2)"> <b>bold</b>';
+    const { container } = render(
+      <Markdown
+        text={`# <i>Title</i>\n\n${html}\n\n- <a href="javascript:alert(3)">x</a>\n\n| <u>A</u> |\n| --- |\n| <s>1</s> |\n`}
+      />,
+    );
+    expect(container.querySelectorAll('script, img, b, i, u, s, [onerror]')).toHaveLength(0);
+    expect(container.querySelectorAll('a')).toHaveLength(0);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('<i>Title</i>');
+    expect(container.textContent).toContain(html);
+    expect(screen.getByRole('listitem').textContent).toBe('<a href="javascript:alert(3)">x</a>');
+    expect(screen.getByRole('cell').textContent).toBe('<s>1</s>');
+  });
+
+  it('links only http and https addresses', () => {
+    const { container } = render(<Markdown text="See javascript:alert(1) and https://example.org/a." />);
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/a',
+    ]);
   });
 });
