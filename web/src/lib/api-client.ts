@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode, ErrorIssue } from '#shared/errors.js';
+import { etagOf } from '#shared/schemas/revision.js';
 
 /** Codes the server sends, plus the one the client raises when the server cannot be reached at all. */
 export type ApiErrorCode = ErrorCode | 'network_error';
@@ -10,6 +11,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly issues: ErrorIssue[];
   readonly requestId: string | undefined;
+  /** A stale update's 409: the record as it is now (unchecked; see lib/edit-conflict.ts). */
+  readonly current: unknown;
 
   constructor(init: {
     status: number;
@@ -17,6 +20,7 @@ export class ApiError extends Error {
     message: string;
     issues?: ErrorIssue[];
     requestId?: string;
+    current?: unknown;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -24,6 +28,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.issues = init.issues ?? [];
     this.requestId = init.requestId;
+    this.current = init.current;
   }
 }
 
@@ -74,7 +79,9 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 
 const isErrorBody = (
   value: unknown,
-): value is { error: { code: ErrorCode; message: string; requestId?: string; issues?: ErrorIssue[] } } => {
+): value is {
+  error: { code: ErrorCode; message: string; requestId?: string; issues?: ErrorIssue[]; current?: unknown };
+} => {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return (
@@ -98,13 +105,14 @@ const readJson = async (response: Response): Promise<unknown> => {
 export const toApiError = async (response: Response): Promise<ApiError> => {
   const body = await readJson(response);
   if (isErrorBody(body)) {
-    const { code, message, requestId, issues } = body.error;
+    const { code, message, requestId, issues, current } = body.error;
     return new ApiError({
       status: response.status,
       code,
       message,
       requestId,
       issues: Array.isArray(issues) ? issues : [],
+      current,
     });
   }
   // A proxy or crash page answered instead of the API: still give the screen something it can show.
@@ -125,6 +133,8 @@ export interface RequestOptions<S extends z.ZodType> {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** The revision an update was made from, sent as If-Match: a stale one answers 409 (lib/edit-conflict.ts). */
+  ifMatch?: number;
 }
 
 export async function apiRequest<S extends z.ZodType>(
@@ -135,6 +145,7 @@ export async function apiRequest<S extends z.ZodType>(
   const headers: Record<string, string> = { accept: 'application/json' };
   // Only send a JSON content type with a body: Fastify rejects an empty body declared as JSON.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['if-match'] = etagOf(options.ifMatch);
   if (method !== 'GET') {
     const token = readCsrfToken();
     if (token) headers['x-csrf-token'] = token;

@@ -45,11 +45,14 @@ export function describeError(error: unknown): string {
 /**
  * A form's submit with the server in the loop: clears the form-level message, runs `action` with the valid
  * values, and on failure puts the server's issues on `fields` (the rest in `formError`, for a FormAlert).
+ * `handleError` sees a failure first and may take it over (true): an edit conflict (lib/edit-conflict.ts)
+ * is shown by its own notice, not as a message.
  */
 export function useServerSubmit<T extends FieldValues, V>(
   form: { handleSubmit: UseFormHandleSubmit<T, V>; setError: UseFormSetError<T> },
   fields: readonly Path<T>[],
   action: (values: V) => Promise<unknown>,
+  handleError?: (error: unknown) => boolean,
 ) {
   const [formError, setFormError] = useState<string | null>(null);
   const onSubmit = form.handleSubmit(async (values) => {
@@ -57,6 +60,7 @@ export function useServerSubmit<T extends FieldValues, V>(
     try {
       await action(values);
     } catch (error) {
+      if (handleError?.(error)) return;
       setFormError(applyServerErrors(error, form.setError, fields));
     }
   });

@@ -4,6 +4,7 @@ import {
   ImportPreviewSchema,
   ImportResultSchema,
   SUPPLIER_FILTER_KEYS,
+  type Supplier,
   type SupplierCreate,
   type SupplierFilter,
   SupplierPageSchema,
@@ -117,11 +118,26 @@ export const useCreateSupplier = () => {
   });
 };
 
+/** Puts a supplier the person has seen (e.g. the newer one a 409 carried) where every view reads it. */
+export const useStoreSupplier = () => {
+  const queryClient = useQueryClient();
+  return (supplier: Supplier) => {
+    queryClient.setQueryData(supplierKeys.detail(supplier.id), supplier);
+    void queryClient.invalidateQueries({ queryKey: supplierKeys.lists() });
+  };
+};
+
+/** Changes a supplier made from `revision` (sent as If-Match): a stale one fails with a 409 carrying the current. */
 export const useUpdateSupplier = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: SupplierUpdate }) =>
-      apiRequest(supplierPath(id), { method: 'PATCH', body: changes, schema: SupplierSchema }),
+    mutationFn: ({ id, changes, revision }: { id: string; changes: SupplierUpdate; revision: number }) =>
+      apiRequest(supplierPath(id), {
+        method: 'PATCH',
+        body: changes,
+        schema: SupplierSchema,
+        ifMatch: revision,
+      }),
     onSuccess: (supplier) => {
       queryClient.setQueryData(supplierKeys.detail(supplier.id), supplier);
       // Lists, trees (a parent may have changed) and searches may all show this supplier.

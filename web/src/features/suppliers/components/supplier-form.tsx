@@ -5,16 +5,19 @@ import {
   type SupplierCreate,
   type SupplierCreateInput,
   SupplierCreateSchema,
+  SupplierSchema,
   type SupplierUpdate,
   SupplierUpdateSchema,
 } from '#shared/schemas/suppliers.js';
 import { CountryPicker } from '../../../components/country-picker.js';
 import { Button } from '../../../components/ui/button.js';
+import { EditConflictAlert } from '../../../components/ui/edit-conflict-alert.js';
 import { Field, SelectField, TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { TagInput } from '../../../components/ui/tag-input.js';
+import { useEditConflict } from '../../../lib/edit-conflict.js';
 import { useServerSubmit } from '../../../lib/form-errors.js';
-import { useCreateSupplier, useUpdateSupplier } from '../api.js';
+import { useCreateSupplier, useStoreSupplier, useUpdateSupplier } from '../api.js';
 import { STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
 import { ContactsFields } from './contacts-fields.js';
 import { ParentSupplierPicker } from './parent-supplier-picker.js';
@@ -40,6 +43,27 @@ const TOP_LEVEL_FIELDS = [
   'tags',
   'contacts',
 ] as const satisfies readonly Path<FormValues>[];
+
+const FIELD_LABELS: Record<(typeof TOP_LEVEL_FIELDS)[number], string> = {
+  name: 'the name',
+  legalName: 'the legal name',
+  country: 'the country',
+  goods: 'the goods',
+  sector: 'the sector',
+  tier: 'the tier',
+  parentId: 'the parent supplier',
+  annualSpend: 'the annual spend',
+  currency: 'the currency',
+  headcount: 'the headcount',
+  migrantWorkerShare: 'the migrant worker share',
+  agencyWorkerShare: 'the agency worker share',
+  status: 'the status',
+  externalRef: 'the external reference',
+  tags: 'the tags',
+  contacts: 'the contacts',
+};
+/** A changed field in words (contacts.1.email is one of "the contacts"). */
+const describeField = (path: string) => FIELD_LABELS[path.split('.')[0] as keyof typeof FIELD_LABELS] ?? path;
 
 /** Fields a server issue may name, including each contact's own fields (`contacts.2.email`). */
 const SERVER_FIELDS: readonly Path<FormValues>[] = [
@@ -130,6 +154,7 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
   const editing = Boolean(supplier);
   const create = useCreateSupplier();
   const update = useUpdateSupplier();
+  const storeSupplier = useStoreSupplier();
   const form = useForm<FormValues, unknown, SupplierCreate>({
     resolver: editing ? updateResolver : createResolver,
     defaultValues: {
@@ -145,22 +170,32 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
     setValue,
     formState: { errors, isSubmitting, dirtyFields },
   } = form;
+  // The supplier as this edit loaded it: its revision goes with the update, and a 409 is offered to merge.
+  const edit = useEditConflict({
+    record: supplier,
+    schema: SupplierSchema,
+    form,
+    toValues: (s: Supplier) => toFormValues(s, null),
+    onLatest: storeSupplier,
+  });
 
   const { formError, onSubmit } = useServerSubmit(
     { handleSubmit, setError },
     SERVER_FIELDS,
     async (values) => {
-      if (supplier) {
-        const changes = changesFrom(supplier, values);
+      const base = edit.base;
+      if (base) {
+        const changes = changesFrom(base, values);
         onSaved(
           Object.keys(changes).length === 0
-            ? supplier
-            : await update.mutateAsync({ id: supplier.id, changes }),
+            ? base
+            : await update.mutateAsync({ id: base.id, changes, revision: base.revision }),
         );
       } else {
         onSaved(await create.mutateAsync(values));
       }
     },
+    edit.catchConflict,
   );
 
   const listError = (field: 'goods' | 'tags') => {
@@ -178,6 +213,14 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
       aria-label={editing ? 'Edit supplier' : 'Add supplier'}
     >
       <FormAlert message={formError} />
+      <EditConflictAlert
+        noun="supplier"
+        conflict={edit.conflict}
+        reapplied={edit.reapplied}
+        onKeepMine={edit.keepMine}
+        onDiscardMine={edit.discardMine}
+        describeField={describeField}
+      />
 
       <fieldset className="form-section">
         <legend className="form-section-title">Supplier</legend>

@@ -1,0 +1,54 @@
+import { Alert } from './alert.js';
+import { Button } from './button.js';
+
+export interface EditConflictAlertProps {
+  /** What is being edited, as the person calls it: "supplier", "policy draft". */
+  noun: string;
+  /** Someone else saved meanwhile (from useEditConflict). */
+  conflict: { collisions: string[] } | null;
+  /** The person chose to keep their changes: they are back in the form, on the latest record. */
+  reapplied: { collisions: string[] } | null;
+  onKeepMine: () => void;
+  onDiscardMine: () => void;
+  /** Words for a field path ("tier" → "Tier"); the path itself by default. */
+  describeField?: (path: string) => string;
+}
+
+const listOf = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** Tells a person that their edit met someone else's, and lets them keep theirs on top or drop it. */
+export function EditConflictAlert(props: EditConflictAlertProps) {
+  const { noun, conflict, reapplied, describeField = (path) => path } = props;
+  if (conflict) {
+    const both = listOf([...new Set(conflict.collisions.map(describeField))]);
+    return (
+      <Alert tone="error" title={`Someone else changed this ${noun} while you were editing it`}>
+        <p>
+          Your changes are not saved yet.{' '}
+          {both
+            ? `You both changed ${both}: if you keep your changes, your value replaces theirs there.`
+            : 'You changed different things, so your changes can go on top of theirs.'}
+        </p>
+        <div className="button-row">
+          <Button variant="primary" size="sm" onClick={props.onKeepMine}>
+            Load their version and keep my changes
+          </Button>
+          <Button size="sm" onClick={props.onDiscardMine}>
+            Discard my changes
+          </Button>
+        </div>
+      </Alert>
+    );
+  }
+  if (reapplied) {
+    const both = listOf([...new Set(reapplied.collisions.map(describeField))]);
+    return (
+      <Alert tone="warning" title={`The latest ${noun} is loaded, with your changes on top`}>
+        {both ? `Check ${both}: your value replaced theirs. ` : ''}
+        Nothing is saved until you save.
+      </Alert>
+    );
+  }
+  return null;
+}
