@@ -50,21 +50,37 @@ export const useCreatePolicyDraft = () => {
   });
 };
 
+/** Puts a policy the person has seen (e.g. the newer one a 409 carried) where every view reads it. */
+export const useStorePolicy = () => {
+  const queryClient = useQueryClient();
+  return (policy: Policy) => void storePolicy(queryClient, policy);
+};
+
+/** Edits a draft made from `revision` (sent as If-Match): a stale one fails with a 409 carrying the current. */
 export const useUpdatePolicy = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: PolicyUpdate) =>
-      apiRequest(policyPath(id), { method: 'PATCH', body: changes, schema: PolicySchema }),
+    mutationFn: ({ changes, revision }: { changes: PolicyUpdate; revision: number }) =>
+      apiRequest(policyPath(id), { method: 'PATCH', body: changes, schema: PolicySchema, ifMatch: revision }),
     onSuccess: (policy) => storePolicy(queryClient, policy),
   });
 };
 
-/** Publishes a draft; the answer carries the rescore job, stored so its progress shows at once. */
+/**
+ * Publishes the draft at `revision` (If-Match: one edited since the person looked is refused, 409); the answer
+ * carries the rescore job, stored so its progress shows at once.
+ */
 export const usePublishPolicy = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      apiRequest(`${policyPath(id)}/publish`, { method: 'POST', schema: PublishResultSchema }),
+    mutationFn: (revision: number) =>
+      apiRequest(`${policyPath(id)}/publish`, {
+        method: 'POST',
+        schema: PublishResultSchema,
+        ifMatch: revision,
+      }),
+    // A 409 means the draft changed: show the latest one behind the dialog.
+    onError: () => queryClient.invalidateQueries({ queryKey: policyKeys.all }),
     onSuccess: ({ policy, job }) => {
       queryClient.setQueryData(jobKeys.detail(job.id), job);
       queryClient.setQueryData(policyKeys.detail(policy.id), policy);

@@ -32,15 +32,21 @@ export const useCreateUser = () => {
   });
 };
 
+/**
+ * Changes a member's role or status, made from the `revision` the table showed (sent as If-Match): when
+ * someone else changed the member meanwhile, it fails with a 409 carrying the member as they are now.
+ */
 export const useUpdateUser = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: UserUpdate }) =>
+    mutationFn: ({ id, changes, revision }: { id: string; changes: UserUpdate; revision: number }) =>
       apiRequest(`/api/users/${encodeURIComponent(id)}`, {
         method: 'PATCH',
         body: changes,
         schema: UserSchema,
+        ifMatch: revision,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
+    // Also after a failure: a 409 means the table is out of date.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
   });
 };

@@ -8,14 +8,17 @@ import {
   type PolicyDocument,
   type PolicyDocumentInput,
   PolicyDocumentSchema,
+  PolicySchema,
 } from '#shared/schemas/policy.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
+import { EditConflictAlert } from '../../../components/ui/edit-conflict-alert.js';
 import { Field } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
-import { useUpdatePolicy } from '../api.js';
-import { describePath } from '../lib/policy-paths.js';
+import { useEditConflict } from '../../../lib/edit-conflict.js';
+import { useStorePolicy, useUpdatePolicy } from '../api.js';
+import { describePath, parseIssuePath } from '../lib/policy-paths.js';
 import { applyPolicyIssues } from '../lib/server-issues.js';
 import { CriteriaFields, RedFlagFields } from './form-criteria-fields.js';
 import { InherentFields } from './form-inherent-fields.js';
@@ -94,6 +97,7 @@ function useUnsavedChangesGuard(dirty: boolean) {
 /** Every number of a draft policy, validated by the shared PolicyDocumentSchema before anything is sent. */
 export function PolicyForm({ policy }: { policy: Policy }) {
   const update = useUpdatePolicy(policy.id);
+  const storePolicy = useStorePolicy();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<PolicyDocumentInput, unknown, PolicyDocument>({
@@ -108,16 +112,29 @@ export function PolicyForm({ policy }: { policy: Policy }) {
     formState: { isDirty, isSubmitting },
   } = form;
   const blocker = useUnsavedChangesGuard(isDirty && !isSubmitting);
+  // The draft as this edit loaded it: its revision goes with the save, and a 409 is offered to merge.
+  const edit = useEditConflict({
+    record: policy,
+    schema: PolicySchema,
+    form,
+    toValues: (p: Policy): PolicyDocumentInput => p.document,
+    onLatest: storePolicy,
+  });
 
   const onSubmit = handleSubmit(
     async (document) => {
       setFormError(null);
       setSaved(false);
       try {
-        const next = await update.mutateAsync({ name: document.name, document });
+        const next = await update.mutateAsync({
+          changes: { name: document.name, document },
+          revision: (edit.base ?? policy).revision,
+        });
+        edit.saved(next);
         reset(next.document);
         setSaved(true);
       } catch (error) {
+        if (edit.catchConflict(error)) return;
         setFormError(applyPolicyIssues(error, setError, getValues()));
       }
     },
@@ -186,6 +203,14 @@ export function PolicyForm({ policy }: { policy: Policy }) {
 
         <div className="form-actions policy-form-actions">
           <FormAlert message={formError} />
+          <EditConflictAlert
+            noun="policy draft"
+            conflict={edit.conflict}
+            reapplied={edit.reapplied}
+            onKeepMine={edit.keepMine}
+            onDiscardMine={edit.discardMine}
+            describeField={(path) => describePath(parseIssuePath(path), [getValues()])}
+          />
           {saved && !isDirty ? (
             <Alert tone="success" className="policy-form-saved">
               Draft saved. Nothing is rescored until the draft is published.

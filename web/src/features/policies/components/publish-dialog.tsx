@@ -23,7 +23,7 @@ export function PublishDialog({ draft, published, version, onPublished, onCancel
       tone="primary"
       busy={publish.isPending}
       error={publish.isError ? describeError(publish.error) : null}
-      onConfirm={() => publish.mutate(undefined, { onSuccess: ({ job }) => onPublished(job.id) })}
+      onConfirm={() => publish.mutate(draft.revision, { onSuccess: ({ job }) => onPublished(job.id) })}
       onCancel={onCancel}
     >
       <ul className="plain-list publish-consequences">

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import type { Role } from '#shared/roles.js';
 import { ROLE_LABELS } from '#shared/roles.js';
-import { type User, UsersQuerySchema } from '#shared/schemas/users.js';
+import { type User, UserSchema, UsersQuerySchema, type UserUpdate } from '#shared/schemas/users.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { Pagination } from '../../../components/ui/pagination.js';
+import { staleRecord } from '../../../lib/edit-conflict.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useSearchState } from '../../../lib/use-search-state.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useUpdateUser, useUsers } from '../api.js';
 import { AddUserPanel } from '../components/add-user-panel.js';
+import { type UserConflict, UserConflictAlert } from '../components/user-conflict-alert.js';
 import { UsersFilters } from '../components/users-filters.js';
 import { UsersTable } from '../components/users-table.js';
 
@@ -29,10 +31,18 @@ export function UsersPage() {
   const users = useUsers(query);
   const changeRole = useUpdateUser();
   const changeStatus = useUpdateUser();
+  const reapply = useUpdateUser();
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<User | null>(null);
   // A role chosen in the table waits here until confirmed; the select keeps showing the stored role.
   const [roleChange, setRoleChange] = useState<{ user: User; role: Role } | null>(null);
+  // A change made from a row someone else had changed meanwhile (409): shown with the member as they are now.
+  const [conflict, setConflict] = useState<UserConflict | null>(null);
+  const isStale = (error: unknown) => staleRecord(error, UserSchema) !== null;
+  const conflictFrom = (changes: UserUpdate) => (error: unknown) => {
+    const user = staleRecord(error, UserSchema);
+    if (user) setConflict({ user, changes });
+  };
 
   const onSort = (sort: typeof query.sort) => {
     const order = query.sort === sort ? (query.order === 'asc' ? 'desc' : 'asc') : 'asc';
@@ -42,21 +52,49 @@ export function UsersPage() {
   const onChangeRole = (user: User, role: Role) => {
     changeStatus.reset();
     changeRole.reset();
+    setConflict(null);
     if (role !== user.role) setRoleChange({ user, role });
   };
 
   const confirmRoleChange = () => {
     if (!roleChange) return;
+    const { user, role } = roleChange;
     changeRole.mutate(
-      { id: roleChange.user.id, changes: { role: roleChange.role } },
-      { onSuccess: () => setRoleChange(null) },
+      { id: user.id, changes: { role }, revision: user.revision },
+      {
+        onSuccess: () => setRoleChange(null),
+        onError: (error) => {
+          if (isStale(error)) setRoleChange(null);
+          conflictFrom({ role })(error);
+        },
+      },
     );
   };
 
   const confirmStatusChange = () => {
     if (!confirming) return;
     const status = confirming.status === 'active' ? 'deactivated' : 'active';
-    changeStatus.mutate({ id: confirming.id, changes: { status } }, { onSuccess: () => setConfirming(null) });
+    setConflict(null);
+    changeStatus.mutate(
+      { id: confirming.id, changes: { status }, revision: confirming.revision },
+      {
+        onSuccess: () => setConfirming(null),
+        onError: (error) => {
+          if (isStale(error)) setConfirming(null);
+          conflictFrom({ status })(error);
+        },
+      },
+    );
+  };
+
+  /** The admin's own change again, made from the member as they are now. */
+  const applyAnyway = () => {
+    if (!conflict) return;
+    const { user, changes } = conflict;
+    reapply.mutate(
+      { id: user.id, changes, revision: user.revision },
+      { onSuccess: () => setConflict(null), onError: conflictFrom(changes) },
+    );
   };
 
   const savingId = changeRole.isPending ? changeRole.variables?.id : undefined;
@@ -76,6 +114,18 @@ export function UsersPage() {
       />
       {adding ? <AddUserPanel onClose={() => setAdding(false)} /> : null}
       <UsersFilters query={query} onChange={setQuery} />
+      {conflict ? (
+        <UserConflictAlert
+          conflict={conflict}
+          busy={reapply.isPending}
+          error={reapply.isError && !isStale(reapply.error) ? describeError(reapply.error) : null}
+          onApply={applyAnyway}
+          onDismiss={() => {
+            setConflict(null);
+            reapply.reset();
+          }}
+        />
+      ) : null}
       {users.isError ? (
         <Alert tone="error" title="Users could not be loaded">
           {describeError(users.error)}{' '}
