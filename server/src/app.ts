@@ -21,8 +21,9 @@ import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
-import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { errorHandlerPlugin, frameworkErrors } from './plugins/error-handler.js';
 import { etagPlugin } from './plugins/etag.js';
+import { headersPlugin } from './plugins/headers.js';
 import { webPlugin } from './plugins/web.js';
 
 export const VERSION = '0.1.0';
@@ -50,6 +51,8 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    // Router errors (too long or malformed URLs) answer the one error body too.
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,6 +66,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
 
   // Order matters: errors first, then transport security, then docs, auth, and the feature modules.
   await app.register(errorHandlerPlugin);
+  await app.register(headersPlugin);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -80,7 +84,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
         upgradeInsecureRequests: null,
       },
     },
-    // HSTS only makes sense behind HTTPS; a proxy terminating TLS should send it.
+    // Sent by headersPlugin, and only on requests that came over HTTPS (TRUST_PROXY behind a TLS proxy).
     strictTransportSecurity: false,
   });
   // Answers are compressed (br or gzip) for clients that accept it, when larger than 1 KB and of a

@@ -26,12 +26,16 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** The body or an uploaded file is larger than allowed. */
   payload_too_large: 413,
+  /** The URL (e.g. a path segment of thousands of characters) is longer than any endpoint accepts. */
+  uri_too_long: 414,
   /** Well-formed, but the rules of the domain refuse it (e.g. editing a published policy). */
   unprocessable: 422,
   /** Too many attempts; retry later. */
   rate_limited: 429,
   /** Something failed on our side; the requestId lets support find the log line. */
   internal: 500,
+  /** The database cannot be reached right now (restart, failover): retry after the `Retry-After` seconds. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

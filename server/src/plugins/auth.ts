@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Role } from '#shared/roles.js';
 import { AppError, unauthenticated } from '../lib/app-error.js';
-import type { RequestCtx } from '../lib/context.js';
+import { type RequestCtx, requireRole } from '../lib/context.js';
 import { csrfTokenFor, safeEqual } from '../lib/tokens.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
@@ -17,6 +18,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route needs no session or key (health, login, docs). */
     public?: boolean;
+    /**
+     * The least role the route needs (executives are read-only). Checked before the body is read or
+     * validated, so a refused role learns nothing about the shape of a write it may not make. Services
+     * check again (requireRole): this is the first wall, not the only one.
+     */
+    role?: Role;
   }
 }
 
@@ -84,5 +91,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
       via: 'session',
       sessionId: s.sessionId,
     };
+  });
+
+  // A hook of its own, after every onRequest hook (session, rate limit) and before the body is parsed:
+  // an executive's write is refused whatever its body (missing, malformed or huge).
+  app.addHook('preParsing', async (req) => {
+    const needed = req.routeOptions.config?.role;
+    if (needed) requireRole(ctxOf(req), needed);
   });
 });

@@ -4,6 +4,18 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ErrorIssue } from '#shared/errors.js';
 import { ERROR_STATUS } from '#shared/errors.js';
 import { AppError } from '../lib/app-error.js';
+import { isDatabaseUnavailable } from '../lib/pg-errors.js';
+import { setCommonHeaders } from './headers.js';
+
+/** Seconds a client should wait before retrying while the database is unreachable (a restart takes ~2 s). */
+export const RETRY_AFTER_SECONDS = 5;
+/** Longest piece of a URL echoed back in a message: a 5,000-character path should not come back whole. */
+const URL_SHOWN = 200;
+
+const clipUrl = (url: string) => {
+  const path = url.split('?')[0] ?? '';
+  return path.length > URL_SHOWN ? `${path.slice(0, URL_SHOWN)}…` : path;
+};
 
 const send = (
   reply: FastifyReply,
@@ -71,12 +83,45 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     }
     const mapped = frameworkError(err);
     if (mapped) return send(reply, req, mapped.code, mapped.message);
+    if (isDatabaseUnavailable(err)) {
+      // A restart or failover: nothing is wrong with the request, so say when to retry rather than 500.
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(
+        reply,
+        req,
+        'unavailable',
+        'The database cannot be reached right now: try again in a few seconds',
+      );
+    }
     // Unknown: log everything for us, tell the client nothing about drivers or SQL.
     req.log.error({ err }, 'unhandled error');
     return send(reply, req, 'internal', 'Something went wrong on our side. Quote the request id to support.');
   });
 
   app.setNotFoundHandler((req, reply) =>
-    send(reply, req, 'not_found', `No endpoint ${req.method} ${req.url.split('?')[0]}`),
+    send(reply, req, 'not_found', `No endpoint ${req.method} ${clipUrl(req.url)}`),
   );
 });
+
+/**
+ * Errors Fastify's router raises before any hook or error handler runs (a path parameter longer than
+ * maxParamLength, a malformed percent-encoding): given to Fastify's `frameworkErrors` option, so that they
+ * too answer the one error body, with the request id and the common headers.
+ */
+export const frameworkErrors = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+  setCommonHeaders(req, reply);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, req, 'uri_too_long', `The URL is too long for any endpoint: ${clipUrl(req.url)}`);
+  }
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return send(
+      reply,
+      req,
+      'bad_request',
+      `The URL is not valid (a broken %-encoding?): ${clipUrl(req.url)}`,
+    );
+  }
+  req.log.error({ err }, 'router error');
+  return send(reply, req, 'internal', 'Something went wrong on our side. Quote the request id to support.');
+};

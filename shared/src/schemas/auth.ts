@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/passwords/strength.js';
 import { ROLES } from '../roles.js';
-import { EmailSchema, IdSchema } from './common.js';
+import { EmailSchema, IdSchema, safeString } from './common.js';
 
 export const RoleSchema = z.enum(ROLES);
 
 export const LoginSchema = z.object({
   email: EmailSchema,
   // Not trimmed: spaces may be part of a password. Bounded so argon2 is never fed megabytes.
-  password: z.string().min(1, 'Password is required').max(1024, 'Must be at most 1024 characters'),
+  password: safeString().min(1, 'Password is required').max(1024, 'Must be at most 1024 characters'),
 });
 export type Login = z.infer<typeof LoginSchema>;
 
@@ -34,8 +34,7 @@ export const SwitchOrgSchema = z.object({ orgId: IdSchema });
  * Length bounds (NIST SP 800-63B: length over composition rules). Strength (zxcvbn, and not the e-mail or
  * name) is checked where the owner is known: `domain/passwords/strength.ts`, by the server and the dashboard.
  */
-export const PasswordSchema = z
-  .string()
+export const PasswordSchema = safeString()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Must be at most ${PASSWORD_MAX_LENGTH} characters`);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, requiredText, text } from './common.js';
+import { IdSchema, requiredText, safeString, text } from './common.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 import { RatingSchema } from './suppliers.js';
 
@@ -7,8 +7,7 @@ import { RatingSchema } from './suppliers.js';
 // them. A change that makes a stored document invalid, or reads it differently, needs a new schemaVersion and
 // a data migration: add optional fields, never rename or re-mean one.
 
-const KeySchema = z
-  .string()
+const KeySchema = safeString()
   .trim()
   .max(64, 'Must be at most 64 characters')
   .regex(/^[a-z][a-z0-9_]*$/, 'Use lower-case letters, digits and underscores, e.g. grievance_mechanism');
@@ -148,7 +147,7 @@ export const PolicyCriterionSchema = z.object({
   /** Relative weight in control effectiveness (the weights need not sum to 100). */
   weight: num().min(0, 'Weight cannot be negative').max(100, 'At most 100'),
   citation: CitationSchema,
-  description: text(2000),
+  description: text(2000, { multiline: true }),
 });
 export type PolicyCriterion = z.infer<typeof PolicyCriterionSchema>;
 
@@ -158,7 +157,7 @@ export const RedFlagRuleSchema = z.object({
   /** The rating a supplier gets at least when an accepted answer raises this flag, whatever its score. */
   minRating: RatingSchema,
   citation: CitationSchema,
-  description: text(2000),
+  description: text(2000, { multiline: true }),
 });
 export type RedFlagRule = z.infer<typeof RedFlagRuleSchema>;
 
@@ -177,7 +176,7 @@ const share = (label: string) =>
 export const PolicyDocumentSchema = z.object({
   schemaVersion: z.literal(1),
   name: requiredText(200, 'Name'),
-  description: text(2000),
+  description: text(2000, { multiline: true }),
   /** Inherent risk = 100 × (sum of factor points) / (sum of the factors' maximum points). */
   inherent: z.object({
     tip: TipFactorSchema,

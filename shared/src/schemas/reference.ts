@@ -5,6 +5,7 @@ import {
   IlabListingSchema,
   IloIndicatorSchema,
 } from '../domain/reference/types.js';
+import { safeString } from './common.js';
 
 export const ReferenceOverviewSchema = z.object({
   datasets: z.array(DatasetInfoSchema),
@@ -15,8 +16,7 @@ export const ReferenceOverviewSchema = z.object({
 export type ReferenceOverview = z.infer<typeof ReferenceOverviewSchema>;
 
 export const CountryParamsSchema = z.object({
-  iso2: z
-    .string()
+  iso2: safeString()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 code, e.g. BD'),

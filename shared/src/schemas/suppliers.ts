@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '../countries.js';
-import { IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
+import { IdSchema, PageQuerySchema, pageOf, requiredText, safeString, sortOrder, text } from './common.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 
 // WARNING: assessments store a snapshot of the supplier profile (SupplierProfileSchema). Renaming one of its
@@ -21,15 +21,13 @@ const RATING_RANK: Record<Rating, number> = { low: 1, medium: 2, high: 3, critic
  */
 export const ratingRank = (rating: Rating | null): number => (rating ? RATING_RANK[rating] : 0);
 
-export const CountryCodeSchema = z
-  .string()
+export const CountryCodeSchema = safeString()
   .trim()
   .toUpperCase()
   .length(2, 'Use the two-letter ISO 3166-1 code, e.g. BD for Bangladesh')
   .refine(isCountryCode, 'Not an ISO 3166-1 alpha-2 country code');
 
-export const CurrencySchema = z
-  .string()
+export const CurrencySchema = safeString()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 currency code, e.g. USD');
@@ -39,6 +37,7 @@ const share = z.number().min(0, 'Must be between 0 and 100').max(100, 'Must be b
 
 export const ContactSchema = z.object({
   name: requiredText(200, 'Contact name'),
+  // The e-mail format admits no control character or unpaired surrogate: safe text as it stands.
   email: z.union([z.literal(''), z.email('Enter a valid email address').max(254)]).optional(),
   phone: text(50).optional(),
 });
@@ -147,7 +146,7 @@ export const SUPPLIER_SORTS = [
  */
 export const SupplierFilterSchema = z.object({
   q: text(200).optional(),
-  country: z.string().trim().toUpperCase().length(2).optional(),
+  country: text(2).toUpperCase().length(2, 'Use the two-letter ISO 3166-1 code').optional(),
   good: text(100).optional(),
   tier: z.coerce.number().int().min(1).max(10).optional(),
   rating: z.union([RatingSchema, z.literal('none')]).optional(),

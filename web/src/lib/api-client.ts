@@ -64,6 +64,7 @@ const STATUS_MESSAGES: Record<number, string> = {
   404: 'This record does not exist or is not part of your organisation.',
   413: 'The upload is larger than allowed.',
   429: 'Too many attempts. Wait a moment and try again.',
+  503: 'The service is briefly unavailable. Try again in a few seconds.',
 };
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -75,6 +76,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   413: 'payload_too_large',
   422: 'unprocessable',
   429: 'rate_limited',
+  503: 'unavailable',
 };
 
 const isErrorBody = (

@@ -23,6 +23,7 @@ export const apiKeysRoutes = async (app: FastifyInstance, { apiKeys }: { apiKeys
         querystring: ApiKeysQuerySchema,
         response: { 200: ApiKeyPageSchema },
       },
+      config: { role: 'admin' },
     },
     async (req) => apiKeys.list(ctxOf(req), req.query),
   );
@@ -36,6 +37,7 @@ export const apiKeysRoutes = async (app: FastifyInstance, { apiKeys }: { apiKeys
         body: ApiKeyCreateSchema,
         response: { 201: ApiKeyCreatedSchema },
       },
+      config: { role: 'admin' },
     },
     async (req, reply) => reply.status(201).send(await apiKeys.create(ctxOf(req), req.body)),
   );
@@ -49,6 +51,7 @@ export const apiKeysRoutes = async (app: FastifyInstance, { apiKeys }: { apiKeys
         params: IdParamsSchema,
         response: { 200: ApiKeySchema },
       },
+      config: { role: 'admin' },
     },
     async (req) => apiKeys.revoke(ctxOf(req), req.params.id),
   );

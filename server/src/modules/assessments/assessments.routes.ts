@@ -39,6 +39,7 @@ export const assessmentsRoutes = async (
         params: IdParamsSchema,
         response: { 201: AssessmentSchema },
       },
+      config: { role: 'officer' },
     },
     async (req, reply) => reply.status(201).send(await assessments.assess(ctxOf(req), req.params.id)),
   );

@@ -27,6 +27,7 @@ export const auditRoutes = async (app: FastifyInstance, { audit }: { audit: Audi
         querystring: AuditQuerySchema,
         response: { 200: AuditPageSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) => audit.list(ctxOf(req), req.query),
   );
@@ -59,6 +60,7 @@ export const auditRoutes = async (app: FastifyInstance, { audit }: { audit: Audi
         summary: "Walk this organisation's hash chain, hold it against the signed checkpoints",
         response: { 200: AuditVerifySchema },
       },
+      config: { role: 'officer' },
     },
     async (req) => audit.verify(ctxOf(req)),
   );

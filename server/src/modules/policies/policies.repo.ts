@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { policies } from '../../db/schema/scoring.js';
+import { rowsOf } from '../../db/tenant.js';
 
 type PolicyTableRow = typeof policies.$inferSelect;
 /** A policy row with its document parsed (the column is `unknown` until then). */
@@ -92,3 +93,17 @@ export const nextPolicyVersion = async (tx: Tx, orgId: string) => {
 /** The policies module's functions other modules may use (as `Pick<PoliciesRepo, …>` deps). */
 export const policiesRepo = { findPolicy, findPolicies, findPublishedPolicy, insertPolicy };
 export type PoliciesRepo = typeof policiesRepo;
+
+/**
+ * Takes the organisation's what-if lock for the rest of the transaction, or answers false when another
+ * connection holds it: one what-if at a time per organisation across every API instance. A transaction
+ * advisory lock, so it is released however the request ends (even if the process dies).
+ */
+export const tryWhatIfLock = async (tx: Tx, orgId: string): Promise<boolean> => {
+  const rows = rowsOf<{ locked: boolean }>(
+    await tx.execute(
+      sql`select pg_try_advisory_xact_lock(hashtext('clearsource.what-if'), hashtext(${orgId})) as locked`,
+    ),
+  );
+  return rows[0]?.locked === true;
+};

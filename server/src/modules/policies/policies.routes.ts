@@ -34,6 +34,7 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
         body: PolicyCreateSchema,
         response: { 201: PolicySchema },
       },
+      config: { role: 'admin' },
     },
     async (req, reply) => reply.status(201).send(await policies.createDraft(ctxOf(req), req.body)),
   );
@@ -63,6 +64,7 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
         body: PolicyUpdateSchema,
         response: { 200: PolicySchema },
       },
+      config: { role: 'admin' },
     },
     async (req) =>
       policies.update(
@@ -84,6 +86,7 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
         headers: IfMatchHeadersSchema,
         response: { 200: PublishResultSchema },
       },
+      config: { role: 'admin' },
     },
     async (req) => policies.publish(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
   );
@@ -93,10 +96,12 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
     {
       schema: {
         tags,
-        summary: 'Score the portfolio under this policy next to the published one; writes nothing',
+        summary:
+          'Score the portfolio under this policy next to the published one; writes nothing (officers, admins; one at a time per organisation)',
         params: IdParamsSchema,
         response: { 200: WhatIfSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) => policies.whatIf(ctxOf(req), req.params.id),
   );

@@ -5,7 +5,7 @@ import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.
 import type { PublishResult, WhatIf } from '#shared/schemas/what-if.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { notFound, unprocessable } from '../../lib/app-error.js';
+import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, written } from '../../lib/revision.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
@@ -30,6 +30,12 @@ interface Deps {
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const whatIfBusy = () =>
+  new AppError(
+    'rate_limited',
+    'A what-if is already running for your organisation: wait for it to finish, then try again',
+  );
 
 export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
@@ -157,10 +163,16 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
       return result;
     },
 
-    /** The portfolio under this policy next to the published one; writes nothing. */
+    /**
+     * The portfolio under this policy next to the published one; writes nothing. It scores the whole
+     * portfolio twice in memory, hence officers and admins only, and one at a time per organisation: on
+     * PostgreSQL a second one, from any API instance, answers 429 at once rather than queueing; on PGlite
+     * (one connection) requests already run one transaction at a time, so a second one waits its turn.
+     */
     async whatIf(ctx: RequestCtx, id: string): Promise<WhatIf> {
-      requireRole(ctx, 'executive');
+      requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
+        if (!(await repo.tryWhatIfLock(tx, ctx.orgId))) throw whatIfBusy();
         const row = await load(tx, ctx, id);
         const published = await repo.findPublishedPolicy(tx, ctx.orgId);
         return computeWhatIf(

@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { countryName, countryNameIndex, isCountryCode } from '#shared/countries.js';
+import { unsafeTextReason } from '#shared/schemas/common.js';
 import {
   type ImportIssue,
   REQUIRED_CSV_COLUMNS,
@@ -37,6 +38,19 @@ const COLUMN_OF_FIELD: Record<string, string> = Object.fromEntries(
   Object.entries(FIELDS_OF_COLUMN).flatMap(([column, fields]) => fields.map((f) => [f, column])),
 );
 
+/** Longest cell text echoed back (in the preview sample and in messages): a 5 MB cell is not sent back. */
+export const CELL_SHOWN = 200;
+
+/** A cell as it may be shown: at most CELL_SHOWN characters (with an ellipsis), never half a surrogate pair. */
+export const clip = (cell: string): string => {
+  if (cell.length <= CELL_SHOWN) return cell;
+  const end = /[\uD800-\uDBFF]/.test(cell[CELL_SHOWN - 1]!) ? CELL_SHOWN - 1 : CELL_SHOWN;
+  return `${cell.slice(0, end)}…`;
+};
+
+/** Longer than the longest country name with room for typos ("The United Kingdom of Great Britain…" is 52). */
+const SUGGEST_UP_TO = 80;
+
 /**
  * Accepts an ISO alpha-2 or alpha-3 code or an English country name (official or common, any case);
  * anything else is an error suggesting the closest name, so "Bangaldesh" gets "did you mean Bangladesh (BD)?".
@@ -47,6 +61,9 @@ export const resolveCountry = (cell: string): { code?: string; error?: string } 
   const index = countryNameIndex();
   const exact = index.get(v.toLowerCase());
   if (exact) return { code: exact };
+  const advice = 'Use the two-letter ISO code or the English name.';
+  // Edit distance costs length × length: no suggestion for a cell far longer than any country name.
+  if (v.length > SUGGEST_UP_TO) return { error: `Unknown country "${clip(v)}". ${advice}` };
   const guess = closest(
     v.toLowerCase(),
     [...index.keys()].filter((k) => k.length > 3),
@@ -54,7 +71,7 @@ export const resolveCountry = (cell: string): { code?: string; error?: string } 
   const code = index.get(guess)!;
   const near = distance(v.toLowerCase(), guess) <= Math.max(3, v.length / 3);
   const hint = near ? `: did you mean ${countryName(code) ?? guess} (${code})?` : '.';
-  return { error: `Unknown country "${v}"${hint} Use the two-letter ISO code or the English name.` };
+  return { error: `Unknown country "${clip(v)}"${hint} ${advice}` };
 };
 
 const list = (cell: string) =>
@@ -70,7 +87,7 @@ const number = (cell: string, column: string, issues: ImportIssue[], row: number
     issues.push({
       row,
       column,
-      message: `"${cell}" is not a number: use digits and a dot for decimals, e.g. 1250000.50`,
+      message: `"${clip(cell)}" is not a number: use digits and a dot for decimals, e.g. 1250000.50`,
     });
     return undefined;
   }
@@ -109,20 +126,36 @@ export const checkHeader = (header: string[]): ImportIssue[] => {
   return issues;
 };
 
+/**
+ * Cells of the template's columns that hold control characters or ill-formed Unicode, one issue each. Line
+ * breaks inside a quoted cell are the CSV's business here; the supplier schema decides per field after.
+ */
+const unsafeCells = (cells: Record<string, string>, row: number): ImportIssue[] => {
+  const issues: ImportIssue[] = [];
+  for (const column of SUPPLIER_CSV_COLUMNS) {
+    const v = cells[column];
+    const reason = v === undefined ? undefined : unsafeTextReason(v, { multiline: true });
+    if (reason) issues.push({ row, column, message: reason });
+  }
+  return issues;
+};
+
 /** One CSV record (header → cell) to a validated supplier, or the issues that stop it. */
 export const parseRow = (cells: Record<string, string>, row: number): ParsedRow => {
-  const issues: ImportIssue[] = [];
+  const issues = unsafeCells(cells, row);
   const get = (c: SupplierCsvColumn) => {
     const v = cells[c];
     // Undo the export's formula neutralisation ('=…, '+44…), so that an export re-imports unchanged.
     return v === undefined ? undefined : v.trim().replace(/^'(?=[=+\-@\t\r])/, '');
   };
   const opt = (c: SupplierCsvColumn) => get(c) || undefined;
-  const shown = {
-    externalRef: opt('external_ref') ?? null,
-    name: opt('name') ?? null,
-    country: opt('country') ?? null,
+  const show = (c: SupplierCsvColumn) => {
+    const v = opt(c);
+    return v === undefined || unsafeTextReason(v, { multiline: true }) ? null : clip(v);
   };
+  const shown = { externalRef: show('external_ref'), name: show('name'), country: show('country') };
+  // A cell PostgreSQL cannot store stops the row here: the checks below would only add noise about it.
+  if (issues.length > 0) return { row, cells: shown, issues };
   const raw: Record<string, unknown> = {
     externalRef: get('external_ref') || undefined,
     name: get('name') ?? '',

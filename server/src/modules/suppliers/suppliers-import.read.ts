@@ -58,6 +58,9 @@ export const readSupplierCsv = async (source: Readable, fileName: string): Promi
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
+    // Files edited on several systems mix CRLF and LF (even a lone CR): accept any of them on any line,
+    // rather than guessing from the first line and refusing the rest.
+    record_delimiter: ['\r\n', '\n', '\r'],
     on_record: (record: string[], context: { lines: number }) => {
       lastRecordLine = context.lines;
       return record;

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParamsSchema } from '#shared/schemas/common.js';
+import { IdParamsSchema, unsafeTextReason } from '#shared/schemas/common.js';
 import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import {
   ImportPreviewSchema,
@@ -37,7 +37,17 @@ const uploadOf = async (req: FastifyRequest) => {
     throw new AppError('validation_failed', 'Attach a CSV file', [
       { path: 'file', message: 'Attach a CSV file' },
     ]);
-  return { stream: file.file, fileName: file.filename.slice(0, 255) || 'upload.csv' };
+  // The name is kept in the audit trail: bounded (never cutting a surrogate pair) and safe like any text.
+  const cut = file.filename.slice(0, 255);
+  const name = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  const reason = unsafeTextReason(name);
+  if (reason) {
+    file.file.resume(); // drain the part so the answer goes out at once
+    throw new AppError('validation_failed', `Rename the file: its name is not valid. ${reason}`, [
+      { path: 'file', message: `The file name: ${reason}` },
+    ]);
+  }
+  return { stream: file.file, fileName: name || 'upload.csv' };
 };
 
 export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
@@ -70,6 +80,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         body: SupplierCreateSchema,
         response: { 201: SupplierSchema },
       },
+      config: { role: 'officer' },
     },
     async (req, reply) => reply.status(201).send(await opts.suppliers.create(ctxOf(req), req.body)),
   );
@@ -115,6 +126,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         consumes: ['multipart/form-data'],
         response: { 200: ImportPreviewSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -134,6 +146,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         consumes: ['multipart/form-data'],
         response: { 200: ImportResultSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -167,6 +180,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         body: SupplierUpdateSchema,
         response: { 200: SupplierSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) =>
       opts.suppliers.update(
@@ -187,6 +201,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         headers: IfMatchHeadersSchema,
         response: { 200: SupplierSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) =>
       opts.suppliers.archive(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
@@ -202,6 +217,7 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
         headers: IfMatchHeadersSchema,
         response: { 200: SupplierSchema },
       },
+      config: { role: 'officer' },
     },
     async (req) =>
       opts.suppliers.restore(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),

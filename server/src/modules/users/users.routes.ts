@@ -39,6 +39,7 @@ export const usersRoutes = async (app: FastifyInstance, { users }: { users: User
         body: UserCreateSchema,
         response: { 201: UserCreatedSchema },
       },
+      config: { role: 'admin' },
     },
     async (req, reply) => reply.status(201).send(await users.create(ctxOf(req), req.body)),
   );
@@ -55,6 +56,7 @@ export const usersRoutes = async (app: FastifyInstance, { users }: { users: User
         body: UserUpdateSchema,
         response: { 200: UserSchema },
       },
+      config: { role: 'admin' },
     },
     async (req) =>
       users.update(

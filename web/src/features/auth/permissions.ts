@@ -7,5 +7,7 @@ export const canManageApiKeys = (role: Role): boolean => role === 'admin';
 export const canReadAuditLog = (role: Role): boolean => roleAtLeast(role, 'officer');
 /** Add, edit, archive, import and assess suppliers; executives only read the register. */
 export const canManageSuppliers = (role: Role): boolean => roleAtLeast(role, 'officer');
-/** Make, edit and publish scoring policies; everyone else reads them and runs what-ifs. */
+/** Make, edit and publish scoring policies; everyone else reads them. */
 export const canManagePolicies = (role: Role): boolean => role === 'admin';
+/** A what-if scores the whole portfolio: officers and admins only (the server answers 403 to executives). */
+export const canRunWhatIf = (role: Role): boolean => roleAtLeast(role, 'officer');

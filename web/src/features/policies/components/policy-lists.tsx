@@ -14,10 +14,12 @@ export function DraftsTable({
   drafts,
   all,
   canManage,
+  canWhatIf,
 }: {
   drafts: readonly Policy[];
   all: readonly Policy[];
   canManage: boolean;
+  canWhatIf: boolean;
 }) {
   return (
     <Table caption="Draft policies">
@@ -42,9 +44,11 @@ export function DraftsTable({
             <td>{basedOnText(draft, all)}</td>
             <td className="cell-nowrap">{formatDate(draft.createdAt)}</td>
             <td className="cell-actions">
-              <Link className="btn btn-ghost btn-sm" to={`/policies/${draft.id}/what-if`}>
-                What-if
-              </Link>
+              {canWhatIf ? (
+                <Link className="btn btn-ghost btn-sm" to={`/policies/${draft.id}/what-if`}>
+                  What-if
+                </Link>
+              ) : null}
               {canManage ? (
                 <Link
                   className="btn btn-secondary btn-sm"

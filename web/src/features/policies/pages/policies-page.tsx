@@ -7,7 +7,7 @@ import { EmptyState } from '../../../components/ui/empty-state.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { formatDate } from '../../../lib/format.js';
-import { canManagePolicies } from '../../auth/permissions.js';
+import { canManagePolicies, canRunWhatIf } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useShownRescore } from '../../jobs/api.js';
 import { usePolicies } from '../api.js';
@@ -127,7 +127,12 @@ export function PoliciesPage() {
               Drafts
             </h2>
             {drafts.length > 0 ? (
-              <DraftsTable drafts={drafts} all={all} canManage={canManage} />
+              <DraftsTable
+                drafts={drafts}
+                all={all}
+                canManage={canManage}
+                canWhatIf={canRunWhatIf(session.role)}
+              />
             ) : (
               <p className="muted">
                 No drafts.{' '}

@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { formatDate } from '../../../lib/format.js';
-import { canManagePolicies } from '../../auth/permissions.js';
+import { canManagePolicies, canRunWhatIf } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { usePolicies, usePolicy } from '../api.js';
 import { CreateDraftPanel } from '../components/create-draft-panel.js';
@@ -132,9 +132,11 @@ export function PolicyLayout() {
             Changes from {comparison.version === null ? 'its source' : `version ${comparison.version}`}
           </NavLink>
         ) : null}
-        <NavLink to={`${base}/what-if`} className={tabClass}>
-          What-if
-        </NavLink>
+        {canRunWhatIf(session.role) ? (
+          <NavLink to={`${base}/what-if`} className={tabClass}>
+            What-if
+          </NavLink>
+        ) : null}
         {canManage && isDraft ? (
           <NavLink to={`${base}/edit`} className={tabClass}>
             Edit

@@ -182,12 +182,13 @@ describe('policy pages', () => {
     expect(list?.query.get('kind')).toBe('rescore');
   });
 
-  it('offers an executive no way to edit, copy or publish', async () => {
+  it('offers an executive no way to edit, copy, publish or run a what-if', async () => {
     mockFetch(baseRoutes('executive'));
     renderApp(`/policies/${DRAFT_ID}`);
 
     expect(await screen.findByRole('heading', { level: 1, name: '2026 policy' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'What-if' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Document' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'What-if' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Publish/ })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Make a draft copy' })).toBeNull();
@@ -201,5 +202,6 @@ describe('policy pages', () => {
     expect(screen.queryByRole('button', { name: 'Make a draft copy' })).toBeNull();
     expect(screen.queryByRole('link', { name: /^Edit/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Copy into a draft' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'What-if' })).toBeNull();
   });
 });
