@@ -22,6 +22,7 @@ const WHY: Record<number, string> = {
   404: 'No such record in this organisation (records of other organisations answer this too)',
   409: 'Conflicts with the current data: a duplicate, or a change made from a stale version',
   413: 'The body or the upload is larger than allowed',
+  414: 'A path parameter is longer than any record id',
   422: 'Well-formed, but a rule of the domain refuses it',
   429: 'Too many requests: retry after the time given',
   500: 'Failed on our side: quote the `requestId` to support',
@@ -56,6 +57,7 @@ export const errorStatusesOf = (r: RouteFacts): number[] => {
     [404, /[:{]/.test(r.url)],
     [409, r.authenticated && mutates && r.hasData],
     [413, takesBody],
+    [414, /[:{]/.test(r.url)],
     [422, r.authenticated && mutates && r.hasData],
     [429, true], // the global rate limit covers every route
     [500, true],

@@ -51,13 +51,13 @@ describe('routes the docs plugin has never seen', () => {
     const list = doc.paths['/api/widgets'].get;
     expect(list.operationId).toBe('listWidgets');
     expect(list.security).toEqual([{ session: [] }, { apiKey: [] }]);
-    expect(Object.keys(list.responses)).toEqual(['200', '401', '403', '429', '500']);
+    expect(Object.keys(list.responses)).toEqual(['200', '401', '403', '429', '500', '503']);
 
     const action = doc.paths['/api/widgets/{id}/frobnicate'].post;
     expect(action.operationId).toBe('frobnicateWidget');
     expect(action.security).toEqual([{ session: [], csrfToken: [] }, { apiKey: [] }]);
     expect(Object.keys(action.responses)).toEqual(
-      expect.arrayContaining(['400', '401', '403', '404', '409', '413', '422']),
+      expect.arrayContaining(['400', '401', '403', '404', '409', '413', '414', '422', '503']),
     );
     expect(action.responses['404'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ErrorBody',
