@@ -41,6 +41,7 @@ export const auditRoutes = async (app: FastifyInstance, { audit }: { audit: Audi
         querystring: AuditExportQuerySchema,
         produces: ['text/csv'],
       },
+      config: { role: 'officer' },
     },
     async (req, reply) => {
       const stream = audit.exportCsv(ctxOf(req), req.query);
@@ -73,6 +74,7 @@ export const auditRoutes = async (app: FastifyInstance, { audit }: { audit: Audi
         summary: 'The signed checkpoints of the chain head, with the public key (admins)',
         response: { 200: AuditCheckpointFileSchema },
       },
+      config: { role: 'admin' },
     },
     async (req) => audit.checkpoints(ctxOf(req)),
   );
@@ -85,6 +87,7 @@ export const auditRoutes = async (app: FastifyInstance, { audit }: { audit: Audi
         summary: 'Record a signed checkpoint of the chain head now (admins)',
         response: { 201: AuditCheckpointSchema },
       },
+      config: { role: 'admin' },
     },
     async (req, reply) => reply.status(201).send(await audit.checkpoint(ctxOf(req))),
   );
@@ -98,6 +101,7 @@ export const auditRoutes = async (app: FastifyInstance, { audit }: { audit: Audi
         body: AuditErasureCreateSchema,
         response: { 201: AuditErasureResultSchema },
       },
+      config: { role: 'admin' },
     },
     async (req, reply) => reply.status(201).send(await audit.erase(ctxOf(req), req.body)),
   );
