@@ -249,6 +249,7 @@ describe('policy API schemas', () => {
       id,
       name: 'Default',
       version: null,
+      revision: 1,
       status: 'draft',
       basedOnId: null,
       document: DEFAULT_POLICY,
