@@ -3,24 +3,29 @@ import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
+import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
+import { assessmentSupplierId } from './modules/assessments/assessments.repo.js';
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
+import { authRepo } from './modules/auth/auth.repo.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { createPasswordChangeService } from './modules/auth/password-change.service.js';
-import { jobsRepo } from './modules/jobs/jobs.repo.js';
+import { jobKindById, jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { createJobsService } from './modules/jobs/jobs.service.js';
-import { policiesRepo } from './modules/policies/policies.repo.js';
+import { organizationNameById } from './modules/orgs/orgs.repo.js';
+import { policiesRepo, policyNameById } from './modules/policies/policies.repo.js';
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
 import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
-import { suppliersRepo } from './modules/suppliers/suppliers.repo.js';
+import { supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
+import { userEmailById, userNameById, usersRepo } from './modules/users/users.repo.js';
 import { createUsersService } from './modules/users/users.service.js';
 
 /**
@@ -74,10 +79,21 @@ export const buildContainer = ({
     jobRunner,
     counterSweeper: createCounterSweeper({ db, log }),
     auth: createAuthService({ db, sessionTtlSeconds: config.sessionTtlSeconds, throttle }),
-    passwords: createPasswordChangeService({ db, throttle }),
-    users: createUsersService({ db }),
-    apiKeys: createApiKeysService({ db }),
-    audit: createAuditService({ db }),
+    passwords: createPasswordChangeService({ db, throttle, users: usersRepo }),
+    users: createUsersService({ db, auth: authRepo }),
+    apiKeys: createApiKeysService({ db, users: { emailById: userEmailById } }),
+    audit: createAuditService({
+      db,
+      names: {
+        supplier: supplierNameById,
+        user: userNameById,
+        apiKey: apiKeyNameById,
+        policy: policyNameById,
+        organization: organizationNameById,
+        jobKind: jobKindById,
+        assessmentSupplierId,
+      },
+    }),
     suppliers: createSuppliersService({ db }),
     supplierImports: scoring.supplierImports,
     assessments: createAssessmentsService({

@@ -18,10 +18,16 @@ const toApiKey = (r: repo.ApiKeyRow): ApiKey => ({
   expiresAt: r.expiresAt?.toISOString() ?? null,
 });
 
-export const createApiKeysService = ({ db }: { db: Db }) => ({
+interface Deps {
+  db: Db;
+  /** Key lists show who created each key (the users module owns their e-mails). */
+  users: { emailById: repo.EmailOfUser };
+}
+
+export const createApiKeysService = ({ db, users }: Deps) => ({
   async list(ctx: RequestCtx, q: { limit: number; offset: number; includeRevoked: boolean }) {
     requireRole(ctx, 'admin');
-    const page = await withTenant(db, ctx.orgId, (tx) => repo.listApiKeys(tx, ctx.orgId, q));
+    const page = await withTenant(db, ctx.orgId, (tx) => repo.listApiKeys(tx, ctx.orgId, q, users.emailById));
     return { items: page.items.map(toApiKey), total: page.total, limit: q.limit, offset: q.offset };
   },
 
@@ -56,7 +62,7 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
           ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
         },
       });
-      return { ...toApiKey((await repo.findApiKey(tx, ctx.orgId, id))!), key };
+      return { ...toApiKey((await repo.findApiKey(tx, ctx.orgId, id, users.emailById))!), key };
     });
   },
 
@@ -64,7 +70,7 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
   async revoke(ctx: RequestCtx, id: string): Promise<ApiKey> {
     requireRole(ctx, 'admin');
     return withTenant(db, ctx.orgId, async (tx) => {
-      const before = await repo.findApiKey(tx, ctx.orgId, id);
+      const before = await repo.findApiKey(tx, ctx.orgId, id, users.emailById);
       if (!before) throw notFound('API key', id);
       if (!before.revokedAt) {
         await repo.revokeApiKey(tx, ctx.orgId, id);
@@ -75,7 +81,7 @@ export const createApiKeysService = ({ db }: { db: Db }) => ({
           payload: { name: before.name, prefix: before.prefix },
         });
       }
-      return toApiKey((await repo.findApiKey(tx, ctx.orgId, id))!);
+      return toApiKey((await repo.findApiKey(tx, ctx.orgId, id, users.emailById))!);
     });
   },
 });

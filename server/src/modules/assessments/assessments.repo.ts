@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { assessments } from '../../db/schema/scoring.js';
@@ -29,3 +29,7 @@ export const listForSupplier = async (
   ]);
   return { items, total: total?.n ?? 0 };
 };
+
+/** The supplier an assessment is of, by id, as a scalar subquery (the audit list names it). */
+export const assessmentSupplierId = (id: SQL): SQL<string | null> =>
+  sql`(select ${assessments.supplierId} from ${assessments} where ${assessments.id} = ${id})`;

@@ -37,6 +37,23 @@ describe('entity names in the list', () => {
     expect((await c.get('/api/audit-events?entity=%25')).json().total).toBe(0);
   });
 
+  it('names users, policies and assessments (after their supplier) from the modules that own them', async () => {
+    const aral = (await c.get('/api/suppliers?q=Aral')).json().items[0];
+    const assessed = await c.post(`/api/suppliers/${aral.id}/assess`);
+    expect(assessed.statusCode, assessed.body).toBe(201);
+    const items = (await c.get('/api/audit-events?limit=200')).json().items as {
+      action: string;
+      entityLabel: string | null;
+    }[];
+    const label = (action: string) => items.find((e) => e.action === action)?.entityLabel;
+    expect(label('assessment.created')).toBe('Aral Cotton');
+    expect(items.filter((e) => e.action === 'user.created').map((e) => e.entityLabel)).toContain(
+      'admin names',
+    );
+    const policy = (await c.get('/api/policies')).json().items[0];
+    expect(label('policy.published')).toBe(policy.name);
+  });
+
   it("another organisation's entity never lends its name", async () => {
     const b = await t.login(t.orgB.admin);
     expect((await b.get('/api/audit-events?entity=Aral')).json().total).toBe(0);

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import type { SQL } from 'drizzle-orm';
 import { summariseEvent } from '#shared/domain/audit/summary.js';
 import type { AuditEvent, AuditExportQuery } from '#shared/schemas/audit.js';
 import type { Db } from '../../db/client.js';
@@ -44,13 +45,18 @@ const toRecord = (e: AuditEvent): string[] =>
  * tenant transaction per page, so a slow download holds no connection). Every cell is neutralised: payloads
  * hold text that people typed.
  */
-export const exportAuditCsv = (db: Db, orgId: string, q: AuditExportQuery): Readable => {
+export const exportAuditCsv = (
+  db: Db,
+  orgId: string,
+  q: AuditExportQuery,
+  label: SQL<string | null>,
+): Readable => {
   const out = stringify({ header: true, columns: [...COLUMNS], bom: true });
   (async () => {
     let after: number | undefined;
     for (;;) {
       const events = await withTenant(db, orgId, async (tx) =>
-        readEvents(tx, orgId, await filteredEventsAfter(tx, orgId, q, after, PAGE)),
+        readEvents(tx, orgId, await filteredEventsAfter(tx, orgId, q, after, PAGE, label)),
       );
       for (const e of events) {
         if (!out.write(toRecord(e))) await new Promise((res) => out.once('drain', res));

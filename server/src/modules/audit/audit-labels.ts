@@ -1,32 +1,41 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { apiKeys } from '../../db/schema/api-keys.js';
 import { auditEvents } from '../../db/schema/audit.js';
-import { organizations } from '../../db/schema/orgs.js';
-import { assessments, jobs, policies } from '../../db/schema/scoring.js';
-import { suppliers } from '../../db/schema/suppliers.js';
-import { users } from '../../db/schema/users.js';
+
+/**
+ * For each entity with a table, its owner module's "name by id" subquery (each lives in that module's repo,
+ * which owns the table). The container wires them into the audit service.
+ */
+export interface EntityNameSources {
+  supplier: (id: SQL) => SQL<string | null>;
+  user: (id: SQL) => SQL<string | null>;
+  apiKey: (id: SQL) => SQL<string | null>;
+  policy: (id: SQL) => SQL<string | null>;
+  organization: (id: SQL) => SQL<string | null>;
+  jobKind: (id: SQL) => SQL<string | null>;
+  /** An assessment is named after its supplier. */
+  assessmentSupplierId: (id: SQL) => SQL<string | null>;
+}
 
 /*
  * What an event's entity is called now, as one SQL expression, so the list can show names and search them
- * with paging and a total in one query. This is the one place where the audit module reads other modules'
- * tables: read-only, by primary key, inside the tenant transaction (row-level security applies, so another
- * organisation's entity never lends its name). Entities whose rows are gone, or that have no table, fall
- * back to what their own events recorded.
+ * with paging and a total in one query. The names come from the owning modules (read-only, by primary key,
+ * inside the tenant transaction: row-level security applies, so another organisation's entity never lends
+ * its name). Entities whose rows are gone, or that have no table, fall back to what their own events recorded.
  */
 const e = auditEvents;
-const byId = (table: SQL, column: SQL) =>
-  sql`(select ${column} from ${table} x where x.id = ${e.entityId}::uuid)`;
 
-export const entityLabelSql: SQL<string | null> = sql<string | null>`case ${e.entityType}
-  when 'supplier' then ${byId(sql`${suppliers}`, sql`x.${sql.identifier(suppliers.name.name)}`)}
-  when 'user' then ${byId(sql`${users}`, sql`x.${sql.identifier(users.name.name)}`)}
-  when 'api_key' then ${byId(sql`${apiKeys}`, sql`x.${sql.identifier(apiKeys.name.name)}`)}
-  when 'policy' then ${byId(sql`${policies}`, sql`x.${sql.identifier(policies.name.name)}`)}
-  when 'organization' then ${byId(sql`${organizations}`, sql`x.${sql.identifier(organizations.name.name)}`)}
-  when 'job' then coalesce(${byId(sql`${jobs}`, sql`x.${sql.identifier(jobs.kind.name)}`)}, ${e.payload}->>'kind')
-  when 'assessment' then (select s.${sql.identifier(suppliers.name.name)} from ${assessments} a
-    join ${suppliers} s on s.id = a.${sql.identifier(assessments.supplierId.name)} where a.id = ${e.entityId}::uuid)
+export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => {
+  const id = sql`${e.entityId}::uuid`;
+  return sql<string | null>`case ${e.entityType}
+  when 'supplier' then ${names.supplier(id)}
+  when 'user' then ${names.user(id)}
+  when 'api_key' then ${names.apiKey(id)}
+  when 'policy' then ${names.policy(id)}
+  when 'organization' then ${names.organization(id)}
+  when 'job' then coalesce(${names.jobKind(id)}, ${e.payload}->>'kind')
+  when 'assessment' then ${names.supplier(names.assessmentSupplierId(id))}
   when 'supplier_import' then ${e.payload}->>'fileName'
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
 end`;
+};

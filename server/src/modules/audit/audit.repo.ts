@@ -15,7 +15,6 @@ import {
 import type { AuditExportQuery } from '#shared/schemas/audit.js';
 import type { Tx } from '../../db/client.js';
 import { auditCheckpoints, auditEvents, auditPersonalValues } from '../../db/schema/audit.js';
-import { entityLabelSql } from './audit-labels.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 export type LabelledAuditRow = AuditRow & { entityLabel: string | null };
@@ -23,11 +22,12 @@ export type PersonalRow = typeof auditPersonalValues.$inferSelect;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const filtersOf = (orgId: string, q: Partial<AuditExportQuery>): SQL | undefined => {
+/** `label` is the entity's name (entityLabelSql): shown, and searched by `q.entity`. */
+const filtersOf = (orgId: string, q: Partial<AuditExportQuery>, label: SQL): SQL | undefined => {
   const where: (SQL | undefined)[] = [eq(auditEvents.orgId, orgId)];
   if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
   if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
-  if (q.entity) where.push(sql`${entityLabelSql} ilike ${`%${likeEscape(q.entity)}%`}`);
+  if (q.entity) where.push(sql`${label} ilike ${`%${likeEscape(q.entity)}%`}`);
   if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
   if (q.actorType) where.push(eq(auditEvents.actorType, q.actorType));
   if (q.action) where.push(eq(auditEvents.action, q.action));
@@ -36,17 +36,21 @@ const filtersOf = (orgId: string, q: Partial<AuditExportQuery>): SQL | undefined
   return and(...where);
 };
 
-const labelledColumns = { ...getTableColumns(auditEvents), entityLabel: entityLabelSql };
+const labelledColumns = (label: SQL<string | null>) => ({
+  ...getTableColumns(auditEvents),
+  entityLabel: label,
+});
 
 export const listAuditEvents = async (
   tx: Tx,
   orgId: string,
   q: AuditExportQuery & { limit: number; offset: number },
+  label: SQL<string | null>,
 ) => {
-  const where = filtersOf(orgId, q);
+  const where = filtersOf(orgId, q, label);
   const [items, [totalRow]] = await Promise.all([
     tx
-      .select(labelledColumns)
+      .select(labelledColumns(label))
       .from(auditEvents)
       .where(where)
       .orderBy(q.order === 'asc' ? asc(auditEvents.seq) : desc(auditEvents.seq))
@@ -64,11 +68,12 @@ export const filteredEventsAfter = async (
   q: AuditExportQuery,
   after: number | undefined,
   limit: number,
+  label: SQL<string | null>,
 ): Promise<LabelledAuditRow[]> => {
   const newestFirst = q.order !== 'asc';
-  const where = filtersOf(orgId, q);
+  const where = filtersOf(orgId, q, label);
   return (await tx
-    .select(labelledColumns)
+    .select(labelledColumns(label))
     .from(auditEvents)
     .where(
       after === undefined

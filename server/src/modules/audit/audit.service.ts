@@ -13,58 +13,68 @@ import { auditAnchoring, CHECKPOINT_MESSAGE_FORMAT } from './audit-anchor.js';
 import { checkpointAuditHead, toCheckpoint } from './audit-append.js';
 import { erasePersonalData } from './audit-erase.js';
 import { exportAuditCsv } from './audit-export.js';
+import { type EntityNameSources, entityLabelSql } from './audit-labels.js';
 import { readEvents } from './audit-read.js';
 import { verifyAuditChain } from './audit-verify.js';
 
-export const createAuditService = ({ db }: { db: Db }) => ({
-  /** Admins and officers read the trail; executives see reports instead. */
-  async list(ctx: RequestCtx, q: AuditQuery) {
-    requireRole(ctx, 'officer');
-    return withTenant(db, ctx.orgId, async (tx) => {
-      const page = await listAuditEvents(tx, ctx.orgId, q);
-      const items = await readEvents(tx, ctx.orgId, page.items);
-      return { items, total: page.total, limit: q.limit, offset: q.offset };
-    });
-  },
+interface Deps {
+  db: Db;
+  /** The entities' names, each from the module that owns its table (the list shows and searches them). */
+  names: EntityNameSources;
+}
 
-  exportCsv(ctx: RequestCtx, q: AuditExportQuery) {
-    requireRole(ctx, 'officer');
-    return exportAuditCsv(db, ctx.orgId, q);
-  },
+export const createAuditService = ({ db, names }: Deps) => {
+  const label = entityLabelSql(names);
+  return {
+    /** Admins and officers read the trail; executives see reports instead. */
+    async list(ctx: RequestCtx, q: AuditQuery) {
+      requireRole(ctx, 'officer');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const page = await listAuditEvents(tx, ctx.orgId, q, label);
+        const items = await readEvents(tx, ctx.orgId, page.items);
+        return { items, total: page.total, limit: q.limit, offset: q.offset };
+      });
+    },
 
-  async verify(ctx: RequestCtx) {
-    requireRole(ctx, 'officer');
-    return withTenant(db, ctx.orgId, (tx) => verifyAuditChain(tx, ctx.orgId));
-  },
+    exportCsv(ctx: RequestCtx, q: AuditExportQuery) {
+      requireRole(ctx, 'officer');
+      return exportAuditCsv(db, ctx.orgId, q, label);
+    },
 
-  /** The signed checkpoints with the public key that checks them: administrators keep this file elsewhere. */
-  async checkpoints(ctx: RequestCtx): Promise<AuditCheckpointFile> {
-    requireRole(ctx, 'admin');
-    const signer = auditAnchoring()!.signer;
-    const rows = await withTenant(db, ctx.orgId, (tx) => listCheckpoints(tx, ctx.orgId));
-    return {
-      orgId: ctx.orgId,
-      algorithm: 'Ed25519',
-      publicKey: signer.publicKeyPem,
-      keyId: signer.keyId,
-      message: CHECKPOINT_MESSAGE_FORMAT,
-      checkpoints: rows.map(toCheckpoint),
-    };
-  },
+    async verify(ctx: RequestCtx) {
+      requireRole(ctx, 'officer');
+      return withTenant(db, ctx.orgId, (tx) => verifyAuditChain(tx, ctx.orgId));
+    },
 
-  /** Records a checkpoint of the head now (or answers the latest one if it already names the head). */
-  async checkpoint(ctx: RequestCtx): Promise<AuditCheckpoint> {
-    requireRole(ctx, 'admin');
-    const cp = await withTenant(db, ctx.orgId, (tx) => checkpointAuditHead(tx, ctx.orgId, 'on_demand'));
-    // Every organisation's chain starts with its creation event, so an empty chain means a broken set-up.
-    if (!cp) throw conflict('The audit trail of this organisation is empty: there is no head to record');
-    return cp;
-  },
+    /** The signed checkpoints with the public key that checks them: administrators keep this file elsewhere. */
+    async checkpoints(ctx: RequestCtx): Promise<AuditCheckpointFile> {
+      requireRole(ctx, 'admin');
+      const signer = auditAnchoring()!.signer;
+      const rows = await withTenant(db, ctx.orgId, (tx) => listCheckpoints(tx, ctx.orgId));
+      return {
+        orgId: ctx.orgId,
+        algorithm: 'Ed25519',
+        publicKey: signer.publicKeyPem,
+        keyId: signer.keyId,
+        message: CHECKPOINT_MESSAGE_FORMAT,
+        checkpoints: rows.map(toCheckpoint),
+      };
+    },
 
-  async erase(ctx: RequestCtx, input: AuditErasureCreate) {
-    requireRole(ctx, 'admin');
-    return withTenant(db, ctx.orgId, (tx) => erasePersonalData(tx, ctx.orgId, ctx.actor, input));
-  },
-});
+    /** Records a checkpoint of the head now (or answers the latest one if it already names the head). */
+    async checkpoint(ctx: RequestCtx): Promise<AuditCheckpoint> {
+      requireRole(ctx, 'admin');
+      const cp = await withTenant(db, ctx.orgId, (tx) => checkpointAuditHead(tx, ctx.orgId, 'on_demand'));
+      // Every organisation's chain starts with its creation event, so an empty chain means a broken set-up.
+      if (!cp) throw conflict('The audit trail of this organisation is empty: there is no head to record');
+      return cp;
+    },
+
+    async erase(ctx: RequestCtx, input: AuditErasureCreate) {
+      requireRole(ctx, 'admin');
+      return withTenant(db, ctx.orgId, (tx) => erasePersonalData(tx, ctx.orgId, ctx.actor, input));
+    },
+  };
+};
 
 export type AuditService = ReturnType<typeof createAuditService>;

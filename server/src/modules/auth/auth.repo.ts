@@ -134,3 +134,7 @@ export const revokeOtherSessionsInOrg = async (
     .returning({ id: sessions.id });
   return rows.length;
 };
+
+/** The auth module's functions other modules may use (as `Pick<AuthRepo, …>` deps). */
+export const authRepo = { findUserIdByEmail, revokeUserSessionsInOrg };
+export type AuthRepo = typeof authRepo;

@@ -5,7 +5,7 @@ import { AppError, forbidden, unauthenticated } from '../../lib/app-error.js';
 import type { RequestCtx } from '../../lib/context.js';
 import { sha256Hex } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
-import { findPasswordHolder, setPasswordHash } from '../users/users.repo.js';
+import type { UsersRepo } from '../users/users.repo.js';
 import { listSessionMemberships, revokeOtherSessionsInOrg } from './auth.repo.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { assertStrongPassword } from './password-policy.js';
@@ -15,7 +15,14 @@ const refused = (path: keyof PasswordChange, message: string) =>
   new AppError('validation_failed', message, [{ path, message }]);
 
 /** People change their own password: the current one proves it is them, not someone at an unlocked screen. */
-export const createPasswordChangeService = ({ db, throttle }: { db: Db; throttle: LoginThrottle }) => ({
+interface Deps {
+  db: Db;
+  throttle: LoginThrottle;
+  /** The password hash is the users module's column. */
+  users: Pick<UsersRepo, 'findPasswordHolder' | 'setPasswordHash'>;
+}
+
+export const createPasswordChangeService = ({ db, throttle, users }: Deps) => ({
   /**
    * Checks the current password (a wrong one counts as a failed sign-in, so a borrowed session cannot be
    * used to guess it), checks the new one's strength, stores it, and ends the person's other sessions in
@@ -31,7 +38,7 @@ export const createPasswordChangeService = ({ db, throttle }: { db: Db; throttle
     if (ctx.via !== 'session' || !userId || !sessionId || !sessionToken) {
       throw forbidden('An API key has no password: sign in as the person whose password this is');
     }
-    const holder = await withTenant(db, ctx.orgId, (tx) => findPasswordHolder(tx, ctx.orgId, userId));
+    const holder = await withTenant(db, ctx.orgId, (tx) => users.findPasswordHolder(tx, ctx.orgId, userId));
     if (!holder) throw unauthenticated();
 
     const attempt = await throttle.begin(clientAddress, holder.email);
@@ -54,7 +61,7 @@ export const createPasswordChangeService = ({ db, throttle }: { db: Db; throttle
         ended += await revokeOtherSessionsInOrg(await enterTenant(raw, orgId), userId, orgId, sessionId);
       }
       const tx = await enterTenant(raw, ctx.orgId);
-      await setPasswordHash(tx, userId, passwordHash);
+      await users.setPasswordHash(tx, userId, passwordHash);
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
         action: 'user.password_changed',
         entityType: 'user',

@@ -74,6 +74,10 @@ export const finishJob = async (
 /** Jobs left running by a process that died are put back in the queue at start-up. */
 export const requeueStaleJobs = (db: Db) => db.execute(sql`select jobs_requeue_stale()`);
 
+/** A job's kind by id, as a scalar subquery: the audit list shows and searches it in its own query. */
+export const jobKindById = (id: SQL): SQL<string | null> =>
+  sql`(select ${jobs.kind} from ${jobs} where ${jobs.id} = ${id})`;
+
 /** The jobs module's functions other modules may use (as `Pick<JobsRepo, …>` deps): queueing work. */
 export const jobsRepo = { insertJob };
 export type JobsRepo = typeof jobsRepo;

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { organizations } from '../../db/schema/orgs.js';
 import { rowsOf } from '../../db/tenant.js';
 
 // Organisations are the tenants themselves: no tenant can create one or see the others, so these go through
@@ -30,3 +31,10 @@ export const insertOrganization = async (db: Db, org: { id: string; name: string
   rowsOf<{ created: boolean }>(
     await db.execute(sql`select create_organization(${org.id}, ${org.name}, ${org.slug}) as created`),
   )[0]?.created === true;
+
+/**
+ * The organisation's name by id, as a scalar subquery (the audit list names it). Inside a tenant transaction
+ * row-level security shows the tenant's own organisation only.
+ */
+export const organizationNameById = (id: SQL): SQL<string | null> =>
+  sql`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;

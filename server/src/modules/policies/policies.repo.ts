@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import { type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -89,6 +89,10 @@ export const nextPolicyVersion = async (tx: Tx, orgId: string) => {
     .where(eq(policies.orgId, orgId));
   return (row?.v ?? 0) + 1;
 };
+
+/** A policy's name by id, as a scalar subquery: the audit list shows and searches it in its own query. */
+export const policyNameById = (id: SQL): SQL<string | null> =>
+  sql`(select ${policies.name} from ${policies} where ${policies.id} = ${id})`;
 
 /** The policies module's functions other modules may use (as `Pick<PoliciesRepo, …>` deps). */
 export const policiesRepo = { findPolicy, findPolicies, findPublishedPolicy, insertPolicy };

@@ -249,6 +249,10 @@ export const setCurrentAssessments = async (tx: Tx, orgId: string, rows: Current
     where s.org_id = ${orgId} and s.id = v.sid`);
 };
 
+/** A supplier's name by id, as a scalar subquery: the audit list shows and searches it in its own query. */
+export const supplierNameById = (id: SQL): SQL<string | null> =>
+  sql`(select ${suppliers.name} from ${suppliers} where ${suppliers.id} = ${id})`;
+
 /** The suppliers module's functions other modules may use; they take `Pick<SuppliersRepo, …>` as a dep. */
 export const suppliersRepo = {
   findSupplier,

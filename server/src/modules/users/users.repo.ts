@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { UsersQuery } from '#shared/schemas/users.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -123,3 +123,15 @@ export const findPasswordHolder = async (tx: Tx, orgId: string, userId: string) 
 
 export const setPasswordHash = (tx: Tx, userId: string, passwordHash: string) =>
   tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+
+/** A user's name by id, as a scalar subquery: the audit list shows and searches it in its own query. */
+export const userNameById = (id: SQL): SQL<string | null> =>
+  sql`(select ${users.name} from ${users} where ${users.id} = ${id})`;
+
+/** A user's e-mail by id, as a scalar subquery (API key lists name who created each key). */
+export const userEmailById = (id: SQL): SQL<string | null> =>
+  sql`(select ${users.email} from ${users} where ${users.id} = ${id})`;
+
+/** The users module's functions other modules may use (as `Pick<UsersRepo, …>` deps). */
+export const usersRepo = { findPasswordHolder, setPasswordHash };
+export type UsersRepo = typeof usersRepo;

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { checkRevision, written } from '../../lib/revision.js';
 import { randomToken } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
-import { findUserIdByEmail, revokeUserSessionsInOrg } from '../auth/auth.repo.js';
+import type { AuthRepo } from '../auth/auth.repo.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as repo from './users.repo.js';
@@ -19,7 +19,13 @@ const toUser = (m: repo.MemberRow): User => ({
   lastLoginAt: m.lastLoginAt?.toISOString() ?? null,
 });
 
-export const createUsersService = ({ db }: { db: Db }) => ({
+interface Deps {
+  db: Db;
+  /** An e-mail already known across organisations joins as it is; a removed member's sessions end. */
+  auth: Pick<AuthRepo, 'findUserIdByEmail' | 'revokeUserSessionsInOrg'>;
+}
+
+export const createUsersService = ({ db, auth }: Deps) => ({
   async list(ctx: RequestCtx, q: UsersQuery) {
     requireRole(ctx, 'executive');
     const page = await withTenant(db, ctx.orgId, (tx) => repo.listMembers(tx, ctx.orgId, q));
@@ -34,7 +40,7 @@ export const createUsersService = ({ db }: { db: Db }) => ({
   async create(ctx: RequestCtx, input: UserCreate): Promise<User & { temporaryPassword?: string }> {
     requireRole(ctx, 'admin');
     // Looked up through its definer function: other organisations' users are invisible to the tenant role.
-    const existing = await findUserIdByEmail(db, input.email);
+    const existing = await auth.findUserIdByEmail(db, input.email);
     // A chosen password is checked only when it becomes someone's: an existing account keeps its own.
     if (!existing && input.password) await assertStrongPassword(input.password, input, 'password');
     const temporaryPassword = existing || input.password ? undefined : randomToken(18);
@@ -115,7 +121,7 @@ export const createUsersService = ({ db }: { db: Db }) => ({
       }
       if (changes.status?.to === 'deactivated') {
         // End their sessions in this organisation now, so a later reactivation does not revive them.
-        await revokeUserSessionsInOrg(tx, userId, ctx.orgId);
+        await auth.revokeUserSessionsInOrg(tx, userId, ctx.orgId);
       }
       const changed = await repo.updateMembership(tx, ctx.orgId, userId, before.revision, {
         ...(changes.role ? { role: patch.role } : {}),
