@@ -8,7 +8,8 @@ import { type Database, openDb } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
 import { createOrganization } from '../server/src/modules/orgs/orgs.service.js';
 
-export const BENCH_PASSWORD = 'Bench-Password-123';
+// Must pass the password policy (no name or e-mail in it, not a common password).
+export const BENCH_PASSWORD = 'Quartz-Lantern-Orbit-47';
 
 /** A fresh database (a scratch PostgreSQL database, or in-memory PGlite), migrated, with one organisation. */
 export const setupBench = async () => {
