@@ -43,7 +43,15 @@ async function buildDashboardIfNeeded() {
   if (builtAt >= sourcesAt) return;
   console.log(builtAt === 0 ? 'Building the dashboard…' : 'Rebuilding the dashboard (sources changed)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which Vite keeps and React reads as "not production": without this the
+  // journeys would test (and leave in dist/web for `npm start`) React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** A port nobody listens on right now (the server cannot report one it picked itself). */
