@@ -96,5 +96,8 @@ export const makeWhatIf = (overrides: Partial<WhatIf> = {}): WhatIf => ({
       delta: -2,
     },
   ],
+  moversTotal: 2,
+  bandMovers: [],
+  bandMoversTotal: 0,
   ...overrides,
 });

@@ -31,8 +31,16 @@ export const WhatIfSchema = z.object({
   changed: z.object({ up: z.number().int(), down: z.number().int(), same: z.number().int() }),
   /** [from][to] counts, for a transition matrix. */
   transitions: z.record(RatingSchema, BandCountsSchema),
-  /** The suppliers that change rating (largest jump first), then those whose residual score moves most; at most 25. */
+  /** The suppliers whose residual score changes, largest change first; at most 25 (of `moversTotal`). */
   movers: z.array(WhatIfMoverSchema),
+  /** How many suppliers' residual score changes (`movers` lists the first 25). */
+  moversTotal: z.number().int(),
+  /**
+   * The suppliers whose residual score stays the same but whose rating changes because the rating bands
+   * moved (delta 0), largest rating jump first; at most 25 (of `bandMoversTotal`). None are in `movers`.
+   */
+  bandMovers: z.array(WhatIfMoverSchema),
+  bandMoversTotal: z.number().int(),
 });
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 

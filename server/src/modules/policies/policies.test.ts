@@ -140,15 +140,27 @@ describe('what-if', () => {
       expect(w.changed.up).toBeGreaterThan(0);
       expect(w.changed).toMatchObject({ down: 0 });
       expect(w.changed.up + w.changed.same).toBe(4);
-      // Movers: suppliers whose score changes (the unknown-data suppliers here), and suppliers whose rating
-      // changes only because the bands moved (delta 0); rating changes come first.
-      const scoreMovers = w.movers.filter((m) => m.delta !== 0).map((m) => m.name);
-      expect(scoreMovers.sort()).toEqual(['Iceland Widgets', 'No Goods Ltd']);
-      expect(w.movers.filter((m) => m.after.rating !== m.before.rating)).toHaveLength(w.changed.up);
+      // Movers are the suppliers whose score changes (the unknown-data suppliers here), largest change
+      // first; a supplier whose rating changes only because the bands moved (same score) is listed apart.
+      expect(w.movers.map((m) => m.name).sort()).toEqual(['Iceland Widgets', 'No Goods Ltd']);
+      expect(w.moversTotal).toBe(2);
+      const deltas = w.movers.map((m) => Math.abs(m.delta));
+      expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
       for (const m of w.movers) {
-        expect(m.after.residualScore).toBeGreaterThanOrEqual(m.before.residualScore);
+        expect(m.delta).not.toBe(0);
+        expect(m.after.residualScore).toBeGreaterThan(m.before.residualScore);
         expect(m.delta).toBeCloseTo(m.after.residualScore - m.before.residualScore, 2);
       }
+      expect(w.bandMovers.map((m) => m.name)).toEqual(['Turkmen Cotton']);
+      expect(w.bandMoversTotal).toBe(1);
+      for (const m of w.bandMovers) {
+        expect(m.delta).toBe(0);
+        expect(m.after.residualScore).toBe(m.before.residualScore);
+        expect(m.after.rating).not.toBe(m.before.rating);
+      }
+      // Every rating change is in one of the two lists.
+      const ratingChanges = [...w.movers, ...w.bandMovers].filter((m) => m.after.rating !== m.before.rating);
+      expect(ratingChanges).toHaveLength(w.changed.up);
     }
     expect(await scoringCounts(t)).toEqual(before);
   });

@@ -29,6 +29,7 @@ export const computeWhatIf = (
   >;
   const changed = { up: 0, down: 0, same: 0 };
   const movers: WhatIf['movers'] = [];
+  const bandMovers: WhatIf['bandMovers'] = [];
   for (const s of rows) {
     const profile = toProfile(s);
     const a = score(draft.document, profile, [], ref);
@@ -41,23 +42,29 @@ export const computeWhatIf = (
     else if (d < 0) changed.down += 1;
     else changed.same += 1;
     const delta = Math.round((a.residual.score - b.residual.score) * 100) / 100;
-    // A supplier moves when its score changes, or when its rating changes because the bands moved.
-    if (delta !== 0 || d !== 0) {
-      movers.push({
-        supplierId: s.id,
-        name: s.name,
-        country: s.country,
-        before: { rating: b.rating, residualScore: b.residual.score },
-        after: { rating: a.rating, residualScore: a.residual.score },
-        delta,
-      });
-    }
+    // Two lists an officer reads differently: suppliers whose residual risk itself changes (the policy
+    // scores them differently), and suppliers whose risk is the same but whose rating changes because a
+    // threshold moved (the bands alone decide it). A supplier is in at most one of them.
+    const mover = {
+      supplierId: s.id,
+      name: s.name,
+      country: s.country,
+      before: { rating: b.rating, residualScore: b.residual.score },
+      after: { rating: a.rating, residualScore: a.residual.score },
+      delta,
+    };
+    if (delta !== 0) movers.push(mover);
+    else if (d !== 0) bandMovers.push(mover);
   }
-  // Rating changes first (largest jump first), then the largest score changes.
   const jump = (m: WhatIf['movers'][number]) =>
     Math.abs(ratingRank(m.after.rating) - ratingRank(m.before.rating));
+  // Largest score change first (a rating change breaks ties); rating jumps first for the band movers.
   movers.sort(
-    (x, y) => jump(y) - jump(x) || Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name),
+    (x, y) => Math.abs(y.delta) - Math.abs(x.delta) || jump(y) - jump(x) || x.name.localeCompare(y.name),
+  );
+  bandMovers.sort(
+    (x, y) =>
+      jump(y) - jump(x) || y.after.residualScore - x.after.residualScore || x.name.localeCompare(y.name),
   );
   return {
     policyId: draft.id,
@@ -68,5 +75,8 @@ export const computeWhatIf = (
     changed,
     transitions,
     movers: movers.slice(0, MOVERS),
+    moversTotal: movers.length,
+    bandMovers: bandMovers.slice(0, MOVERS),
+    bandMoversTotal: bandMovers.length,
   };
 };

@@ -99,27 +99,29 @@ function TransitionMatrix({ result, beforeLabel }: { result: WhatIf; beforeLabel
   );
 }
 
-function MoversTable({ result }: { result: WhatIf }) {
-  if (result.movers.length === 0) {
-    return <p className="muted">No supplier's residual risk changes.</p>;
-  }
+type Mover = WhatIf['movers'][number];
+
+/** Suppliers next to their rating and residual risk now and under this policy; the change column is optional. */
+function MoversTable({ movers, label, showDelta }: { movers: Mover[]; label: string; showDelta: boolean }) {
   return (
-    <TableScroll label="Suppliers whose residual risk moves most">
+    <TableScroll label={label}>
       <table className="table table-compact movers-table">
-        <caption className="visually-hidden">Suppliers whose residual risk moves most</caption>
+        <caption className="visually-hidden">{label}</caption>
         <thead>
           <tr>
             <th scope="col">Supplier</th>
             <th scope="col">Country</th>
             <th scope="col">Now</th>
             <th scope="col">Under this policy</th>
-            <th scope="col" className="cell-number">
-              Change
-            </th>
+            {showDelta ? (
+              <th scope="col" className="cell-number">
+                Change
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {result.movers.map((mover) => (
+          {movers.map((mover) => (
             <tr key={mover.supplierId}>
               <td>
                 <Link className="cell-link" to={`/suppliers/${mover.supplierId}`}>
@@ -135,14 +137,65 @@ function MoversTable({ result }: { result: WhatIf }) {
                 <RatingBadge rating={mover.after.rating} />{' '}
                 <span className="muted">{formatScore(mover.after.residualScore)}</span>
               </td>
-              <td className={`cell-number cell-strong ${mover.delta > 0 ? 'delta-up' : 'delta-down'}`}>
-                {signed(mover.delta)}
-              </td>
+              {showDelta ? (
+                <td className={`cell-number cell-strong ${mover.delta > 0 ? 'delta-up' : 'delta-down'}`}>
+                  {signed(mover.delta)}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** "The 3 suppliers", or "The first 25 of 340 suppliers" when the server listed only the first ones. */
+const listedOf = (listed: number, total: number) =>
+  listed === total
+    ? `The ${listed === 1 ? 'supplier' : `${formatInteger(listed)} suppliers`}`
+    : `The first ${formatInteger(listed)} of ${formatInteger(total)} suppliers`;
+
+function ScoreMovers({ result }: { result: WhatIf }) {
+  if (result.movers.length === 0) {
+    return <p className="muted section-lead">No supplier's residual risk changes.</p>;
+  }
+  return (
+    <>
+      <p className="muted section-lead">
+        {listedOf(result.movers.length, result.moversTotal)} whose residual risk changes, largest change
+        first.
+      </p>
+      <MoversTable movers={result.movers} label="Suppliers whose residual risk moves most" showDelta />
+    </>
+  );
+}
+
+/** Rating changes with the same residual risk: the thresholds moved, not the supplier's risk. */
+function BandMovers({ result }: { result: WhatIf }) {
+  return (
+    <section aria-labelledby="what-if-band-movers">
+      <h3 className="subsection-title" id="what-if-band-movers">
+        Rating changes from moved thresholds
+      </h3>
+      {result.bandMovers.length === 0 ? (
+        <p className="muted section-lead">
+          The rating bands differ, but no supplier changes rating because of that alone.
+        </p>
+      ) : (
+        <>
+          <p className="muted section-lead">
+            {listedOf(result.bandMovers.length, result.bandMoversTotal)} whose residual risk stays the same
+            but whose rating changes because a rating threshold moved, largest jump first.
+          </p>
+          <MoversTable
+            movers={result.bandMovers}
+            label="Suppliers whose rating changes only because a threshold moved"
+            showDelta={false}
+          />
+        </>
+      )}
+    </section>
   );
 }
 
@@ -200,15 +253,9 @@ export function WhatIfResult({ result, beforeLabel, bandsChanged }: WhatIfResult
         <h3 className="subsection-title" id="what-if-movers">
           Biggest movers
         </h3>
-        <p className="muted section-lead">
-          The {result.movers.length === 1 ? 'supplier' : `${result.movers.length} suppliers`} whose residual
-          risk changes most, largest change first.
-          {bandsChanged
-            ? ' The rating bands differ too: a supplier whose rating changes only because a threshold moved keeps its residual risk and is not listed here; the matrix above counts it.'
-            : null}
-        </p>
-        <MoversTable result={result} />
+        <ScoreMovers result={result} />
       </section>
+      {bandsChanged || result.bandMovers.length > 0 ? <BandMovers result={result} /> : null}
     </div>
   );
 }
