@@ -32,6 +32,9 @@ const supplier = await createSupplier(admin, { name: 'Walked Supplier', external
 const published = (await admin.get('/api/policies')).json().items[0];
 const draft = (await admin.post('/api/policies', { basedOn: published.id, name: 'Walked draft' })).json();
 const REAL_IDS: Record<string, string> = { '/api/suppliers': supplier.id, '/api/policies': draft.id };
+// Deleting a draft ends it: its own draft, so the routes walked after it still reach a real one.
+const doomed = (await admin.post('/api/policies', { basedOn: published.id, name: 'Walked delete' })).json();
+const REAL_IDS_BY_OPERATION: Record<string, string> = { 'DELETE /api/policies/{id}': doomed.id };
 
 const HOSTILE_STRINGS = [
   'a\u0000b',
@@ -126,6 +129,8 @@ const check = (res: LightMyRequestResponse, sent: Sent) => {
 const realIdFor = async (client: Client, op: Operation): Promise<string | undefined> => {
   const collection = op.path.split('/{')[0]!;
   if (!op.path.includes('{')) return undefined;
+  const own = REAL_IDS_BY_OPERATION[`${op.method} ${op.path}`];
+  if (own) return own;
   if (REAL_IDS[collection]) return REAL_IDS[collection];
   const res = await client.get(collection);
   if (res.statusCode !== 200) return undefined;

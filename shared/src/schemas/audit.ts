@@ -70,6 +70,8 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       version: z.number(),
       retiredId: z.string().nullable(),
     }),
+    /** A draft deleted before it was ever published; what it was, since the row is gone. */
+    'policy.deleted': z.object({ name: z.string(), basedOnId: z.string().nullable(), revision: z.number() }),
     'assessment.created': z.object({
       supplierId: z.string(),
       policyId: z.string(),
@@ -126,6 +128,7 @@ export const ENTITY_OF = {
   'policy.created': 'policy',
   'policy.updated': 'policy',
   'policy.published': 'policy',
+  'policy.deleted': 'policy',
   'assessment.created': 'assessment',
   'job.finished': 'job',
   'audit.personal_data_erased': 'erasure',

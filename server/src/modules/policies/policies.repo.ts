@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -80,6 +80,27 @@ export const updatePolicy = async (
     .where(and(eq(policies.orgId, orgId), eq(policies.id, id), atRevision(policies.revision, revision)))
     .returning();
   return row && parsed(row);
+};
+
+/**
+ * Deletes a draft read at `revision`; false when it is no longer that draft at that revision (edited or
+ * published in between), so the caller answers 409. The status guard repeats the service's rule where the
+ * row is, as the table's trigger does for published versions.
+ */
+export const deleteDraft = async (tx: Tx, orgId: string, id: string, revision: number): Promise<boolean> => {
+  const rows = await tx
+    .delete(policies)
+    .where(
+      and(
+        eq(policies.orgId, orgId),
+        eq(policies.id, id),
+        eq(policies.status, 'draft'),
+        isNull(policies.publishedAt),
+        atRevision(policies.revision, revision),
+      ),
+    )
+    .returning({ id: policies.id });
+  return rows.length === 1;
 };
 
 export const nextPolicyVersion = async (tx: Tx, orgId: string) => {

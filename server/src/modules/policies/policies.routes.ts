@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema } from '#shared/schemas/common.js';
+import { IdParamsSchema, OkSchema } from '#shared/schemas/common.js';
 import { PolicyCreateSchema, PolicySchema, PolicyUpdateSchema } from '#shared/schemas/policy.js';
 import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import { PublishResultSchema, WhatIfSchema } from '#shared/schemas/what-if.js';
@@ -73,6 +73,25 @@ export const policiesRoutes = async (app: FastifyInstance, { policies }: { polic
         req.body,
         expectedRevision(req.headers['if-match'], req.body.revision),
       ),
+  );
+
+  r.delete(
+    '/api/policies/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a draft that was never published (admins); published and retired versions are kept (422). If-Match refuses a stale delete (409)',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        response: { 200: OkSchema },
+      },
+      config: { role: 'admin' },
+    },
+    async (req) => {
+      await policies.deleteDraft(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match']));
+      return { ok: true as const };
+    },
   );
 
   r.post(

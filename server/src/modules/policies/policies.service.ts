@@ -128,6 +128,36 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
     },
 
     /**
+     * Deletes a draft that was never published (a published or retired version is kept for ever: assessments
+     * cite it). Such a draft has no assessment and no job (both need a published policy), so nothing refers
+     * to it; drafts copied from it keep its id in `basedOnId`, as the audit trail does. `expected` (If-Match)
+     * deletes only the draft as the admin last saw it (stale → 409).
+     */
+    async deleteDraft(ctx: RequestCtx, id: string, expected?: number): Promise<void> {
+      requireRole(ctx, 'admin');
+      await withTenant(db, ctx.orgId, async (tx) => {
+        const row = await loadForUpdate(tx, ctx, id, expected);
+        if (row.status !== 'draft' || row.publishedAt !== null) {
+          throw unprocessable(
+            `Version ${row.version} is ${row.status}: only a draft that was never published can be deleted`,
+          );
+        }
+        if (!(await repo.deleteDraft(tx, ctx.orgId, id, row.revision))) {
+          await written(undefined, 'policy', async () => {
+            const now = await repo.findPolicy(tx, ctx.orgId, id);
+            return now && toPolicy(now);
+          });
+        }
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'policy.deleted',
+          entityType: 'policy',
+          entityId: id,
+          payload: { name: row.name, basedOnId: row.basedOnId, revision: row.revision },
+        });
+      });
+    },
+
+    /**
      * Publishes a draft as the next version (frozen from then on), retires the previous one, and queues the
      * rescore of the whole portfolio under it; the answer carries the job to poll for progress. With
      * `expected` (If-Match), only the draft as the admin reviewed it is published, not one edited since.

@@ -85,6 +85,8 @@ export const summariseEvent = (e: AuditEvent): string => {
       return changesLine(e.payload.changes);
     case 'policy.published':
       return `"${e.payload.name}" published as version ${e.payload.version}`;
+    case 'policy.deleted':
+      return `Draft "${e.payload.name}" deleted (never published)`;
     case 'assessment.created':
       return `Rated ${e.payload.rating} (residual ${e.payload.residualScore}) under policy v${e.payload.policyVersion}, ${e.payload.trigger.replace(/_/g, ' ')}`;
     case 'job.finished':

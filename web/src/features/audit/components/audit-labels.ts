@@ -21,6 +21,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'policy.created': 'Scoring policy created',
   'policy.updated': 'Scoring policy changed',
   'policy.published': 'Scoring policy published',
+  'policy.deleted': 'Scoring policy draft deleted',
   'assessment.created': 'Assessment recorded',
   'job.finished': 'Background job finished',
   'audit.personal_data_erased': 'Personal data erased',

@@ -10,7 +10,7 @@ import { useServerSubmit } from '../../../lib/form-errors.js';
 import { useCreatePolicyDraft } from '../api.js';
 import { policyTitle } from '../lib/policy-title.js';
 
-/** Asks for a name, copies `base` into a new draft, and opens the draft's editor. */
+/** Asks for a name, copies `base` into a new draft, closes itself (`onClose`) and opens the draft's editor. */
 export function CreateDraftPanel({ base, onClose }: { base: Policy; onClose: () => void }) {
   const create = useCreatePolicyDraft();
   const navigate = useNavigate();
@@ -30,6 +30,9 @@ export function CreateDraftPanel({ base, onClose }: { base: Policy; onClose: () 
 
   const { formError, onSubmit } = useServerSubmit({ handleSubmit, setError }, ['name'], async (values) => {
     const draft = await create.mutateAsync(values);
+    // Close before leaving: the policy page stays mounted when it moves to the new draft, and an open panel
+    // still holding the name would invite a second, duplicate draft.
+    onClose();
     navigate(`/policies/${draft.id}/edit`);
   });
 

@@ -46,9 +46,18 @@ const subtitle = (policy: Policy, policies: readonly Policy[]) => {
 
 const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab tab-active' : 'tab');
 
-/** One policy: header, actions by role and status, tabs (document, changes, what-if, edit) and the rescore. */
+/**
+ * One policy. Keyed by its id: the route stays mounted when it moves to another policy (a draft just made
+ * from this one, a link to the version it was copied from), and panels and dialogs opened for one policy
+ * must not stay open, pre-filled, on the next.
+ */
 export function PolicyLayout() {
   const { id } = useParams();
+  return <PolicyView key={id} id={id} />;
+}
+
+/** One policy: header, actions by role and status, tabs (document, changes, what-if, edit) and the rescore. */
+function PolicyView({ id }: { id: string | undefined }) {
   const session = useCurrentSession();
   const canManage = canManagePolicies(session.role);
   const policy = usePolicy(id);
