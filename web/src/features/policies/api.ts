@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { OkSchema } from '#shared/schemas/common.js';
 import { type Policy, type PolicyCreate, PolicySchema, type PolicyUpdate } from '#shared/schemas/policy.js';
 import { PublishResultSchema, WhatIfSchema } from '#shared/schemas/what-if.js';
 import { apiRequest } from '../../lib/api-client.js';
@@ -63,6 +64,25 @@ export const useUpdatePolicy = (id: string) => {
     mutationFn: ({ changes, revision }: { changes: PolicyUpdate; revision: number }) =>
       apiRequest(policyPath(id), { method: 'PATCH', body: changes, schema: PolicySchema, ifMatch: revision }),
     onSuccess: (policy) => storePolicy(queryClient, policy),
+  });
+};
+
+/**
+ * Deletes a draft never published, as the person saw it (`revision` as If-Match: one edited since is refused,
+ * 409). Afterwards the draft is gone from every cache, and the list is read again.
+ */
+export const useDeletePolicyDraft = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (revision: number) =>
+      apiRequest(policyPath(id), { method: 'DELETE', schema: OkSchema, ifMatch: revision }),
+    // A 409 means the draft changed: show the latest one behind the dialog.
+    onError: () => queryClient.invalidateQueries({ queryKey: policyKeys.detail(id) }),
+    // Not awaited: the page of the deleted draft leaves at once rather than re-render without it first.
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: policyKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: policyKeys.list() });
+    },
   });
 };
 

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { Link, NavLink, Outlet, useMatch, useOutletContext, useParams, useSearchParams } from 'react-router';
+import {
+  Link,
+  NavLink,
+  Outlet,
+  useMatch,
+  useNavigate,
+  useOutletContext,
+  useParams,
+  useSearchParams,
+} from 'react-router';
 import type { Policy } from '#shared/schemas/policy.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
@@ -10,6 +19,7 @@ import { canManagePolicies, canRunWhatIf } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { usePolicies, usePolicy } from '../api.js';
 import { CreateDraftPanel } from '../components/create-draft-panel.js';
+import { DeleteDraftDialog } from '../components/delete-draft-dialog.js';
 import { PolicyStatusBadge } from '../components/policy-status-badge.js';
 import { PublishDialog } from '../components/publish-dialog.js';
 import { RescoreProgress } from '../components/rescore-progress.js';
@@ -66,6 +76,8 @@ function PolicyView({ id }: { id: string | undefined }) {
   const jobId = searchParams.get('job');
   const [publishing, setPublishing] = useState(false);
   const [copying, setCopying] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const navigate = useNavigate();
   const editing = useMatch('/policies/:id/edit') !== null;
 
   if (policy.isError) {
@@ -110,9 +122,14 @@ function PolicyView({ id }: { id: string | undefined }) {
           canManage ? (
             isDraft ? (
               editing ? null : (
-                <Button variant="primary" onClick={() => setPublishing(true)}>
-                  Publish…
-                </Button>
+                <>
+                  <Button variant="primary" onClick={() => setPublishing(true)}>
+                    Publish…
+                  </Button>
+                  <Button variant="danger" onClick={() => setDeleting(true)}>
+                    Delete draft…
+                  </Button>
+                </>
               )
             ) : (
               <Button onClick={() => setCopying(true)}>Make a draft copy</Button>
@@ -163,6 +180,13 @@ function PolicyView({ id }: { id: string | undefined }) {
             setSearchParams({ job });
           }}
           onCancel={() => setPublishing(false)}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteDraftDialog
+          draft={current}
+          onDeleted={() => navigate('/policies', { replace: true })}
+          onCancel={() => setDeleting(false)}
         />
       ) : null}
     </>
