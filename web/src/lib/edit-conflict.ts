@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FieldValues, UseFormGetValues, UseFormReset } from 'react-hook-form';
 import type { z } from 'zod';
 import { isApiError } from './api-client.js';
-import { mergeEdits } from './merge-edits.js';
+import { changedPaths, mergeEdits } from './merge-edits.js';
 
 /**
  * The record as it is now, carried by a stale update's 409 (`error.current`), checked against the
@@ -40,7 +40,10 @@ export function useEditConflict<R extends { revision: number }, V extends FieldV
   const { record, schema, form, toValues, onLatest } = options;
   // Deliberately a copy of server state: it is the revision this edit started from, not a cache.
   const [base, setBase] = useState(record);
-  const [conflict, setConflict] = useState<{ current: R; collisions: string[] } | null>(null);
+  // `theirs`: what the other save changed; `collisions`: what both changed, to different values.
+  const [conflict, setConflict] = useState<{ current: R; theirs: string[]; collisions: string[] } | null>(
+    null,
+  );
   const [reapplied, setReapplied] = useState<{ collisions: string[] } | null>(null);
 
   const adopt = (current: R) => {
@@ -59,9 +62,10 @@ export function useEditConflict<R extends { revision: number }, V extends FieldV
     catchConflict(error: unknown): boolean {
       const current = staleRecord(error, schema);
       if (!current || !base) return false;
-      const { collisions } = mergeEdits(toValues(base), form.getValues(), toValues(current));
+      const before = toValues(base);
+      const { collisions } = mergeEdits(before, form.getValues(), toValues(current));
       setReapplied(null);
-      setConflict({ current, collisions });
+      setConflict({ current, theirs: changedPaths(before, toValues(current)), collisions });
       return true;
     },
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEdits, sameValue } from './merge-edits.js';
+import { changedPaths, mergeEdits, sameValue } from './merge-edits.js';
 
 describe('mergeEdits', () => {
   it.each([
@@ -47,5 +47,17 @@ describe('mergeEdits', () => {
   it('compares objects regardless of key order', () => {
     expect(sameValue({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
     expect(sameValue([1, 2], [2, 1])).toBe(false);
+  });
+});
+
+describe('changedPaths', () => {
+  it('names what changed, down to a record in a list of records of one length', () => {
+    const before = { name: 'a', tags: ['x'], bands: [{ at: 25 }, { at: 50 }], note: '' };
+    const after = { name: 'b', tags: ['x', 'y'], bands: [{ at: 25 }, { at: 55 }], note: null };
+    expect(changedPaths(before, after)).toEqual(['name', 'tags', 'bands.1.at']);
+  });
+
+  it('names nothing when nothing changed', () => {
+    expect(changedPaths({ a: [1, 2], b: { c: 'd' } }, { b: { c: 'd' }, a: [1, 2] })).toEqual([]);
   });
 });

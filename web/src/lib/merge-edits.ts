@@ -57,6 +57,28 @@ const merge = (
 };
 
 /**
+ * The dotted paths where `after` differs from `before`, walked as `mergeEdits` walks them (records key by key,
+ * lists of records of one length item by item, anything else as one value): what someone else changed.
+ */
+export function changedPaths(before: unknown, after: unknown, path: string[] = []): string[] {
+  if (sameValue(before, after)) return [];
+  if (isPlain(before) && isPlain(after)) {
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((key) =>
+      changedPaths(before[key], after[key], [...path, key]),
+    );
+  }
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    before.length === after.length &&
+    before.every(isPlain)
+  ) {
+    return before.flatMap((item, i) => changedPaths(item, after[i], [...path, String(i)]));
+  }
+  return [path.join('.')];
+}
+
+/**
  * Re-applies a person's edits on top of a record someone else saved meanwhile: a three-way merge of form
  * values from `base` (what the form was loaded with), `mine` (what the person has now) and `theirs` (the
  * record as it is now). Whatever the person changed keeps their value; everything else takes the new one.

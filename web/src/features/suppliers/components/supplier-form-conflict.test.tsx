@@ -54,6 +54,11 @@ describe('SupplierForm when someone else saved meanwhile', () => {
 
     const title = await screen.findByText('Someone else changed this supplier while you were editing it');
     expect(title.closest('[role="alert"]')).toBeTruthy();
+    // Save was pressed at the foot of the form: the notice takes the focus (and so comes into sight).
+    expect(title.closest('.edit-conflict')).toBe(document.activeElement);
+    expect(
+      screen.getByText(/They changed the tier and the headcount\. Your changes are not saved yet\./),
+    ).toBeTruthy();
     expect(screen.getByText(/You both changed the headcount/)).toBeTruthy();
     expect(patches()[0]?.headers.get('if-match')).toBe('"1"');
     expect(patches()[0]?.body).toEqual({ name: 'Dhaka Knitwear Limited', headcount: 1900 });
@@ -66,6 +71,8 @@ describe('SupplierForm when someone else saved meanwhile', () => {
     const notice = screen
       .getByText('The latest supplier is loaded, with your changes on top')
       .closest('.alert');
+    // The button pressed is gone with the first notice; the focus is on the one that replaced it, not lost.
+    expect(notice?.closest('.edit-conflict')).toBe(document.activeElement);
     expect(within(notice as HTMLElement).getByText(/Check the headcount/)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
