@@ -1,10 +1,11 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import {
   loadPasswordChecker,
   type PasswordChecker,
   type PasswordOwner,
   type PasswordVerdict,
 } from '#shared/domain/passwords/strength.js';
+import { Field, type TextFieldProps } from './ui/field.js';
 import './password-strength.css';
 
 /**
@@ -58,6 +59,43 @@ export function PasswordStrength({ verdict, id }: { verdict: PasswordVerdict | n
           ))}
         </ul>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A new-password box with its strength meter (account page, add user). The verdict is part of the box's
+ * description, so a screen reader reads why a password is refused when it comes back to the box, not only
+ * once in the live announcement.
+ */
+export function NewPasswordField({
+  verdict,
+  label,
+  error,
+  hint,
+  className,
+  ref,
+  ...input
+}: TextFieldProps & { verdict: PasswordVerdict | null }) {
+  const strengthId = useId();
+  return (
+    <div className={className}>
+      <Field label={label} error={error} hint={hint}>
+        {(control) => (
+          <input
+            ref={ref}
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            {...input}
+            {...control}
+            aria-describedby={[control['aria-describedby'], verdict ? strengthId : null]
+              .filter(Boolean)
+              .join(' ')}
+          />
+        )}
+      </Field>
+      <PasswordStrength verdict={verdict} id={strengthId} />
     </div>
   );
 }

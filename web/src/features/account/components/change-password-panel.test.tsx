@@ -40,6 +40,12 @@ describe('Account page: change your password', () => {
     expect(await screen.findByText(/not accepted\./)).toBeTruthy();
     expect(screen.getByText(/This is similar to a commonly used password\./)).toBeTruthy();
     expect(screen.getByText('Add more words that are less common.')).toBeTruthy();
+    // The verdict describes the box, so it is read again whenever the box is focused.
+    const description = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(description).toMatch(/At least 12 characters.*not accepted\. .*commonly used password/);
 
     await user.clear(field);
     await paste(user, field, STRONG);

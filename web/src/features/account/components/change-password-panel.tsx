@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { describeVerdict, loadPasswordChecker } from '#shared/domain/passwords/strength.js';
 import { PasswordChangeSchema } from '#shared/schemas/auth.js';
-import { PasswordStrength, usePasswordVerdict } from '../../../components/password-strength.js';
+import { NewPasswordField, usePasswordVerdict } from '../../../components/password-strength.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/field.js';
@@ -84,17 +84,13 @@ export function ChangePasswordPanel() {
             error={errors.currentPassword?.message}
             {...register('currentPassword')}
           />
-          <div>
-            <TextField
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint="At least 12 characters. Several unusual words are easier to remember than symbols."
-              error={errors.newPassword?.message}
-              {...register('newPassword')}
-            />
-            <PasswordStrength verdict={verdict} />
-          </div>
+          <NewPasswordField
+            label="New password"
+            hint="At least 12 characters. Several unusual words are easier to remember than symbols."
+            verdict={verdict}
+            error={errors.newPassword?.message}
+            {...register('newPassword')}
+          />
           <TextField
             label="New password again"
             type="password"

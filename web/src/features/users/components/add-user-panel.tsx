@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ROLE_LABELS } from '#shared/roles.js';
 import { type UserCreate, UserCreateSchema } from '#shared/schemas/users.js';
-import { PasswordStrength, usePasswordVerdict } from '../../../components/password-strength.js';
+import { NewPasswordField, usePasswordVerdict } from '../../../components/password-strength.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/field.js';
@@ -103,17 +103,13 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
             error={errors.role?.message}
             {...register('role')}
           />
-          <div>
-            <TextField
-              label="Password (optional)"
-              type="password"
-              autoComplete="new-password"
-              hint="Leave empty and Clearsource generates a temporary password, shown once."
-              error={errors.password?.message}
-              {...register('password', { setValueAs: emptyToUndefined })}
-            />
-            <PasswordStrength verdict={verdict} />
-          </div>
+          <NewPasswordField
+            label="Password (optional)"
+            hint="Leave empty and Clearsource generates a temporary password, shown once."
+            verdict={verdict}
+            error={errors.password?.message}
+            {...register('password', { setValueAs: emptyToUndefined })}
+          />
         </div>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={isSubmitting}>
