@@ -23,7 +23,10 @@ function VerifyResult({ result }: { result: AuditVerify }) {
       </li>
       <li>
         {cps.matched} of {cps.total} signed checkpoints hold
-        {latest ? `; the latest names #${latest.seq}, recorded ${formatAuditTime(latest.createdAt)}` : ''}.
+        {latest
+          ? `; the latest, recorded ${formatAuditTime(latest.createdAt)}, vouches for events up to #${latest.seq}`
+          : ''}
+        .
       </li>
       <li>
         {pv.checked} personal values match their digests; {pv.erased} erased on request.
