@@ -20,6 +20,12 @@ interface Opts {
   passwords: PasswordChangeService;
 }
 
+/**
+ * Answers that carry the CSRF token are never compressed: a compressed secret next to text an attacker can
+ * reflect (a name, an organisation) leaks through the compressed length (BREACH).
+ */
+const carriesCsrfToken = { compress: false } as const;
+
 /** Runs `fn`; a throttled attempt's 429 carries `Retry-After`, as the request rate limit's does. */
 const withRetryAfter = async <T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> => {
   try {
@@ -57,6 +63,7 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
       // Failed attempts are throttled in the auth service (per address and e-mail, and per address), on top
       // of the request rate limit every route has.
       config: { public: true },
+      ...carriesCsrfToken,
     },
     async (req, reply) => {
       const { token, info } = await withRetryAfter(reply, () => opts.auth.login(req.body, req.ip));
@@ -90,6 +97,7 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
         summary: 'The signed-in user, organisation, role and CSRF token',
         response: { 200: SessionInfoSchema },
       },
+      ...carriesCsrfToken,
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -128,6 +136,7 @@ export const authRoutes = async (app: FastifyInstance, opts: Opts) => {
         body: SwitchOrgSchema,
         response: { 200: SessionInfoSchema },
       },
+      ...carriesCsrfToken,
     },
     async (req) => opts.auth.switchOrg(ctxOf(req), req.sessionToken ?? '', req.body.orgId),
   );
