@@ -192,6 +192,13 @@ const requestsFor = async (client: Client, op: Operation): Promise<Sent[]> => {
     sent.push({ method: op.method, url, payload: 'x'.repeat(t.config.bodyLimitBytes + 1), headers: json });
     const upload = multipartBody('external_ref,name,country,tier\r\nW-1,a\u0000b,BD,1\r\n', 'a\u0007.csv');
     sent.push({ method: op.method, url, payload: upload.payload, headers: upload.headers });
+    // Broken multipart bodies: the parser's own errors (no boundary, garbage, a body cut short) are 400s.
+    const boundary = 'walkboundary';
+    const multipart = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const cut = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nexternal_ref,na`;
+    sent.push({ method: op.method, url, payload: cut, headers: multipart });
+    sent.push({ method: op.method, url, payload: 'not multipart at all', headers: multipart });
+    sent.push({ method: op.method, url, payload: 'x', headers: { 'content-type': 'multipart/form-data' } });
   }
   return sent;
 };

@@ -15,11 +15,24 @@ export interface ReadCsv {
 const notUtf8 = () =>
   new AppError('bad_request', 'The file is not valid UTF-8 text: save it as "CSV UTF-8" and upload it again');
 
+/**
+ * The chunks of the upload. The multipart parser fails the stream with a plain Error when the body ends
+ * before the part does (a cut connection, a broken client): the request's fault, so a 400, not a 500.
+ */
+const uploaded = async function* (source: Readable) {
+  try {
+    for await (const chunk of source) yield chunk as Buffer;
+  } catch (err) {
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+    throw new AppError('bad_request', 'The upload ended before the file did: send it again');
+  }
+};
+
 const decodeUtf8 = async function* (source: Readable, hash: ReturnType<typeof createHash>) {
   // fatal: a Latin-1 or UTF-16 file is refused with a message, never imported with mangled names.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
-  for await (const chunk of source) {
+  for await (const chunk of uploaded(source)) {
     const buf = chunk as Buffer;
     if (first && buf[0] === 0x50 && buf[1] === 0x4b) {
       throw new AppError(

@@ -28,11 +28,25 @@ interface Opts {
   importMaxBytes: number;
 }
 
+const malformedUpload = () =>
+  new AppError(
+    'bad_request',
+    'The upload is not a complete multipart/form-data body: choose the file and send it again',
+  );
+
 /** The uploaded CSV (multipart field "file"); the stream is read by the import, never buffered whole. */
 const uploadOf = async (req: FastifyRequest) => {
   if (!req.isMultipart())
     throw new AppError('bad_request', 'Upload the CSV as multipart/form-data in a field named "file"');
-  const file = await req.file();
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    file = await req.file();
+  } catch (err) {
+    // The multipart parser's own errors (no boundary, a malformed part header, a body cut short) are plain
+    // Errors without a status: the request is at fault, not the server. Its limits (413) keep their status.
+    if ((err as { statusCode?: number }).statusCode) throw err;
+    throw malformedUpload();
+  }
   if (!file)
     throw new AppError('validation_failed', 'Attach a CSV file', [
       { path: 'file', message: 'Attach a CSV file' },
