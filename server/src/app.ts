@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
+import { publishRequestsRoutes } from './modules/policies/publish-requests.routes.js';
 import { pgRateLimitStore } from './modules/rate-limits/pg-rate-limit-store.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
@@ -119,6 +120,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   });
   await app.register(assessmentsRoutes, { assessments: c.assessments });
   await app.register(policiesRoutes, { policies: c.policies });
+  await app.register(publishRequestsRoutes, { publishRequests: c.publishRequests });
   await app.register(referenceRoutes, { ref: c.ref });
   await app.register(jobsRoutes, { jobs: c.jobs });
 

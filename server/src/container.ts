@@ -21,6 +21,7 @@ import { createJobsService } from './modules/jobs/jobs.service.js';
 import { organizationNameById } from './modules/orgs/orgs.repo.js';
 import { policiesRepo, policyNameById } from './modules/policies/policies.repo.js';
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
+import { createPublishRequestsService } from './modules/policies/publish-requests.service.js';
 import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
 import { supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
@@ -74,6 +75,14 @@ export const buildContainer = ({
     maxPerAddress: config.loginMaxAttemptsPerAddress,
     windowSeconds: config.loginWindowSeconds,
   });
+  const policies = createPoliciesService({
+    db,
+    ref,
+    suppliers: suppliersRepo,
+    jobs: jobsRepo,
+    kickJobs: jobRunner.kick,
+    users: usersRepo,
+  });
   return {
     ref,
     jobRunner,
@@ -103,11 +112,12 @@ export const buildContainer = ({
       policies: policiesRepo,
       assessSuppliers: scoring.assessSuppliers,
     }),
-    policies: createPoliciesService({
+    policies,
+    publishRequests: createPublishRequestsService({
       db,
-      ref,
-      suppliers: suppliersRepo,
-      jobs: jobsRepo,
+      policies,
+      users: usersRepo,
+      nameOf: userNameById,
       kickJobs: jobRunner.kick,
     }),
     jobs: createJobsService({ db }),

@@ -17,6 +17,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   suppliers: 'The supplier register: production sites, their tiers and parents, CSV import and export',
   assessments: 'Risk assessments of a supplier under a published policy, each with its full breakdown',
   policies: 'Scoring policies: drafts, publication (which rescores the portfolio) and what-if runs',
+  'publish-requests':
+    "Four-eyes publishing: asking a second administrator to approve a draft's publication, approving, rejecting or withdrawing, and the organisation's rule",
   'reference-data': 'The published risk datasets the scoring uses, with their editions and sources',
   jobs: 'Background work of the organisation (portfolio rescoring) and its progress',
 };

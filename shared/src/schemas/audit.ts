@@ -69,6 +69,21 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       name: z.string(),
       version: z.number(),
       retiredId: z.string().nullable(),
+      /** The approved publish request, when the organisation requires a second admin (four-eyes). */
+      requestId: z.string().optional(),
+    }),
+    'policy.publish_requested': z.object({
+      requestId: z.string(),
+      revision: z.number(),
+      comment: z.string(),
+    }),
+    'policy.publish_approved': z.object({ requestId: z.string(), comment: z.string().nullable() }),
+    'policy.publish_rejected': z.object({ requestId: z.string(), comment: z.string() }),
+    'policy.publish_withdrawn': z.object({ requestId: z.string(), comment: z.string().nullable() }),
+    /** `required: null` is the default (on with two or more active admins). */
+    'org.publish_approval_set': z.object({
+      required: z.boolean().nullable(),
+      previous: z.boolean().nullable(),
     }),
     /** A draft deleted before it was ever published; what it was, since the row is gone. */
     'policy.deleted': z.object({ name: z.string(), basedOnId: z.string().nullable(), revision: z.number() }),
@@ -129,6 +144,11 @@ export const ENTITY_OF = {
   'policy.updated': 'policy',
   'policy.published': 'policy',
   'policy.deleted': 'policy',
+  'policy.publish_requested': 'policy',
+  'policy.publish_approved': 'policy',
+  'policy.publish_rejected': 'policy',
+  'policy.publish_withdrawn': 'policy',
+  'org.publish_approval_set': 'organization',
   'assessment.created': 'assessment',
   'job.finished': 'job',
   'audit.personal_data_erased': 'erasure',

@@ -15,6 +15,8 @@ import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import { toPolicy } from './policies.mapping.js';
 import * as repo from './policies.repo.js';
 import { computeWhatIf } from './policies.what-if.js';
+import { type AdminCounter, publishApproval } from './publish-approval.js';
+import { findPendingRequest } from './publish-requests.repo.js';
 
 export const RESCORE_JOB: JobKind = 'rescore';
 
@@ -27,6 +29,8 @@ interface Deps {
   jobs: Pick<JobsRepo, 'insertJob'>;
   /** Starts the job runner at once after a commit that queued work. */
   kickJobs: () => void;
+  /** Four-eyes publishing is on by default from two active admins. */
+  users: AdminCounter;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -37,7 +41,7 @@ const whatIfBusy = () =>
     'A what-if is already running for your organisation: wait for it to finish, then try again',
   );
 
-export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: Deps) => {
+export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs, users }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findPolicy(tx, ctx.orgId, id);
     if (!row) throw notFound('Policy', id);
@@ -67,7 +71,59 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
     }
   };
 
+  /**
+   * A draft awaiting approval is frozen: the approver reviews one revision, and an edit would change what
+   * they approve behind their back (or void their review silently). The requester withdraws it to edit.
+   */
+  const notAwaitingApproval = async (tx: Tx, ctx: RequestCtx, row: repo.PolicyRow, doing: string) => {
+    if (await findPendingRequest(tx, ctx.orgId, row.id)) {
+      throw unprocessable(
+        `"${row.name}" is awaiting a second administrator's approval to be published: ${doing}`,
+      );
+    }
+  };
+
+  /** The publish itself, in the caller's transaction (direct, or on approval with the request's id). */
+  const publishInTx = async (
+    tx: Tx,
+    ctx: RequestCtx,
+    id: string,
+    expected: number | undefined,
+    requestId?: string,
+  ): Promise<PublishResult> => {
+    const draft = await loadForUpdate(tx, ctx, id, expected);
+    draftOnly(draft);
+    const previous = await repo.findPublishedPolicy(tx, ctx.orgId);
+    if (previous) await write(tx, ctx, previous, { status: 'retired', retiredAt: new Date() });
+    const version = await repo.nextPolicyVersion(tx, ctx.orgId);
+    const row = await write(tx, ctx, draft, {
+      status: 'published',
+      version,
+      publishedAt: new Date(),
+    });
+    const job = await jobs.insertJob(tx, {
+      orgId: ctx.orgId,
+      kind: RESCORE_JOB,
+      params: { policyId: id, version } satisfies RescoreJobParams,
+      createdBy: ctx.actor.label,
+    });
+    await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+      action: 'policy.published',
+      entityType: 'policy',
+      entityId: id,
+      payload: {
+        name: row.name,
+        version,
+        retiredId: previous?.id ?? null,
+        ...(requestId ? { requestId } : {}),
+      },
+    });
+    return { policy: toPolicy(row), job: toJob(job) };
+  };
+
   return {
+    publishInTx,
+
     async list(ctx: RequestCtx): Promise<Policy[]> {
       requireRole(ctx, 'executive');
       const rows = await withTenant(db, ctx.orgId, (tx) => repo.listPolicies(tx, ctx.orgId));
@@ -109,6 +165,7 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
       return withTenant(db, ctx.orgId, async (tx) => {
         const before = await loadForUpdate(tx, ctx, id, expected);
         draftOnly(before);
+        await notAwaitingApproval(tx, ctx, before, 'withdraw the request before editing it');
         // The name lives on the row (for lists) and in the document (what a copy carries): one value for both.
         const name = input.name ?? input.document?.name ?? before.name;
         const document = { ...(input.document ?? before.document), name };
@@ -165,29 +222,15 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs }: De
     async publish(ctx: RequestCtx, id: string, expected?: number): Promise<PublishResult> {
       requireRole(ctx, 'admin');
       const result = await withTenant(db, ctx.orgId, async (tx) => {
-        const draft = await loadForUpdate(tx, ctx, id, expected);
+        const draft = await load(tx, ctx, id);
         draftOnly(draft);
-        const previous = await repo.findPublishedPolicy(tx, ctx.orgId);
-        if (previous) await write(tx, ctx, previous, { status: 'retired', retiredAt: new Date() });
-        const version = await repo.nextPolicyVersion(tx, ctx.orgId);
-        const row = await write(tx, ctx, draft, {
-          status: 'published',
-          version,
-          publishedAt: new Date(),
-        });
-        const job = await jobs.insertJob(tx, {
-          orgId: ctx.orgId,
-          kind: RESCORE_JOB,
-          params: { policyId: id, version } satisfies RescoreJobParams,
-          createdBy: ctx.actor.label,
-        });
-        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-          action: 'policy.published',
-          entityType: 'policy',
-          entityId: id,
-          payload: { name: row.name, version, retiredId: previous?.id ?? null },
-        });
-        return { policy: toPolicy(row), job: toJob(job) };
+        await notAwaitingApproval(tx, ctx, draft, 'approve, reject or withdraw that request instead');
+        if ((await publishApproval(tx, ctx.orgId, users)).required) {
+          throw unprocessable(
+            "Your organisation requires a second administrator's approval to publish a policy: request approval instead",
+          );
+        }
+        return publishInTx(tx, ctx, id, expected);
       });
       kickJobs();
       return result;

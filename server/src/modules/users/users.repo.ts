@@ -73,6 +73,17 @@ export const lockActiveAdmins = (tx: Tx, orgId: string) =>
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')))
     .for('update');
 
+/** How many active admins the organisation has (four-eyes publishing is on by default from two). */
+export const countActiveAdmins = async (tx: Tx, orgId: string): Promise<number> => {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(memberships)
+    .where(
+      and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')),
+    );
+  return row?.n ?? 0;
+};
+
 export const insertUser = (
   tx: Tx,
   values: { id: string; email: string; name: string; passwordHash: string },
@@ -133,5 +144,5 @@ export const userEmailById = (id: SQL): SQL<string | null> =>
   sql`(select ${users.email} from ${users} where ${users.id} = ${id})`;
 
 /** The users module's functions other modules may use (as `Pick<UsersRepo, …>` deps). */
-export const usersRepo = { findPasswordHolder, setPasswordHash };
+export const usersRepo = { findPasswordHolder, setPasswordHash, countActiveAdmins };
 export type UsersRepo = typeof usersRepo;

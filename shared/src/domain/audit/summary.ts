@@ -84,9 +84,23 @@ export const summariseEvent = (e: AuditEvent): string => {
     case 'policy.updated':
       return changesLine(e.payload.changes);
     case 'policy.published':
-      return `"${e.payload.name}" published as version ${e.payload.version}`;
+      return `"${e.payload.name}" published as version ${e.payload.version}${
+        e.payload.requestId ? ' on approval' : ''
+      }`;
     case 'policy.deleted':
       return `Draft "${e.payload.name}" deleted (never published)`;
+    case 'policy.publish_requested':
+      return `Publication requested (revision ${e.payload.revision}): ${e.payload.comment}`;
+    case 'policy.publish_approved':
+      return `Publication approved${e.payload.comment ? `: ${e.payload.comment}` : ''}`;
+    case 'policy.publish_rejected':
+      return `Publication rejected: ${e.payload.comment}`;
+    case 'policy.publish_withdrawn':
+      return `Publication request withdrawn${e.payload.comment ? `: ${e.payload.comment}` : ''}`;
+    case 'org.publish_approval_set': {
+      const word = (v: boolean | null) => (v === null ? 'the default' : v ? 'required' : 'not required');
+      return `Second admin's approval to publish: ${word(e.payload.previous)} → ${word(e.payload.required)}`;
+    }
     case 'assessment.created':
       return `Rated ${e.payload.rating} (residual ${e.payload.residualScore}) under policy v${e.payload.policyVersion}, ${e.payload.trigger.replace(/_/g, ' ')}`;
     case 'job.finished':
