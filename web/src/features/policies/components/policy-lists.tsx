@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Policy } from '#shared/schemas/policy.js';
+import { Badge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { Table } from '../../../components/ui/table.js';
 import { formatDate } from '../../../lib/format.js';
@@ -15,11 +16,14 @@ export function DraftsTable({
   all,
   canManage,
   canWhatIf,
+  awaitingApproval = new Set(),
 }: {
   drafts: readonly Policy[];
   all: readonly Policy[];
   canManage: boolean;
   canWhatIf: boolean;
+  /** Drafts with a pending request to publish (four-eyes). */
+  awaitingApproval?: ReadonlySet<string>;
 }) {
   return (
     <Table caption="Draft policies">
@@ -40,6 +44,12 @@ export function DraftsTable({
               <Link className="cell-link" to={`/policies/${draft.id}`}>
                 {draft.name}
               </Link>
+              {awaitingApproval.has(draft.id) ? (
+                <>
+                  {' '}
+                  <Badge tone="warning">awaiting approval</Badge>
+                </>
+              ) : null}
             </td>
             <td>{basedOnText(draft, all)}</td>
             <td className="cell-nowrap">{formatDate(draft.createdAt)}</td>

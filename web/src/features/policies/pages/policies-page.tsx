@@ -14,7 +14,9 @@ import { usePolicies } from '../api.js';
 import { CreateDraftPanel } from '../components/create-draft-panel.js';
 import { DraftsTable, RetiredTable } from '../components/policy-lists.js';
 import { PolicyStatusBadge } from '../components/policy-status-badge.js';
+import { PublishApprovalRule } from '../components/publish-approval-rule.js';
 import { RescoreProgress } from '../components/rescore-progress.js';
+import { usePublishRequests } from '../publish-requests-api.js';
 import '../policies.css';
 
 function PublishedCard({
@@ -75,6 +77,8 @@ export function PoliciesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const { jobId, dismiss } = useShownRescore(searchParams.get('job'));
   const [copying, setCopying] = useState<Policy | null>(null);
+  const pending = usePublishRequests({ status: 'pending' });
+  const awaitingApproval = new Set(pending.data?.map((r) => r.policyId));
 
   const all = policies.data ?? [];
   const published = all.find((p) => p.status === 'published');
@@ -132,6 +136,7 @@ export function PoliciesPage() {
                 all={all}
                 canManage={canManage}
                 canWhatIf={canRunWhatIf(session.role)}
+                awaitingApproval={awaitingApproval}
               />
             ) : (
               <p className="muted">
@@ -150,6 +155,7 @@ export function PoliciesPage() {
               <RetiredTable retired={retired} canManage={canManage} onCopy={setCopying} />
             </section>
           ) : null}
+          <PublishApprovalRule canManage={canManage} />
         </>
       )}
     </>

@@ -22,8 +22,10 @@ import { CreateDraftPanel } from '../components/create-draft-panel.js';
 import { DeleteDraftDialog } from '../components/delete-draft-dialog.js';
 import { PolicyStatusBadge } from '../components/policy-status-badge.js';
 import { PublishDialog } from '../components/publish-dialog.js';
+import { PublishRequestPanel } from '../components/publish-request-panel.js';
 import { RescoreProgress } from '../components/rescore-progress.js';
 import { nextVersion } from '../lib/policy-title.js';
+import { usePublishApproval, usePublishRequests } from '../publish-requests-api.js';
 import '../policies.css';
 
 export interface PolicyContext {
@@ -78,6 +80,9 @@ function PolicyView({ id }: { id: string | undefined }) {
   const [copying, setCopying] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const navigate = useNavigate();
+  const [requesting, setRequesting] = useState(false);
+  const approval = usePublishApproval();
+  const pendingRequests = usePublishRequests({ policyId: id ?? '', status: 'pending' });
   const editing = useMatch('/policies/:id/edit') !== null;
 
   if (policy.isError) {
@@ -105,6 +110,10 @@ function PolicyView({ id }: { id: string | undefined }) {
   const comparison = comparisonOf(context);
   const isDraft = current.status === 'draft';
   const base = `/policies/${current.id}`;
+  const pending = isDraft ? pendingRequests.data?.[0] : undefined;
+  // Until the rule is known the direct button shows: the server refuses it (422) when approval is required.
+  const needsApproval = approval.data?.required === true;
+  const showPublished = (job: string) => setSearchParams({ job });
 
   return (
     <>
@@ -121,11 +130,17 @@ function PolicyView({ id }: { id: string | undefined }) {
         actions={
           canManage ? (
             isDraft ? (
-              editing ? null : (
+              editing || pending ? null : (
                 <>
-                  <Button variant="primary" onClick={() => setPublishing(true)}>
-                    Publish…
-                  </Button>
+                  {needsApproval ? (
+                    <Button variant="primary" onClick={() => setRequesting(true)}>
+                      Request approval…
+                    </Button>
+                  ) : (
+                    <Button variant="primary" onClick={() => setPublishing(true)}>
+                      Publish…
+                    </Button>
+                  )}
                   <Button variant="danger" onClick={() => setDeleting(true)}>
                     Delete draft…
                   </Button>
@@ -147,6 +162,22 @@ function PolicyView({ id }: { id: string | undefined }) {
             })
           }
         />
+      ) : null}
+      {isDraft ? (
+        <PublishRequestPanel
+          draft={current}
+          pending={pending}
+          canManage={canManage}
+          userId={session.user.id}
+          requesting={requesting}
+          onCloseRequest={() => setRequesting(false)}
+          onPublished={showPublished}
+        />
+      ) : null}
+      {isDraft && canManage && approval.data && !approval.data.required && !editing ? (
+        <p className="muted publish-approval-note">
+          Publishing needs no second approval here. {approval.data.reason}
+        </p>
       ) : null}
       {copying ? <CreateDraftPanel base={current} onClose={() => setCopying(false)} /> : null}
       <nav className="tabs" aria-label="Policy">
