@@ -199,6 +199,7 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs, user
             `Version ${row.version} is ${row.status}: only a draft that was never published can be deleted`,
           );
         }
+        await notAwaitingApproval(tx, ctx, row, 'withdraw the request before deleting it');
         if (!(await repo.deleteDraft(tx, ctx.orgId, id, row.revision))) {
           await written(undefined, 'policy', async () => {
             const now = await repo.findPolicy(tx, ctx.orgId, id);

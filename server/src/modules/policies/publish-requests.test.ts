@@ -130,6 +130,9 @@ describe('request → approve', () => {
     const edit = await first.patch(`/api/policies/${draft.id}`, { name: 'Sneaky' });
     expect(edit.statusCode).toBe(422);
     expect(edit.json().error.message).toMatch(/awaiting a second administrator's approval.*withdraw/);
+    const del = await first.request('DELETE', `/api/policies/${draft.id}`);
+    expect(del.statusCode).toBe(422);
+    expect(del.json().error.message).toMatch(/withdraw the request before deleting it/);
     const again = await second.post(`/api/policies/${draft.id}/publish-requests`, {
       comment: 'me too',
       revision: draft.revision,
