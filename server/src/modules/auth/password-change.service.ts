@@ -19,7 +19,7 @@ interface Deps {
   db: Db;
   throttle: LoginThrottle;
   /** The password hash is the users module's column. */
-  users: Pick<UsersRepo, 'findPasswordHolder' | 'setPasswordHash'>;
+  users: Pick<UsersRepo, 'findPasswordHolder' | 'setOwnPasswordHash'>;
 }
 
 export const createPasswordChangeService = ({ db, throttle, users }: Deps) => ({
@@ -51,7 +51,8 @@ export const createPasswordChangeService = ({ db, throttle, users }: Deps) => ({
     }
     await assertStrongPassword(input.newPassword, holder, 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
-    const orgIds = (await listSessionMemberships(db, sha256Hex(sessionToken))).map((m) => m.org.id);
+    const tokenHash = sha256Hex(sessionToken);
+    const orgIds = (await listSessionMemberships(db, tokenHash)).map((m) => m.org.id);
 
     const otherSessionsEnded = await db.transaction(async (raw) => {
       // The request role may end sessions only inside the organisation it acts for: visit each of the
@@ -61,7 +62,8 @@ export const createPasswordChangeService = ({ db, throttle, users }: Deps) => ({
         ended += await revokeOtherSessionsInOrg(await enterTenant(raw, orgId), userId, orgId, sessionId);
       }
       const tx = await enterTenant(raw, ctx.orgId);
-      await users.setPasswordHash(tx, userId, passwordHash);
+      // The session ended (signed out elsewhere) since it was checked: nothing is changed.
+      if ((await users.setOwnPasswordHash(tx, tokenHash, passwordHash)) !== userId) throw unauthenticated();
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
         action: 'user.password_changed',
         entityType: 'user',

@@ -3,6 +3,7 @@ import type { UsersQuery } from '#shared/schemas/users.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { memberships, users } from '../../db/schema/users.js';
+import { rowsOf } from '../../db/tenant.js';
 
 const memberColumns = {
   id: users.id,
@@ -132,8 +133,17 @@ export const findPasswordHolder = async (tx: Tx, orgId: string, userId: string) 
   return row;
 };
 
-export const setPasswordHash = (tx: Tx, userId: string, passwordHash: string) =>
-  tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+/**
+ * Sets the password of the person behind the live session `sessionTokenHash` (the caller holds the session).
+ * No organisation may write the shared account row itself (migration 0009); answers the person's id, or
+ * undefined when the session is no longer live.
+ */
+export const setOwnPasswordHash = async (tx: Tx, sessionTokenHash: string, passwordHash: string) => {
+  const [row] = rowsOf<{ user_id: string | null }>(
+    await tx.execute(sql`select auth_set_own_password(${sessionTokenHash}, ${passwordHash}) as user_id`),
+  );
+  return row?.user_id ?? undefined;
+};
 
 /** A user's name by id, as a scalar subquery: the audit list shows and searches it in its own query. */
 export const userNameById = (id: SQL): SQL<string | null> =>
@@ -144,5 +154,5 @@ export const userEmailById = (id: SQL): SQL<string | null> =>
   sql`(select ${users.email} from ${users} where ${users.id} = ${id})`;
 
 /** The users module's functions other modules may use (as `Pick<UsersRepo, …>` deps). */
-export const usersRepo = { findPasswordHolder, setPasswordHash, countActiveAdmins };
+export const usersRepo = { findPasswordHolder, setOwnPasswordHash, countActiveAdmins };
 export type UsersRepo = typeof usersRepo;
