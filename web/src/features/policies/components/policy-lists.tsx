@@ -59,7 +59,8 @@ export function DraftsTable({
                   What-if
                 </Link>
               ) : null}
-              {canManage ? (
+              {/* A draft awaiting approval is frozen (the server refuses edits): no Edit to lead into a refusal. */}
+              {canManage && !awaitingApproval.has(draft.id) ? (
                 <Link
                   className="btn btn-secondary btn-sm"
                   to={`/policies/${draft.id}/edit`}

@@ -127,6 +127,8 @@ describe('four-eyes publishing on a draft', () => {
     const { user } = renderApp(`/policies/${DRAFT_ID}`);
     const panel = await screen.findByRole('region', { name: 'Awaiting approval to publish' });
     expect(within(panel).queryByRole('button', { name: 'Approve and publish' })).toBeNull();
+    // The draft is frozen while the request is pending: no Edit tab leading into a refusal.
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
     await user.click(within(panel).getByRole('button', { name: 'Withdraw the request' }));
     await waitFor(() => expect(find('POST', `/api/publish-requests/${REQUEST_ID}/withdraw`)).toHaveLength(1));
   });
@@ -153,6 +155,7 @@ describe('four-eyes publishing on a draft', () => {
     const { user } = renderApp('/policies');
     const row = (await screen.findByRole('link', { name: '2026 policy' })).closest('tr')!;
     expect(await within(row).findByText('awaiting approval')).toBeTruthy();
+    expect(within(row).queryByRole('link', { name: 'Edit 2026 policy' })).toBeNull();
     const rule = screen.getByRole('region', { name: 'Approval to publish' });
     expect(rule.textContent).toContain("A second administrator's approval is required.");
     await user.selectOptions(within(rule).getByLabelText('Rule for this organisation'), 'off');

@@ -194,7 +194,7 @@ function PolicyView({ id }: { id: string | undefined }) {
             What-if
           </NavLink>
         ) : null}
-        {canManage && isDraft ? (
+        {canManage && isDraft && !pending ? (
           <NavLink to={`${base}/edit`} className={tabClass}>
             Edit
           </NavLink>
