@@ -177,6 +177,8 @@ export interface SupplierTreeNode {
   country: string;
   tier: number;
   rating: Rating | null;
+  /** True when this node has children the answer leaves out (the tree reached its depth bound here). */
+  moreBelow: boolean;
   children: SupplierTreeNode[];
 }
 // Recursive: OpenAPI needs it as a named component, hence the id.
@@ -188,6 +190,7 @@ export const SupplierTreeNodeSchema: z.ZodType<SupplierTreeNode> = z
       country: z.string(),
       tier: z.number().int(),
       rating: RatingSchema.nullable(),
+      moreBelow: z.boolean(),
       children: z.array(SupplierTreeNodeSchema),
     }),
   )

@@ -143,6 +143,34 @@ describe('re-import', () => {
     const [deepest, above] = [await byRef('D-29'), await byRef('D-28')];
     expect(deepest!.parentId).toBe(above!.id);
   });
+
+  it('answers the whole tree of a long chain; past 100 levels it says more lie below', async () => {
+    type Node = { name: string; moreBelow: boolean; children: Node[] };
+    const chainRow = (i: number) =>
+      row(`L-${i}`, i === 0 ? {} : { parent_external_ref: `L-${i - 1}`, tier: String(Math.min(i + 1, 10)) });
+    expect(await commit(file(Array.from({ length: 103 }, (_, i) => chainRow(i))))).toMatchObject({
+      created: 103,
+    });
+    const walk = (node: Node) => {
+      const names: string[] = [];
+      for (let n: Node | undefined = node; n; n = n.children[0]) {
+        names.push(n.name);
+        expect(n.children.length).toBeLessThanOrEqual(1);
+        if (n.children.length === 0) return { names, last: n };
+      }
+      throw new Error('unreachable');
+    };
+    // A 30-tier chain (L-72 … L-102) comes back whole, nothing marked as left out.
+    const thirty = walk((await officer.get(`/api/suppliers/${(await byRef('L-72'))!.id}/tree`)).json());
+    expect(thirty.names).toEqual(Array.from({ length: 31 }, (_, i) => `Supplier L-${72 + i}`));
+    expect(thirty.last.moreBelow).toBe(false);
+    // From the top: 100 levels below the root, the last one flagged as having more below it.
+    const res = await officer.get(`/api/suppliers/${(await byRef('L-0'))!.id}/tree`);
+    expect(res.statusCode, res.body).toBe(200);
+    const all = walk(res.json());
+    expect(all.names).toHaveLength(101);
+    expect(all.last).toMatchObject({ name: 'Supplier L-100', moreBelow: true, children: [] });
+  });
 });
 
 describe('a file with problems', () => {

@@ -128,19 +128,34 @@ export interface TreeRow {
   tier: number;
   rating: string | null;
   depth: number;
+  more_below: boolean;
 }
 
-/** The supplier and everything below it (archived suppliers left out), at most 10 levels deep. */
+/** How many levels below a supplier its tree goes; far beyond any real chain, it only bounds the query. */
+export const TREE_MAX_DEPTH = 100;
+
+/**
+ * The supplier and everything below it (archived suppliers left out), at most TREE_MAX_DEPTH levels deep.
+ * The path guards against a parent loop (the service refuses them, but the query must end regardless);
+ * `more_below` says a node on the last level still has children, so the cut is never silent.
+ */
 export const subtreeRows = async (tx: Tx, orgId: string, id: string): Promise<TreeRow[]> => {
   const rows = await tx.execute(sql`
-    with recursive down(id, parent_id, name, country, tier, rating, depth) as (
-      select id, parent_id, name, country, tier, rating, 0 from suppliers where org_id = ${orgId} and id = ${id}
+    with recursive down(id, parent_id, name, country, tier, rating, depth, path) as (
+      select id, parent_id, name, country, tier, rating, 0, array[id]
+      from suppliers where org_id = ${orgId} and id = ${id}
       union all
-      select s.id, s.parent_id, s.name, s.country, s.tier, s.rating, down.depth + 1
+      select s.id, s.parent_id, s.name, s.country, s.tier, s.rating, down.depth + 1, down.path || s.id
       from suppliers s join down on s.parent_id = down.id
-      where s.org_id = ${orgId} and s.archived_at is null and down.depth < 10
+      where s.org_id = ${orgId} and s.archived_at is null and down.depth < ${TREE_MAX_DEPTH}
+        and not s.id = any(down.path)
     )
-    select * from down order by depth, name`);
+    select id, parent_id, name, country, tier, rating, depth,
+      (depth >= ${TREE_MAX_DEPTH} and exists (
+        select 1 from suppliers c
+        where c.parent_id = down.id and c.org_id = ${orgId} and c.archived_at is null
+      )) as more_below
+    from down order by depth, name`);
   return rowsOf<TreeRow>(rows);
 };
 

@@ -164,6 +164,7 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
           country: r.country,
           tier: Number(r.tier),
           rating: r.rating as SupplierTreeNode['rating'],
+          moreBelow: Boolean(r.more_below),
           children: [],
         });
       }

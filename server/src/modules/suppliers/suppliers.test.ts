@@ -175,6 +175,7 @@ describe('the supply-chain tree', () => {
       country: s.country,
       tier: s.tier,
       rating: null,
+      moreBelow: false,
       children,
     });
     expect(res.json()).toEqual(node(root, [node(a, [node(g)]), node(b)]));

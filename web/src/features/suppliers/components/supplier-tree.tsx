@@ -21,6 +21,12 @@ function Branch({ nodes }: { nodes: readonly SupplierTreeNode[] }) {
             <RatingBadge rating={node.rating} />
           </span>
           {node.children.length > 0 ? <Branch nodes={node.children} /> : null}
+          {node.moreBelow ? (
+            <p className="muted tree-more">
+              More levels below {node.name} are not shown here —{' '}
+              <Link to={`/suppliers/${node.id}`}>show them</Link>
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -57,7 +57,18 @@ const routesFor = (role: Role, assessments: Assessment[] = [current, older]) => 
       country: 'TM',
       tier: 2,
       rating: current.rating,
-      children: [{ id: child.id, name: child.name, country: 'TM', tier: 3, rating: null, children: [] }],
+      moreBelow: false,
+      children: [
+        {
+          id: child.id,
+          name: child.name,
+          country: 'TM',
+          tier: 3,
+          rating: null,
+          moreBelow: true,
+          children: [],
+        },
+      ],
     }),
 });
 
@@ -85,6 +96,11 @@ describe('SupplierDetailPage', () => {
     expect(within(gaps).getByText('Share of agency workers not recorded; counted as unknown')).toBeTruthy();
 
     expect(screen.getByRole('link', { name: 'Mary Spinning Mill' }).getAttribute('href')).toBe(
+      `/suppliers/${child.id}`,
+    );
+    // The tree reached its depth bound at the child: it says so and links to the rest.
+    expect(screen.getByText(/More levels below Mary Spinning Mill are not shown here/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'show them' }).getAttribute('href')).toBe(
       `/suppliers/${child.id}`,
     );
     expect(screen.getByRole('table', { name: 'Assessments of this supplier, newest first' })).toBeTruthy();
