@@ -237,7 +237,7 @@ export const DEMO_SUPPLIERS: Row[] = [
     3,
     'NW-1016',
     null,
-    null,
+    1400,
     60,
     50,
     'onboarding',

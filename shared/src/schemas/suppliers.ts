@@ -64,21 +64,46 @@ const SupplierFieldsSchema = z.object({
   contacts: z.array(ContactSchema).max(10, 'At most 10 contacts'),
 });
 
+/** The workforce figures the share rule looks at (a supplier, a create or a PATCH merged onto the stored one). */
+export interface WorkforceFigures {
+  headcount?: number | null;
+  migrantWorkerShare?: number | null;
+  agencyWorkerShare?: number | null;
+}
+export const WORKER_SHARE_FIELDS = ['migrantWorkerShare', 'agencyWorkerShare'] as const;
+export const SHARE_NEEDS_HEADCOUNT =
+  'A worker share needs a headcount above zero: enter the number of workers first';
+
+/** The shares recorded without a headcount above zero: a percentage of no workers means nothing. */
+export const sharesWithoutHeadcount = (w: WorkforceFigures) =>
+  WORKER_SHARE_FIELDS.filter((f) => w[f] != null && !((w.headcount ?? 0) > 0));
+
+const refineWorkforce = (w: WorkforceFigures, ctx: z.RefinementCtx) => {
+  for (const path of sharesWithoutHeadcount(w)) {
+    ctx.addIssue({ code: 'custom', path: [path], message: SHARE_NEEDS_HEADCOUNT });
+  }
+};
+
 export const SupplierCreateSchema = SupplierFieldsSchema.extend({
   goods: SupplierFieldsSchema.shape.goods.default([]),
   currency: CurrencySchema.default('USD'),
   status: SupplierStatusSchema.default('onboarding'),
   tags: SupplierFieldsSchema.shape.tags.default([]),
   contacts: SupplierFieldsSchema.shape.contacts.default([]),
-});
+}).superRefine(refineWorkforce);
 export type SupplierCreate = z.infer<typeof SupplierCreateSchema>;
 export type SupplierCreateInput = z.input<typeof SupplierCreateSchema>;
 
 /**
  * PATCH: only the fields sent change (no defaults here, or a PATCH would reset them). `revision` (or
- * If-Match) names the revision the change was made from.
+ * If-Match) names the revision the change was made from. Worker shares need a headcount above zero.
  */
-export const SupplierUpdateSchema = SupplierFieldsSchema.partial().extend(ExpectedRevisionShape);
+export const SupplierUpdateSchema = SupplierFieldsSchema.partial()
+  .extend(ExpectedRevisionShape)
+  .superRefine((w, ctx) => {
+    // Without a headcount in the change only the stored one can tell: the service checks the merged record.
+    if (w.headcount !== undefined) refineWorkforce(w, ctx);
+  });
 export type SupplierUpdate = z.infer<typeof SupplierUpdateSchema>;
 
 /** The latest assessment, summarised on the supplier. */

@@ -6,9 +6,10 @@ import type {
   SupplierTreeNode,
   SupplierUpdate,
 } from '#shared/schemas/suppliers.js';
+import { SHARE_NEEDS_HEADCOUNT, sharesWithoutHeadcount } from '#shared/schemas/suppliers.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { conflict, notFound, unprocessable } from '../../lib/app-error.js';
+import { AppError, conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { checkRevision, written } from '../../lib/revision.js';
@@ -24,6 +25,28 @@ const checkParent = async (tx: Tx, orgId: string, parentId: string, selfId?: str
   if (selfId && chain.includes(selfId)) {
     throw unprocessable('A supplier cannot sit below itself in the supply chain', 'parentId');
   }
+};
+
+/**
+ * Worker shares need a headcount above zero, judged on the change merged onto the stored supplier (a PATCH of
+ * a share alone cannot be judged by the schema). Names the shares sent, or the headcount when only it changed.
+ */
+const checkWorkforce = (before: Supplier, input: SupplierUpdate) => {
+  const merged = {
+    headcount: input.headcount !== undefined ? input.headcount : before.headcount,
+    migrantWorkerShare:
+      input.migrantWorkerShare !== undefined ? input.migrantWorkerShare : before.migrantWorkerShare,
+    agencyWorkerShare:
+      input.agencyWorkerShare !== undefined ? input.agencyWorkerShare : before.agencyWorkerShare,
+  };
+  const bad = sharesWithoutHeadcount(merged);
+  if (bad.length === 0) return;
+  const sent = bad.filter((f) => input[f] !== undefined);
+  const issues =
+    sent.length > 0
+      ? sent.map((path) => ({ path, message: SHARE_NEEDS_HEADCOUNT }))
+      : [{ path: 'headcount', message: 'Headcount must be above zero while a worker share is recorded' }];
+  throw new AppError('validation_failed', issues[0]!.message, issues);
 };
 
 const duplicateRef = (ref: string | null | undefined) =>
@@ -127,6 +150,7 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
       try {
         return await withTenant(db, ctx.orgId, async (tx) => {
           const before = await loadForUpdate(tx, ctx.orgId, id, expected);
+          checkWorkforce(toSupplier(before), input);
           if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId, id);
           const values = toColumns(input);
           const changes = diffColumns(before, values);

@@ -31,7 +31,15 @@ const setup = (mine: Supplier, theirs: Supplier) => {
     },
     [`GET /api/suppliers/${mine.id}/assessments`]: () => json(200, { ...pageOf([]), limit: 20 }),
     [`GET /api/suppliers/${mine.id}/tree`]: () =>
-      json(200, { id: mine.id, name: mine.name, country: 'BD', tier: 1, rating: null, children: [] }),
+      json(200, {
+        id: mine.id,
+        name: mine.name,
+        country: 'BD',
+        tier: 1,
+        rating: null,
+        moreBelow: false,
+        children: [],
+      }),
   });
   return { ...mock, patches: () => mock.find('PATCH', `/api/suppliers/${mine.id}`) };
 };

@@ -27,6 +27,7 @@ describe('SupplierForm', () => {
     await user.type(screen.getByRole('combobox', { name: 'Country' }), 'Bangla');
     await user.keyboard('{Enter}');
     await user.type(screen.getByLabelText('Goods'), 'cotton, garments{Enter}');
+    await user.type(screen.getByLabelText('Headcount (optional)'), '300');
     await user.type(screen.getByLabelText('Migrant workers, % (optional)'), '12.5');
     await user.click(screen.getByRole('button', { name: 'Add contact' }));
     await user.type(screen.getByLabelText('Contact 1 name'), 'Rahim Uddin');
@@ -46,6 +47,7 @@ describe('SupplierForm', () => {
       goods: ['cotton', 'garments'],
       tier: 1,
       externalRef: 'V-1',
+      headcount: 300,
       migrantWorkerShare: 12.5,
       agencyWorkerShare: null,
       currency: 'USD',
@@ -71,6 +73,26 @@ describe('SupplierForm', () => {
     expect(find('POST', '/api/suppliers')).toHaveLength(0);
   });
 
+  it('refuses a worker share without a headcount above zero on the share field, and sends nothing', async () => {
+    const { find } = mockFetch({
+      'GET /api/me': () => json(200, makeSession('officer')),
+      'GET /api/suppliers': () => json(200, pageOf([])),
+    });
+    const { user } = renderApp('/suppliers/new');
+
+    await user.type(await screen.findByLabelText('Name'), 'Empty Mills');
+    await user.type(screen.getByRole('combobox', { name: 'Country' }), 'Bangla');
+    await user.keyboard('{Enter}');
+    await user.type(screen.getByLabelText('Headcount (optional)'), '0');
+    await user.type(screen.getByLabelText('Agency workers, % (optional)'), '100');
+    await user.click(screen.getByRole('button', { name: 'Add supplier' }));
+
+    const agency = screen.getByLabelText('Agency workers, % (optional)');
+    await waitFor(() => expect(agency.getAttribute('aria-invalid')).toBe('true'));
+    expect(fieldError(agency)).toContain('A worker share needs a headcount above zero');
+    expect(find('POST', '/api/suppliers')).toHaveLength(0);
+  }, 20_000);
+
   it('sends only the changed fields when editing', async () => {
     const supplier = makeSupplier({ tags: ['strategic'] });
     const { find } = mockFetch({
@@ -86,6 +108,7 @@ describe('SupplierForm', () => {
           country: 'BD',
           tier: 1,
           rating: null,
+          moreBelow: false,
           children: [],
         }),
     });
