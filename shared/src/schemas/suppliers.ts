@@ -74,9 +74,12 @@ export const WORKER_SHARE_FIELDS = ['migrantWorkerShare', 'agencyWorkerShare'] a
 export const SHARE_NEEDS_HEADCOUNT =
   'A worker share needs a headcount above zero: enter the number of workers first';
 
-/** The shares recorded without a headcount above zero: a percentage of no workers means nothing. */
+/**
+ * The shares above 0% recorded without a headcount above zero: a percentage of no workers means nothing. A 0%
+ * share stays allowed without one: "none of them" is a known answer whatever the headcount.
+ */
 export const sharesWithoutHeadcount = (w: WorkforceFigures) =>
-  WORKER_SHARE_FIELDS.filter((f) => w[f] != null && !((w.headcount ?? 0) > 0));
+  WORKER_SHARE_FIELDS.filter((f) => (w[f] ?? 0) > 0 && !((w.headcount ?? 0) > 0));
 
 const refineWorkforce = (w: WorkforceFigures, ctx: z.RefinementCtx) => {
   for (const path of sharesWithoutHeadcount(w)) {

@@ -29,6 +29,7 @@ beforeAll(async () => {
     goods: ['machinery parts'],
     tags: ['eu'],
     annualSpend: 1250.5,
+    headcount: 80,
     migrantWorkerShare: 12.5,
   });
   const gone = await createSupplier(officer, { name: 'Archived Ltd', externalRef: 'A-1' });

@@ -35,7 +35,7 @@ describe('worker shares without a headcount above zero', () => {
       ['migrantWorkerShare', 'agencyWorkerShare'],
     ],
     ['no headcount', { agencyWorkerShare: 40 }, ['agencyWorkerShare']],
-    ['a null headcount', { headcount: null, migrantWorkerShare: 0 }, ['migrantWorkerShare']],
+    ['a null headcount', { headcount: null, migrantWorkerShare: 0.5 }, ['migrantWorkerShare']],
   ])('are refused on create with %s (400 naming the share; nothing written)', async (_, fields, paths) => {
     const before = await written();
     const res = await officer.post('/api/suppliers', supplierInput(fields));
@@ -45,9 +45,11 @@ describe('worker shares without a headcount above zero', () => {
     expect(await written()).toEqual(before);
   });
 
-  it('are accepted with a headcount above zero, and no shares need no headcount', async () => {
+  it('are accepted with a headcount above zero; no shares, or 0% shares, need none', async () => {
     await createSupplier(officer, { headcount: 12, migrantWorkerShare: 55, agencyWorkerShare: 40 });
     await createSupplier(officer, { headcount: 0 });
+    // 0% is a known answer ("none of them") whatever the headcount.
+    await createSupplier(officer, { migrantWorkerShare: 0, agencyWorkerShare: 0 });
   });
 
   it('are refused on PATCH against the stored headcount (400; the supplier unchanged)', async () => {
