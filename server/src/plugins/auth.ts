@@ -7,7 +7,8 @@ import { csrfTokenFor, safeEqual } from '../lib/tokens.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'cs_session';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: they need no CSRF token, and the API document lists no change errors for them. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
   interface FastifyRequest {

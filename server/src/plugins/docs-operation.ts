@@ -3,7 +3,7 @@ import type { FastifySchema } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_STATUS, ErrorBodySchema } from '#shared/errors.js';
-import { authRequired } from './auth.js';
+import { authRequired, SAFE_METHODS } from './auth.js';
 
 /**
  * The part of the OpenAPI document decided route by route, for every route, including routes this file has
@@ -11,7 +11,6 @@ import { authRequired } from './auth.js';
  * differs: an explicit `operationId`, or an error response of its own (its status then wins over ours).
  */
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Why each standard status is answered; the codes that carry it are listed from ERROR_STATUS after it. */
