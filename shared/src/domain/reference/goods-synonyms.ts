@@ -1,6 +1,55 @@
 // Tables behind normaliseGood and matchGoods. Keys are in normalised form: lower case, no punctuation,
 // parenthesised qualifiers and "/alternatives" removed, last word singular, a trailing " ore" dropped.
-// Changing a table changes which ILAB rows a stored good matches: bump ENGINE_VERSION when you do.
+// Changing a table changes which ILAB rows a stored good matches: bump GOODS_SYNONYMS_VERSION (assessments
+// record it; suppliers' stored good_keys are recomputed when it moves) and ENGINE_VERSION when you do.
+
+/**
+ * The version of these tables. Recorded with each assessment; the server recomputes every supplier's
+ * `good_keys` computed under another version at start-up. '2': goods named in several forms are one good
+ * (palm, tomato, solar, fish), qualifiers are ignored, a specific good also matches its general listing.
+ */
+export const GOODS_SYNONYMS_VERSION = '2';
+
+/**
+ * Words that say how a good is prepared or sold, not what it is: "crude palm oil", "cotton, raw" and
+ * "frozen shrimp" are palm, cotton and shrimp. Dropped wherever they stand once the full phrase is not known
+ * (so "fresh fruit bunch" and "natural rubber" still match as written). Never a word of a listed good's name.
+ */
+export const QUALIFIERS: ReadonlySet<string> = new Set([
+  'crude',
+  'refined',
+  'raw',
+  'fresh',
+  'frozen',
+  'chilled',
+  'dried',
+  'dry',
+  'processed',
+  'unprocessed',
+  'semi',
+  'organic',
+  'natural',
+  'conventional',
+  'certified',
+  'whole',
+  'canned',
+  'preserved',
+  'polished',
+  'unpolished',
+  'rough',
+  'uncut',
+  'cut',
+  'crushed',
+  'bulk',
+  'loose',
+  'premium',
+  'grade',
+  'graded',
+  'sorted',
+  'cleaned',
+  'finished',
+  'unfinished',
+]);
 
 /** Plurals whose singular the simple rules get wrong (or words that must stay as they are). */
 export const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = {
@@ -15,6 +64,9 @@ export const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = {
   shoes: 'shoe',
   leaves: 'leaf',
   knives: 'knife',
+  fishes: 'fish',
+  broccolis: 'broccoli',
+  spirits: 'spirit',
 };
 
 /** How buyers write a good → the key of the ILAB good it means (or of a group, below). */
@@ -99,9 +151,15 @@ const SYNONYMS_BY_KEY: Readonly<Record<string, readonly string[]>> = {
     'consumer electronics',
     'electronic product',
     'electronic goods',
+    'electronic device',
+    'electronic part',
+    'printed circuit board',
+    'circuit board',
+    'pcb',
+    'semiconductor',
   ],
-  footwear: ['shoe', 'sandal', 'sneaker', 'slipper', 'flip flop'],
-  carpet: ['rug'],
+  footwear: ['shoe', 'sandal', 'sneaker', 'slipper', 'flip flop', 'boot'],
+  carpet: ['rug', 'kilim'],
   firework: ['pyrotechnic', 'firecracker'],
   'lithium ion battery': [
     'li ion battery',
@@ -110,32 +168,84 @@ const SYNONYMS_BY_KEY: Readonly<Record<string, readonly string[]>> = {
     'lithium ion cell',
     'ev battery',
   ],
-  polysilicon: ['polycrystalline silicon', 'poly silicon', 'solar grade polysilicon', 'solar grade silicon'],
-  'solar module': ['pv module', 'photovoltaic module'],
-  'solar cell': ['pv cell', 'photovoltaic cell'],
-  'photovoltaic wafer': ['solar wafer', 'silicon wafer', 'pv wafer'],
-  'photovoltaic ingot': ['silicon ingot', 'pv ingot'],
-  'solar product': [
+  // Goods the list names in several forms are one good: a supplier of any form is matched against every form
+  // listed for its country (Malaysia lists palm fruit, not palm oil; China lists tomato products, not tomatoes;
+  // solar modules are listed because of the polysilicon in them).
+  palm: [
+    'palm fruit',
+    'oil palm fruit',
+    'fresh fruit bunch',
+    'ffb',
+    'oil palm',
+    'palm oil',
+    'crude palm oil',
+    'refined palm oil',
+    'cpo',
+    'rbd palm oil',
+    'rbdpo',
+    'palm olein',
+    'palm stearin',
+    'palm kernel',
+    'palm kernel oil',
+    'crude palm kernel oil',
+    'refined palm kernel oil',
+    'pko',
+  ],
+  tomato: [
+    'tomato product',
+    'tomato paste',
+    'tomato puree',
+    'tomato sauce',
+    'tomato concentrate',
+    'canned tomato',
+    'processed tomato',
+    'ketchup',
+    'passata',
+  ],
+  solar: [
+    'solar product',
     'solar',
     'solar panel',
+    'solar module',
+    'pv module',
+    'photovoltaic module',
     'pv panel',
     'photovoltaic panel',
     'photovoltaic',
     'solar pv',
     'pv',
+    'solar cell',
+    'pv cell',
+    'photovoltaic cell',
+    'photovoltaic wafer',
+    'solar wafer',
+    'silicon wafer',
+    'pv wafer',
+    'photovoltaic ingot',
+    'silicon ingot',
+    'pv ingot',
+    'polysilicon',
+    'polycrystalline silicon',
+    'poly silicon',
+    'solar grade polysilicon',
+    'solar grade silicon',
   ],
   cobalt: ['heterogenite'],
+  gold: ['gold bullion', 'bullion', 'gold dore', 'dore'],
+  coal: ['lignite', 'anthracite'],
+  trona: ['soda ash'],
   tantalum: ['coltan', 'columbite tantalite'],
   tin: ['cassiterite'],
   tungsten: ['wolframite'],
   gem: ['gemstone', 'precious stone'],
   stone: ['limestone', 'pumice'],
   gravel: ['crushed stone'],
-  cattle: ['bovine', 'cow'],
+  cattle: ['bovine', 'cow', 'calf'],
+  sheep: ['lamb'],
   hog: ['pig', 'swine'],
   meat: ['pork'],
   poultry: ['chicken', 'broiler', 'poultry meat'],
-  'dairy product': ['dairy', 'milk', 'cheese'],
+  'dairy product': ['dairy', 'milk', 'cheese', 'yogurt', 'yoghurt'],
   corn: ['maize'],
   manioc: ['cassava', 'yuca'],
   khat: ['miraa', 'qat'],
@@ -143,7 +253,6 @@ const SYNONYMS_BY_KEY: Readonly<Record<string, readonly string[]>> = {
   bidi: ['beedi', 'bidi cigarette'],
   incense: ['agarbatti', 'incense stick', 'joss stick'],
   tobacco: ['tobacco leaf', 'leaf tobacco'],
-  'tomato product': ['tomato paste', 'tomato puree', 'tomato sauce', 'canned tomato', 'processed tomato'],
   'chile pepper': ['chili', 'chilli', 'chili pepper', 'chilli pepper', 'chile', 'hot pepper'],
   pepper: ['peppercorn'],
   bean: ['soybean', 'soy bean', 'soya bean', 'soy', 'soya'],
@@ -154,6 +263,8 @@ const SYNONYMS_BY_KEY: Readonly<Record<string, readonly string[]>> = {
   'acai berry': ['acai'],
   cashew: ['cashew nut', 'cashew kernel'],
   hazelnut: ['hazel nut', 'filbert'],
+  // The list's own wording: "Brazil Nuts/Chestnuts" (castaña).
+  'brazil nut': ['chestnut'],
   peanut: ['groundnut', 'ground nut'],
   coconut: ['copra', 'coconut oil'],
   olive: ['olive oil'],
@@ -177,14 +288,16 @@ const SYNONYMS_BY_KEY: Readonly<Record<string, readonly string[]>> = {
   'leather goods': ['leather good', 'leather accessory', 'leather product'],
   'fashion accessory': ['accessory'],
   'hair product': ['wig', 'hair extension', 'human hair'],
-  'dried fish': ['dry fish'],
   shellfish: ['mussel', 'oyster', 'clam', 'scallop', 'crab'],
   'nile perch': ['perch'],
-  fish: ['tuna'],
+  fish: ['dried fish', 'dry fish', 'tuna'],
   fluorspar: ['fluorite'],
-  ceramic: ['pottery', 'ceramic tile'],
-  'alcoholic beverage': ['alcohol', 'alcoholic drink'],
-  'baked goods': ['baked good', 'bakery', 'bakery product'],
+  ceramic: ['pottery', 'ceramic tile', 'porcelain'],
+  glass: ['glassware'],
+  cucumber: ['gherkin'],
+  toy: ['doll'],
+  'alcoholic beverage': ['alcohol', 'alcoholic drink', 'beer', 'wine', 'spirit', 'liquor'],
+  'baked goods': ['baked good', 'bakery', 'bakery product', 'bread'],
   'artificial flower': ['silk flower', 'fake flower', 'plastic flower'],
   flower: ['rose'],
   'christmas decoration': ['christmas ornament', 'holiday decoration'],
@@ -194,7 +307,6 @@ const SYNONYMS_BY_KEY: Readonly<Record<string, readonly string[]>> = {
   'silk thread': ['silk yarn'],
   jute: ['hessian', 'burlap'],
   oleochemical: ['fatty acid', 'fatty alcohol', 'glycerine', 'glycerin'],
-  'palm fruit': ['fresh fruit bunch', 'ffb', 'oil palm fruit'],
   'yerba mate': ['mate'],
   poppy: ['opium'],
 };
@@ -204,30 +316,35 @@ export const SYNONYMS: ReadonlyMap<string, string> = new Map(
   Object.entries(SYNONYMS_BY_KEY).flatMap(([key, variants]) => variants.map((v) => [v, key] as const)),
 );
 
+const GEMS = ['gem', 'diamond', 'emerald', 'ruby', 'sapphire', 'tanzanite', 'jade'];
+const FISH = ['fish', 'tilapia', 'nile perch'];
+
 /**
- * Keys that stand for several ILAB goods: "palm" matches palm fruit and every palm-oil row while "palm oil"
- * and "palm fruit" stay distinct; "solar panels" carry the polysilicon, ingot and wafer risk of their inputs.
+ * Keys that stand for several ILAB goods. A general word covers the goods it names ("gems" matches every gem
+ * row, "seafood" every fish and shellfish row); a specific good also matches the general listing it falls
+ * under ("rubies" match a country's "Gems", "rubber gloves" its "Gloves", "tilapia" its "Fish"). A listed
+ * good's own key always comes first.
  */
 export const GOOD_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  [
-    'palm',
-    ['palm fruit', 'crude palm oil', 'refined palm oil', 'crude palm kernel oil', 'refined palm kernel oil'],
-  ],
-  ['palm oil', ['crude palm oil', 'refined palm oil']],
-  ['palm kernel oil', ['crude palm kernel oil', 'refined palm kernel oil']],
-  [
-    'solar product',
-    ['solar module', 'solar cell', 'photovoltaic wafer', 'photovoltaic ingot', 'polysilicon'],
-  ],
-  ['gem', ['gem', 'diamond', 'emerald', 'ruby', 'sapphire', 'tanzanite', 'jade']],
-  ['fish', ['fish', 'dried fish', 'tilapia', 'nile perch']],
-  ['seafood', ['fish', 'dried fish', 'tilapia', 'nile perch', 'shrimp', 'shellfish', 'lobster']],
+  ['gem', GEMS],
+  ...GEMS.slice(1).map((g): [string, string[]] => [g, [g, 'gem']]),
+  ['fish', FISH],
+  ['tilapia', ['tilapia', 'fish']],
+  ['nile perch', ['nile perch', 'fish']],
+  ['seafood', [...FISH, 'shrimp', 'shellfish', 'lobster']],
   ['sugar', ['sugarcane', 'sugar beet']],
   ['silk', ['silk cocoon', 'silk fabric', 'silk thread']],
+  ['silk fabric', ['silk fabric', 'textile']],
+  ['embellished textile', ['embellished textile', 'textile']],
   ['livestock', ['cattle', 'goat', 'sheep', 'hog']],
   ['stone', ['stone', 'sandstone', 'granite', 'gravel']],
+  ['sandstone', ['sandstone', 'stone']],
+  ['granite', ['granite', 'stone']],
+  ['gravel', ['gravel', 'stone']],
   ['textile', ['textile', 'embellished textile', 'silk fabric']],
   ['glove', ['glove', 'rubber glove']],
+  ['rubber glove', ['rubber glove', 'glove']],
   ['nut', ['brazil nut', 'cashew', 'hazelnut', 'peanut']],
   ['meat', ['meat', 'beef']],
+  ['beef', ['beef', 'meat']],
 ]);

@@ -15,7 +15,12 @@ const listedKeys = [...new Set(ref.ilab.map((l) => l.goodKey))];
 const QUALIFIERS = ['crude', 'refined', 'raw', 'fresh', 'frozen', 'dried', 'processed', 'organic', 'natural'];
 
 /** The name without its parenthesised note and "/alternative": "Brazil Nuts/Chestnuts" → "Brazil Nuts". */
-const baseName = (name: string) => name.replace(/\([^)]*\)/g, ' ').split('/')[0]!.replace(/\s+/g, ' ').trim();
+const baseName = (name: string) =>
+  name
+    .replace(/\([^)]*\)/g, ' ')
+    .split('/')[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const pluralise = (word: string) =>
   /[^aeiou]y$/i.test(word)
@@ -24,16 +29,15 @@ const pluralise = (word: string) =>
       ? `${word}es`
       : `${word}s`;
 
-/** One more and one fewer plural on the last word: "Tomatoes" → "Tomatoe"/"Tomato", "Cotton" → "Cottons". */
-const numberForms = (base: string): string[] => {
+/** The other number of the last word: "Tomatoes" → "Tomato", "Cotton" → "Cottons", "Glass" → "Glasses". */
+const otherNumber = (base: string): string => {
   const words = base.split(' ');
   const last = words.pop()!;
   const head = words.length > 0 ? `${words.join(' ')} ` : '';
-  const forms = [`${head}${pluralise(last)}`];
-  if (/ies$/i.test(last)) forms.push(`${head}${last.slice(0, -3)}y`);
-  else if (/oes$/i.test(last)) forms.push(`${head}${last.slice(0, -2)}`);
-  else if (/s$/i.test(last) && !/(ss|us|is)$/i.test(last)) forms.push(`${head}${last.slice(0, -1)}`);
-  return forms;
+  if (/ies$/i.test(last)) return `${head}${last.slice(0, -3)}y`;
+  if (/(oes|ches|shes|xes)$/i.test(last)) return `${head}${last.slice(0, -2)}`;
+  if (/s$/i.test(last) && !/(ss|us)$/i.test(last)) return `${head}${last.slice(0, -1)}`;
+  return `${head}${pluralise(last)}`;
 };
 
 const variantsOf = (name: string): string[] => {
@@ -43,8 +47,8 @@ const variantsOf = (name: string): string[] => {
     name.toUpperCase(),
     ` ${name.toLowerCase()} `,
     base,
-    ...numberForms(base),
-    ...QUALIFIERS.flatMap((q) => [`${q} ${name}`, `${base}, ${q}`, `${q} ${numberForms(base)[0]}`]),
+    otherNumber(base),
+    ...QUALIFIERS.flatMap((q) => [`${q} ${name}`, `${base}, ${q}`, `${q} ${otherNumber(base)}`]),
   ];
 };
 
@@ -88,7 +92,7 @@ const TRADE_NAMES: Record<string, string[]> = {
   'Khat/Miraa (stimulant plant)': ['miraa', 'qat'],
   'Tantalum ore (coltan)': ['coltan'],
   'Tin ore (cassiterite)': ['cassiterite', 'tin ore'],
-  'Gold': ['gold ore', 'gold bullion'],
+  Gold: ['gold ore', 'gold bullion'],
   'Lithium-Ion Batteries': ['li-ion batteries', 'lithium batteries'],
   Fireworks: ['pyrotechnics', 'firecrackers'],
   'Rubber Gloves': ['nitrile gloves', 'latex gloves'],
@@ -120,11 +124,14 @@ describe(`goods matching over the whole ILAB list (${publishedNames.length} publ
     }
   });
 
-  it.each(Object.entries(TRADE_NAMES))('%s: trade names resolve like the published name', (name, variants) => {
-    expect(publishedNames).toContain(name);
-    const expected = resolution(name);
-    for (const variant of variants) expect(resolution(variant), variant).toEqual(expected);
-  });
+  it.each(Object.entries(TRADE_NAMES))(
+    '%s: trade names resolve like the published name',
+    (name, variants) => {
+      expect(publishedNames).toContain(name);
+      const expected = resolution(name);
+      for (const variant of variants) expect(resolution(variant), variant).toEqual(expected);
+    },
+  );
 
   it.each([
     'oil',

@@ -1,5 +1,5 @@
 import { countryName } from '../../countries.js';
-import { GOOD_GROUPS, IRREGULAR_SINGULARS, SYNONYMS } from './goods-synonyms.js';
+import { GOOD_GROUPS, IRREGULAR_SINGULARS, QUALIFIERS, SYNONYMS } from './goods-synonyms.js';
 import { indexReference, type RefIndex } from './reference-index.js';
 import type { IlabListing, ScoringReference } from './types.js';
 
@@ -80,21 +80,37 @@ const isKnown = (index: RefIndex, key: string): readonly string[] | null => {
   return index.firstByKey.has(key) ? [key] : null;
 };
 
+/** Buyer phrases to try, most specific first: the phrase, then without qualifiers, then their endings. */
+const candidateKeys = (words: readonly string[]): string[] => {
+  const bare = words.filter((w) => !QUALIFIERS.has(w));
+  const keys = [keyOfWords(words)];
+  if (bare.length > 0 && bare.length < words.length) keys.push(keyOfWords(bare));
+  for (let i = 1; i < words.length; i++) keys.push(keyOfWords(words.slice(i)));
+  if (bare.length < words.length) for (let i = 1; i < bare.length; i++) keys.push(keyOfWords(bare.slice(i)));
+  return keys;
+};
+
 /**
- * The full phrase first; if the list knows no such good, its shorter endings ("organic cotton" → "cotton",
- * "cotton t-shirts" → "t shirt" → garment), because in English the head noun comes last.
+ * The full phrase first; if the list knows no such good, the phrase without qualifiers ("palm oil, crude" →
+ * palm), then its shorter endings ("organic cotton" → "cotton", "cotton t-shirts" → "t shirt" → garment),
+ * because in English the head noun comes last. Unknown: the key of the full phrase, members null.
  */
 export const resolveGood = (index: RefIndex, input: string): ResolvedGood => {
   const cached = index.resolved.get(input);
   if (cached) return cached;
   const s = simplify(input);
   const words = s === '' ? [] : s.split(' ');
-  const key = words.length > 0 ? keyOfWords(words) : '';
-  let resolved: ResolvedGood = { key, members: key === '' ? null : isKnown(index, key) };
-  for (let i = 1; resolved.members === null && i < words.length; i++) {
-    const shorter = keyOfWords(words.slice(i));
-    const members = isKnown(index, shorter);
-    if (members) resolved = { key: shorter, members };
+  let resolved: ResolvedGood = { key: '', members: null };
+  if (words.length > 0) {
+    const keys = candidateKeys(words);
+    resolved = { key: keys[0]!, members: null };
+    for (const key of keys) {
+      const members = isKnown(index, key);
+      if (members) {
+        resolved = { key, members };
+        break;
+      }
+    }
   }
   if (index.resolved.size >= MAX_CACHED_INPUTS) index.resolved.clear();
   index.resolved.set(input, resolved);

@@ -86,13 +86,20 @@ A good listed for several kinds of exploitation earns the highest. A supplier wi
 points of its riskiest good, not the sum: a site making three listed goods is not three times as exposed, and
 a sum would punish suppliers for describing their goods fully.
 
-Goods are matched by name, the way a buyer writes them: case, punctuation, plurals and accents are ignored,
-qualifiers in brackets dropped, and common synonyms resolved ("cotton lint", "raw cotton" and "seed cotton" are
-cotton; "apparel" and "clothing" are garments; "prawns" are shrimp; "sugar cane" is sugarcane; "cobalt" matches
-cobalt ore). A few words stand for a family of listed goods: "palm" matches palm fruit and every palm-oil product
-while "palm oil" and "palm fruit" stay distinct; "solar panels" match solar modules and cells and the
-polysilicon, ingots and wafers they are made from. When the full name is unknown, its ending is tried, since
-the head noun comes last in English ("organic cotton" is cotton, "cotton t-shirts" are garments).
+Goods are matched by name, the way a buyer writes them (goods synonym table version 2, recorded with each
+assessment): case, punctuation, plurals, accents and qualifiers ("crude", "refined", "raw", "fresh", "frozen",
+"dried", "processed", "organic"…) are ignored, notes in brackets dropped, and trade names resolved ("cotton
+lint" is cotton; "apparel" is garments; "prawns" are shrimp; "coltan" is tantalum ore). A good the list names
+in several forms is one good, matched against every form listed for the supplier's country: palm (palm fruit,
+crude and refined palm oil and palm kernel oil: Malaysia's listed palm fruit covers "palm oil"), tomatoes and
+tomato products, and solar products (polysilicon, ingots, wafers, cells and modules). A specific good also
+matches the general listing it falls under ("rubies" match "Gems", "rubber gloves" match "Gloves"), and a
+general word covers the goods it names ("seafood", "gems"). When the full name is unknown, its ending is tried,
+since the head noun comes last in English ("cotton t-shirts" are garments); a generic word alone ("oil",
+"panels") matches nothing. A good that still matches no listed good is **not recognised**: it is not read as
+"not listed", it scores as unknown and appears as a data gap, and the supplier form and the import preview
+name the closest listed goods so that the buyer can correct the wording. Every good on the shipped list is
+tested in these forms.
 
 Limits: the 2024 edition of the list (72 new entries) was not available as data, so a good added in 2024 reads
 here as not listed. Four rows the 2024 edition removed are kept and marked.

@@ -23,7 +23,7 @@ export type {
  * Stored with every assessment. Bump it whenever the same inputs would give a different result (a formula,
  * a rounding rule, a goods synonym, a message text), so a stored result is only compared with its own engine.
  */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** The rating band a residual score falls in. */
 export const ratingForScore = (bands: PolicyDocument['ratingBands'], score: number): Rating =>

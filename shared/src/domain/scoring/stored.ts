@@ -30,8 +30,15 @@ export const StoredResultSchema = z.object({
 });
 export type StoredResult = z.infer<typeof StoredResultSchema>;
 
-/** The engine version whose unanswered lines this form rebuilds (a test keeps it equal to ENGINE_VERSION). */
-export const EXPANDS_ENGINE_VERSION = '1.0.0';
+/**
+ * The engine versions whose unanswered lines this form rebuilds: their criterion lines and criterion gaps are
+ * the same text (1.1.0 changed inherent risk and the rating floor, not control). A test requires
+ * ENGINE_VERSION to be listed; a version whose lines differ needs its own form, and 1.0.0 rows must keep
+ * expanding exactly as they were written.
+ */
+export const EXPANDS_ENGINE_VERSIONS: readonly string[] = ['1.0.0', '1.1.0'];
+
+const expands = (engineVersion: string) => EXPANDS_ENGINE_VERSIONS.includes(engineVersion);
 
 const unansweredLines = new WeakMap<CompiledPolicy, CriterionResult[]>();
 
@@ -61,7 +68,7 @@ const sameLine = (a: CriterionResult, b: CriterionResult) =>
 
 /** `result` as stored: unanswered criteria and their gaps left out. Anything unexpected is kept whole. */
 export const toStoredResult = (policy: PolicyDocument, result: AssessmentResult): StoredResult => {
-  if (result.engineVersion !== EXPANDS_ENGINE_VERSION) return result;
+  if (!expands(result.engineVersion)) return result;
   const c = compilePolicy(policy);
   const unanswered = unansweredOf(c);
   const { criteria } = result.control;
@@ -96,7 +103,7 @@ export const toStoredResult = (policy: PolicyDocument, result: AssessmentResult)
  * are shared between the results of one policy: read the result, never change it in place.
  */
 export const expandStoredResult = (policy: PolicyDocument, stored: StoredResult): AssessmentResult => {
-  if (stored.storedForm !== STORED_FORM || stored.engineVersion !== EXPANDS_ENGINE_VERSION) return stored;
+  if (stored.storedForm !== STORED_FORM || !expands(stored.engineVersion)) return stored;
   const c = compilePolicy(policy);
   const unanswered = unansweredOf(c);
   const { storedForm: _form, ...result } = stored;
