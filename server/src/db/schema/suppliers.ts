@@ -38,8 +38,13 @@ export const suppliers = pgTable(
     legalName: text('legal_name'),
     country: text('country').notNull(),
     goods: text('goods').array().notNull().default(sql`'{}'::text[]`),
-    /** The goods normalised for matching (normaliseGood): what the "good" filter and ILAB matching use. */
+    /** Each good's matched key (storedGoodKeys): what the "good" filter looks up, through the GIN index. */
     goodKeys: text('good_keys').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The GOODS_SYNONYMS_VERSION good_keys were computed under (null: before versions were kept). Rows of
+     * another version are recomputed after the migrations (refreshGoodKeys), so keys follow the table.
+     */
+    goodKeysVersion: text('good_keys_version'),
     sector: text('sector'),
     tier: smallint('tier').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => suppliers.id),

@@ -7,10 +7,13 @@ import type { ReferenceData } from '#shared/domain/reference/types.js';
 import {
   CountryParamsSchema,
   CountryReferenceSchema,
+  GoodMatchQuerySchema,
+  GoodMatchSchema,
   ReferenceOverviewSchema,
 } from '#shared/schemas/reference.js';
 import { AppError } from '../../lib/app-error.js';
 import { ctxOf } from '../../plugins/auth.js';
+import { answerGoodMatch } from './reference-goods.js';
 
 /** The published datasets the scores use (the same for every organisation): sources, editions, gaps. */
 export const referenceRoutes = async (app: FastifyInstance, { ref }: { ref: ReferenceData }) => {
@@ -83,6 +86,32 @@ export const referenceRoutes = async (app: FastifyInstance, { ref }: { ref: Refe
         );
       }
       return { iso2, name, facts, ilab: listings, gaps };
+    },
+  );
+
+  r.get(
+    '/api/reference-data/goods/match',
+    {
+      config: { role: 'executive' },
+      schema: {
+        tags,
+        summary:
+          'How a good, as written, matches the ILAB list; the closest listed goods when it matches none',
+        description:
+          'Recognised goods name the listed goods they match (any country) and, with `country`, whether they are listed there. A good that matches no listed good is "not recognised": scored as unknown (a data gap), never as "not listed"; `suggestions` holds the closest listed goods, each recognised as written.',
+        querystring: GoodMatchQuerySchema,
+        response: { 200: GoodMatchSchema },
+      },
+    },
+    async (req) => {
+      ctxOf(req);
+      const { good, country } = req.query;
+      if (country !== undefined && !isCountryCode(country)) {
+        throw new AppError('validation_failed', `${country} is not an ISO 3166-1 country code`, [
+          { path: 'country', message: 'Unknown country code' },
+        ]);
+      }
+      return answerGoodMatch(ref, good, country ?? null);
     },
   );
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '#shared/domain/reference/types.js';
-import type { CountryReference } from '#shared/schemas/reference.js';
+import type { CountryReference, GoodMatchAnswer } from '#shared/schemas/reference.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 
 let t: TestContext;
@@ -85,9 +85,77 @@ describe('GET /api/reference-data/countries/:iso2', () => {
   });
 });
 
+const goodMatch = async (query: string) => {
+  const res = await executive.get(`/api/reference-data/goods/match?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as GoodMatchAnswer;
+};
+
+describe('GET /api/reference-data/goods/match', () => {
+  it('matches Malaysian palm oil to the palm fruit listed there', async () => {
+    const m = await goodMatch('good=crude%20palm%20oil&country=my');
+    expect(m).toMatchObject({
+      good: 'crude palm oil',
+      country: 'MY',
+      recognised: true,
+      goodKey: 'palm',
+      status: 'listed',
+      suggestions: [],
+    });
+    expect(m.matchedGoods).toEqual(expect.arrayContaining(['Palm Fruit', 'Crude Palm Oil']));
+    expect(m.listings.map((l) => l.good)).toEqual(['Palm Fruit']);
+    expect(m.listings[0]!.description).toMatch(/^Palm Fruit from Malaysia: listed for forced labour/);
+  });
+
+  it('says a good listed elsewhere is recognised but not listed for the country', async () => {
+    expect(await goodMatch('good=cotton&country=DE')).toMatchObject({
+      recognised: true,
+      status: 'not_listed',
+      listings: [],
+    });
+  });
+
+  it('without a country, says only whether the good is recognised', async () => {
+    expect(await goodMatch('good=Tomato%20paste')).toMatchObject({
+      country: null,
+      recognised: true,
+      status: null,
+      matchedGoods: expect.arrayContaining(['Tomato Products', 'Tomatoes']),
+    });
+  });
+
+  it('offers the closest listed goods for a good it does not recognise', async () => {
+    expect(await goodMatch('good=cotten%20yarnz&country=CN')).toMatchObject({
+      recognised: false,
+      status: 'unknown_good',
+      matchedGoods: [],
+      suggestions: expect.arrayContaining(['Cotton']),
+    });
+    expect((await goodMatch('good=auto%20parts')).suggestions).toEqual([]);
+  });
+
+  it.each([
+    ['', ['good']],
+    ['country=MY', ['good']],
+    ['good=%20%20', ['good']],
+    [`good=${'x'.repeat(101)}`, ['good']],
+    ['good=cotton&country=ZZ', ['country']],
+    ['good=cotton&country=BGD', ['country']],
+    ['good=cot%00ton', ['good']],
+  ])('refuses %j with 400 naming %j', async (query, paths) => {
+    const res = await executive.get(`/api/reference-data/goods/match?${query}`);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.issues.map((i: { path: string }) => i.path)).toEqual(paths);
+  });
+});
+
 describe('access', () => {
   it('answers 401 without a session', async () => {
-    for (const url of ['/api/reference-data', '/api/reference-data/countries/TM']) {
+    for (const url of [
+      '/api/reference-data',
+      '/api/reference-data/countries/TM',
+      '/api/reference-data/goods/match?good=cotton',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(401);
     }

@@ -29,6 +29,7 @@ const registered = (ref: string, over: Partial<SupplierRow> = {}): SupplierRow =
   country: 'BD',
   goods: [],
   goodKeys: [],
+  goodKeysVersion: null,
   sector: null,
   tier: 1,
   parentId: null,

@@ -1,7 +1,7 @@
-import { normaliseGood } from '#shared/domain/reference/goods.js';
 import type { Changes } from '#shared/schemas/audit.js';
 import type { Supplier, SupplierCreate, SupplierProfile, SupplierUpdate } from '#shared/schemas/suppliers.js';
 import type { SupplierInsert, SupplierRow } from './suppliers.repo.js';
+import { goodKeysColumns } from './suppliers-goods.js';
 
 export const toSupplier = (r: SupplierRow): Supplier => ({
   id: r.id,
@@ -53,8 +53,6 @@ export const toProfile = (
   agencyWorkerShare: r.agencyWorkerShare,
 });
 
-const uniqueGoodKeys = (goods: string[]) => [...new Set(goods.map(normaliseGood).filter(Boolean))];
-
 /** API input → column values. Empty optional strings are stored as NULL, contacts without blanks. */
 export const toColumns = (input: SupplierUpdate): Partial<SupplierInsert> => {
   // Plain assignments, no helper closure: an import runs this for every row.
@@ -64,7 +62,9 @@ export const toColumns = (input: SupplierUpdate): Partial<SupplierInsert> => {
   if (input.country !== undefined) out.country = input.country;
   if (input.goods) {
     out.goods = input.goods;
-    out.goodKeys = uniqueGoodKeys(input.goods);
+    const keys = goodKeysColumns(input.goods);
+    out.goodKeys = keys.goodKeys;
+    out.goodKeysVersion = keys.goodKeysVersion;
   }
   if (input.sector !== undefined) out.sector = input.sector || null;
   if (input.tier !== undefined) out.tier = input.tier;
@@ -98,14 +98,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export const diffColumns = (before: SupplierRow, values: Partial<SupplierInsert>): Changes => {
   const changes: Changes = {};
   for (const [k, v] of Object.entries(values)) {
-    if (k === 'goodKeys' || k === 'orgId') continue;
+    if (k === 'goodKeys' || k === 'goodKeysVersion' || k === 'orgId') continue;
     const old = before[k as keyof SupplierRow];
     if (!same(old, v)) changes[k] = { from: old ?? null, to: v ?? null };
   }
   return changes;
 };
 
-const SNAPSHOT_SKIPS = new Set(['orgId', 'createdAt', 'updatedAt', 'goodKeys', 'revision']);
+const SNAPSHOT_SKIPS = new Set([
+  'orgId',
+  'createdAt',
+  'updatedAt',
+  'goodKeys',
+  'goodKeysVersion',
+  'revision',
+]);
 
 /** The register record as the audit trail keeps it on creation. */
 export const auditSnapshot = (r: SupplierRow | SupplierInsert): Record<string, unknown> => {

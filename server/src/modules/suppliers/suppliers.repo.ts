@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { normaliseGood } from '#shared/domain/reference/goods.js';
 import {
   type Rating,
   ratingRank,
@@ -11,6 +10,7 @@ import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
+import { goodKeysToFind } from './suppliers-goods.js';
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type SupplierInsert = typeof suppliers.$inferInsert;
@@ -28,6 +28,22 @@ const sortColumns = {
   annualSpend: suppliers.annualSpend,
 } as const;
 
+/**
+ * The "good" filter: a good whose text contains the filter ("cotton" finds "cotton yarn"), or that matched
+ * the same good ("palm" finds "crude palm oil"; "gems" finds "rubies"), through good_keys' GIN index. The
+ * text part cannot use an index (no trigram index on PGlite): it reads the organisation's rows.
+ */
+const goodFilter = (text: string): SQL => {
+  const byText = sql`array_to_string(${suppliers.goods}, chr(10)) ilike ${`%${likeEscape(text)}%`}`;
+  const keys = goodKeysToFind(text);
+  if (keys.length === 0) return byText;
+  const array = sql`array[${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
+  return sql`(${suppliers.goodKeys} && ${array} or ${byText})`;
+};
+
 /** The WHERE of the supplier list, shared by the page, its count and the CSV export. */
 export const supplierFilter = (orgId: string, q: SupplierFilter) => {
   const where: (SQL | undefined)[] = [eq(suppliers.orgId, orgId)];
@@ -37,9 +53,7 @@ export const supplierFilter = (orgId: string, q: SupplierFilter) => {
     where.push(or(ilike(suppliers.name, p), ilike(suppliers.legalName, p), ilike(suppliers.externalRef, p)));
   }
   if (q.country) where.push(eq(suppliers.country, q.country));
-  // Matched on the same normalised key stored in good_keys, so "Cotton lint" finds a supplier of "cotton".
-  const goodKey = q.good ? normaliseGood(q.good) : undefined;
-  if (goodKey) where.push(sql`${suppliers.goodKeys} @> array[${goodKey}]::text[]`);
+  if (q.good) where.push(goodFilter(q.good));
   if (q.tier) where.push(eq(suppliers.tier, q.tier));
   if (q.rating) where.push(q.rating === 'none' ? isNull(suppliers.rating) : eq(suppliers.rating, q.rating));
   if (q.status) where.push(eq(suppliers.status, q.status));

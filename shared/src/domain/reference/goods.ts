@@ -19,7 +19,7 @@ export interface GoodMatch {
   status: GoodMatchStatus;
 }
 
-const singularise = (word: string): string => {
+export const singularise = (word: string): string => {
   const irregular = IRREGULAR_SINGULARS[word];
   if (irregular !== undefined) return irregular;
   if (word.length <= 3 || !word.endsWith('s')) return word;
@@ -33,7 +33,7 @@ const singularise = (word: string): string => {
 };
 
 /** Lower case, no accents, no parenthesised qualifier, first of "a/b" alternatives, words of [a-z0-9]. */
-const simplify = (name: string): string => {
+export const simplify = (name: string): string => {
   let s = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
