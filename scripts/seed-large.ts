@@ -39,6 +39,8 @@ try {
     systemCtx(org.id),
     Readable.from(syntheticSupplierCsv(count, Number(values.seed ?? 42))),
     `synthetic-${count}.csv`,
+    // Assessed below, every supplier under the published policy, with progress here.
+    { assess: false },
   );
   console.log(
     `  created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged} (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -39,6 +39,7 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(32 * 1024 * 1024),
+  IMPORT_ASSESS_IN_REQUEST_MAX: z.coerce.number().int().min(0).default(1000),
   TRUST_PROXY: bool.default(false),
   AUDIT_SIGNING_KEY: z.string().optional(),
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(100),
@@ -64,6 +65,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   importMaxBytes: number;
+  /** An import commit assesses up to this many suppliers in its request; more go to a background job. */
+  importAssessInRequestMax: number;
   trustProxy: boolean;
   /** Ed25519 private key (PEM or base64 PEM) signing audit checkpoints; generated into dataDir when unset. */
   auditSigningKey: string | undefined;
@@ -101,6 +104,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    importAssessInRequestMax: e.IMPORT_ASSESS_IN_REQUEST_MAX,
     trustProxy: e.TRUST_PROXY,
     auditSigningKey: e.AUDIT_SIGNING_KEY || undefined,
     auditCheckpointEvery: e.AUDIT_CHECKPOINT_EVERY,

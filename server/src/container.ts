@@ -5,6 +5,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
+import { createReassessSuppliers } from './modules/assessments/assessments.reassess.js';
 import { assessmentSupplierId } from './modules/assessments/assessments.repo.js';
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
@@ -33,16 +34,45 @@ import { createUsersService } from './modules/users/users.service.js';
  * The scoring write path and the import, wired from the modules' own functions. The API container, the demo
  * seed and the scripts all use this one wiring, so they write the register exactly as a request does.
  */
-export const buildScoring = ({ db, ref }: { db: Db; ref: ReferenceData }) => {
+export const buildScoring = ({
+  db,
+  ref,
+  kickJobs = () => {},
+  importAssessInRequestMax = 1000,
+}: {
+  db: Db;
+  ref: ReferenceData;
+  /** Starts the job runner on work just queued (the API's runner; scripts have none). */
+  kickJobs?: () => void;
+  /** An import assessing more suppliers than this leaves it to a background job. */
+  importAssessInRequestMax?: number;
+}) => {
   const assessSuppliers = createAssessSuppliers({ suppliers: suppliersRepo });
-  const rescore = createRescore({
-    db,
+  const reassessSuppliers = createReassessSuppliers({
     ref,
     suppliers: suppliersRepo,
     policies: policiesRepo,
     assessSuppliers,
   });
-  return { assessSuppliers, rescore, supplierImports: createSupplierImportService({ db }) };
+  const rescore = createRescore({
+    db,
+    ref,
+    suppliers: suppliersRepo,
+    policies: policiesRepo,
+    jobs: jobsRepo,
+    assessSuppliers,
+    reassessSuppliers,
+  });
+  const supplierImports = createSupplierImportService({
+    db,
+    assess: {
+      reassess: reassessSuppliers,
+      queue: rescore.queueReassessment,
+      kick: kickJobs,
+      inRequestMax: importAssessInRequestMax,
+    },
+  });
+  return { assessSuppliers, reassessSuppliers, rescore, supplierImports };
 };
 
 /**
@@ -60,7 +90,13 @@ export const buildContainer = ({
   log: FastifyBaseLogger;
 }) => {
   const ref = loadReferenceData();
-  const scoring = buildScoring({ db, ref });
+  const scoring = buildScoring({
+    db,
+    ref,
+    // The runner is built below from the scoring handlers; an import only kicks it after it has committed.
+    kickJobs: () => jobRunner.kick(),
+    importAssessInRequestMax: config.importAssessInRequestMax,
+  });
   configureAuditAnchoring({
     signer: loadAuditSigner(config.dataDir, config.auditSigningKey),
     checkpointEvery: config.auditCheckpointEvery,
@@ -103,7 +139,7 @@ export const buildContainer = ({
         assessmentSupplierId,
       },
     }),
-    suppliers: createSuppliersService({ db }),
+    suppliers: createSuppliersService({ db, reassess: scoring.reassessSuppliers }),
     supplierImports: scoring.supplierImports,
     assessments: createAssessmentsService({
       db,

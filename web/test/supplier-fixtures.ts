@@ -71,6 +71,7 @@ export const makeAssessment = (
     controlScore: result.control.score,
     residualScore: result.residual.score,
     trigger: 'manual',
+    triggerDetail: null,
     createdAt: '2025-06-01T10:00:00.000Z',
     createdBy: null,
     resultSha256: 'f'.repeat(64),

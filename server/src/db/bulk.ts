@@ -47,5 +47,9 @@ export const bulkInsert = async <T extends PgTable>(
 };
 
 /** A JSON array parameter as a set of text values: `col in (${jsonTextSet(values)})`, one parameter for any count. */
-export const jsonTextSet = (values: string[]): SQL =>
+export const jsonTextSet = (values: readonly string[]): SQL =>
   sql`select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
+
+/** The same for uuid columns (ids compared as uuid, so the column's index serves the lookup). */
+export const jsonUuidSet = (values: readonly string[]): SQL =>
+  sql`select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid`;

@@ -48,7 +48,10 @@ export const seedDemoRegister = async (db: Db, orgId: string, ref: ReferenceData
     ),
   });
   const { supplierImports, assessSuppliers } = buildScoring({ db, ref });
-  await supplierImports.commit(systemCtx(orgId), Readable.from([Buffer.from(csv)]), 'demo-suppliers.csv');
+  // Not assessed by the import: the whole register is assessed below, as demo data.
+  await supplierImports.commit(systemCtx(orgId), Readable.from([Buffer.from(csv)]), 'demo-suppliers.csv', {
+    assess: false,
+  });
   await withTenant(db, orgId, async (tx) => {
     const policy = await policiesRepo.findPublishedPolicy(tx, orgId);
     if (!policy) return;

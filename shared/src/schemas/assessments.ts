@@ -3,7 +3,19 @@ import { AssessmentInputsSchema, AssessmentResultSchema } from '../domain/scorin
 import { IdSchema, PageQuerySchema, pageOf } from './common.js';
 import { RatingSchema } from './suppliers.js';
 
-export const ASSESSMENT_TRIGGERS = ['manual', 'policy_published', 'import', 'seed'] as const;
+/**
+ * Why an assessment ran. `created`: the supplier was just added; `profile_changed`: a field the policy scores
+ * changed (the assessment's `triggerDetail` names which). Stored as text: keep in step with the drizzle schema.
+ */
+export const ASSESSMENT_TRIGGERS = [
+  'manual',
+  'policy_published',
+  'import',
+  'seed',
+  'created',
+  'profile_changed',
+] as const;
+export type AssessmentTrigger = (typeof ASSESSMENT_TRIGGERS)[number];
 
 /**
  * One stored scoring run. `result` is the engine's full AssessmentResult (shared/src/domain/scoring), as the
@@ -21,6 +33,8 @@ export const AssessmentSchema = z.object({
   controlScore: z.number(),
   residualScore: z.number(),
   trigger: z.enum(ASSESSMENT_TRIGGERS),
+  /** What set it off, in words (e.g. "profile changed: migrant worker share"); null on assessments made before it was kept. */
+  triggerDetail: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   resultSha256: z.string(),
@@ -35,3 +49,4 @@ export const AssessmentsQuerySchema = PageQuerySchema.extend({
 });
 
 export const AssessmentPageSchema = pageOf(AssessmentSchema);
+export type AssessmentPage = z.infer<typeof AssessmentPageSchema>;

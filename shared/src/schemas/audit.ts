@@ -94,6 +94,8 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       rating: z.string(),
       residualScore: z.number(),
       trigger: z.string(),
+      /** What set it off, in words ("profile changed: goods"); absent on events written before it was kept. */
+      triggerDetail: z.string().nullable().optional(),
     }),
     'job.finished': z.object({
       kind: z.string(),

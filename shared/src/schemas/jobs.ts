@@ -6,8 +6,20 @@ export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as cons
 // WARNING: jobs store their params and result (jobs.params, jobs.result) and are parsed with these schemas
 // on read. Add optional fields, never rename or re-mean one, or queued and finished jobs stop reading.
 
-/** Rescore every current supplier under a newly published policy version. */
-export const RescoreJobParamsSchema = z.object({ policyId: IdSchema, version: z.number().int() });
+/**
+ * Rescore every current supplier under a newly published policy version; or, with `supplierIds`, only those
+ * suppliers (an import too large to assess in its request) under the policy published when the job runs,
+ * the assessments recording `trigger` and `triggerDetail`. The API leaves `supplierIds` out (it can hold
+ * 100,000 ids); `suppliers` says how many there are.
+ */
+export const RescoreJobParamsSchema = z.object({
+  policyId: IdSchema,
+  version: z.number().int(),
+  supplierIds: z.array(IdSchema).optional(),
+  suppliers: z.number().int().optional(),
+  trigger: z.enum(['import']).optional(),
+  triggerDetail: z.string().max(500).optional(),
+});
 export type RescoreJobParams = z.infer<typeof RescoreJobParamsSchema>;
 export const RescoreJobResultSchema = z.object({
   assessed: z.number().int(),

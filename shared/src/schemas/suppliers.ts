@@ -295,5 +295,9 @@ export const ImportResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Suppliers created or changed in a scored field that were assessed in the request (small files). */
+  assessed: z.number().int(),
+  /** The background job assessing them instead (large files): GET /api/jobs/:id shows its progress. */
+  assessJobId: IdSchema.nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -82,7 +82,12 @@ export const assessments = pgTable(
     controlScore: doublePrecision('control_score').notNull(),
     residualScore: doublePrecision('residual_score').notNull(),
     rating: text('rating', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
-    trigger: text('trigger', { enum: ['manual', 'policy_published', 'import', 'seed'] }).notNull(),
+    /** Why it ran: keep in step with ASSESSMENT_TRIGGERS (shared/src/schemas/assessments.ts). */
+    trigger: text('trigger', {
+      enum: ['manual', 'policy_published', 'import', 'seed', 'created', 'profile_changed'],
+    }).notNull(),
+    /** In words, what set it off, e.g. "profile changed: migrant worker share, goods"; null on older rows. */
+    triggerDetail: text('trigger_detail'),
     jobId: uuid('job_id'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,6 +19,7 @@ export const toAssessment = (a: AssessmentRow, policy: PolicyDocument): Assessme
   controlScore: a.controlScore,
   residualScore: a.residualScore,
   trigger: a.trigger,
+  triggerDetail: a.triggerDetail,
   createdAt: a.createdAt.toISOString(),
   createdBy: a.createdBy,
   resultSha256: a.resultSha256,

@@ -91,12 +91,22 @@ describe('POST /api/suppliers/:id/assess', () => {
       assessedAt: first.createdAt,
       policyVersion: 1,
     });
+    // The tier change reassesses at once (profile_changed); then two by hand.
     await officer.patch(`/api/suppliers/${s.id}`, { tier: 3 });
     const second = await assess(s);
     const third = await assess(s);
     const history = (await executive.get(`/api/suppliers/${s.id}/assessments`)).json();
-    expect(history.total).toBe(3);
-    expect(history.items.map((a: Assessment) => a.id)).toEqual([third.id, second.id, first.id]);
+    // created (on POST), the first by hand, the profile change, then the two by hand
+    expect(history.total).toBe(5);
+    expect(history.items.slice(0, 2).map((a: Assessment) => a.id)).toEqual([third.id, second.id]);
+    expect(history.items[3].id).toBe(first.id);
+    expect(history.items.map((a: Assessment) => a.trigger)).toEqual([
+      'manual',
+      'manual',
+      'profile_changed',
+      'manual',
+      'created',
+    ]);
     expect(history.items[1].inputs.profile.tier).toBe(3);
     const page = (await executive.get(`/api/suppliers/${s.id}/assessments?limit=1&offset=1`)).json();
     expect(page.items.map((a: Assessment) => a.id)).toEqual([second.id]);
@@ -175,9 +185,10 @@ describe('POST /api/suppliers/:id/assess', () => {
   it('an executive can read the history but not assess (403)', async () => {
     const s = await createSupplier(officer, { name: 'Exec Read' });
     expect((await executive.post(`/api/suppliers/${s.id}/assess`)).statusCode).toBe(403);
+    // Only the assessment made when the supplier was added.
     expect((await executive.get(`/api/suppliers/${s.id}/assessments`)).json()).toMatchObject({
-      items: [],
-      total: 0,
+      items: [{ trigger: 'created' }],
+      total: 1,
     });
   });
 
@@ -210,7 +221,9 @@ describe('stored assessments', () => {
     const stored = await t.owner.select().from(assessments);
     expect(stored.length).toBeGreaterThan(10);
     expect(new Set(stored.map((a) => a.policyVersion))).toEqual(new Set([1, 2]));
-    expect(new Set(stored.map((a) => a.trigger))).toEqual(new Set(['manual', 'policy_published']));
+    expect(new Set(stored.map((a) => a.trigger))).toEqual(
+      new Set(['created', 'profile_changed', 'manual', 'policy_published']),
+    );
     for (const a of stored) {
       const doc = docs.get(a.policyId) as unknown as PolicyDocument;
       const storedResult = a.result as unknown as StoredResult;

@@ -24,6 +24,8 @@ export interface AssessArgs {
   >[];
   ref: ReferenceData;
   trigger: AssessmentTrigger;
+  /** What set it off, in words ("profile changed: goods"); stored and audited with each assessment. */
+  triggerDetail?: string | null;
   actor: Actor;
   jobId?: string;
 }
@@ -66,6 +68,7 @@ const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<As
         residualScore: result.residual.score,
         rating: result.rating,
         trigger: args.trigger,
+        triggerDetail: args.triggerDetail ?? null,
         jobId: args.jobId ?? null,
         createdBy: args.actor.label,
         createdAt,
@@ -101,6 +104,7 @@ const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<As
         rating: a.rating,
         residualScore: a.residualScore,
         trigger: a.trigger,
+        triggerDetail: a.triggerDetail,
       },
     }),
   );

@@ -1,24 +1,39 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
-import { RescoreJobParamsSchema } from '#shared/schemas/jobs.js';
-import type { Db } from '../../db/client.js';
+import { type JobKind, type RescoreJobParams, RescoreJobParamsSchema } from '#shared/schemas/jobs.js';
+import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { SYSTEM_ACTOR } from '../../lib/context.js';
+import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { JobHandler } from '../jobs/jobs.runner.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
+import type { ReassessSuppliers } from './assessments.reassess.js';
 import type { AssessSuppliers } from './assessments.write.js';
 
 const BATCH = 1000;
+
+/** The job kind that rescores (the policies module queues it on publish; imports queue it for their suppliers). */
+export const RESCORE_KIND: JobKind = 'rescore';
 
 interface Deps {
   db: Db;
   ref: ReferenceData;
   suppliers: Pick<SuppliersRepo, 'countCurrentSuppliers' | 'currentSuppliersAfter'>;
-  policies: Pick<PoliciesRepo, 'findPolicy'>;
+  policies: Pick<PoliciesRepo, 'findPolicy' | 'findPublishedPolicy'>;
+  jobs: Pick<JobsRepo, 'insertJob'>;
   assessSuppliers: AssessSuppliers;
+  reassessSuppliers: ReassessSuppliers;
 }
 
-export const createRescore = ({ db, ref, suppliers, policies, assessSuppliers }: Deps) => {
+export const createRescore = ({
+  db,
+  ref,
+  suppliers,
+  policies,
+  jobs,
+  assessSuppliers,
+  reassessSuppliers,
+}: Deps) => {
   /**
    * Rescore after publishing: every current supplier of the organisation under the policy named in the job.
    * Batches commit one by one (each with its audit events), so progress is visible and a crash loses at most
@@ -61,13 +76,83 @@ export const createRescore = ({ db, ref, suppliers, policies, assessSuppliers }:
     return { assessed: done, policyId, policyVersion: policy.version };
   };
 
-  const handler: JobHandler = ({ job, progress }) =>
-    rescoreOrganisation({
-      orgId: job.orgId,
-      policyId: RescoreJobParamsSchema.parse(job.params).policyId,
-      jobId: job.id,
-      progress,
-    });
+  /**
+   * Assesses the suppliers a job lists (an import's), batch by batch under the policy published when each
+   * batch runs, so a policy published meanwhile is the one used. Archived or removed suppliers are skipped.
+   */
+  const reassessListed = async (args: {
+    orgId: string;
+    params: RescoreJobParams & { supplierIds: string[] };
+    jobId: string;
+    progress: (done: number, total: number) => Promise<void>;
+  }) => {
+    const { orgId, params, progress } = args;
+    const ids = params.supplierIds;
+    await progress(0, ids.length);
+    let assessed = 0;
+    let policy = { id: params.policyId, version: params.version };
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const written = await withTenant(db, orgId, (tx) =>
+        reassessSuppliers(
+          tx,
+          { orgId, actor: SYSTEM_ACTOR },
+          ids.slice(i, i + BATCH),
+          params.trigger ?? 'import',
+          params.triggerDetail ?? null,
+          args.jobId,
+        ),
+      );
+      assessed += written.length;
+      if (written[0]) policy = { id: written[0].policyId, version: written[0].policyVersion };
+      await progress(Math.min(i + BATCH, ids.length), ids.length);
+    }
+    return { assessed, policyId: policy.id, policyVersion: policy.version };
+  };
 
-  return { rescoreOrganisation, handler };
+  /**
+   * Queues, in the caller's transaction, a job assessing `ids` (work too large for a request, e.g. a large
+   * import); the caller kicks the runner once the transaction has committed. Null when no policy is
+   * published (nothing to score against).
+   */
+  const queueReassessment = async (
+    tx: Tx,
+    ctx: { orgId: string; actor: Actor },
+    ids: readonly string[],
+    trigger: 'import',
+    detail: string,
+  ): Promise<string | null> => {
+    if (ids.length === 0) return null;
+    const policy = await policies.findPublishedPolicy(tx, ctx.orgId);
+    if (!policy) return null;
+    const job = await jobs.insertJob(tx, {
+      orgId: ctx.orgId,
+      kind: RESCORE_KIND,
+      params: {
+        policyId: policy.id,
+        version: policy.version!,
+        supplierIds: [...ids],
+        suppliers: ids.length,
+        trigger,
+        triggerDetail: detail,
+      } satisfies RescoreJobParams,
+      progressTotal: ids.length,
+      createdBy: ctx.actor.label,
+    });
+    return job.id;
+  };
+
+  const handler: JobHandler = ({ job, progress }) => {
+    const params = RescoreJobParamsSchema.parse(job.params);
+    return params.supplierIds
+      ? reassessListed({
+          orgId: job.orgId,
+          params: { ...params, supplierIds: params.supplierIds },
+          jobId: job.id,
+          progress,
+        })
+      : rescoreOrganisation({ orgId: job.orgId, policyId: params.policyId, jobId: job.id, progress });
+  };
+
+  return { rescoreOrganisation, queueReassessment, handler };
 };
+export type Rescore = ReturnType<typeof createRescore>;

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { JobsQuery } from '#shared/schemas/jobs.js';
 import type { Db, Tx } from '../../db/client.js';
 import { jobs } from '../../db/schema/scoring.js';
@@ -11,7 +11,26 @@ export const insertJob = async (tx: Tx, values: typeof jobs.$inferInsert) => {
   return row!;
 };
 
+/**
+ * A job's row as pages read it: params without `supplierIds` (a rescore of an import's suppliers can list
+ * 100,000 ids, which a progress poll must not carry). Only the runner reads them (findJobToRun).
+ */
+const listedColumns = {
+  ...getTableColumns(jobs),
+  params: sql<unknown>`${jobs.params} - 'supplierIds'`.as('params'),
+};
+
 export const findJob = async (tx: Tx, orgId: string, id: string) => {
+  const [row] = await tx
+    .select(listedColumns)
+    .from(jobs)
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, id)))
+    .limit(1);
+  return row;
+};
+
+/** The whole row, params included, for the handler that runs the job. */
+export const findJobToRun = async (tx: Tx, orgId: string, id: string) => {
   const [row] = await tx
     .select()
     .from(jobs)
@@ -30,7 +49,7 @@ export const listJobs = async (tx: Tx, orgId: string, q: JobsQuery) => {
   const filter = and(...where);
   const [items, [total]] = await Promise.all([
     tx
-      .select()
+      .select(listedColumns)
       .from(jobs)
       .where(filter)
       .orderBy(desc(jobs.createdAt), desc(jobs.id))

@@ -67,7 +67,9 @@ export const createJobRunner = ({
       if (stopped) return;
       const claimed = await repo.claimNextJob(db);
       if (!claimed) return;
-      const job = await withTenant(db, claimed.orgId, (tx) => repo.findJob(tx, claimed.orgId, claimed.id));
+      const job = await withTenant(db, claimed.orgId, (tx) =>
+        repo.findJobToRun(tx, claimed.orgId, claimed.id),
+      );
       if (job) await runOne(job);
     }
   };

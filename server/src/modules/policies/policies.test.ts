@@ -189,7 +189,8 @@ describe('publishing', () => {
     expect(done.result).toMatchObject({ assessed: 4, policyVersion: 2 });
     for (const s of active) {
       const latest = (await executive.get(`/api/suppliers/${s.id}/assessments`)).json().items;
-      expect(latest).toHaveLength(2);
+      // created (when added), manual, then the rescore
+      expect(latest).toHaveLength(3);
       expect(latest[0]).toMatchObject({ policyId: draft.id, policyVersion: 2, trigger: 'policy_published' });
       expect((await executive.get(`/api/suppliers/${s.id}`)).json().risk).toMatchObject({
         assessmentId: latest[0].id,
@@ -197,7 +198,8 @@ describe('publishing', () => {
       });
     }
     const archived = (await executive.get('/api/suppliers?archived=true')).json().items[0];
-    expect(archived.risk).toBeNull();
+    // Assessed when it was added, under v1; archived suppliers leave rescoring.
+    expect(archived.risk).toMatchObject({ policyVersion: 1 });
   });
 
   it('refuses to publish a policy that is not a draft (422)', async () => {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { scoredFieldsAmong } from '#shared/domain/scoring/triggers.js';
 import type { ImportPreview, ImportResult } from '#shared/schemas/suppliers.js';
 import type { Db, Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, conflict } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
+import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
+import type { Rescore } from '../assessments/rescore.job.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import { auditSnapshot } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
@@ -28,7 +31,28 @@ const planFile = async (tx: Tx, orgId: string, csv: ReadCsv): Promise<Plan> => {
   return planImport({ orgId, header: csv.header, rows: csv.rows, existing, newId: randomUUID });
 };
 
-export const createSupplierImportService = ({ db }: { db: Db }) => ({
+/** The suppliers a commit makes stale: every one created, and those updated in a field the policy scores. */
+const idsToAssess = (planned: Plan['planned']): string[] =>
+  planned.flatMap((p) =>
+    p.action === 'create' || (p.action === 'update' && scoredFieldsAmong(Object.keys(p.changes)).length > 0)
+      ? [p.id]
+      : [],
+  );
+
+interface Deps {
+  db: Db;
+  /** How a commit assesses what it created or changed (the assessments module's functions). */
+  assess: {
+    reassess: ReassessSuppliers;
+    queue: Rescore['queueReassessment'];
+    /** Starts the job runner once the commit's transaction has committed. */
+    kick: () => void;
+    /** Up to this many suppliers are assessed in the request; more go to a background job. */
+    inRequestMax: number;
+  };
+}
+
+export const createSupplierImportService = ({ db, assess }: Deps) => ({
   /** Validates and plans without writing anything. */
   async preview(ctx: RequestCtx, file: Readable, fileName: string): Promise<ImportPreview> {
     requireRole(ctx, 'officer');
@@ -60,11 +84,19 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
   /**
    * Applies the file in one transaction: any invalid row refuses the whole file (422, nothing written), and
    * re-importing the same file changes nothing. Every created or changed supplier gets its audit event.
+   * What it created or changed in a scored field is then assessed: in the same transaction for a small file,
+   * by a background job queued in it for a large one (`assessJobId`). The seed scripts, which assess the
+   * whole register themselves afterwards, pass `assess: false`.
    */
-  async commit(ctx: RequestCtx, file: Readable, fileName: string): Promise<ImportResult> {
+  async commit(
+    ctx: RequestCtx,
+    file: Readable,
+    fileName: string,
+    opts: { assess?: boolean } = {},
+  ): Promise<ImportResult> {
     requireRole(ctx, 'officer');
     const csv = await readSupplierCsv(file, fileName);
-    return withTenant(db, ctx.orgId, async (tx) => {
+    const result = await withTenant(db, ctx.orgId, async (tx) => {
       const { planned, issues } = await planFile(tx, ctx.orgId, csv);
       if (issues.length > 0) {
         throw new AppError(
@@ -132,8 +164,18 @@ export const createSupplierImportService = ({ db }: { db: Db }) => ({
       });
       // The chain is locked last, so other writers of the organisation wait as little as possible.
       await appendAuditEvents(tx, ctx.orgId, ctx.actor, events);
-      return result;
+      // Assessed after every row is written, never inside the insert loop: the rows go in at full speed.
+      const ids = opts.assess === false ? [] : idsToAssess(planned);
+      const detail = `imported from ${fileName}`;
+      if (ids.length > assess.inRequestMax) {
+        const jobId = await assess.queue(tx, ctx, ids, 'import', detail);
+        return { ...result, assessed: 0, assessJobId: jobId };
+      }
+      const written = await assess.reassess(tx, ctx, ids, 'import', detail);
+      return { ...result, assessed: written.length, assessJobId: null };
     });
+    if (result.assessJobId) assess.kick();
+    return result;
   },
 });
 

@@ -119,7 +119,15 @@ describe('re-import', () => {
     expect(after[0]).toEqual(before[0]);
     expect(after[2]).toEqual(before[2]);
     // The changed row's revision moves on, so a form opened before the import cannot overwrite it silently.
-    expect(after[1]).toMatchObject({ ...before[1], tier: 2, revision: 2, updatedAt: expect.any(String) });
+    // The tier is scored: the commit reassessed it, so its risk summary points at a newer assessment.
+    expect(after[1]).toMatchObject({
+      ...before[1],
+      tier: 2,
+      revision: 2,
+      updatedAt: expect.any(String),
+      risk: expect.objectContaining({ policyVersion: 1 }),
+    });
+    expect(after[1]!.risk!.assessmentId).not.toBe(before[1]!.risk!.assessmentId);
     const events = (await supplierEvents()).slice(eventsBefore);
     expect(events.map((e) => [e.action, e.entityId, e.payload.changes])).toEqual([
       ['supplier.updated', before[1]!.id, { tier: { from: 1, to: 2 } }],

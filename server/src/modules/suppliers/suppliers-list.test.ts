@@ -46,6 +46,11 @@ beforeAll(async () => {
     tier: 3,
     status: 'active',
   });
+  // Echo and Foxtrot stay never assessed: they are added while the organisation has no published policy
+  // (with one, a supplier is assessed as it is added).
+  const policyStatus = (from: string, to: string) =>
+    t.owner.execute(sql`update policies set status = ${to} where org_id = ${org.id} and status = ${from}`);
+  await policyStatus('published', 'retired');
   await add('echo', { name: 'Echo Unknown', country: 'IS', goods: ['quantum widgets'], status: 'active' });
   await add('foxtrot', {
     name: 'Foxtrot Ltd',
@@ -54,6 +59,7 @@ beforeAll(async () => {
     goods: [],
     externalRef: 'ERP-77',
   });
+  await policyStatus('retired', 'published');
   for (const key of ['alpha', 'bravo', 'charlie', 'delta']) {
     const res = await officer.post(`/api/suppliers/${s[key]!.id}/assess`);
     expect(res.statusCode, res.body).toBe(201);

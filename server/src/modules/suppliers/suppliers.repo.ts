@@ -5,7 +5,7 @@ import {
   type SupplierFilter,
   type SuppliersQuery,
 } from '#shared/schemas/suppliers.js';
-import { bulkInsert, jsonTextSet } from '../../db/bulk.js';
+import { bulkInsert, jsonTextSet, jsonUuidSet } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { suppliers } from '../../db/schema/suppliers.js';
@@ -221,6 +221,16 @@ export const currentSuppliersAfter = (tx: Tx, orgId: string, after: string | und
     .orderBy(asc(suppliers.id))
     .limit(limit);
 
+/** The current suppliers among `ids` (archived ones and other organisations' are left out), in id order. */
+export const currentSuppliersByIds = (tx: Tx, orgId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as SupplierRow[])
+    : tx
+        .select()
+        .from(suppliers)
+        .where(and(currentOf(orgId), sql`${suppliers.id} in (${jsonUuidSet(ids)})`))
+        .orderBy(asc(suppliers.id));
+
 /** Every current supplier (the demo register: small by construction). */
 export const listCurrentSuppliers = (tx: Tx, orgId: string) =>
   tx.select().from(suppliers).where(currentOf(orgId));
@@ -287,6 +297,7 @@ export const suppliersRepo = {
   findSupplier,
   countCurrentSuppliers,
   currentSuppliersAfter,
+  currentSuppliersByIds,
   listCurrentSuppliers,
   listCurrentProfiles,
   setCurrentAssessments,

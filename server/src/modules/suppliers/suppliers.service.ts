@@ -1,3 +1,4 @@
+import { profileChangedDetail, scoredFieldsAmong } from '#shared/domain/scoring/triggers.js';
 import type {
   Supplier,
   SupplierCreate,
@@ -13,6 +14,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/app-error
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { checkRevision, written } from '../../lib/revision.js';
+import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns, toSupplier } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
@@ -77,7 +79,17 @@ const writeSupplier = async (
     currentSupplier(tx, orgId, before.id),
   );
 
-export const createSuppliersService = ({ db }: { db: Db }) => {
+/** The supplier as written, with the risk summary the reassessment in the same transaction just set. */
+const afterReassessment = async (tx: Tx, orgId: string, row: repo.SupplierRow, assessed: unknown[]) =>
+  toSupplier(assessed.length > 0 ? ((await repo.findSupplier(tx, orgId, row.id)) ?? row) : row);
+
+interface Deps {
+  db: Db;
+  /** Scores suppliers now, in the caller's transaction (the assessments module's reassessSuppliers). */
+  reassess: ReassessSuppliers;
+}
+
+export const createSuppliersService = ({ db, reassess }: Deps) => {
   const setArchived = (
     ctx: RequestCtx,
     id: string,
@@ -133,7 +145,9 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
             entityId: row.id,
             payload: { supplier: auditSnapshot(row) },
           });
-          return toSupplier(row);
+          // A new supplier is rated at once when a policy is published: never "Not assessed" until someone asks.
+          const assessed = await reassess(tx, ctx, [row.id], 'created', 'supplier added');
+          return afterReassessment(tx, ctx.orgId, row, assessed);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateRef(input.externalRef);
@@ -162,7 +176,11 @@ export const createSuppliersService = ({ db }: { db: Db }) => {
             entityId: id,
             payload: { changes },
           });
-          return toSupplier(row);
+          // A change to a field the policy scores makes the rating stale: reassess in this transaction.
+          const scored = scoredFieldsAmong(Object.keys(changes));
+          if (scored.length === 0) return toSupplier(row);
+          const assessed = await reassess(tx, ctx, [id], 'profile_changed', profileChangedDetail(scored));
+          return afterReassessment(tx, ctx.orgId, row, assessed);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateRef(input.externalRef);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Supplier } from '#shared/schemas/suppliers.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import {
   auditOf,
@@ -53,8 +54,9 @@ describe('POST /api/suppliers', () => {
       currency: 'EUR',
       parentId: null,
       archivedAt: null,
-      risk: null,
     });
+    // Assessed as it was added (a policy is published): never "Not assessed".
+    expect(created.risk).toMatchObject({ policyVersion: 1, rating: expect.any(String) });
     const got = await officer.get(`/api/suppliers/${created.id}`);
     expect(got.statusCode).toBe(200);
     expect(got.json()).toEqual(created);
@@ -167,14 +169,14 @@ describe('the supply-chain tree', () => {
     const res = await executive.get(`/api/suppliers/${root.id}/tree`);
     expect(res.statusCode, res.body).toBe(200);
     const node = (
-      s: { id: string; name: string; country: string; tier: number },
+      s: { id: string; name: string; country: string; tier: number; risk: Supplier['risk'] },
       children: unknown[] = [],
     ) => ({
       id: s.id,
       name: s.name,
       country: s.country,
       tier: s.tier,
-      rating: null,
+      rating: s.risk?.rating ?? null,
       moreBelow: false,
       children,
     });

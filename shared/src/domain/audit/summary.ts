@@ -102,7 +102,7 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `Second admin's approval to publish: ${word(e.payload.previous)} → ${word(e.payload.required)}`;
     }
     case 'assessment.created':
-      return `Rated ${e.payload.rating} (residual ${e.payload.residualScore}) under policy v${e.payload.policyVersion}, ${e.payload.trigger.replace(/_/g, ' ')}`;
+      return `Rated ${e.payload.rating} (residual ${e.payload.residualScore}) under policy v${e.payload.policyVersion}, ${e.payload.triggerDetail || e.payload.trigger.replace(/_/g, ' ')}`;
     case 'job.finished':
       return `${e.payload.kind.replace(/_/g, ' ')} ${e.payload.status}: ${e.payload.done} of ${e.payload.total}`;
     case 'audit.personal_data_erased':

@@ -34,6 +34,8 @@ export const TRIGGER_LABELS: Record<(typeof ASSESSMENT_TRIGGERS)[number], string
   policy_published: 'Policy published',
   import: 'CSV import',
   seed: 'Demo data',
+  created: 'Supplier added',
+  profile_changed: 'Profile changed',
 };
 
 export const TIER_OPTIONS: readonly SelectOption[] = Array.from({ length: 10 }, (_, index) => ({

@@ -73,6 +73,8 @@ const result: ImportResult = {
   created: 1,
   updated: 1,
   unchanged: 0,
+  assessed: 2,
+  assessJobId: null,
 };
 
 describe('SupplierImportPage', () => {

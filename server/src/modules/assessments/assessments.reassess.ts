@@ -1,0 +1,58 @@
+import type { ReferenceData } from '#shared/domain/reference/types.js';
+import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../lib/context.js';
+import type { PoliciesRepo } from '../policies/policies.repo.js';
+import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
+import type { AssessmentRow } from './assessments.repo.js';
+import type { AssessmentTrigger, AssessSuppliers } from './assessments.write.js';
+
+// Ids looked up per query (one JSON parameter each); the assessment write batches its own inserts.
+const LOOKUP_BATCH = 5000;
+
+interface Deps {
+  ref: ReferenceData;
+  suppliers: Pick<SuppliersRepo, 'currentSuppliersByIds'>;
+  policies: Pick<PoliciesRepo, 'findPublishedPolicy'>;
+  assessSuppliers: AssessSuppliers;
+}
+
+/**
+ * Reassesses suppliers by id under the organisation's published policy, in the caller's transaction, so a
+ * change and the rating it leads to commit together (a rating is never staler than the profile it shows).
+ * `detail` says in words what set it off ("profile changed: migrant worker share"); it is stored and audited
+ * with each assessment. Archived suppliers and ids not of this organisation are skipped. With no published
+ * policy there is nothing to score against: nothing is written and the answer is empty.
+ */
+export const createReassessSuppliers =
+  ({ ref, suppliers, policies, assessSuppliers }: Deps) =>
+  async (
+    tx: Tx,
+    ctx: { orgId: string; actor: Actor },
+    ids: readonly string[],
+    trigger: AssessmentTrigger,
+    detail: string | null,
+    jobId?: string,
+  ): Promise<AssessmentRow[]> => {
+    if (ids.length === 0) return [];
+    const policy = await policies.findPublishedPolicy(tx, ctx.orgId);
+    if (!policy) return [];
+    const written: AssessmentRow[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += LOOKUP_BATCH) {
+      const rows = await suppliers.currentSuppliersByIds(tx, ctx.orgId, unique.slice(i, i + LOOKUP_BATCH));
+      written.push(
+        ...(await assessSuppliers(tx, {
+          orgId: ctx.orgId,
+          policy,
+          suppliers: rows,
+          ref,
+          trigger,
+          triggerDetail: detail,
+          actor: ctx.actor,
+          jobId,
+        })),
+      );
+    }
+    return written;
+  };
+export type ReassessSuppliers = ReturnType<typeof createReassessSuppliers>;
