@@ -1,13 +1,14 @@
-// npm run bench [-- --suppliers 100000 --only engine,import,rescore,list]
+// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list]
 // Every figure is a ratio against a baseline measured in the same run, on the same machine and database.
 import { parseArgs } from 'node:util';
 import { benchImport, benchList, benchRescore } from './db.bench.js';
 import { benchEngine } from './engine.bench.js';
 import { setupBench } from './setup.js';
+import { benchWhatIf } from './what-if.bench.js';
 
 const { values } = parseArgs({ options: { suppliers: { type: 'string' }, only: { type: 'string' } } });
 const n = Number(values.suppliers ?? 100_000);
-const only = new Set((values.only ?? 'engine,import,rescore,list').split(','));
+const only = new Set((values.only ?? 'engine,import,rescore,whatif,list').split(','));
 const backend = process.env.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
   : 'embedded PGlite (set DATABASE_URL for the figures that count)';
@@ -19,11 +20,12 @@ const results: { name: string; figure: string; target: string; pass: boolean }[]
 
 if (only.has('engine')) results.push(benchEngine(n));
 
-if (only.has('import') || only.has('rescore') || only.has('list')) {
+if (only.has('import') || only.has('rescore') || only.has('whatif') || only.has('list')) {
   const b = await setupBench();
   try {
     results.push(await benchImport(b, n));
     if (only.has('rescore')) results.push(await benchRescore(b, n));
+    if (only.has('whatif')) results.push(await benchWhatIf(b, n));
     if (only.has('list')) results.push(await benchList(b));
   } finally {
     await b.close();

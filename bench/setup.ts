@@ -124,6 +124,9 @@ export const medianOf = async (
   return { median: percentile(runs, 50), runs };
 };
 
+/** Runs in seconds, as printed beside a median (the spread of a noisy machine). */
+export const runsText = (runs: number[]) => runs.map((r) => `${r.toFixed(2)}`).join(' / ');
+
 export const seconds = (ns: bigint) => Number(ns) / 1e9;
 export const now = () => process.hrtime.bigint();
 export const percentile = (xs: number[], p: number) => {

@@ -9,6 +9,38 @@ import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 const zero = (): Record<Rating, number> => ({ low: 0, medium: 0, high: 0, critical: 0 });
 const MOVERS = 25;
 
+type Mover = WhatIf['movers'][number];
+
+/**
+ * The first `k` items in `order`, kept while they stream past: the same list as sorting them all (ties keep
+ * their arrival order) without sorting a whole portfolio's movers to show 25 of them.
+ */
+const firstK = (k: number, order: (x: Mover, y: Mover) => number) => {
+  const best: Mover[] = [];
+  return {
+    best,
+    offer(m: Mover) {
+      if (best.length === k && order(m, best[k - 1]!) >= 0) return;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(m, best[mid]!) < 0) hi = mid;
+        else lo = mid + 1;
+      }
+      best.splice(lo, 0, m);
+      if (best.length > k) best.pop();
+    },
+  };
+};
+
+const jump = (m: Mover) => Math.abs(ratingRank(m.after.rating) - ratingRank(m.before.rating));
+// Largest score change first (a rating change breaks ties); rating jumps first for the band movers.
+const byDelta = (x: Mover, y: Mover) =>
+  Math.abs(y.delta) - Math.abs(x.delta) || jump(y) - jump(x) || x.name.localeCompare(y.name);
+const byJump = (x: Mover, y: Mover) =>
+  jump(y) - jump(x) || y.after.residualScore - x.after.residualScore || x.name.localeCompare(y.name);
+
 export type WhatIfSupplier = Awaited<ReturnType<SuppliersRepo['listCurrentProfiles']>>[number];
 
 /**
@@ -28,8 +60,10 @@ export const computeWhatIf = (
     Record<Rating, number>
   >;
   const changed = { up: 0, down: 0, same: 0 };
-  const movers: WhatIf['movers'] = [];
-  const bandMovers: WhatIf['bandMovers'] = [];
+  const movers = firstK(MOVERS, byDelta);
+  const bandMovers = firstK(MOVERS, byJump);
+  let moversTotal = 0;
+  let bandMoversTotal = 0;
   for (const s of rows) {
     const profile = toProfile(s);
     const a = score(draft.document, profile, [], ref);
@@ -53,19 +87,14 @@ export const computeWhatIf = (
       after: { rating: a.rating, residualScore: a.residual.score },
       delta,
     };
-    if (delta !== 0) movers.push(mover);
-    else if (d !== 0) bandMovers.push(mover);
+    if (delta !== 0) {
+      moversTotal += 1;
+      movers.offer(mover);
+    } else if (d !== 0) {
+      bandMoversTotal += 1;
+      bandMovers.offer(mover);
+    }
   }
-  const jump = (m: WhatIf['movers'][number]) =>
-    Math.abs(ratingRank(m.after.rating) - ratingRank(m.before.rating));
-  // Largest score change first (a rating change breaks ties); rating jumps first for the band movers.
-  movers.sort(
-    (x, y) => Math.abs(y.delta) - Math.abs(x.delta) || jump(y) - jump(x) || x.name.localeCompare(y.name),
-  );
-  bandMovers.sort(
-    (x, y) =>
-      jump(y) - jump(x) || y.after.residualScore - x.after.residualScore || x.name.localeCompare(y.name),
-  );
   return {
     policyId: draft.id,
     comparedWith: published ? { id: published.id, version: published.version } : null,
@@ -74,9 +103,9 @@ export const computeWhatIf = (
     after,
     changed,
     transitions,
-    movers: movers.slice(0, MOVERS),
-    moversTotal: movers.length,
-    bandMovers: bandMovers.slice(0, MOVERS),
-    bandMoversTotal: bandMovers.length,
+    movers: movers.best,
+    moversTotal,
+    bandMovers: bandMovers.best,
+    bandMoversTotal,
   };
 };

@@ -235,21 +235,30 @@ export const currentSuppliersByIds = (tx: Tx, orgId: string, ids: readonly strin
 export const listCurrentSuppliers = (tx: Tx, orgId: string) =>
   tx.select().from(suppliers).where(currentOf(orgId));
 
-/** What scoring reads of every current supplier, with the name and country a comparison shows. */
-export const listCurrentProfiles = (tx: Tx, orgId: string) =>
-  tx
-    .select({
-      id: suppliers.id,
-      name: suppliers.name,
-      country: suppliers.country,
-      goods: suppliers.goods,
-      tier: suppliers.tier,
-      headcount: suppliers.headcount,
-      migrantWorkerShare: suppliers.migrantWorkerShare,
-      agencyWorkerShare: suppliers.agencyWorkerShare,
-    })
-    .from(suppliers)
-    .where(currentOf(orgId));
+/** What scoring reads of a supplier, with the name and country a comparison shows. */
+export interface ProfileRow {
+  id: string;
+  name: string;
+  country: string;
+  goods: string[];
+  tier: number;
+  headcount: number | null;
+  migrantWorkerShare: number | null;
+  agencyWorkerShare: number | null;
+}
+
+/**
+ * Every current supplier's profile (a what-if scores the whole register). Plain SQL rather than the query
+ * builder: mapping 100,000 rows field by field took longer than the engine scoring them. The shares are
+ * numeric(5,2), sent as float8 so both drivers answer numbers (the same values Number() of the text gives).
+ */
+export const listCurrentProfiles = async (tx: Tx, orgId: string): Promise<ProfileRow[]> =>
+  rowsOf<ProfileRow>(
+    await tx.execute(sql`
+      select id, name, country, goods, tier, headcount,
+        migrant_worker_share::float8 as "migrantWorkerShare", agency_worker_share::float8 as "agencyWorkerShare"
+      from suppliers where org_id = ${orgId} and archived_at is null`),
+  );
 
 /** A supplier's newest assessment, summarised on the register row that lists filter and sort on. */
 export interface CurrentAssessment {
