@@ -22,6 +22,17 @@ const issuesOf = (value: unknown) => {
 };
 
 describe('PolicyDocumentSchema', () => {
+  it('accepts a policy written before engine 1.1.0 (none of its parameters) and reads it unchanged', () => {
+    const old = edit((d) => {
+      delete d.inherent.goods.listedElsewherePoints;
+      delete d.inherent.goods.downstreamRule;
+      delete d.inherent.gsiVulnerability;
+      delete d.inherent.gsiGovernmentResponse;
+      delete d.unknownData;
+    });
+    expect(PolicyDocumentSchema.parse(old)).toEqual(old);
+  });
+
   it('accepts the default policy unchanged', () => {
     const parsed = PolicyDocumentSchema.parse(DEFAULT_POLICY);
     expect(parsed).toEqual(DEFAULT_POLICY);
@@ -93,12 +104,69 @@ describe('PolicyDocumentSchema', () => {
       /Unknown data must count for more/,
     ],
     [
-      'unknown good counted as not listed',
+      'unknown good counted as not listed (a policy without listedElsewherePoints)',
       (d) => {
+        delete d.inherent.goods.listedElsewherePoints;
         d.inherent.goods.unknownGoodPoints = 0;
       },
       'inherent.goods.unknownGoodPoints',
       /Unknown data/,
+    ],
+    [
+      'a good listed for other countries below a good listed nowhere',
+      (d) => {
+        d.inherent.goods.listedElsewherePoints = 10;
+      },
+      'inherent.goods.listedElsewherePoints',
+      /cannot earn fewer points than a good on the list for no country \(15\)/,
+    ],
+    [
+      'no goods recorded below an unknown good',
+      (d) => {
+        d.inherent.goods.noGoodsPoints = 10;
+      },
+      'inherent.goods.noGoodsPoints',
+      /cannot earn fewer points than a good on the list for no country/,
+    ],
+    [
+      'an unknown downstream rule',
+      (d) => {
+        (d.inherent.goods as { downstreamRule: string }).downstreamRule = 'half';
+      },
+      'inherent.goods.downstreamRule',
+      /Invalid option/,
+    ],
+    [
+      'unknown vulnerability counted as lowest',
+      (d) => {
+        d.inherent.gsiVulnerability!.unknownPoints = 0;
+      },
+      'inherent.gsiVulnerability.unknownPoints',
+      /Unknown data must count for more/,
+    ],
+    [
+      'government-response bands beyond 200 below a full response',
+      (d) => {
+        d.inherent.gsiGovernmentResponse!.bands[4]!.from = 250;
+      },
+      'inherent.gsiGovernmentResponse.bands.4.from',
+      /at most 200/,
+    ],
+    [
+      'an unknown-data floor of low',
+      (d) => {
+        (d.unknownData as { minRating: string }).minRating = 'low';
+      },
+      'unknownData.minRating',
+      /Invalid option/,
+    ],
+    [
+      'an unknown-data coverage of 0',
+      (d) => {
+        d.unknownData!.minCountryCoverage = 0;
+      },
+      'unknownData.minCountryCoverage',
+      /the floor could never apply/,
     ],
     [
       'missing prevalence counted as lowest',
@@ -111,10 +179,10 @@ describe('PolicyDocumentSchema', () => {
     [
       'a listed good below a good not listed',
       (d) => {
-        d.inherent.goods.notListedPoints = 25;
+        d.inherent.goods.listedElsewherePoints = 25;
       },
       'inherent.goods.childLabourPoints',
-      /cannot earn fewer points than a good not listed/,
+      /cannot earn fewer points than a good listed for other countries/,
     ],
     [
       'duplicate criterion keys',

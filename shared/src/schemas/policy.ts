@@ -106,6 +106,9 @@ const TipFactorSchema = z
     checkUnknown(ctx, ['unknownPoints'], f.unknownPoints, Object.values(f.points));
   });
 
+export const DOWNSTREAM_RULES = ['fixed', 'worst_kind'] as const;
+export type DownstreamRule = (typeof DOWNSTREAM_RULES)[number];
+
 const GoodsFactorSchema = z
   .object({
     citation: CitationSchema,
@@ -119,6 +122,20 @@ const GoodsFactorSchema = z
     notListedPoints: PointsSchema,
     /** On the list for no country: the list says nothing about it. */
     unknownGoodPoints: PointsSchema,
+    /**
+     * On the list, but only for other countries. Absent (policies written before engine 1.1.0):
+     * `notListedPoints` applies, as it did. When set, it replaces `notListedPoints` everywhere and must be at
+     * least `unknownGoodPoints`: ILAB says absence from the list is no evidence of no forced labour, so a good
+     * listed anywhere never scores below a good listed nowhere.
+     */
+    listedElsewherePoints: PointsSchema.optional(),
+    /**
+     * How a good listed because of a tainted input (`downstream_input`) scores. `fixed` (also when absent):
+     * `downstreamInputPoints`. `worst_kind`: the highest of the forced, forced child and child labour points,
+     * because ILAB names neither the input nor its kind, and US law (UFLPA) presumes forced labour for goods
+     * made wholly or in part with Xinjiang inputs: the product never scores below its listed input.
+     */
+    downstreamRule: z.enum(DOWNSTREAM_RULES).optional(),
     /** The supplier has no goods recorded. */
     noGoodsPoints: PointsSchema,
   })
@@ -129,14 +146,38 @@ const GoodsFactorSchema = z
       'childLabourPoints',
       'downstreamInputPoints',
     ] as const;
+    const elsewhere = f.listedElsewherePoints ?? f.notListedPoints;
     for (const k of listed) {
-      if (f[k] < f.notListedPoints)
-        issue(ctx, [k], `A listed good cannot earn fewer points than a good not listed`);
+      if (f[k] < elsewhere)
+        issue(ctx, [k], `A listed good cannot earn fewer points than a good listed for other countries`);
     }
-    const known = [...listed.map((k) => f[k]), f.notListedPoints];
-    checkUnknown(ctx, ['unknownGoodPoints'], f.unknownGoodPoints, known);
-    checkUnknown(ctx, ['noGoodsPoints'], f.noGoodsPoints, known);
+    if (f.listedElsewherePoints === undefined) {
+      // Policies written before engine 1.1.0: a good listed elsewhere counted as known low risk.
+      const known = [...listed.map((k) => f[k]), f.notListedPoints];
+      checkUnknown(ctx, ['unknownGoodPoints'], f.unknownGoodPoints, known);
+      checkUnknown(ctx, ['noGoodsPoints'], f.noGoodsPoints, known);
+      return;
+    }
+    // Every good the list knows is listed somewhere, so a good on the list for no country is the lowest
+    // goods risk there is; a supplier with no goods recorded counts at least as much.
+    if (f.listedElsewherePoints < f.unknownGoodPoints) {
+      issue(
+        ctx,
+        ['listedElsewherePoints'],
+        `A good listed for other countries cannot earn fewer points than a good on the list for no country (${f.unknownGoodPoints})`,
+      );
+    }
+    if (f.noGoodsPoints < f.unknownGoodPoints) {
+      issue(
+        ctx,
+        ['noGoodsPoints'],
+        `No goods recorded cannot earn fewer points than a good on the list for no country (${f.unknownGoodPoints})`,
+      );
+    }
   });
+
+/** Ratings a policy can set as the floor for unknown data ("low" would raise nothing). */
+export const UNKNOWN_DATA_FLOORS = ['medium', 'high', 'critical'] as const;
 
 export const CRITERION_GROUPS = ['ilo_indicator', 'governance'] as const;
 
@@ -189,6 +230,13 @@ export const PolicyDocumentSchema = z.object({
     agencyShare: bandedFactor('percent', 0, 100),
     /** Supplier tier (1 = direct); the tier is always known. */
     supplierTier: z.object({ citation: CitationSchema, bands: bandsSchema('tier', 1, 10) }),
+    /** GSI vulnerability score, 0–100 (higher = more vulnerable). Absent: not scored (before engine 1.1.0). */
+    gsiVulnerability: bandedFactor('vulnerability score', 0, 100).optional(),
+    /**
+     * GSI government response, scored as its gap: 100 − the response score (in percent, can be negative), so
+     * a weaker response earns more points. Absent: not scored (before engine 1.1.0).
+     */
+    gsiGovernmentResponse: bandedFactor('points below a full response', 0, 200).optional(),
   }),
   criteria: z
     .array(PolicyCriterionSchema)
@@ -233,6 +281,20 @@ export const PolicyDocumentSchema = z.object({
       message: 'The two weights must add up to 1',
       path: ['answersWeight'],
     }),
+  /**
+   * Unknown data is never rated low: when the published country data (TIP tier and the GSI measures the
+   * policy scores) is known for less than `minCountryCoverage` of those factors' points, the rating is raised
+   * to at least `minRating`, and the result says so (`ratingFloor`). A supplier whose data is fully known is
+   * never affected. Absent: no floor (policies written before engine 1.1.0).
+   */
+  unknownData: z
+    .object({
+      minRating: z.enum(UNKNOWN_DATA_FLOORS),
+      minCountryCoverage: num()
+        .gt(0, 'Must be above 0, or the floor could never apply')
+        .max(1, 'Must be between 0 and 1'),
+    })
+    .optional(),
   /** How often a supplier should be reassessed. */
   reassessmentMonths: z
     .number()

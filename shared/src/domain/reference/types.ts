@@ -20,6 +20,15 @@ export const DatasetInfoSchema = z.object({
   url: z.string().max(500),
   file: z.string().max(100),
   rows: z.number().int().min(0),
+  /**
+   * SHA-256 of `file`, lower-case hex: assessments record it, so the exact file they scored against can be
+   * checked. Optional: the shipped manifest has it for every file (a test checks), a loaded edition supplies
+   * its own.
+   */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'A SHA-256 in lower-case hex')
+    .optional(),
   /** How and when the copy was compiled. */
   retrieved: z.string().max(2000),
   /** Licence / reuse and attribution note. */

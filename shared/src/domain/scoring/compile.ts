@@ -15,8 +15,20 @@ export interface CompiledPolicy {
   criterionIndex: Map<string, number>;
   totalWeight: number;
   redFlags: Map<string, RedFlagRule>;
-  /** Maximum points of each inherent factor, in INHERENT_FACTOR_KEYS order. */
-  maxima: [tip: number, gsi: number, goods: number, migrant: number, agency: number, tier: number];
+  /**
+   * Maximum points of each inherent factor, in INHERENT_FACTOR_KEYS order; 0 for the GSI vulnerability and
+   * government-response factors when the policy does not score them (policies written before engine 1.1.0).
+   */
+  maxima: [
+    tip: number,
+    gsi: number,
+    goods: number,
+    migrant: number,
+    agency: number,
+    tier: number,
+    gsiVulnerability: number,
+    gsiGovernmentResponse: number,
+  ];
   totalMax: number;
   /** Data-gap message per criterion (same order as `criteria`). */
   gapMessages: string[];
@@ -51,7 +63,18 @@ export const compilePolicy = (policy: PolicyDocument): CompiledPolicy => {
     throw new Error(`Invalid scoring policy: ${issues}`);
   }
   const doc = parsed.data;
-  const { tip, gsi, goods, migrantShare, agencyShare, supplierTier } = doc.inherent;
+  const {
+    tip,
+    gsi,
+    goods,
+    migrantShare,
+    agencyShare,
+    supplierTier,
+    gsiVulnerability,
+    gsiGovernmentResponse,
+  } = doc.inherent;
+  const bandedMax = (f: typeof gsiVulnerability) =>
+    f === undefined ? 0 : r2(Math.max(f.unknownPoints, bandMax(f.bands)));
   const maxima: CompiledPolicy['maxima'] = [
     r2(Math.max(tip.unknownPoints, ...Object.values(tip.points))),
     r2(Math.max(gsi.unknownPoints, bandMax(gsi.bands))),
@@ -59,6 +82,8 @@ export const compilePolicy = (policy: PolicyDocument): CompiledPolicy => {
     r2(Math.max(migrantShare.unknownPoints, bandMax(migrantShare.bands))),
     r2(Math.max(agencyShare.unknownPoints, bandMax(agencyShare.bands))),
     r2(bandMax(supplierTier.bands)),
+    bandedMax(gsiVulnerability),
+    bandedMax(gsiGovernmentResponse),
   ];
   const result: CompiledPolicy = {
     doc,

@@ -238,12 +238,12 @@ export const DEFAULT_POLICY: PolicyDocument = {
         'Walk Free, Global Slavery Index: estimated prevalence of modern slavery per 1,000 people (2023 edition)',
       bands: [
         { from: 0, points: 0 },
-        { from: 3, points: 5 },
-        { from: 6, points: 10 },
-        { from: 10, points: 15 },
-        { from: 20, points: 20 },
+        { from: 3, points: 3 },
+        { from: 6, points: 5 },
+        { from: 10, points: 8 },
+        { from: 20, points: 10 },
       ],
-      unknownPoints: 12,
+      unknownPoints: 6,
     },
     goods: {
       citation:
@@ -255,14 +255,18 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notListedPoints: 0,
       unknownGoodPoints: 15,
       noGoodsPoints: 15,
+      listedElsewherePoints: 18,
+      downstreamRule: 'worst_kind',
     },
     migrantShare: {
       citation: 'ILO Indicators of Forced Labour (2012), indicator 1: Abuse of vulnerability',
       bands: [
         { from: 0, points: 0 },
         { from: 10, points: 4 },
-        { from: 25, points: 7 },
-        { from: 50, points: 10 },
+        { from: 25, points: 6 },
+        { from: 50, points: 8 },
+        { from: 75, points: 9 },
+        { from: 90, points: 10 },
       ],
       unknownPoints: 5,
     },
@@ -271,8 +275,10 @@ export const DEFAULT_POLICY: PolicyDocument = {
       bands: [
         { from: 0, points: 0 },
         { from: 10, points: 4 },
-        { from: 25, points: 7 },
-        { from: 50, points: 10 },
+        { from: 25, points: 6 },
+        { from: 50, points: 8 },
+        { from: 75, points: 9 },
+        { from: 90, points: 10 },
       ],
       unknownPoints: 5,
     },
@@ -284,6 +290,30 @@ export const DEFAULT_POLICY: PolicyDocument = {
         { from: 3, points: 5 },
       ],
     },
+    gsiVulnerability: {
+      citation:
+        'Walk Free, Global Slavery Index: vulnerability to modern slavery, total score 0–100 (2023 edition)',
+      bands: [
+        { from: 0, points: 0 },
+        { from: 20, points: 1 },
+        { from: 40, points: 2 },
+        { from: 60, points: 4 },
+        { from: 80, points: 5 },
+      ],
+      unknownPoints: 3,
+    },
+    gsiGovernmentResponse: {
+      citation:
+        'Walk Free, Global Slavery Index: government response to modern slavery, scored as 100 − the response score (2023 edition)',
+      bands: [
+        { from: 0, points: 0 },
+        { from: 40, points: 1 },
+        { from: 50, points: 2 },
+        { from: 60, points: 4 },
+        { from: 70, points: 5 },
+      ],
+      unknownPoints: 3,
+    },
   },
   criteria: CRITERIA,
   redFlags: RED_FLAGS,
@@ -291,5 +321,6 @@ export const DEFAULT_POLICY: PolicyDocument = {
   ratingBands: { medium: 25, high: 50, critical: 75 },
   evidenceWeighting: { selfDeclared: 0.6, evidenceBacked: 1 },
   confidence: { referenceDataWeight: 0.4, answersWeight: 0.6 },
+  unknownData: { minRating: 'medium', minCountryCoverage: 0.5 },
   reassessmentMonths: 12,
 };

@@ -18,11 +18,20 @@ const TIER_LABELS: Record<TipTier, string> = {
 
 type GoodsPoints = CompiledPolicy['doc']['inherent']['goods'];
 
+/** A good on the list, but only for other countries (`notListedPoints` in policies without the new field). */
+const elsewherePoints = (p: GoodsPoints): number => p.listedElsewherePoints ?? p.notListedPoints;
+
+/** A downstream listing: fixed points, or (`worst_kind`) the highest points of a listed kind. */
+const downstreamPoints = (p: GoodsPoints): number =>
+  p.downstreamRule === 'worst_kind'
+    ? Math.max(p.forcedLabourPoints, p.forcedChildLabourPoints, p.childLabourPoints)
+    : p.downstreamInputPoints;
+
 /** A listed good earns the highest points of the kinds it is listed for, never less than a good not listed. */
 const listingPoints = (p: GoodsPoints, l: IlabListing): number =>
   Math.max(
-    p.notListedPoints,
-    l.basis === 'downstream_input' ? p.downstreamInputPoints : 0,
+    elsewherePoints(p),
+    l.basis === 'downstream_input' ? downstreamPoints(p) : 0,
     l.forcedLabor ? p.forcedLabourPoints : 0,
     l.forcedChildLabor ? p.forcedChildLabourPoints : 0,
     l.childLabor ? p.childLabourPoints : 0,
@@ -36,7 +45,16 @@ export interface InherentPart {
   factors: InherentFactor[];
   /** Share of the factors' maximum points whose data was known, 0–1 (for confidence). */
   coverage: number;
+  /** The same share over the country factors only (TIP tier, GSI measures), for the unknown-data floor. */
+  countryCoverage: number;
 }
+
+const COUNTRY_FACTORS: ReadonlySet<InherentFactor['key']> = new Set([
+  'tip_tier',
+  'gsi_prevalence',
+  'gsi_vulnerability',
+  'gsi_government_response',
+]);
 
 const assessGoods = (
   c: CompiledPolicy,
@@ -77,7 +95,7 @@ const assessGoods = (
       }
       detail = `"${input}": on the ILAB ${edition} list for ${country}`;
     } else if (m.status === 'not_listed') {
-      goodPoints = p.notListedPoints;
+      goodPoints = elsewherePoints(p);
       detail = `"${input}" (${m.goodKey}): on the ILAB ${edition} list for other countries, not for ${country}`;
     } else {
       goodPoints = p.unknownGoodPoints;
@@ -137,6 +155,80 @@ const shareFactor = (
   };
 };
 
+/**
+ * The GSI vulnerability and government-response factors, for policies that score them (engine 1.1.0 on).
+ * A weaker government response is more risk, so it is scored as its gap to a full response (100 − score).
+ */
+const gsiIndexFactors = (
+  c: CompiledPolicy,
+  facts: ReturnType<typeof countryFacts>,
+  country: string,
+  iso: string,
+  datasetId: string | null,
+  gsiLabel: string,
+  vulnMax: number,
+  responseMax: number,
+  gaps: DataGap[],
+): InherentFactor[] => {
+  const { gsiVulnerability: vuln, gsiGovernmentResponse: response } = c.doc.inherent;
+  const out: InherentFactor[] = [];
+  const gapKey = `${datasetId ?? 'gsi'}:${iso}`;
+  if (vuln) {
+    const raw = facts?.gsi?.vulnerability ?? null;
+    const value = raw === null ? null : r2(raw);
+    if (value === null) {
+      gaps.push({
+        kind: 'country',
+        key: `${gapKey}:vulnerability`,
+        message: `${gsiLabel} has no vulnerability score for ${country}; counted as unknown`,
+      });
+    }
+    out.push({
+      key: 'gsi_vulnerability',
+      name: 'Vulnerability to modern slavery (GSI)',
+      value,
+      points: value === null ? vuln.unknownPoints : bandPoints(vuln.bands, value),
+      maxPoints: vulnMax,
+      known: value === null ? 0 : 1,
+      dataset: datasetId,
+      citation: vuln.citation,
+      detail:
+        value === null
+          ? `${country}: no vulnerability score (${gsiLabel}); counted as unknown`
+          : `${country}: vulnerability ${fmt(value)} of 100 (${gsiLabel})`,
+      goods: null,
+    });
+  }
+  if (response) {
+    const raw = facts?.gsi?.governmentResponse ?? null;
+    const value = raw === null ? null : r2(raw);
+    if (value === null) {
+      gaps.push({
+        kind: 'country',
+        key: `${gapKey}:government_response`,
+        message: `${gsiLabel} has no government-response score for ${country}; counted as unknown`,
+      });
+    }
+    const gap = value === null ? null : r2(100 - value);
+    out.push({
+      key: 'gsi_government_response',
+      name: 'Government response to modern slavery (GSI)',
+      value,
+      points: gap === null ? response.unknownPoints : bandPoints(response.bands, Math.max(0, gap)),
+      maxPoints: responseMax,
+      known: value === null ? 0 : 1,
+      dataset: datasetId,
+      citation: response.citation,
+      detail:
+        gap === null
+          ? `${country}: no government-response score (${gsiLabel}); counted as unknown`
+          : `${country}: government response ${fmt(value!)}%, ${fmt(gap)} below a full response (${gsiLabel})`,
+      goods: null,
+    });
+  }
+  return out;
+};
+
 /** Inherent risk: what the published data and the supplier's profile say before any answer. */
 export const assessInherent = (
   c: CompiledPolicy,
@@ -146,7 +238,7 @@ export const assessInherent = (
   gaps: DataGap[],
 ): InherentPart => {
   const { tip, gsi, migrantShare, agencyShare, supplierTier, goods } = c.doc.inherent;
-  const [tipMax, gsiMax, goodsMax, migrantMax, agencyMax, tierMax] = c.maxima;
+  const [tipMax, gsiMax, goodsMax, migrantMax, agencyMax, tierMax, vulnMax, responseMax] = c.maxima;
   const iso = profile.country;
   const facts = countryFacts(ref, iso);
   const country = facts?.name ?? countryName(iso) ?? iso;
@@ -205,6 +297,7 @@ export const assessInherent = (
           : `${country}: ${fmt(prevalence)} people in modern slavery per 1,000 (${gsiLabel})`,
       goods: null,
     },
+    ...gsiIndexFactors(c, facts, country, iso, gsiInfo?.id ?? null, gsiLabel, vulnMax, responseMax, gaps),
     {
       key: 'ilab_goods',
       name: 'Goods on the ILAB list',
@@ -251,9 +344,15 @@ export const assessInherent = (
 
   let points = 0;
   let knownMax = 0;
+  let countryMax = 0;
+  let countryKnownMax = 0;
   for (const f of factors) {
     points += f.points;
     knownMax += f.maxPoints * f.known;
+    if (COUNTRY_FACTORS.has(f.key)) {
+      countryMax += f.maxPoints;
+      countryKnownMax += f.maxPoints * f.known;
+    }
   }
   points = r2(points);
   const maxPoints = c.totalMax;
@@ -265,5 +364,6 @@ export const assessInherent = (
     formula: `100 × ${fmt(points)} / ${fmt(maxPoints)} = ${fmt(score)}`,
     factors,
     coverage: maxPoints > 0 ? r2(knownMax / maxPoints) : 1,
+    countryCoverage: countryMax > 0 ? r2(countryKnownMax / countryMax) : 1,
   };
 };

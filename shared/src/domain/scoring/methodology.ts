@@ -19,7 +19,8 @@ editions of the data it used, so it can be reproduced exactly.
 - **Control effectiveness** (0–100): how far the supplier's accepted questionnaire answers show that the risk is
   under control.
 - **Residual risk** (0–100): inherent risk reduced by control effectiveness.
-- **Rating** (low, medium, high, critical): the band the residual risk falls in, raised by any red flag.
+- **Rating** (low, medium, high, critical): the band the residual risk falls in, raised by any red flag, and
+  never low when too little is known about the country (section 7).
 
 ## 2. Inherent risk
 
@@ -29,7 +30,9 @@ maxima add up to 100, so the points are the score.
 | Factor | Maximum points | Source |
 | --- | --- | --- |
 | Country: US TIP report tier | 20 | US Department of State, Trafficking in Persons Report, 2025 |
-| Country: prevalence of modern slavery | 20 | Walk Free, Global Slavery Index, 2023 |
+| Country: prevalence of modern slavery | 10 | Walk Free, Global Slavery Index, 2023 |
+| Country: vulnerability to modern slavery | 5 | Walk Free, Global Slavery Index, 2023 |
+| Country: government response to modern slavery | 5 | Walk Free, Global Slavery Index, 2023 |
 | Goods on the ILAB list for this country | 35 | US Department of Labor (ILAB), List of Goods Produced by Child Labor or Forced Labor, 2022 |
 | Share of migrant workers | 10 | ILO Indicators of Forced Labour, 2012 (indicator 1, abuse of vulnerability) |
 | Share of agency workers | 10 | ILO General Principles and Operational Guidelines for Fair Recruitment, 2019 |
@@ -53,19 +56,49 @@ response, not the size of the problem, which is why prevalence is scored separat
 Special Cases score as Tier 3: the report does not rank them because conflict or the collapse of government
 makes an assessment impossible, which is itself a sign of acute risk.
 
-### 2.2 Prevalence of modern slavery (up to 20 points)
+### 2.2 Global Slavery Index (up to 20 points, three measures)
 
-The Global Slavery Index 2023 estimates, for 160 countries, how many people per 1,000 lived in modern slavery
-(modelled for 2021; 49.6 million people worldwide, roughly 6 per 1,000).
+The Global Slavery Index 2023 publishes three measures per country, and all three are scored: the estimated
+prevalence (what has happened), vulnerability (the conditions that let it happen) and the government's response
+(what is done about it). Prevalence is a modelled estimate, so it carries half of the index's 20 points rather
+than all of them; the other two measures, which are built from observed indicators, share the rest.
+
+**Prevalence of modern slavery (up to 10 points).** How many people per 1,000 lived in modern slavery
+(estimates for 160 countries, modelled for 2021; 49.6 million people worldwide, roughly 6 per 1,000).
 
 | Estimated prevalence per 1,000 | Points |
 | --- | --- |
 | below 3 | 0 |
-| 3 to below 6 | 5 |
-| 6 to below 10 | 10 |
-| 10 to below 20 | 15 |
-| 20 or more | 20 |
-| No estimate in the data | 12 |
+| 3 to below 6 | 3 |
+| 6 to below 10 | 5 |
+| 10 to below 20 | 8 |
+| 20 or more | 10 |
+| No estimate in the data | 6 |
+
+**Vulnerability (up to 5 points).** A score from 0 to 100 (higher = more vulnerable) combining governance
+issues, lack of basic needs, inequality, disenfranchised groups and the effects of conflict.
+
+| Vulnerability score | Points |
+| --- | --- |
+| below 20 | 0 |
+| 20 to below 40 | 1 |
+| 40 to below 60 | 2 |
+| 60 to below 80 | 4 |
+| 80 or more | 5 |
+| No score in the data | 3 |
+
+**Government response (up to 5 points).** How far a government has acted against modern slavery, in percent
+(it can be negative). A weaker response is more risk, so the score is turned round: it is scored as its gap to
+a full response, 100 − the response score.
+
+| Government response | Gap to a full response | Points |
+| --- | --- | --- |
+| above 60% | below 40 | 0 |
+| above 50% up to 60% | 40 to below 50 | 1 |
+| above 40% up to 50% | 50 to below 60 | 2 |
+| above 30% up to 40% | 60 to below 70 | 4 |
+| 30% or less | 70 or more | 5 |
+| No score in the data | | 3 |
 
 ### 2.3 Goods on the ILAB list (up to 35 points)
 
@@ -77,10 +110,23 @@ produced by child labour or forced labour, country by country. We ship the 2022 
 | Listed for forced labour | 35 |
 | Listed for forced child labour | 35 |
 | Listed for child labour | 20 |
-| Listed because an input is made with child or forced labour (downstream) | 20 |
-| On the list, but only for other countries | 0 |
+| Listed because an input is made with child or forced labour (downstream) | 35 (as its worst input) |
+| On the list, but only for other countries | 18 |
 | On the list for no country: the list says nothing about it | 15 |
 | No goods recorded for the supplier | 15 |
+
+**Listed only for other countries (18).** ILAB lists a good for the countries where it found evidence, and says
+that absence from the list is not evidence that a good is made without forced or child labour. A good that
+is listed somewhere is a good known to carry the risk in its sector, so it never scores below a good the list
+has never named (15); it scores less than a listing for the supplier's own country (20 or more).
+
+**Downstream goods (as their worst input, 35).** ILAB lists some goods because an input is made with forced or
+child labour (Chinese solar modules, cells, wafers and ingots made from polysilicon; lithium-ion batteries made
+with cobalt). It names the input's country but neither the input good nor the kind of exploitation. A product
+carries the risk of what it is made of, and US law agrees: under the Uyghur Forced Labor Prevention Act, goods
+made wholly or in part in Xinjiang, polysilicon included, are presumed made with forced labour. So a downstream
+good earns the highest points of a listed kind (35), and never scores below its listed input (polysilicon from
+China: 35). A policy can set the rule back to fixed points ("fixed", 20).
 
 A good listed for several kinds of exploitation earns the highest. A supplier with several goods earns the
 points of its riskiest good, not the sum: a site making three listed goods is not three times as exposed, and
@@ -115,9 +161,15 @@ ILO's fair-recruitment principles address.
 | --- | --- | --- |
 | below 10% | 0 | 0 |
 | 10% to below 25% | 4 | 4 |
-| 25% to below 50% | 7 | 7 |
-| 50% or more | 10 | 10 |
+| 25% to below 50% | 6 | 6 |
+| 50% to below 75% | 8 | 8 |
+| 75% to below 90% | 9 | 9 |
+| 90% or more | 10 | 10 |
 | Not recorded | 5 | 5 |
+
+The points rise over the whole range: a site where every worker comes through an agency is more exposed than
+one where half do, so 100% no longer scores the same as 50%. The first steps are the steepest, because even a
+minority of migrant or agency workers is where abuse is found first.
 
 Deeper tiers are less visible to the buyer, and the OECD guidance asks enterprises to look beyond their direct
 suppliers: tier 1 earns 0 points, tier 2 earns 3, tier 3 and deeper earn 5.
@@ -198,6 +250,14 @@ its "unknown" points (section 2), which are always more than the lowest-risk val
 a data gap saying what is missing, e.g. "ILAB 2022 has no entry for "widgets"; risk unknown". Unknown data
 also lowers confidence. A site we know nothing about does not look safe; it looks like work to do.
 
+Unknown points alone cannot keep a site out of the low band once answers reduce its risk, so the rating has a
+floor as well: **when the published country data (TIP tier and the three GSI measures) is known for less than
+50% of its 40 points, the rating is at least medium**, shown as "Medium · insufficient data" with the reason.
+This covers the places no dataset ranks (Antarctica, Greenland, Palestine, Puerto Rico) and Liechtenstein,
+which has only a GSI government-response score (5 of 40 points known). A supplier whose country data is known
+is never affected, whatever its answers. The floor raises the rating, not the score: the residual risk stays
+as computed, so the arithmetic can still be checked.
+
 ## 8. Confidence
 
 Confidence (0–1) = 0.4 × reference-data coverage + 0.6 × answer coverage.
@@ -212,7 +272,10 @@ Confidence (0–1) = 0.4 × reference-data coverage + 0.6 × answer coverage.
 Every number is rounded to 2 decimals when it is produced, and later steps use the rounded figures, so the
 arithmetic in an assessment can be redone by hand. The engine uses no clock and no randomness: the same policy
 version, supplier profile, answers and data give the same result, byte for byte. Each assessment stores the
-slice of reference data it used.
+slice of reference data it used (for a good listed only for other countries, one row of the list that shows it
+is listed somewhere), and the SHA-256 of what it relied on: the policy document (as canonical JSON), each
+dataset file and the version of the goods synonym table. With the dataset file of that hash, anyone can check
+that the good has no row for the supplier's country.
 
 ## 10. Worked example: a garment maker in Bangladesh
 
@@ -222,15 +285,17 @@ A tier-1 garment factory in Bangladesh (BD) supplies "Apparel" and "Cotton lint"
 **Inherent risk**
 
 - TIP 2025: Bangladesh is on Tier 2: **8 points**.
-- GSI 2023: 7.1 people in modern slavery per 1,000, in the band from 6: **10 points**.
+- GSI 2023: 7.1 people in modern slavery per 1,000, in the band from 6: **5 points**. Vulnerability 58, in the
+  band from 40: **2 points**. Government response 49%, 51 below a full response, in the band from 50:
+  **2 points**.
 - ILAB 2022: "Apparel" matches garments, and
   "Garments from Bangladesh: listed for forced labour and child labour (ILAB 2022)": 35 points.
-  "Cotton lint" matches cotton, which is on the list for other countries but not for Bangladesh: 0 points.
+  "Cotton lint" matches cotton, which is on the list for other countries but not for Bangladesh: 18 points.
   The goods factor takes the riskier good: **35 points**.
 - Migrant workers 5%, below 10%: **0 points**. Agency workers 20%, in the band from 10%: **4 points**.
 - Tier 1: **0 points**.
 
-Inherent risk = 100 × 57 / 100 = **57**.
+Inherent risk = 100 × 56 / 100 = **56**.
 
 **Control effectiveness.** Four answers have been accepted:
 
@@ -244,15 +309,23 @@ Inherent risk = 100 × 57 / 100 = **57**.
 The other 15 criteria are unanswered: effectiveness 0, and each is a data gap.
 Control effectiveness = (5 × 100 + 8 × 60 + 7 × 50 + 6 × 100) / 100 = 1930 / 100 = **19.3**.
 
-**Residual risk** = 57 × (1 − 0.7 × 19.3 / 100) = **49.3**: rating **medium**.
+**Residual risk** = 56 × (1 − 0.7 × 19.3 / 100) = **48.43**: rating **medium**.
 
 **Confidence.** Every inherent factor was known: reference-data coverage 1. Answer coverage =
 (5 × 1 + 8 × 0.6 + 7 × 1 + 6 × 1) / 100 = 0.228, rounded to 0.23. Confidence = 0.4 × 1 + 0.6 × 0.23 = **0.54**.
 
 **With a red flag.** Suppose a fifth accepted answer, on age verification, scores 0 of 10 with evidence and
 raises the red flag "Children below the minimum working age". Control effectiveness stays 19.3 (an answer
-worth 0 counts the same as no answer) and residual risk stays 49.3, in the medium band; but the red flag sets
+worth 0 counts the same as no answer) and residual risk stays 48.43, in the medium band; but the red flag sets
 the floor, so the rating is **critical**. Answer coverage rises to 0.27 and confidence to **0.56**.
+
+**The same factory where no country data exists.** Put the same factory, with the same four answers, in
+Antarctica (AQ), which no dataset covers. The country factors earn their unknown points: TIP 12, prevalence 6,
+vulnerability 3, government response 3; "Apparel" and "Cotton lint" are on the list only for other countries
+(18); workforce 0 + 4, tier 0. Inherent risk = 100 × 46 / 100 = **46**; residual risk =
+46 × (1 − 0.7 × 19.3 / 100) = **39.79**, medium by score. With every criterion answered in full, with evidence,
+control effectiveness would be 100 and residual risk 46 × (1 − 0.7 × 100 / 100) = **13.8**, low by score; but
+0% of the country data is known, below the floor's 50%, so the rating is **medium**, "insufficient data".
 
 ## Sources
 

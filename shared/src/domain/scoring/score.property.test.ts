@@ -109,6 +109,22 @@ const policyArb: fc.Arbitrary<PolicyDocument> = fc
       .map((b) => [...b].sort((x, y) => x - y)),
     evidence: sortedInts(2, 1, 100),
     confidence: fc.integer({ min: 0, max: 100 }),
+    // The parameters added in engine 1.1.0, or none of them (a policy written before).
+    v11: fc.option(
+      fc.record({
+        elsewhereExtra: fc.integer({ min: 0, max: 10 }),
+        downstreamRule: fc.constantFrom('fixed' as const, 'worst_kind' as const),
+        vulnerability: bandsArb(0, 90),
+        response: bandsArb(0, 150),
+        unknownExtra: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 2, maxLength: 2 }),
+        floor: fc.option(
+          fc.record({
+            minRating: fc.constantFrom('medium' as const, 'high' as const, 'critical' as const),
+            minCountryCoverage: fc.integer({ min: 1, max: 100 }).map((n) => n / 100),
+          }),
+        ),
+      }),
+    ),
   })
   .map((g) => {
     const d = structuredClone(DEFAULT_POLICY);
@@ -128,6 +144,38 @@ const policyArb: fc.Arbitrary<PolicyDocument> = fc
       unknownGoodPoints: g.goodsBase + u3,
       noGoodsPoints: g.goodsBase + u4,
     };
+    delete d.inherent.goods.listedElsewherePoints;
+    delete d.inherent.goods.downstreamRule;
+    delete d.inherent.gsiVulnerability;
+    delete d.inherent.gsiGovernmentResponse;
+    delete d.unknownData;
+    if (g.v11) {
+      const v = g.v11;
+      const elsewhere = g.goodsBase + u3 + v.elsewhereExtra;
+      const [pfl, pfcl, pcl, pds] = g.goodsListed as [number, number, number, number];
+      d.inherent.goods = {
+        ...d.inherent.goods,
+        forcedLabourPoints: elsewhere + pfl,
+        forcedChildLabourPoints: elsewhere + pfcl,
+        childLabourPoints: elsewhere + pcl,
+        downstreamInputPoints: elsewhere + pds,
+        noGoodsPoints: g.goodsBase + u3 + u4,
+        listedElsewherePoints: elsewhere,
+        downstreamRule: v.downstreamRule,
+      };
+      const [uv, ur] = v.unknownExtra as [number, number];
+      d.inherent.gsiVulnerability = {
+        ...DEFAULT_POLICY.inherent.gsiVulnerability!,
+        bands: v.vulnerability,
+        unknownPoints: v.vulnerability[0]!.points + uv,
+      };
+      d.inherent.gsiGovernmentResponse = {
+        ...DEFAULT_POLICY.inherent.gsiGovernmentResponse!,
+        bands: v.response,
+        unknownPoints: v.response[0]!.points + ur,
+      };
+      if (v.floor) d.unknownData = v.floor;
+    }
     d.inherent.migrantShare = {
       ...d.inherent.migrantShare,
       bands: g.migrant,
@@ -269,13 +317,27 @@ describe('score properties', () => {
         fc.constantFrom(...knownCountries),
         fc.nat({ max: 3 }),
         fc.integer({ min: 0, max: 5000 }),
-        (policy, profile, facts, tierSteps, extraPrevalence) => {
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        (policy, profile, facts, tierSteps, extraPrevalence, extraVulnerability, weakerResponse) => {
           const p = { ...profile, country: facts.iso2 };
           const tierIndex = Math.min(3, ORDERED_TIERS.indexOf(facts.tip!.tier) + tierSteps);
           const riskier: CountryFacts = {
             ...facts,
             tip: { ...facts.tip!, tier: ORDERED_TIERS[tierIndex]! },
-            gsi: { ...facts.gsi!, prevalencePer1000: facts.gsi!.prevalencePer1000! + extraPrevalence / 100 },
+            gsi: {
+              ...facts.gsi!,
+              prevalencePer1000: facts.gsi!.prevalencePer1000! + extraPrevalence / 100,
+              // More vulnerable, and a weaker government response (lower score) are both riskier.
+              vulnerability:
+                facts.gsi!.vulnerability === null
+                  ? null
+                  : Math.min(100, facts.gsi!.vulnerability + extraVulnerability / 100),
+              governmentResponse:
+                facts.gsi!.governmentResponse === null
+                  ? null
+                  : facts.gsi!.governmentResponse - weakerResponse / 100,
+            },
           };
           const before = score(policy, p, [], ref);
           const after = score(policy, p, [], withCountry(ref, facts.iso2, riskier));

@@ -45,20 +45,27 @@ describe('score with no answers (before questionnaires)', () => {
   });
 
   it('explains inherent risk factor by factor, with the dataset editions', () => {
-    // BD: Tier 2 (8) + GSI 7.1 (10) + garments listed for forced labour (35) + 0 + 0 + tier 1 (0)
+    // BD: Tier 2 (8) + GSI 7.1 per 1,000 (5) + vulnerability 58 (2) + government response 49, 51 below a
+    // full response (2) + garments listed for forced labour (35) + 0 + 0 + tier 1 (0)
     expect(r.inherent.factors.map((f) => [f.key, f.points, f.maxPoints])).toEqual([
       ['tip_tier', 8, 20],
-      ['gsi_prevalence', 10, 20],
+      ['gsi_prevalence', 5, 10],
+      ['gsi_vulnerability', 2, 5],
+      ['gsi_government_response', 2, 5],
       ['ilab_goods', 35, 35],
       ['migrant_share', 0, 10],
       ['agency_share', 0, 10],
       ['supplier_tier', 0, 5],
     ]);
     expect(r.inherent).toMatchObject({
-      score: 53,
-      points: 53,
+      score: 52,
+      points: 52,
       maxPoints: 100,
-      formula: '100 × 53 / 100 = 53',
+      formula: '100 × 52 / 100 = 52',
+    });
+    expect(factor(r, 'gsi_government_response')).toMatchObject({
+      value: 49,
+      detail: 'Bangladesh: government response 49%, 51 below a full response (GSI 2023)',
     });
     expect(factor(r, 'tip_tier')).toMatchObject({
       value: '2',
@@ -92,7 +99,9 @@ describe('unknown data is a gap, never low risk', () => {
     const known = score(DEFAULT_POLICY, profile({ country: 'DK', goods: ['cotton'] }), [], ref);
     const unknown = score(DEFAULT_POLICY, profile({ country: 'AQ', goods: ['cotton'] }), [], ref);
     expect(factor(unknown, 'tip_tier')).toMatchObject({ value: null, points: 12, known: 0 });
-    expect(factor(unknown, 'gsi_prevalence')).toMatchObject({ value: null, points: 12, known: 0 });
+    expect(factor(unknown, 'gsi_prevalence')).toMatchObject({ value: null, points: 6, known: 0 });
+    expect(factor(unknown, 'gsi_vulnerability')).toMatchObject({ value: null, points: 3, known: 0 });
+    expect(factor(unknown, 'gsi_government_response')).toMatchObject({ value: null, points: 3, known: 0 });
     expect(unknown.dataGaps.filter((g) => g.kind === 'country')).toEqual([
       {
         kind: 'country',
@@ -104,6 +113,16 @@ describe('unknown data is a gap, never low risk', () => {
         key: 'gsi-2023:AQ',
         message: 'GSI 2023 has no prevalence estimate for Antarctica; counted as unknown',
       },
+      {
+        kind: 'country',
+        key: 'gsi-2023:AQ:vulnerability',
+        message: 'GSI 2023 has no vulnerability score for Antarctica; counted as unknown',
+      },
+      {
+        kind: 'country',
+        key: 'gsi-2023:AQ:government_response',
+        message: 'GSI 2023 has no government-response score for Antarctica; counted as unknown',
+      },
     ]);
     expect(unknown.inherent.score).toBeGreaterThan(known.inherent.score);
     expect(unknown.confidence.referenceData).toBeLessThan(known.confidence.referenceData);
@@ -111,15 +130,18 @@ describe('unknown data is a gap, never low risk', () => {
 
   it('scores a country in the GSI without an estimate (Liechtenstein) as unknown prevalence', () => {
     const r = score(DEFAULT_POLICY, profile({ country: 'LI', goods: ['cotton'] }), [], ref);
-    expect(factor(r, 'gsi_prevalence').points).toBe(12);
+    expect(factor(r, 'gsi_prevalence').points).toBe(6);
+    expect(factor(r, 'gsi_vulnerability').points).toBe(3);
+    // Liechtenstein has a government-response score (31: 69 below a full response).
+    expect(factor(r, 'gsi_government_response')).toMatchObject({ value: 31, points: 4, known: 1 });
     expect(r.dataGaps.map((g) => g.key)).toContain('gsi-2023:LI');
     expect(r.dataGaps.map((g) => g.key)).toContain('us-tip-2025:LI');
   });
 
-  it('scores an unknown good above a good that is not listed, and says so', () => {
+  it('scores an unknown good as a gap, below a good listed for other countries, and says so', () => {
     const notListed = score(DEFAULT_POLICY, profile({ goods: ['cotton'] }), [], ref);
     const unknown = score(DEFAULT_POLICY, profile({ goods: ['widgets'] }), [], ref);
-    expect(factor(notListed, 'ilab_goods').points).toBe(0);
+    expect(factor(notListed, 'ilab_goods').points).toBe(18);
     expect(factor(unknown, 'ilab_goods').points).toBe(15);
     expect(unknown.dataGaps).toContainEqual({
       kind: 'good',
@@ -167,7 +189,7 @@ describe('answers', () => {
     expect(backed.control.score).toBe(7);
     expect(declared.control.score).toBe(4.2);
     expect(backed.residual.score).toBeLessThan(declared.residual.score);
-    expect(backed.residual.formula).toBe('53 × (1 − 0.7 × 7 / 100) = 50.4');
+    expect(backed.residual.formula).toBe('52 × (1 − 0.7 × 7 / 100) = 49.45');
   });
 
   it('sums several answers to one criterion', () => {

@@ -6,7 +6,7 @@ import { compilePolicy } from './compile.js';
 import { assessControl } from './control.js';
 import { assessInherent } from './inherent.js';
 import { fmt, r2 } from './round.js';
-import type { AssessmentResult, CriterionAnswer, DataGap } from './types.js';
+import type { AssessmentResult, CriterionAnswer, DataGap, RatingFloor } from './types.js';
 
 export type {
   AnswerUsed,
@@ -16,6 +16,7 @@ export type {
   DataGap,
   GoodFinding,
   InherentFactor,
+  RatingFloor,
   RedFlagHit,
 } from './types.js';
 
@@ -34,6 +35,30 @@ export const ratingForScore = (bands: PolicyDocument['ratingBands'], score: numb
       : score >= bands.medium
         ? 'medium'
         : 'low';
+
+const pct = (share: number) => `${fmt(r2(100 * share))}%`;
+
+/**
+ * The policy's unknown-data floor, when it raises `rating`: the country data is known for less than
+ * `unknownData.minCountryCoverage` of the country factors' points. Null otherwise (always, for policies
+ * without the rule).
+ */
+const unknownDataFloor = (
+  doc: PolicyDocument,
+  countryCoverage: number,
+  rating: Rating,
+): RatingFloor | null => {
+  const rule = doc.unknownData;
+  if (!rule || countryCoverage >= rule.minCountryCoverage) return null;
+  if (ratingRank(rule.minRating) <= ratingRank(rating)) return null;
+  return {
+    kind: 'unknown_data',
+    minRating: rule.minRating,
+    countryCoverage,
+    minCountryCoverage: rule.minCountryCoverage,
+    reason: `Insufficient data: the published country data is known for ${pct(countryCoverage)} of its risk points (the policy asks for ${pct(rule.minCountryCoverage)}), and unknown data is never rated below ${rule.minRating}`,
+  };
+};
 
 /**
  * Score one supplier: inherent risk from the reference data and the profile, control effectiveness from
@@ -62,6 +87,8 @@ export const score = (
   for (const flag of control.redFlags) {
     if (flag.minRating !== null && ratingRank(flag.minRating) > ratingRank(rating)) rating = flag.minRating;
   }
+  const ratingFloor = unknownDataFloor(c.doc, inherent.countryCoverage, rating);
+  if (ratingFloor) rating = ratingFloor.minRating;
 
   const { referenceDataWeight, answersWeight } = c.doc.confidence;
   const confidence = r2(referenceDataWeight * inherent.coverage + answersWeight * control.coverage);
@@ -93,6 +120,7 @@ export const score = (
     },
     ratingFromScore,
     rating,
+    ratingFloor,
     redFlags: control.redFlags,
     dataGaps,
     confidence: {

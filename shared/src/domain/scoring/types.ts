@@ -36,6 +36,9 @@ export const INHERENT_FACTOR_KEYS = [
   'migrant_share',
   'agency_share',
   'supplier_tier',
+  // Added in engine 1.1.0 (scored only when the policy has the factor).
+  'gsi_vulnerability',
+  'gsi_government_response',
 ] as const;
 
 export const GoodFindingSchema = z.object({
@@ -120,6 +123,26 @@ export const DataGapSchema = z.object({
 });
 export type DataGap = z.infer<typeof DataGapSchema>;
 
+export const RATING_FLOOR_KINDS = ['unknown_data'] as const;
+
+/**
+ * Why the rating is above what the score and the red flags give. `unknown_data`: the published country data
+ * (TIP tier, GSI measures) is known for less than the policy's `unknownData.minCountryCoverage` of those
+ * factors' points, and unknown data is never rated below `unknownData.minRating` (shown as e.g.
+ * "Medium · insufficient data").
+ */
+export const RatingFloorSchema = z.object({
+  kind: z.enum(RATING_FLOOR_KINDS),
+  minRating: RatingSchema,
+  /** The share of the country factors' points whose data was known, 0–1. */
+  countryCoverage: z.number(),
+  /** The policy's threshold: below it the floor applies. */
+  minCountryCoverage: z.number(),
+  /** One sentence for people: what was unknown and what the rating was raised to. */
+  reason: z.string(),
+});
+export type RatingFloor = z.infer<typeof RatingFloorSchema>;
+
 /** The engine's output: stored with the assessment and shown as its breakdown. Every number has 2 decimals at most. */
 export const AssessmentResultSchema = z.object({
   engineVersion: z.string(),
@@ -139,8 +162,13 @@ export const AssessmentResultSchema = z.object({
   residual: z.object({ score: z.number(), maxReduction: z.number(), formula: z.string() }),
   /** The band the residual score falls in. */
   ratingFromScore: RatingSchema,
-  /** ratingFromScore, raised to the highest red-flag floor. */
+  /** ratingFromScore, raised to the highest red-flag floor, then to the unknown-data floor. */
   rating: RatingSchema,
+  /**
+   * Set when the unknown-data floor raised the rating (engine 1.1.0 on); null when it did not. Absent from
+   * results of engine 1.0.0.
+   */
+  ratingFloor: RatingFloorSchema.nullable().optional(),
   redFlags: z.array(RedFlagHitSchema),
   dataGaps: z.array(DataGapSchema),
   confidence: z.object({
@@ -158,6 +186,28 @@ export const AssessmentResultSchema = z.object({
 export type AssessmentResult = z.infer<typeof AssessmentResultSchema>;
 
 /**
+ * What an assessment used besides its own inputs, by hash, so an auditor can check each byte of it: the
+ * policy document (SHA-256 of its canonical JSON, see canonical-json.ts), each dataset file (SHA-256 from the
+ * manifest of the edition used; null when that edition's manifest has none) and the goods synonym table.
+ */
+export const AssessmentProvenanceSchema = z.object({
+  policySha256: z.string().regex(/^[0-9a-f]{64}$/),
+  datasets: z.array(
+    z.object({
+      id: z.string().max(50),
+      edition: z.string().max(20),
+      file: z.string().max(100).nullable(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+    }),
+  ),
+  goodsSynonymsVersion: z.string().max(50),
+});
+export type AssessmentProvenance = z.infer<typeof AssessmentProvenanceSchema>;
+
+/**
  * What an assessment stores as its inputs: everything the engine read, so that re-running it years later,
  * with the same engine version and policy document, gives the same result byte for byte.
  */
@@ -166,5 +216,7 @@ export const AssessmentInputsSchema = z.object({
   answers: z.array(CriterionAnswerSchema),
   /** The slice of reference data the engine used (the supplier's country, its goods' listings). */
   reference: ScoringReferenceSchema,
+  /** Hashes of the policy, dataset files and synonym table used; absent from assessments made before 1.1.0. */
+  provenance: AssessmentProvenanceSchema.optional(),
 });
 export type AssessmentInputs = z.infer<typeof AssessmentInputsSchema>;

@@ -1,4 +1,9 @@
-import type { CRITERION_GROUPS, PolicyDocument, PolicyStatus } from '#shared/schemas/policy.js';
+import type {
+  CRITERION_GROUPS,
+  DownstreamRule,
+  PolicyDocument,
+  PolicyStatus,
+} from '#shared/schemas/policy.js';
 import type { BadgeTone } from '../../components/ui/badge.js';
 
 export const STATUS_LABELS: Record<PolicyStatus, string> = {
@@ -25,7 +30,11 @@ export const TIP_TIER_LABELS: Record<TipTier, string> = {
   special_case: 'Special case (not ranked)',
 };
 
-export type GoodsPointsKey = Exclude<keyof PolicyDocument['inherent']['goods'], 'citation'>;
+/** The goods points every policy has (listedElsewherePoints, added in engine 1.1.0, is optional). */
+export type GoodsPointsKey = Exclude<
+  keyof PolicyDocument['inherent']['goods'],
+  'citation' | 'downstreamRule' | 'listedElsewherePoints'
+>;
 
 export const GOODS_POINTS: readonly { key: GoodsPointsKey; label: string }[] = [
   { key: 'forcedLabourPoints', label: 'Listed for forced labour' },
@@ -37,12 +46,28 @@ export const GOODS_POINTS: readonly { key: GoodsPointsKey; label: string }[] = [
   { key: 'noGoodsPoints', label: 'No goods recorded for the supplier' },
 ];
 
+export const LISTED_ELSEWHERE_LABEL = 'On the list, but only for other countries';
+
+export const DOWNSTREAM_RULE_LABELS: Record<DownstreamRule, string> = {
+  fixed: 'Fixed points (the downstream points above)',
+  worst_kind: 'As its worst input: the highest points of a listed kind',
+};
+
 export const CRITERION_GROUP_LABELS: Record<(typeof CRITERION_GROUPS)[number], string> = {
   ilo_indicator: 'ILO forced-labour indicators',
   governance: 'Governance controls',
 };
 
-export type BandedFactorKey = 'gsi' | 'migrantShare' | 'agencyShare' | 'supplierTier';
+export type BandedFactorKey =
+  | 'gsi'
+  | 'gsiVulnerability'
+  | 'gsiGovernmentResponse'
+  | 'migrantShare'
+  | 'agencyShare'
+  | 'supplierTier';
+
+/** Banded factors a policy may leave out (added in engine 1.1.0; absent in older policies). */
+export const OPTIONAL_FACTORS = ['gsiVulnerability', 'gsiGovernmentResponse'] as const;
 
 /** How each banded factor is named and what its band starts measure. */
 export const BANDED_FACTORS: Record<
@@ -54,6 +79,18 @@ export const BANDED_FACTORS: Record<
     unit: 'people per 1,000',
     short: 'GSI',
     unknown: 'points when the GSI has no estimate',
+  },
+  gsiVulnerability: {
+    label: 'Vulnerability to modern slavery (GSI)',
+    unit: 'score 0–100',
+    short: 'GSI vulnerability',
+    unknown: 'points when the GSI has no vulnerability score',
+  },
+  gsiGovernmentResponse: {
+    label: 'Government response to modern slavery (GSI)',
+    unit: 'points below a full response: 100 − the response score',
+    short: 'GSI government response',
+    unknown: 'points when the GSI has no government-response score',
   },
   migrantShare: {
     label: 'Share of migrant workers',

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { compilePolicy } from '#shared/domain/scoring/compile.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import { formatPercent, formatScore } from '../../../lib/format.js';
-import { BANDED_FACTORS, type BandedFactorKey, GOODS_POINTS, TIP_TIER_LABELS, TIP_TIERS } from '../labels.js';
+import {
+  BANDED_FACTORS,
+  type BandedFactorKey,
+  DOWNSTREAM_RULE_LABELS,
+  GOODS_POINTS,
+  LISTED_ELSEWHERE_LABEL,
+  TIP_TIER_LABELS,
+  TIP_TIERS,
+} from '../labels.js';
 import { bandRange } from '../lib/bands.js';
 
 interface Row {
@@ -64,7 +72,7 @@ function FactorCard({
 }
 
 const bandRows = (factor: BandedFactorKey, doc: PolicyDocument): Row[] => {
-  const bands = doc.inherent[factor].bands;
+  const bands = doc.inherent[factor]?.bands ?? [];
   return bands.map((band, index) => ({
     key: `${band.from}`,
     label: bandRange(factor, bands, index),
@@ -75,8 +83,37 @@ const bandRows = (factor: BandedFactorKey, doc: PolicyDocument): Row[] => {
 /** Every inherent-risk factor with the points each value earns and the source it cites. */
 export function InherentFactorsView({ doc }: { doc: PolicyDocument }) {
   const { maxima, totalMax } = compilePolicy(doc);
-  const [tipMax, gsiMax, goodsMax, migrantMax, agencyMax, tierMax] = maxima;
-  const { tip, gsi, goods, migrantShare, agencyShare, supplierTier } = doc.inherent;
+  const [tipMax, gsiMax, goodsMax, migrantMax, agencyMax, tierMax, vulnMax, responseMax] = maxima;
+  const {
+    tip,
+    gsi,
+    goods,
+    migrantShare,
+    agencyShare,
+    supplierTier,
+    gsiVulnerability,
+    gsiGovernmentResponse,
+  } = doc.inherent;
+  const rule = goods.downstreamRule ?? 'fixed';
+  // A policy with listedElsewherePoints scores "listed for other countries" with it (notListedPoints unused).
+  const goodsRows: Row[] = GOODS_POINTS.flatMap(({ key, label }): Row[] => {
+    if (key === 'notListedPoints' && goods.listedElsewherePoints !== undefined) {
+      return [
+        { key: 'listedElsewherePoints', label: LISTED_ELSEWHERE_LABEL, points: goods.listedElsewherePoints },
+      ];
+    }
+    if (key === 'downstreamInputPoints' && rule === 'worst_kind') {
+      const worst = Math.max(
+        goods.forcedLabourPoints,
+        goods.forcedChildLabourPoints,
+        goods.childLabourPoints,
+      );
+      return [{ key, label: `${label} (${DOWNSTREAM_RULE_LABELS.worst_kind.toLowerCase()})`, points: worst }];
+    }
+    return [
+      { key, label, points: goods[key], unknown: key === 'unknownGoodPoints' || key === 'noGoodsPoints' },
+    ];
+  });
   return (
     <>
       <p className="section-lead">
@@ -110,18 +147,50 @@ export function InherentFactorsView({ doc }: { doc: PolicyDocument }) {
             { key: 'unknown', label: 'No estimate in the data', points: gsi.unknownPoints, unknown: true },
           ]}
         />
+        {gsiVulnerability ? (
+          <FactorCard
+            title="Country: vulnerability to modern slavery (GSI)"
+            maxPoints={vulnMax}
+            totalMax={totalMax}
+            citation={gsiVulnerability.citation}
+            caption="Vulnerability score (0–100)"
+            rows={[
+              ...bandRows('gsiVulnerability', doc),
+              {
+                key: 'unknown',
+                label: 'No score in the data',
+                points: gsiVulnerability.unknownPoints,
+                unknown: true,
+              },
+            ]}
+          />
+        ) : null}
+        {gsiGovernmentResponse ? (
+          <FactorCard
+            title="Country: government response to modern slavery (GSI)"
+            maxPoints={responseMax}
+            totalMax={totalMax}
+            citation={gsiGovernmentResponse.citation}
+            caption="Government response score"
+            rows={[
+              ...bandRows('gsiGovernmentResponse', doc),
+              {
+                key: 'unknown',
+                label: 'No score in the data',
+                points: gsiGovernmentResponse.unknownPoints,
+                unknown: true,
+              },
+            ]}
+            footnote="A weaker response is more risk: scored as its gap to a full response (100 − the score)."
+          />
+        ) : null}
         <FactorCard
           title="Goods on the ILAB list"
           maxPoints={goodsMax}
           totalMax={totalMax}
           citation={goods.citation}
           caption="What the list says about the good, for this country"
-          rows={GOODS_POINTS.map(({ key, label }) => ({
-            key,
-            label,
-            points: goods[key],
-            unknown: key === 'unknownGoodPoints' || key === 'noGoodsPoints',
-          }))}
+          rows={goodsRows}
           footnote="A supplier with several goods earns the points of its riskiest good, not the sum."
         />
         <FactorCard

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import { formatPercent, formatScore } from '../../../lib/format.js';
 import { RatingBadge } from '../../suppliers/components/rating-badge.js';
+import { RATING_LABELS } from '../../suppliers/labels.js';
 import { describeSpan, ratingSpans } from '../lib/bands.js';
 import { CriteriaView, RedFlagsView } from './criteria-view.js';
 import { InherentFactorsView } from './inherent-factors-view.js';
@@ -80,6 +81,19 @@ export function PolicyDocumentView({ doc }: { doc: PolicyDocument }) {
               {formatScore(doc.confidence.referenceDataWeight)} × reference-data coverage +{' '}
               {formatScore(doc.confidence.answersWeight)} × answer coverage
             </code>
+          </dd>
+          <dt>Unknown data</dt>
+          <dd>
+            {doc.unknownData ? (
+              <>
+                Never rated below <strong>{doc.unknownData.minRating}</strong> when the published country data
+                (TIP tier and GSI measures) is known for less than{' '}
+                {formatPercent(doc.unknownData.minCountryCoverage * 100)} of its points; shown as "
+                {RATING_LABELS[doc.unknownData.minRating]} · insufficient data".
+              </>
+            ) : (
+              'No rating floor: unknown data counts only through its unknown points.'
+            )}
           </dd>
           <dt>Reassessment</dt>
           <dd>

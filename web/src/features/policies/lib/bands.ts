@@ -23,6 +23,13 @@ export function bandRange(factor: BandedFactorKey, bands: readonly Band[], index
     const last = Math.ceil(next.from) - 1;
     return last <= band.from ? `Tier ${band.from}` : `Tiers ${band.from}–${last}`;
   }
+  if (factor === 'gsiGovernmentResponse') {
+    // Scored as the gap to a full response (100 − score): say it as the response score people know.
+    const upTo = formatScore(100 - band.from);
+    if (!next) return `response ${upTo}% or less`;
+    const above = formatScore(100 - next.from);
+    return index === 0 ? `response above ${above}%` : `response above ${above}% up to ${upTo}%`;
+  }
   const suffix = factor === 'gsi' ? ' per 1,000' : '';
   if (!next) return `${unitOf(factor, band.from)} or more${suffix}`;
   if (index === 0) return `below ${unitOf(factor, next.from)}${suffix}`;
