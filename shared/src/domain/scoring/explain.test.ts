@@ -144,7 +144,7 @@ describe('explainRating on results the engine may give', () => {
       ratingFromScore: 'low' as const,
       rating: 'medium' as const,
       ratingFloor: {
-        kind: 'unknown_data',
+        kind: 'unknown_data' as const,
         minRating: 'medium' as const,
         countryCoverage: 0,
         minCountryCoverage: 0.5,
