@@ -175,6 +175,10 @@ export const SUPPLIER_SORTS = [
 export const SupplierFilterSchema = z.object({
   q: text(200).optional(),
   country: text(2).toUpperCase().length(2, 'Use the two-letter ISO 3166-1 code').optional(),
+  /**
+   * Suppliers with a good whose text contains this (any case: "cotton" finds "cotton yarn") or that matched
+   * the same ILAB good ("palm" finds "crude palm oil"; "gems" finds "rubies").
+   */
   good: text(100).optional(),
   tier: z.coerce.number().int().min(1).max(10).optional(),
   rating: z.union([RatingSchema, z.literal('none')]).optional(),
@@ -271,7 +275,17 @@ export const ImportRowPreviewSchema = z.object({
   name: z.string().nullable(),
   country: z.string().nullable(),
   changedFields: z.array(z.string()),
+  /** The row's goods that match no good on the ILAB list (a warning: they import, and score as unknown). */
+  goodsNotRecognised: z.array(z.string()),
 });
+
+/** A good of a row that matches no listed good, with the closest listed goods (best first; may be empty). */
+export const ImportGoodWarningSchema = z.object({
+  row: z.number().int(),
+  good: z.string(),
+  suggestions: z.array(z.string()),
+});
+export type ImportGoodWarning = z.infer<typeof ImportGoodWarningSchema>;
 
 export const ImportPreviewSchema = z.object({
   fileName: z.string(),
@@ -285,6 +299,10 @@ export const ImportPreviewSchema = z.object({
   errors: z.array(ImportIssueSchema),
   /** The first 200 rows with what a commit would do to each. */
   sample: z.array(ImportRowPreviewSchema),
+  /** How many goods, row by row, match no listed good: warnings, which never refuse a commit. */
+  goodWarningCount: z.number().int(),
+  /** The first 1,000 of them, each with the closest listed goods. */
+  goodWarnings: z.array(ImportGoodWarningSchema),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

@@ -1,8 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { resolveGood } from '#shared/domain/reference/goods.js';
 import { goodFilterKeys, storedGoodKeys } from '#shared/domain/reference/goods-keys.js';
+import { closestGoods } from '#shared/domain/reference/goods-suggest.js';
 import { GOODS_SYNONYMS_VERSION } from '#shared/domain/reference/goods-synonyms.js';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import { indexReference } from '#shared/domain/reference/reference-index.js';
+import type { ImportGoodWarning } from '#shared/schemas/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
 
 // Goods are matched against the shipped ILAB list: good_keys is a search aid (the "good" filter), not a
@@ -17,6 +20,39 @@ export const goodKeysColumns = (goods: readonly string[]) => ({
 
 /** The stored keys the list's "good" filter looks for (see goodFilterKeys). */
 export const goodKeysToFind = (text: string): string[] => goodFilterKeys(shippedIndex(), text);
+
+/** The goods of a list that match no listed good, in their order. */
+export const goodsNotRecognised = (goods: readonly string[]): string[] =>
+  goods.filter((g) => resolveGood(shippedIndex(), g).members === null);
+
+/** How many closest goods an import warning offers. */
+const SUGGESTIONS = 3;
+
+/**
+ * The goods of an import's rows that match no listed good: how many, and the first `shown` of them with the
+ * closest listed goods (computed once per distinct good: a file repeats its goods).
+ */
+export const importGoodWarnings = (
+  rows: readonly { row: number; goods: readonly string[] }[],
+  shown: number,
+): { count: number; warnings: ImportGoodWarning[] } => {
+  const suggestions = new Map<string, string[]>();
+  const warnings: ImportGoodWarning[] = [];
+  let count = 0;
+  for (const { row, goods } of rows) {
+    for (const good of goodsNotRecognised(goods)) {
+      count++;
+      if (warnings.length >= shown) continue;
+      let closest = suggestions.get(good);
+      if (!closest) {
+        closest = closestGoods(shippedIndex(), good, SUGGESTIONS);
+        suggestions.set(good, closest);
+      }
+      warnings.push({ row, good, suggestions: closest });
+    }
+  }
+  return { count, warnings };
+};
 
 /** Runs one statement on a handle that may step over row-level security (the tables' owner). */
 export type OwnerExecute = (query: SQL) => Promise<unknown>;

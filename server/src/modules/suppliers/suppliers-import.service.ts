@@ -12,6 +12,7 @@ import type { Rescore } from '../assessments/rescore.job.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import { auditSnapshot } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
+import { goodsNotRecognised, importGoodWarnings } from './suppliers-goods.js';
 import { countActions, type Plan, planImport, refsToLookUp } from './suppliers-import.plan.js';
 import { type ReadCsv, readSupplierCsv } from './suppliers-import.read.js';
 
@@ -68,8 +69,14 @@ export const createSupplierImportService = ({ db, assess }: Deps) => ({
         name: r.input?.name ?? r.cells.name,
         country: r.input?.country ?? r.cells.country,
         changedFields: p?.action === 'update' ? Object.keys(p.changes) : [],
+        goodsNotRecognised: goodsNotRecognised(r.input?.goods ?? []),
       };
     });
+    // Goods the list does not know import as they are (and score as unknown data): a warning, not an error.
+    const goods = importGoodWarnings(
+      csv.rows.flatMap((r) => (r.input?.goods ? [{ row: r.row, goods: r.input.goods }] : [])),
+      MAX_ERRORS_SHOWN,
+    );
     return {
       fileName,
       sha256: csv.sha256,
@@ -78,6 +85,8 @@ export const createSupplierImportService = ({ db, assess }: Deps) => ({
       errorCount: issues.length,
       errors: issues.slice(0, MAX_ERRORS_SHOWN),
       sample,
+      goodWarningCount: goods.count,
+      goodWarnings: goods.warnings,
     };
   },
 

@@ -98,6 +98,30 @@ describe('the template', () => {
   });
 });
 
+describe('goods the ILAB list does not know', () => {
+  it('are warnings on their rows with the closest listed goods; the file still commits', async () => {
+    const rows = [
+      row('G-1', { goods: 'cotten;crude palm oil' }),
+      row('G-2', { goods: 'auto parts' }),
+      row('G-3', { goods: 'cotten' }),
+    ];
+    const p = await preview(file(rows));
+    expect(p).toMatchObject({ create: 3, errorCount: 0, goodWarningCount: 3 });
+    expect(p.goodWarnings).toEqual([
+      { row: 2, good: 'cotten', suggestions: ['Cotton', 'coltan'] },
+      { row: 3, good: 'auto parts', suggestions: [] },
+      { row: 4, good: 'cotten', suggestions: ['Cotton', 'coltan'] },
+    ]);
+    expect(p.sample.map((r: { goodsNotRecognised: string[] }) => r.goodsNotRecognised)).toEqual([
+      ['cotten'],
+      ['auto parts'],
+      ['cotten'],
+    ]);
+    expect(await commit(file(rows))).toMatchObject({ created: 3 });
+    expect((await byRef('G-1'))?.goods).toEqual(['cotten', 'crude palm oil']);
+  });
+});
+
 describe('re-import', () => {
   it('changing one cell updates exactly that supplier, and the preview names the changed field', async () => {
     const rows = [row('U-1'), row('U-2'), row('U-3')];

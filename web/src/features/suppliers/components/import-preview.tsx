@@ -20,6 +20,56 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'd
   );
 }
 
+/** Goods no row of the ILAB list matches: they import as written and score as unknown data until corrected. */
+function GoodWarnings({ preview }: { preview: ImportPreview }) {
+  if (preview.goodWarningCount === 0) return null;
+  const n = preview.goodWarningCount;
+  return (
+    <section className="import-good-warnings">
+      <Alert tone="warning" title={`${formatInteger(n)} ${n === 1 ? 'good' : 'goods'} not recognised`}>
+        The ILAB list of goods produced with child or forced labour has no good like{' '}
+        {n === 1 ? 'this one' : 'these'}, so {n === 1 ? 'it is' : 'they are'} scored as unknown data, not as
+        "not listed". The file can still be imported; to match {n === 1 ? 'it' : 'them'}, use one of the
+        closest listed goods in your file, or correct the goods on the supplier afterwards.
+      </Alert>
+      <TableScroll label="Goods not recognised">
+        <table className="table table-compact">
+          <caption className="visually-hidden">Goods not recognised</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="cell-number cell-shrink">
+                Line
+              </th>
+              <th scope="col">Good</th>
+              <th scope="col">Closest ILAB goods</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.goodWarnings.map((w) => (
+              <tr key={`${w.row}:${w.good}`}>
+                <td className="cell-number">{w.row}</td>
+                <td>{w.good}</td>
+                <td>
+                  {w.suggestions.length > 0 ? (
+                    w.suggestions.join(', ')
+                  ) : (
+                    <span className="muted">none close</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {preview.goodWarnings.length < n ? (
+        <p className="muted">
+          Showing the first {formatInteger(preview.goodWarnings.length)} of {formatInteger(n)}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** What committing the file would do: counts, every problem found, and a sample of rows with their action. */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const changes = preview.create + preview.update;
@@ -91,6 +141,8 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         </Alert>
       )}
 
+      <GoodWarnings preview={preview} />
+
       {preview.sample.length > 0 ? (
         <section aria-labelledby="sample-title">
           <h3 className="subsection-title" id="sample-title">
@@ -129,6 +181,11 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                       ) : (
                         <span className="muted">–</span>
                       )}
+                      {row.goodsNotRecognised.length > 0 ? (
+                        <div className="row-warning">
+                          Goods not recognised: {row.goodsNotRecognised.join(', ')}
+                        </div>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, type Path, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
 import {
   type Supplier,
   type SupplierCreate,
@@ -20,6 +20,7 @@ import { useServerSubmit } from '../../../lib/form-errors.js';
 import { useCreateSupplier, useStoreSupplier, useUpdateSupplier } from '../api.js';
 import { STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
 import { ContactsFields } from './contacts-fields.js';
+import { GoodsRecognition } from './goods-recognition.js';
 import { ParentSupplierPicker } from './parent-supplier-picker.js';
 
 type FormValues = SupplierCreateInput;
@@ -170,6 +171,7 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
     setValue,
     formState: { errors, isSubmitting, dirtyFields },
   } = form;
+  const country = useWatch({ control, name: 'country' });
   // The supplier as this edit loaded it: its revision goes with the update, and a 409 is offered to merge.
   const edit = useEditConflict({
     record: supplier,
@@ -317,25 +319,31 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
             control={control}
             name="goods"
             render={({ field }) => (
-              <Field
-                label="Goods"
-                error={listError('goods')}
-                hint="What you buy from this site, e.g. cotton, garments. Press Enter or type a comma after each."
-                className="field-wide"
-              >
-                {(controlProps) => (
-                  <TagInput
-                    {...controlProps}
-                    ref={field.ref}
-                    noun="good"
-                    maxLength={100}
-                    placeholder="e.g. cotton"
-                    value={field.value ?? []}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                  />
-                )}
-              </Field>
+              <div className="field-wide">
+                <Field
+                  label="Goods"
+                  error={listError('goods')}
+                  hint="What you buy from this site, e.g. cotton, garments. Press Enter or type a comma after each."
+                >
+                  {(controlProps) => (
+                    <TagInput
+                      {...controlProps}
+                      ref={field.ref}
+                      noun="good"
+                      maxLength={100}
+                      placeholder="e.g. cotton"
+                      value={field.value ?? []}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                    />
+                  )}
+                </Field>
+                <GoodsRecognition
+                  goods={field.value ?? []}
+                  country={country || null}
+                  onChange={field.onChange}
+                />
+              </div>
             )}
           />
         </div>

@@ -36,7 +36,13 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
     setGeneration((n) => n + 1);
   };
 
-  const textFilter = (key: 'q' | 'good' | 'tag', label: string, placeholder: string, max: number) => (
+  const textFilter = (
+    key: 'q' | 'good' | 'tag',
+    label: string,
+    placeholder: string,
+    max: number,
+    hint?: string,
+  ) => (
     <div className="filter">
       <label className="field-label" htmlFor={`${id}-${key}`}>
         {label}
@@ -47,9 +53,15 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
         type="search"
         placeholder={placeholder}
         maxLength={max}
+        aria-describedby={hint ? `${id}-${key}-hint` : undefined}
         defaultValue={query[key] ?? ''}
         onChange={(event) => debounced[key](event.target.value)}
       />
+      {hint ? (
+        <p className="field-hint" id={`${id}-${key}-hint`}>
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 
@@ -94,7 +106,13 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
           clearLabel="Clear country filter"
         />
       </div>
-      {textFilter('good', 'Good', 'e.g. cotton', 100)}
+      {textFilter(
+        'good',
+        'Good',
+        'e.g. cotton, palm',
+        100,
+        'Text in the goods, or the same ILAB good: “palm” finds “crude palm oil”.',
+      )}
       {selectFilter('tier', 'Tier', 'Any tier', TIER_OPTIONS)}
       {selectFilter('rating', 'Rating', 'Any rating', [
         ...RATING_OPTIONS,

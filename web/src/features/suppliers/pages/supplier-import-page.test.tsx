@@ -36,9 +36,20 @@ const badPreview: ImportPreview = {
       name: 'Dhaka Knitwear',
       country: 'BD',
       changedFields: [],
+      goodsNotRecognised: [],
     },
-    { row: 3, action: 'error', externalRef: 'V-2', name: 'Nowhere Ltd', country: null, changedFields: [] },
+    {
+      row: 3,
+      action: 'error',
+      externalRef: 'V-2',
+      name: 'Nowhere Ltd',
+      country: null,
+      changedFields: [],
+      goodsNotRecognised: [],
+    },
   ],
+  goodWarningCount: 0,
+  goodWarnings: [],
 };
 const goodPreview: ImportPreview = {
   ...badPreview,
@@ -55,6 +66,7 @@ const goodPreview: ImportPreview = {
       name: 'Dhaka Knitwear',
       country: 'BD',
       changedFields: [],
+      goodsNotRecognised: ['cotten', 'auto parts'],
     },
     {
       row: 3,
@@ -63,7 +75,13 @@ const goodPreview: ImportPreview = {
       name: 'Porto Shoes',
       country: 'PT',
       changedFields: ['name'],
+      goodsNotRecognised: [],
     },
+  ],
+  goodWarningCount: 2,
+  goodWarnings: [
+    { row: 2, good: 'cotten', suggestions: ['Cotton', 'coltan'] },
+    { row: 2, good: 'auto parts', suggestions: [] },
   ],
 };
 const result: ImportResult = {
@@ -117,6 +135,14 @@ describe('SupplierImportPage', () => {
     expect(await screen.findByText('The file is ready to import')).toBeTruthy();
     const sample = screen.getByRole('table', { name: 'What importing would do to each row' });
     expect(within(sample).getByText('Update')).toBeTruthy();
+    // Goods the ILAB list does not know: a warning on the row, with the closest listed goods; never a block.
+    expect(screen.getByText('2 goods not recognised')).toBeTruthy();
+    const unknown = screen.getByRole('table', { name: 'Goods not recognised' });
+    const [, first, second] = within(unknown).getAllByRole('row');
+    expect(first!.textContent).toBe('2cottenCotton, coltan');
+    expect(second!.textContent).toBe('2auto partsnone close');
+    const row2 = within(sample).getAllByRole('row')[1]!;
+    expect(row2.textContent).toContain('Goods not recognised: cotten, auto parts');
 
     await user.click(screen.getByRole('button', { name: 'Import 2 changes' }));
 

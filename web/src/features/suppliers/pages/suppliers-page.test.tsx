@@ -82,6 +82,23 @@ describe('SuppliersPage', () => {
     expect(exportQuery.has('offset')).toBe(false);
   });
 
+  it('filters by good, saying it finds the text or the same ILAB good', async () => {
+    const { find } = mockFetch({
+      'GET /api/me': () => json(200, makeSession('executive')),
+      'GET /api/suppliers': () => json(200, pageOf([risky])),
+    });
+    const { user } = renderApp('/suppliers');
+
+    await screen.findByText('Ashgabat Cotton Gin');
+    const good = screen.getByRole('searchbox', { name: 'Good' });
+    const hint = document.getElementById(good.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe(
+      'Text in the goods, or the same ILAB good: “palm” finds “crude palm oil”.',
+    );
+    await user.type(good, '  palm ');
+    await waitFor(() => expect(find('GET', '/api/suppliers').at(-1)?.query.get('good')).toBe('palm'));
+  });
+
   it('explains an empty register and offers the import and its template', async () => {
     mockFetch({
       'GET /api/me': () => json(200, makeSession('officer')),
