@@ -30,14 +30,25 @@ export function RescoreProgress({ jobId, onDismiss }: RescoreProgressProps) {
     }
   }, [status, queryClient]);
 
-  const version = typeof job.data?.params.version === 'number' ? job.data.params.version : null;
-  const title = version ? `Rescoring every supplier under version ${version}` : 'Rescoring every supplier';
+  const params = job.data?.params;
+  // A rescore of an import's suppliers (a file too large to assess in its request) says so.
+  const imported = params?.trigger === 'import';
+  const version = typeof params?.version === 'number' ? params.version : null;
+  const title = imported
+    ? `Assessing the suppliers ${params?.triggerDetail ?? 'imported'}`
+    : version
+      ? `Rescoring every supplier under version ${version}`
+      : 'Rescoring every supplier';
 
   return (
     <section className="panel rescore-panel" aria-labelledby="rescore-title">
       <div className="rescore-head">
         <h2 className="panel-title" id="rescore-title">
-          {status === 'succeeded' ? 'Rescore finished' : title}
+          {status === 'succeeded'
+            ? imported
+              ? 'Assessment of the import finished'
+              : 'Rescore finished'
+            : title}
         </h2>
         {status === 'succeeded' || status === 'failed' || job.isError ? (
           <Button size="sm" variant="ghost" onClick={onDismiss}>
@@ -59,7 +70,12 @@ export function RescoreProgress({ jobId, onDismiss }: RescoreProgressProps) {
           {status === 'succeeded' ? (
             <Alert tone="success">
               {formatInteger(job.data.progress.done)} suppliers have a new assessment
-              {version ? ` under version ${version}` : ''}. <Link to="/suppliers">See the supplier list</Link>
+              {imported
+                ? ` (${params?.triggerDetail ?? 'imported'})`
+                : version
+                  ? ` under version ${version}`
+                  : ''}
+              . <Link to="/suppliers">See the supplier list</Link>
             </Alert>
           ) : status === 'failed' ? (
             <Alert tone="error" title="The rescore stopped">

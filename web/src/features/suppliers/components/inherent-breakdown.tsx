@@ -1,3 +1,4 @@
+import { datasetTitles, type ExplainContext } from '#shared/domain/scoring/explain.js';
 import type { AssessmentResult, InherentFactor } from '#shared/domain/scoring/types.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { TableScroll } from '../../../components/ui/table.js';
@@ -46,8 +47,9 @@ function FactorData({ factor }: { factor: InherentFactor }) {
 }
 
 /** Each inherent factor with its points, the datum behind it and the published source it cites. */
-export function InherentBreakdown({ result }: { result: AssessmentResult }) {
-  const editions = new Map(result.datasets.map((dataset) => [dataset.id, dataset.edition]));
+export function InherentBreakdown({ result, inputs }: { result: AssessmentResult; inputs?: ExplainContext }) {
+  // Each dataset by title and the edition this assessment used (its code stays in the arithmetic's world).
+  const titles = new Map(datasetTitles(result, inputs).map((dataset) => [dataset.id, dataset.title]));
   return (
     <TableScroll label="Inherent risk, factor by factor">
       <table className="table table-breakdown">
@@ -75,8 +77,7 @@ export function InherentBreakdown({ result }: { result: AssessmentResult }) {
                   {factor.dataset ? (
                     <>
                       {' · '}
-                      <code className="code">{factor.dataset}</code>
-                      {editions.get(factor.dataset) ? `, edition ${editions.get(factor.dataset)}` : null}
+                      {titles.get(factor.dataset) ?? factor.dataset}
                     </>
                   ) : (
                     ' · from the supplier profile'
@@ -93,7 +94,10 @@ export function InherentBreakdown({ result }: { result: AssessmentResult }) {
         <tfoot>
           <tr>
             <th scope="row">Inherent risk</th>
-            <td className="muted formula">{result.inherent.formula}</td>
+            <td className="muted">
+              {formatScore(result.inherent.points)} of {formatScore(result.inherent.maxPoints)} points, as a
+              score out of 100: {formatScore(result.inherent.score)}
+            </td>
             <td className="cell-number cell-nowrap">
               <strong>{formatScore(result.inherent.points)}</strong>
               <span className="muted"> / {formatScore(result.inherent.maxPoints)}</span>

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import type { DataGap } from '#shared/domain/scoring/types.js';
+import {
+  datasetTitles,
+  describeTrigger,
+  explainConfidence,
+  explainRating,
+} from '#shared/domain/scoring/explain.js';
+import type { AssessmentResult, DataGap } from '#shared/domain/scoring/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { formatDate, formatScore } from '../../../lib/format.js';
@@ -8,13 +14,45 @@ import { ControlBreakdown } from './control-breakdown.js';
 import { InherentBreakdown } from './inherent-breakdown.js';
 import { RatingBadge } from './rating-badge.js';
 
-function ScoreTile({ label, value, formula }: { label: string; value: ReactNode; formula?: string }) {
+function ScoreTile({ label, value, formula }: { label: string; value: ReactNode; formula?: ReactNode }) {
   return (
     <div className="score-tile">
       <dt className="score-label">{label}</dt>
       <dd className="score-value">{value}</dd>
       {formula ? <dd className="score-formula">{formula}</dd> : null}
     </div>
+  );
+}
+
+/** Confidence in words where it is shown: what it measures, why it has this value, what would raise it. */
+function ConfidenceNote({ result }: { result: AssessmentResult }) {
+  const c = explainConfidence(result);
+  return (
+    <details className="disclosure confidence-note">
+      <summary>What confidence means</summary>
+      <p>{c.measures}</p>
+      <p>{c.why}</p>
+      <p>{c.raise}</p>
+    </details>
+  );
+}
+
+/** Today's formulas, for the auditor who redoes the sums: one click away, never in the way. */
+function Arithmetic({ result }: { result: AssessmentResult }) {
+  return (
+    <details className="disclosure arithmetic">
+      <summary>Show the arithmetic</summary>
+      <dl className="arithmetic-list">
+        <dt>Inherent risk (points as a share of the maximum)</dt>
+        <dd className="formula">{result.inherent.formula}</dd>
+        <dt>Control effectiveness (weighted criteria)</dt>
+        <dd className="formula">{result.control.formula}</dd>
+        <dt>Residual risk (inherent, reduced by controls)</dt>
+        <dd className="formula">{result.residual.formula}</dd>
+        <dt>Confidence (reference data and answers, weighted)</dt>
+        <dd className="formula">{result.confidence.formula}</dd>
+      </dl>
+    </details>
   );
 }
 
@@ -76,15 +114,17 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
     <>
       <div className="risk-head">
         <RatingBadge rating={result.rating} size="lg" />
-        <p className="risk-meta">
-          Assessed {formatDate(assessment.createdAt)} under scoring policy version {assessment.policyVersion}.{' '}
-          {overdue ? (
-            <Badge tone="warning">Reassessment overdue since {formatDate(due.toISOString())}</Badge>
-          ) : (
-            <span className="muted">Reassess by {formatDate(due.toISOString())}.</span>
-          )}
-        </p>
+        <p className="risk-sentence">{explainRating(result, assessment.inputs)}</p>
       </div>
+      <p className="risk-meta">
+        {describeTrigger(assessment.trigger, assessment.triggerDetail)}, {formatDate(assessment.createdAt)},
+        under scoring policy version {assessment.policyVersion}.{' '}
+        {overdue ? (
+          <Badge tone="warning">Reassessment overdue since {formatDate(due.toISOString())}</Badge>
+        ) : (
+          <span className="muted">Reassess by {formatDate(due.toISOString())}.</span>
+        )}
+      </p>
       {result.rating !== result.ratingFromScore ? (
         <p className="risk-escalation">
           The residual score alone gives <strong>{RATING_LABELS[result.ratingFromScore]}</strong>; a red flag
@@ -120,14 +160,15 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
               <span className="score-max"> / 100</span>
             </>
           }
-          formula={result.residual.formula}
+          formula="Inherent risk, reduced by controls"
         />
         <ScoreTile
           label="Confidence"
           value={percent(result.confidence.value)}
-          formula={`Reference data ${percent(result.confidence.referenceData)} known, answers ${percent(result.confidence.answers)}`}
+          formula={`Published data ${percent(result.confidence.referenceData)} known, answers ${percent(result.confidence.answers)}`}
         />
       </dl>
+      <ConfidenceNote result={result} />
 
       {result.redFlags.length > 0 ? (
         <section className="risk-section" aria-labelledby="red-flags-title">
@@ -157,7 +198,7 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
         <h3 className="risk-section-title" id="inherent-title">
           Why the inherent risk is {formatScore(result.inherent.score)}
         </h3>
-        <InherentBreakdown result={result} />
+        <InherentBreakdown result={result} inputs={assessment.inputs} />
       </section>
 
       <section className="risk-section" aria-labelledby="control-title">
@@ -175,8 +216,13 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
         <DataGaps gaps={result.dataGaps} />
       </section>
 
+      <Arithmetic result={result} />
+
       <p className="risk-footnote muted">
-        Data used: {result.datasets.map((dataset) => `${dataset.id} (edition ${dataset.edition})`).join(', ')}
+        Data used:{' '}
+        {datasetTitles(result, assessment.inputs)
+          .map((dataset) => dataset.title)
+          .join('; ')}
         . Scoring engine {result.engineVersion}.
       </p>
     </>

@@ -148,6 +148,10 @@ describe('SupplierImportPage', () => {
 
     expect(await screen.findByText('Imported good.csv')).toBeTruthy();
     expect(screen.getByText(/1 added, 1 updated, 0 unchanged, out of 2 rows/)).toBeTruthy();
+    // A small file is assessed in the request: it says so.
+    expect(
+      screen.getByText(/2 suppliers added or changed were assessed under the published policy/),
+    ).toBeTruthy();
     expect(screen.getByRole('link', { name: 'View the register' }).getAttribute('href')).toBe('/suppliers');
     const [commit] = find('POST', '/api/suppliers/import/commit');
     expect(commit).toBeDefined();
@@ -178,5 +182,43 @@ describe('SupplierImportPage', () => {
     expect(alert.textContent).toContain('Nothing was imported');
     expect(alert.textContent).toContain('row 3: external_ref');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Choose another file' })).toBeTruthy());
+  });
+
+  it('shows the progress of the background assessment of a large import', async () => {
+    const JOB_ID = '99999999-9999-4999-8999-999999999999';
+    const job = {
+      id: JOB_ID,
+      kind: 'rescore',
+      status: 'running',
+      progress: { done: 1000, total: 4000, percent: 25 },
+      params: {
+        policyId: '77777777-7777-4777-8777-777777777777',
+        version: 1,
+        suppliers: 4000,
+        trigger: 'import',
+        triggerDetail: 'imported from good.csv',
+      },
+      result: null,
+      error: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      startedAt: '2026-01-01T00:00:01.000Z',
+      finishedAt: null,
+    };
+    mockFetch({
+      'GET /api/me': () => json(200, makeSession('officer')),
+      'POST /api/suppliers/import/preview': () => json(200, goodPreview),
+      'POST /api/suppliers/import/commit': () => json(200, { ...result, assessed: 0, assessJobId: JOB_ID }),
+      [`GET /api/jobs/${JOB_ID}`]: () => json(200, job),
+    });
+    const { user } = renderApp('/suppliers/import');
+
+    await user.upload(await screen.findByLabelText('CSV file'), goodFile);
+    await user.click(await screen.findByRole('button', { name: 'Import 2 changes' }));
+
+    expect(await screen.findByText(/being assessed in the background/)).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'Assessing the suppliers imported from good.csv' }),
+    ).toBeTruthy();
+    expect(await screen.findByText('1,000 of 4,000 suppliers (25%)')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-client.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { formatBytes, formatInteger } from '../../../lib/format.js';
 import { countDataRows, type UploadProgress } from '../../../lib/upload.js';
+import { RescoreProgress } from '../../policies/components/rescore-progress.js';
 import { TEMPLATE_CSV_URL, useCommitImport, usePreviewImport } from '../api.js';
 import { ImportColumns } from '../components/import-columns.js';
 import { ImportPreviewView } from '../components/import-preview.js';
@@ -47,6 +48,8 @@ export function SupplierImportPage() {
   const [tooLarge, setTooLarge] = useState<File | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [rows, setRows] = useState<number | null>(null);
+  // The background assessment of a large import, once its progress panel is closed.
+  const [dismissedJob, setDismissedJob] = useState<string | null>(null);
 
   const startOver = () => {
     preview.reset();
@@ -212,8 +215,19 @@ export function SupplierImportPage() {
               <Alert tone="success" title={`Imported ${commit.data.fileName}`}>
                 {formatInteger(commit.data.created)} added, {formatInteger(commit.data.updated)} updated,{' '}
                 {formatInteger(commit.data.unchanged)} unchanged, out of {formatInteger(commit.data.rows)}{' '}
-                rows.
+                rows.{' '}
+                {commit.data.assessJobId
+                  ? 'The suppliers added or changed are being assessed in the background: progress below.'
+                  : commit.data.assessed > 0
+                    ? `${formatInteger(commit.data.assessed)} suppliers added or changed were assessed under the published policy.`
+                    : null}
               </Alert>
+              {commit.data.assessJobId && commit.data.assessJobId !== dismissedJob ? (
+                <RescoreProgress
+                  jobId={commit.data.assessJobId}
+                  onDismiss={() => setDismissedJob(commit.data?.assessJobId ?? null)}
+                />
+              ) : null}
               <div className="form-actions">
                 <Link className="btn btn-primary" to="/suppliers">
                   View the register
