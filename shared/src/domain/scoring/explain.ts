@@ -81,7 +81,8 @@ const joinWords = (parts: readonly string[]): string =>
   parts.length <= 1
     ? (parts[0] ?? '')
     : parts.length === 2
-      ? `${parts[0]} and ${parts[1]}`
+      ? // A comma inside the first part would make a bare "and" ambiguous.
+        `${parts[0]}${parts[0]!.includes(',') ? ',' : ''} and ${parts[1]}`
       : `${parts.slice(0, -1).join(', ')}, and ${parts.at(-1)}`;
 
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -132,7 +133,7 @@ const goodsPhrase = (f: InherentFactor, ctx: ExplainContext, country: string, is
   }
   const unknown = top.find((g) => g.status === 'unknown_good');
   if (unknown && unknown.points >= (top[0]?.points ?? 0)) {
-    return `"${unknown.input}" is not a good the US list of goods made with child or forced labour names, so its risk is unknown`;
+    return `the US list of goods made with child or forced labour does not name "${unknown.input}", so its risk is unknown`;
   }
   const elsewhere = top[0]!;
   return `${elsewhere.input} is on the US list of goods made with child or forced labour for other countries, though not for ${country}`;
