@@ -83,6 +83,74 @@ const recordCheckpoint = async (
 };
 
 /**
+ * An organisation's chain opened for appending in the caller's transaction: it takes the chain's lock and
+ * reads its head once, then `append` hashes each batch of events while PostgreSQL writes the previous one
+ * (through `writes`: pass the caller's own queue so its statements and these are awaited in the order
+ * sent, and the first failure is the one reported). `close` waits for the writes and records a signed
+ * checkpoint once `checkpointEvery` events have been added since the last one. The lock is held until the
+ * transaction ends: open the chain as late as the caller's work allows, so other writers wait least.
+ */
+export const openAuditChain = async (
+  tx: Tx,
+  orgId: string,
+  actor: Actor,
+  writes: ReturnType<typeof inFlight> = inFlight(),
+) => {
+  await lockChain(tx, orgId);
+  const head = await headOf(tx, orgId);
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
+  const createdAt = new Date();
+  return {
+    async append(events: RecordedEvent[]): Promise<AppendedEvent[]> {
+      const appended: AppendedEvent[] = [];
+      for (let i = 0; i < events.length; i += BATCH) {
+        const rows: (typeof auditEvents.$inferInsert)[] = [];
+        const personal: (typeof auditPersonalValues.$inferInsert)[] = [];
+        for (const event of events.slice(i, i + BATCH)) {
+          seq += 1;
+          const id = randomUUID();
+          const { stored, values } = protectPayload(
+            event.action,
+            event.payload as unknown as Record<string, unknown>,
+          );
+          const fields = {
+            orgId,
+            seq,
+            actorType: actor.type,
+            actorId: actor.id,
+            actorLabel: actor.label,
+            action: event.action,
+            entityType: event.entityType,
+            entityId: event.entityId,
+            payload: stored,
+            createdAt,
+            prevHash,
+          };
+          prevHash = hashEvent(fields);
+          rows.push({ id, ...fields, hash: prevHash });
+          appended.push({ id, seq, hash: prevHash });
+          for (const v of values) personal.push({ eventId: id, orgId, ...v });
+        }
+        await writes.add(bulkInsert(tx, auditEvents, rows));
+        if (personal.length > 0) await writes.add(bulkInsert(tx, auditPersonalValues, personal));
+      }
+      return appended;
+    },
+    async close(): Promise<void> {
+      await writes.drain();
+      const anchoring = auditAnchoring();
+      if (!anchoring) return;
+      const last = await latestCheckpoint(tx, orgId);
+      if (seq - (last?.seq ?? 0) >= anchoring.checkpointEvery) {
+        await recordCheckpoint(tx, orgId, { seq, hash: prevHash }, 'auto');
+      }
+    },
+  };
+};
+
+/**
  * THE way to write audit events: appends them to the organisation's chain, in order, in the caller's
  * transaction (so the change and its record commit together or not at all). It takes the chain's lock and
  * reads its head once however many events there are; it stores personal fields as salted digests with the
@@ -98,53 +166,9 @@ export const appendAuditEvents = async (
   events: RecordedEvent[],
 ): Promise<AppendedEvent[]> => {
   if (events.length === 0) return [];
-  await lockChain(tx, orgId);
-  const head = await headOf(tx, orgId);
-  let seq = head?.seq ?? 0;
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
-  const createdAt = new Date();
-  const appended: AppendedEvent[] = [];
-  const writes = inFlight();
-  for (let i = 0; i < events.length; i += BATCH) {
-    const rows: (typeof auditEvents.$inferInsert)[] = [];
-    const personal: (typeof auditPersonalValues.$inferInsert)[] = [];
-    for (const event of events.slice(i, i + BATCH)) {
-      seq += 1;
-      const id = randomUUID();
-      const { stored, values } = protectPayload(
-        event.action,
-        event.payload as unknown as Record<string, unknown>,
-      );
-      const fields = {
-        orgId,
-        seq,
-        actorType: actor.type,
-        actorId: actor.id,
-        actorLabel: actor.label,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        payload: stored,
-        createdAt,
-        prevHash,
-      };
-      prevHash = hashEvent(fields);
-      rows.push({ id, ...fields, hash: prevHash });
-      appended.push({ id, seq, hash: prevHash });
-      for (const v of values) personal.push({ eventId: id, orgId, ...v });
-    }
-    await writes.add(bulkInsert(tx, auditEvents, rows));
-    if (personal.length > 0) await writes.add(bulkInsert(tx, auditPersonalValues, personal));
-  }
-  await writes.drain();
-  const anchoring = auditAnchoring();
-  if (anchoring) {
-    const last = await latestCheckpoint(tx, orgId);
-    if (seq - (last?.seq ?? 0) >= anchoring.checkpointEvery) {
-      await recordCheckpoint(tx, orgId, { seq, hash: prevHash }, 'auto');
-    }
-  }
+  const chain = await openAuditChain(tx, orgId, actor);
+  const appended = await chain.append(events);
+  await chain.close();
   return appended;
 };
 

@@ -9,7 +9,7 @@ import { AppError, conflict } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import type { Rescore } from '../assessments/rescore.job.js';
-import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
+import { openAuditChain, type RecordedEvent } from '../audit/audit-append.js';
 import { auditSnapshot } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
 import { goodsNotRecognised, importGoodWarnings } from './suppliers-goods.js';
@@ -119,9 +119,13 @@ export const createSupplierImportService = ({ db, assess }: Deps) => ({
       const creates = planned
         .flatMap((p) => (p.action === 'create' ? [p] : []))
         .sort((a, b) => a.depth - b.depth);
-      // The next batch is built while PostgreSQL inserts the previous one.
+      // One pipeline: each batch of suppliers and its audit events are built and hashed while PostgreSQL
+      // writes the previous batch, through one queue (the first failure is the one reported). The chain is
+      // opened before the first insert rather than after the last: hashing then overlaps the writes, and no
+      // event is kept in memory beyond its batch. Other writers of the organisation would wait for this
+      // transaction's end in any case (the lock is held until then).
       const writes = inFlight();
-      const events: RecordedEvent[] = [];
+      const chain = await openAuditChain(tx, ctx.orgId, ctx.actor, writes);
       for (let i = 0; i < creates.length; i += INSERT_BATCH) {
         const batch = creates.slice(i, i + INSERT_BATCH);
         await writes.add(
@@ -130,16 +134,17 @@ export const createSupplierImportService = ({ db, assess }: Deps) => ({
             batch.map((p) => p.values),
           ),
         );
-        for (const { id, values } of batch) {
-          events.push({
+        await chain.append(
+          batch.map(({ id, values }) => ({
             action: 'supplier.created',
             entityType: 'supplier',
             entityId: id,
             payload: { supplier: auditSnapshot(values), importId: csv.sha256 },
-          });
-        }
+          })),
+        );
       }
       await writes.drain();
+      const events: RecordedEvent[] = [];
       for (const p of planned) {
         if (p.action !== 'update') continue;
         // Upsert semantics: the file applies on top of whatever the register holds (no If-Match), but a
@@ -171,8 +176,8 @@ export const createSupplierImportService = ({ db, assess }: Deps) => ({
         entityId: csv.sha256,
         payload: result,
       });
-      // The chain is locked last, so other writers of the organisation wait as little as possible.
-      await appendAuditEvents(tx, ctx.orgId, ctx.actor, events);
+      await chain.append(events);
+      await chain.close();
       // Assessed after every row is written, never inside the insert loop: the rows go in at full speed.
       const ids = opts.assess === false ? [] : idsToAssess(planned);
       const detail = `imported from ${fileName}`;
