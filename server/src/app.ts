@@ -12,6 +12,7 @@ import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { datasetsRoutes } from './modules/datasets/datasets.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
@@ -122,6 +123,10 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(policiesRoutes, { policies: c.policies });
   await app.register(publishRequestsRoutes, { publishRequests: c.publishRequests });
   await app.register(referenceRoutes, { ref: c.ref });
+  await app.register(datasetsRoutes, {
+    datasets: c.datasets,
+    maxBytes: config.datasetEditionMaxBytes,
+  });
   await app.register(jobsRoutes, { jobs: c.jobs });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });

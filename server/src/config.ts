@@ -40,6 +40,12 @@ const EnvSchema = z.object({
     .min(1024)
     .default(32 * 1024 * 1024),
   IMPORT_ASSESS_IN_REQUEST_MAX: z.coerce.number().int().min(0).default(1000),
+  /** Largest dataset edition file (CSV or XLSX) an administrator may upload. */
+  DATASET_EDITION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
   AUDIT_SIGNING_KEY: z.string().optional(),
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(100),
@@ -67,6 +73,7 @@ export interface AppConfig {
   importMaxBytes: number;
   /** An import commit assesses up to this many suppliers in its request; more go to a background job. */
   importAssessInRequestMax: number;
+  datasetEditionMaxBytes: number;
   trustProxy: boolean;
   /** Ed25519 private key (PEM or base64 PEM) signing audit checkpoints; generated into dataDir when unset. */
   auditSigningKey: string | undefined;
@@ -105,6 +112,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importAssessInRequestMax: e.IMPORT_ASSESS_IN_REQUEST_MAX,
+    datasetEditionMaxBytes: e.DATASET_EDITION_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
     auditSigningKey: e.AUDIT_SIGNING_KEY || undefined,
     auditCheckpointEvery: e.AUDIT_CHECKPOINT_EVERY,

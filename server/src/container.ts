@@ -16,6 +16,8 @@ import { authRepo } from './modules/auth/auth.repo.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { createPasswordChangeService } from './modules/auth/password-change.service.js';
+import { createReferences } from './modules/datasets/datasets.references.js';
+import { createDatasetsService } from './modules/datasets/datasets.service.js';
 import { jobKindById, jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { createJobsService } from './modules/jobs/jobs.service.js';
@@ -47,16 +49,16 @@ export const buildScoring = ({
   /** An import assessing more suppliers than this leaves it to a background job. */
   importAssessInRequestMax?: number;
 }) => {
-  const assessSuppliers = createAssessSuppliers({ suppliers: suppliersRepo });
+  // One cache of loaded editions per process, shared by every path that scores under a policy.
+  const references = createReferences({ shipped: ref });
+  const assessSuppliers = createAssessSuppliers({ suppliers: suppliersRepo, references });
   const reassessSuppliers = createReassessSuppliers({
-    ref,
     suppliers: suppliersRepo,
     policies: policiesRepo,
     assessSuppliers,
   });
   const rescore = createRescore({
     db,
-    ref,
     suppliers: suppliersRepo,
     policies: policiesRepo,
     jobs: jobsRepo,
@@ -72,7 +74,7 @@ export const buildScoring = ({
       inRequestMax: importAssessInRequestMax,
     },
   });
-  return { assessSuppliers, reassessSuppliers, rescore, supplierImports };
+  return { references, assessSuppliers, reassessSuppliers, rescore, supplierImports };
 };
 
 /**
@@ -111,9 +113,15 @@ export const buildContainer = ({
     maxPerAddress: config.loginMaxAttemptsPerAddress,
     windowSeconds: config.loginWindowSeconds,
   });
+  const datasets = createDatasetsService({
+    db,
+    references: scoring.references,
+    policies: policiesRepo,
+  });
   const policies = createPoliciesService({
     db,
-    ref,
+    references: scoring.references,
+    datasets,
     suppliers: suppliersRepo,
     jobs: jobsRepo,
     kickJobs: jobRunner.kick,
@@ -143,12 +151,12 @@ export const buildContainer = ({
     supplierImports: scoring.supplierImports,
     assessments: createAssessmentsService({
       db,
-      ref,
       suppliers: suppliersRepo,
       policies: policiesRepo,
       assessSuppliers: scoring.assessSuppliers,
     }),
     policies,
+    datasets,
     publishRequests: createPublishRequestsService({
       db,
       policies,

@@ -20,6 +20,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   'publish-requests':
     "Four-eyes publishing: asking a second administrator to approve a draft's publication, approving, rejecting or withdrawing, and the organisation's rule",
   'reference-data': 'The published risk datasets the scoring uses, with their editions and sources',
+  datasets:
+    'Dataset editions: the shipped ones, and new editions an administrator loads (CSV or XLSX), their diff against the edition in use, and which policies pin them',
   jobs: 'Background work of the organisation (portfolio rescoring) and its progress',
 };
 

@@ -56,6 +56,6 @@ export const seedDemoRegister = async (db: Db, orgId: string, ref: ReferenceData
     const policy = await policiesRepo.findPublishedPolicy(tx, orgId);
     if (!policy) return;
     const list = await suppliersRepo.listCurrentSuppliers(tx, orgId);
-    await assessSuppliers(tx, { orgId, policy, suppliers: list, ref, trigger: 'seed', actor: SYSTEM_ACTOR });
+    await assessSuppliers(tx, { orgId, policy, suppliers: list, trigger: 'seed', actor: SYSTEM_ACTOR });
   });
 };

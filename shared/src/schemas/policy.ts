@@ -213,6 +213,16 @@ const uniqueKeys = (what: string) => (items: { key: string }[], ctx: Ctx) => {
 const share = (label: string) =>
   num().min(0, `${label} must be between 0 and 1`).max(1, `${label} must be between 0 and 1`);
 
+/**
+ * The dataset editions a policy scores with, by kind: the id of an edition the organisation loaded
+ * (GET /api/datasets). A kind not named here (or no `datasets` at all, as in every document stored before
+ * editions could be loaded) uses the edition Clearsource ships.
+ */
+export const PolicyDatasetsSchema = z
+  .object({ us_tip: IdSchema.optional(), gsi: IdSchema.optional(), ilab: IdSchema.optional() })
+  .strict();
+export type PolicyDatasets = z.infer<typeof PolicyDatasetsSchema>;
+
 /** A scoring policy: all the numbers the engine uses, as data. The engine reads nothing else. */
 export const PolicyDocumentSchema = z.object({
   schemaVersion: z.literal(1),
@@ -301,6 +311,8 @@ export const PolicyDocumentSchema = z.object({
     .int('Must be a whole number')
     .min(1, 'At least 1 month')
     .max(60, 'At most 60 months'),
+  /** Pinned dataset editions; absent = the shipped editions. */
+  datasets: PolicyDatasetsSchema.optional(),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 export type PolicyDocumentInput = z.input<typeof PolicyDocumentSchema>;

@@ -1,4 +1,3 @@
-import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/context.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
@@ -10,7 +9,6 @@ import type { AssessmentTrigger, AssessSuppliers } from './assessments.write.js'
 const LOOKUP_BATCH = 5000;
 
 interface Deps {
-  ref: ReferenceData;
   suppliers: Pick<SuppliersRepo, 'currentSuppliersByIds'>;
   policies: Pick<PoliciesRepo, 'findPublishedPolicy'>;
   assessSuppliers: AssessSuppliers;
@@ -24,7 +22,7 @@ interface Deps {
  * policy there is nothing to score against: nothing is written and the answer is empty.
  */
 export const createReassessSuppliers =
-  ({ ref, suppliers, policies, assessSuppliers }: Deps) =>
+  ({ suppliers, policies, assessSuppliers }: Deps) =>
   async (
     tx: Tx,
     ctx: { orgId: string; actor: Actor },
@@ -45,7 +43,6 @@ export const createReassessSuppliers =
           orgId: ctx.orgId,
           policy,
           suppliers: rows,
-          ref,
           trigger,
           triggerDetail: detail,
           actor: ctx.actor,

@@ -1,4 +1,3 @@
-import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
@@ -12,13 +11,12 @@ import type { AssessSuppliers } from './assessments.write.js';
 
 interface Deps {
   db: Db;
-  ref: ReferenceData;
   suppliers: Pick<SuppliersRepo, 'findSupplier'>;
   policies: Pick<PoliciesRepo, 'findPolicies' | 'findPublishedPolicy'>;
   assessSuppliers: AssessSuppliers;
 }
 
-export const createAssessmentsService = ({ db, ref, suppliers, policies, assessSuppliers }: Deps) => ({
+export const createAssessmentsService = ({ db, suppliers, policies, assessSuppliers }: Deps) => ({
   async list(ctx: RequestCtx, supplierId: string, q: { limit: number; offset: number }) {
     requireRole(ctx, 'executive');
     return withTenant(db, ctx.orgId, async (tx) => {
@@ -55,7 +53,6 @@ export const createAssessmentsService = ({ db, ref, suppliers, policies, assessS
         orgId: ctx.orgId,
         policy,
         suppliers: [supplier],
-        ref,
         trigger: 'manual',
         actor: ctx.actor,
       });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
+import type { References } from '../datasets/datasets.references.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
 import type { SupplierRow, SuppliersRepo } from '../suppliers/suppliers.repo.js';
@@ -22,7 +22,6 @@ export interface AssessArgs {
     SupplierRow,
     'id' | 'country' | 'goods' | 'tier' | 'headcount' | 'migrantWorkerShare' | 'agencyWorkerShare'
   >[];
-  ref: ReferenceData;
   trigger: AssessmentTrigger;
   /** What set it off, in words ("profile changed: goods"); stored and audited with each assessment. */
   triggerDetail?: string | null;
@@ -33,6 +32,8 @@ export interface AssessArgs {
 interface Deps {
   /** The supplier's current-risk summary is the suppliers module's row: it writes it. */
   suppliers: Pick<SuppliersRepo, 'setCurrentAssessments'>;
+  /** The reference data of the policy (shipped data with its pinned editions), cached per organisation. */
+  references: Pick<References, 'forDocument'>;
 }
 
 /**
@@ -43,16 +44,22 @@ interface Deps {
 export const createAssessSuppliers = (deps: Deps) => (tx: Tx, args: AssessArgs) => assess(deps, tx, args);
 export type AssessSuppliers = ReturnType<typeof createAssessSuppliers>;
 
-const assess = async ({ suppliers }: Deps, tx: Tx, args: AssessArgs): Promise<AssessmentRow[]> => {
+const assess = async (
+  { suppliers, references }: Deps,
+  tx: Tx,
+  args: AssessArgs,
+): Promise<AssessmentRow[]> => {
   if (args.suppliers.length === 0) return [];
   const doc = args.policy.document;
+  // Every path that scores under a policy comes here: the policy decides the dataset editions too.
+  const ref = await references.forDocument(tx, args.orgId, doc);
   const createdAt = new Date();
   // Scores one chunk while PostgreSQL writes the previous one.
   const writes = inFlight();
   const written: AssessmentRow[] = [];
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
     const chunk = args.suppliers.slice(i, i + INSERT_BATCH).map((s): AssessmentRow => {
-      const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), args.ref);
+      const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), ref);
       return {
         id: randomUUID(),
         orgId: args.orgId,

@@ -1,4 +1,3 @@
-import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type JobKind, type RescoreJobParams, RescoreJobParamsSchema } from '#shared/schemas/jobs.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
@@ -17,7 +16,6 @@ export const RESCORE_KIND: JobKind = 'rescore';
 
 interface Deps {
   db: Db;
-  ref: ReferenceData;
   suppliers: Pick<SuppliersRepo, 'countCurrentSuppliers' | 'currentSuppliersAfter'>;
   policies: Pick<PoliciesRepo, 'findPolicy' | 'findPublishedPolicy'>;
   jobs: Pick<JobsRepo, 'insertJob'>;
@@ -27,7 +25,6 @@ interface Deps {
 
 export const createRescore = ({
   db,
-  ref,
   suppliers,
   policies,
   jobs,
@@ -61,7 +58,6 @@ export const createRescore = ({
           orgId,
           policy,
           suppliers: rows,
-          ref,
           trigger: 'policy_published',
           actor: SYSTEM_ACTOR,
           jobId: args.jobId,

@@ -35,6 +35,7 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'job' then coalesce(${names.jobKind(id)}, ${e.payload}->>'kind')
   when 'assessment' then ${names.supplier(names.assessmentSupplierId(id))}
   when 'supplier_import' then ${e.payload}->>'fileName'
+  when 'dataset_edition' then ${e.payload}->>'label'
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
 end`;

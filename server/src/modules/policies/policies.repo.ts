@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
-import { type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
+import { PolicyDatasetsSchema, type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { policies } from '../../db/schema/scoring.js';
@@ -115,8 +115,30 @@ export const nextPolicyVersion = async (tx: Tx, orgId: string) => {
 export const policyNameById = (id: SQL): SQL<string | null> =>
   sql`(select ${policies.name} from ${policies} where ${policies.id} = ${id})`;
 
+/**
+ * The policies that pin a loaded dataset edition (document.datasets), with their pins: an edition is
+ * deleted only while none does, and lists show who uses each one.
+ */
+export const listDatasetPins = async (tx: Tx, orgId: string) =>
+  (
+    await tx
+      .select({
+        id: policies.id,
+        name: policies.name,
+        status: policies.status,
+        version: policies.version,
+        datasets: sql<unknown>`${policies.document}->'datasets'`,
+      })
+      .from(policies)
+      .where(and(eq(policies.orgId, orgId), sql`${policies.document} ? 'datasets'`))
+      .orderBy(desc(policies.createdAt))
+  ).map(({ datasets, ...p }) => ({
+    ...p,
+    datasets: PolicyDatasetsSchema.parse(datasets),
+  }));
+
 /** The policies module's functions other modules may use (as `Pick<PoliciesRepo, …>` deps). */
-export const policiesRepo = { findPolicy, findPolicies, findPublishedPolicy, insertPolicy };
+export const policiesRepo = { findPolicy, findPolicies, findPublishedPolicy, insertPolicy, listDatasetPins };
 export type PoliciesRepo = typeof policiesRepo;
 
 /**

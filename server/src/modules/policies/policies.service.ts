@@ -1,4 +1,3 @@
-import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Changes } from '#shared/schemas/audit.js';
 import type { JobKind, RescoreJobParams } from '#shared/schemas/jobs.js';
 import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.js';
@@ -9,6 +8,8 @@ import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, written } from '../../lib/revision.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
+import type { References } from '../datasets/datasets.references.js';
+import type { DatasetsService } from '../datasets/datasets.service.js';
 import { toJob } from '../jobs/jobs.mapping.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
@@ -22,7 +23,10 @@ export const RESCORE_JOB: JobKind = 'rescore';
 
 interface Deps {
   db: Db;
-  ref: ReferenceData;
+  /** Each policy's reference data: the shipped data with the editions its document pins. */
+  references: Pick<References, 'forDocument'>;
+  /** A draft may pin only editions of this organisation, and a pinned edition cannot be deleted. */
+  datasets: Pick<DatasetsService, 'checkPins'>;
   /** What-if scores the current suppliers. */
   suppliers: Pick<SuppliersRepo, 'listCurrentProfiles'>;
   /** Publishing queues the rescore. */
@@ -41,7 +45,15 @@ const whatIfBusy = () =>
     'A what-if is already running for your organisation: wait for it to finish, then try again',
   );
 
-export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs, users }: Deps) => {
+export const createPoliciesService = ({
+  db,
+  references,
+  datasets,
+  suppliers,
+  jobs,
+  kickJobs,
+  users,
+}: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findPolicy(tx, ctx.orgId, id);
     if (!row) throw notFound('Policy', id);
@@ -172,6 +184,9 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs, user
         const changes: Changes = {};
         if (name !== before.name) changes.name = { from: before.name, to: name };
         if (!sameJson(document, before.document)) changes.document = { from: before.document, to: document };
+        if (!sameJson(document.datasets, before.document.datasets)) {
+          await datasets.checkPins(tx, ctx.orgId, document.datasets);
+        }
         if (Object.keys(changes).length === 0) return toPolicy(before);
         const row = await write(tx, ctx, before, { name, document });
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
@@ -249,13 +264,17 @@ export const createPoliciesService = ({ db, ref, suppliers, jobs, kickJobs, user
         if (!(await repo.tryWhatIfLock(tx, ctx.orgId))) throw whatIfBusy();
         const row = await load(tx, ctx, id);
         const published = await repo.findPublishedPolicy(tx, ctx.orgId);
+        const draftRef = await references.forDocument(tx, ctx.orgId, row.document);
+        const publishedRef = published
+          ? await references.forDocument(tx, ctx.orgId, published.document)
+          : draftRef;
         return computeWhatIf(
           await suppliers.listCurrentProfiles(tx, ctx.orgId),
           { id: row.id, document: row.document },
           published && published.id !== row.id
             ? { id: published.id, version: published.version!, document: published.document }
             : undefined,
-          ref,
+          { draft: draftRef, published: publishedRef },
         );
       });
     },

@@ -51,7 +51,8 @@ export const computeWhatIf = (
   rows: WhatIfSupplier[],
   draft: { id: string; document: PolicyDocument },
   published: { id: string; version: number; document: PolicyDocument } | undefined,
-  ref: ReferenceData,
+  /** Each policy's own reference data: a draft that pins a new dataset edition scores with it. */
+  refs: { draft: ReferenceData; published: ReferenceData },
 ): WhatIf => {
   const before = zero();
   const after = zero();
@@ -66,8 +67,8 @@ export const computeWhatIf = (
   let bandMoversTotal = 0;
   for (const s of rows) {
     const profile = toProfile(s);
-    const a = score(draft.document, profile, [], ref);
-    const b = published ? score(published.document, profile, [], ref) : a;
+    const a = score(draft.document, profile, [], refs.draft);
+    const b = published ? score(published.document, profile, [], refs.published) : a;
     before[b.rating] += 1;
     after[a.rating] += 1;
     transitions[b.rating][a.rating] += 1;

@@ -101,6 +101,12 @@ export const summariseEvent = (e: AuditEvent): string => {
       const word = (v: boolean | null) => (v === null ? 'the default' : v ? 'required' : 'not required');
       return `Second admin's approval to publish: ${word(e.payload.previous)} → ${word(e.payload.required)}`;
     }
+    case 'dataset_edition.loaded': {
+      const p = e.payload;
+      return `${p.label} loaded from ${p.fileName} (${plural(p.rows, 'row')}, SHA-256 ${p.sha256.slice(0, 12)}…)`;
+    }
+    case 'dataset_edition.deleted':
+      return `${e.payload.label} deleted (no policy used it)`;
     case 'assessment.created':
       return `Rated ${e.payload.rating} (residual ${e.payload.residualScore}) under policy v${e.payload.policyVersion}, ${e.payload.triggerDetail || e.payload.trigger.replace(/_/g, ' ')}`;
     case 'job.finished':

@@ -25,7 +25,7 @@ export interface ReferenceFiles {
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF): enough for our own files. Returns rows of cells. */
-const parseCsv = (text: string): string[][] => {
+export const parseCsv = (text: string): string[][] => {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -95,14 +95,14 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const optionalNumber = (min: number, max: number) =>
   z.union([z.literal('').transform(() => null), z.coerce.number().min(min).max(max)]);
 
-const TipRowSchema = z.object({
+export const TipRowSchema = z.object({
   iso_alpha2: iso2,
   country_name: z.string().min(1).max(100),
   tier: z.enum(TIP_TIERS),
   edition,
 });
 
-const GsiRowSchema = z.object({
+export const GsiRowSchema = z.object({
   iso_alpha2: iso2,
   country_name: z.string().min(1).max(100),
   prevalence_per_1000: optionalNumber(0, 1000),
@@ -110,7 +110,7 @@ const GsiRowSchema = z.object({
   government_response_score: optionalNumber(-100, 100),
 });
 
-const IlabRowSchema = z
+export const IlabRowSchema = z
   .object({
     iso_alpha2: iso2,
     good: z.string().min(1).max(100),
@@ -147,6 +147,30 @@ const checkUnique = (file: string, keys: string[]): void => {
 };
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export type IlabRow = z.infer<typeof IlabRowSchema>;
+
+/** One row of the ILAB file as the engine reads it (shipped file and loaded editions alike). */
+export const toIlabListing = (r: IlabRow): IlabListing => ({
+  iso2: r.iso_alpha2,
+  good: r.good,
+  goodKey: normaliseGood(r.good),
+  sector: r.sector,
+  childLabor: r.child_labor,
+  forcedLabor: r.forced_labor,
+  forcedChildLabor: r.forced_child_labor,
+  basis: r.listing_basis,
+  inputIso2: r.input_country_iso_alpha2,
+  edition: r.edition,
+  removedIn2024Edition: r.removed_in_2024_edition,
+  note: r.notes === '' ? null : r.notes,
+});
+
+/** The reference order of ILAB rows: country code, then good key, then published name. */
+export const sortListings = (listings: IlabListing[]): IlabListing[] =>
+  listings.sort(
+    (a, b) => compare(a.iso2, b.iso2) || compare(a.goodKey, b.goodKey) || compare(a.good, b.good),
+  );
 
 /**
  * Build the reference data from the shipped files (pure: the caller reads them). Throws an Error naming the
@@ -214,23 +238,7 @@ export const parseReferenceData = (files: ReferenceFiles): ReferenceData => {
     };
   }
 
-  const listings: IlabListing[] = ilab.map((r) => ({
-    iso2: r.iso_alpha2,
-    good: r.good,
-    goodKey: normaliseGood(r.good),
-    sector: r.sector,
-    childLabor: r.child_labor,
-    forcedLabor: r.forced_labor,
-    forcedChildLabor: r.forced_child_labor,
-    basis: r.listing_basis,
-    inputIso2: r.input_country_iso_alpha2,
-    edition: r.edition,
-    removedIn2024Edition: r.removed_in_2024_edition,
-    note: r.notes === '' ? null : r.notes,
-  }));
-  listings.sort(
-    (a, b) => compare(a.iso2, b.iso2) || compare(a.goodKey, b.goodKey) || compare(a.good, b.good),
-  );
+  const listings = sortListings(ilab.map(toIlabListing));
 
   const iloIndicators: IloIndicator[] = ilo.map(({ id, key, name, description }) => ({
     id,
