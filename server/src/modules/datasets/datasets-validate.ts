@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { countryName, isCountryCode } from '#shared/countries.js';
-import { normaliseGood } from '#shared/domain/reference/goods.js';
 import { GsiRowSchema, IlabRowSchema, TipRowSchema, toIlabListing } from '#shared/domain/reference/parse.js';
 import { unsafeTextReason } from '#shared/schemas/common.js';
 import {
@@ -238,7 +237,8 @@ export const validateEdition = (kind: LoadableKind, edition: string, grid: strin
     if (issues.length > before) continue;
     // One row per country (per country and good for ILAB), as the shipped files have.
     const iso2 = record.iso_alpha2!;
-    const key = kind === 'ilab' ? `${iso2} ${normaliseGood(record.good!)}` : iso2;
+    // The published name, as parse.ts checks the shipped file (several names may share one matching key).
+    const key = kind === 'ilab' ? `${iso2} ${record.good!.toLowerCase()}` : iso2;
     const first = firstRowOf.get(key);
     if (first !== undefined) {
       const what = kind === 'ilab' ? `${clip(record.good!)} for ${iso2}` : iso2;
