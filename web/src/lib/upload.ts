@@ -12,6 +12,8 @@ export interface UploadOptions<S extends z.ZodType> {
   file: File;
   /** Name of the multipart field the server reads. */
   field?: string;
+  /** Text fields sent before the file (e.g. a dataset edition's provenance). */
+  fields?: Record<string, string>;
   schema: S;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
@@ -33,13 +35,14 @@ export function uploadFile<S extends z.ZodType>(
   path: string,
   options: UploadOptions<S>,
 ): Promise<z.output<S>> {
-  const { file, field = 'file', schema, onProgress, signal } = options;
+  const { file, field = 'file', fields = {}, schema, onProgress, signal } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('The upload was cancelled', 'AbortError'));
       return;
     }
     const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
     body.append(field, file, file.name);
 
     const xhr = new XMLHttpRequest();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import { formatPercent, formatScore } from '../../../lib/format.js';
+import { PolicyDatasetsView } from '../../datasets/components/policy-datasets-view.js';
 import { RatingBadge } from '../../suppliers/components/rating-badge.js';
 import { RATING_LABELS } from '../../suppliers/labels.js';
 import { describeSpan, ratingSpans } from '../lib/bands.js';
@@ -100,6 +101,10 @@ export function PolicyDocumentView({ doc }: { doc: PolicyDocument }) {
             Every {doc.reassessmentMonths} {doc.reassessmentMonths === 1 ? 'month' : 'months'}
           </dd>
         </dl>
+      </Section>
+
+      <Section id="policy-datasets" title="Dataset editions">
+        <PolicyDatasetsView pins={doc.datasets} />
       </Section>
 
       <Section id="policy-methodology" title="Methodology">

@@ -3,6 +3,10 @@ import { Button } from '../../../components/ui/button.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { formatInteger } from '../../../lib/format.js';
+import { useCurrentSession } from '../../auth/session-context.js';
+import { useDatasets } from '../../datasets/api.js';
+import { EditionUploadForm } from '../../datasets/components/edition-upload-form.js';
+import { LoadedEditions } from '../../datasets/components/loaded-editions.js';
 import { useReferenceOverview } from '../api.js';
 import { CountryLookup } from '../components/country-lookup.js';
 import { DatasetCard } from '../components/dataset-card.js';
@@ -10,6 +14,9 @@ import '../reference.css';
 
 export function ReferenceDataPage() {
   const overview = useReferenceOverview();
+  const datasets = useDatasets();
+  const session = useCurrentSession();
+  const isAdmin = session.role === 'admin';
   return (
     <>
       <PageHeader
@@ -44,6 +51,21 @@ export function ReferenceDataPage() {
                 <DatasetCard key={dataset.id} dataset={dataset} />
               ))}
             </ul>
+          </section>
+          <section className="section" aria-labelledby="editions-title">
+            <h2 className="section-title" id="editions-title">
+              Editions loaded by your organisation
+            </h2>
+            <p className="muted section-lead">
+              A new edition is scored only by a policy that pins it: put it in a draft, run the what-if, then
+              publish. Assessments keep citing the edition they were scored with.
+            </p>
+            {datasets.data ? (
+              <LoadedEditions editions={datasets.data.editions} isAdmin={isAdmin} />
+            ) : datasets.isError ? (
+              <Alert tone="error">{describeError(datasets.error)}</Alert>
+            ) : null}
+            {isAdmin ? <EditionUploadForm /> : null}
           </section>
           <section className="section" aria-labelledby="ilo-title">
             <h2 className="section-title" id="ilo-title">
