@@ -35,11 +35,6 @@ export const DatasetInfoSchema = z.object({
   licence: z.string().max(1000),
   /** Known gaps and limits, in plain words, shown with every report that uses the dataset. */
   gaps: z.array(z.string().max(1000)).max(20),
-  /** SHA-256 (hex) of the dataset's file as read: the shipped CSV, or the file an administrator loaded. */
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
 });
 export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
 
