@@ -109,10 +109,20 @@ export const SupplierUpdateSchema = SupplierFieldsSchema.partial()
   });
 export type SupplierUpdate = z.infer<typeof SupplierUpdateSchema>;
 
+/**
+ * Why a rating is above its score's band: `unknown_data` = the policy's unknown-data floor raised it, shown as
+ * e.g. "Medium · insufficient data" (the assessment's result.ratingFloor explains it).
+ */
+export const RATING_FLOOR_KINDS = ['unknown_data'] as const;
+export const RatingFloorKindSchema = z.enum(RATING_FLOOR_KINDS);
+export type RatingFloorKind = z.infer<typeof RatingFloorKindSchema>;
+
 /** The latest assessment, summarised on the supplier. */
 export const SupplierRiskSummarySchema = z.object({
   assessmentId: IdSchema,
   rating: RatingSchema,
+  /** Set when a floor raised the rating; null (or absent, from older servers) when not. */
+  ratingFloor: RatingFloorKindSchema.nullable().optional(),
   inherentScore: z.number(),
   residualScore: z.number(),
   assessedAt: z.string(),

@@ -68,6 +68,11 @@ export const suppliers = pgTable(
     rating: text('rating', { enum: ['low', 'medium', 'high', 'critical'] }),
     /** 0 = never assessed, 1 low … 4 critical: sorts by severity. */
     ratingRank: smallint('rating_rank').notNull().default(0),
+    /**
+     * Why `rating` is above its score's band, from the current assessment's result.ratingFloor.kind
+     * ('unknown_data': "Medium · insufficient data"); null when it is not raised. Written with `rating`.
+     */
+    ratingFloor: text('rating_floor', { enum: ['unknown_data'] }),
     inherentScore: doublePrecision('inherent_score'),
     residualScore: doublePrecision('residual_score'),
     assessedAt: timestamp('assessed_at', { withTimezone: true }),

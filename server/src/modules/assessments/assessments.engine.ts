@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { stringify } from 'safe-stable-stringify';
+import { GOODS_SYNONYMS_VERSION } from '#shared/domain/reference/goods-synonyms.js';
 import { sliceReference } from '#shared/domain/reference/lookup.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
 import { toStoredResult } from '#shared/domain/scoring/stored.js';
-import type { AssessmentInputs } from '#shared/domain/scoring/types.js';
+import type { AssessmentInputs, AssessmentProvenance } from '#shared/domain/scoring/types.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { SupplierProfile } from '#shared/schemas/suppliers.js';
 
@@ -14,6 +16,40 @@ import type { SupplierProfile } from '#shared/schemas/suppliers.js';
 export const resultSha256 = (result: AssessmentResult): string =>
   createHash('sha256').update(JSON.stringify(result)).digest('hex');
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * SHA-256 of the policy document's canonical JSON: keys sorted at every level, no whitespace
+ * (safe-stable-stringify), so the hash does not depend on how jsonb ordered the keys.
+ */
+export const policySha256 = (policy: PolicyDocument): string => sha256(stringify(policy) ?? '');
+
+const provenances = new WeakMap<PolicyDocument, WeakMap<ReferenceData, AssessmentProvenance>>();
+
+/** What an assessment relied on, by hash (the same object for every supplier scored under one policy). */
+export const provenanceOf = (policy: PolicyDocument, ref: ReferenceData): AssessmentProvenance => {
+  let byRef = provenances.get(policy);
+  if (!byRef) {
+    byRef = new WeakMap();
+    provenances.set(policy, byRef);
+  }
+  let p = byRef.get(ref);
+  if (!p) {
+    p = {
+      policySha256: policySha256(policy),
+      datasets: ref.datasets.map((d) => ({
+        id: d.id,
+        edition: d.edition,
+        file: d.file,
+        sha256: d.sha256 ?? null,
+      })),
+      goodsSynonymsVersion: GOODS_SYNONYMS_VERSION,
+    };
+    byRef.set(ref, p);
+  }
+  return p;
+};
+
 /** Scores one profile and packages what is stored. Answers come from accepted questionnaires (next issue). */
 export const runEngine = (
   policy: PolicyDocument,
@@ -21,7 +57,12 @@ export const runEngine = (
   ref: ReferenceData,
   answers: CriterionAnswer[] = [],
 ) => {
-  const inputs: AssessmentInputs = { profile, answers, reference: sliceReference(ref, profile) };
+  const inputs: AssessmentInputs = {
+    profile,
+    answers,
+    reference: sliceReference(ref, profile),
+    provenance: provenanceOf(policy, ref),
+  };
   const result = score(policy, profile, answers, ref);
   return { inputs, result, stored: toStoredResult(policy, result), sha256: resultSha256(result) };
 };

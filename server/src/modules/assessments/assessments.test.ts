@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOODS_SYNONYMS_VERSION } from '#shared/domain/reference/goods-synonyms.js';
+import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { AssessmentResult, InherentFactor } from '#shared/domain/scoring/score.js';
 import { expandStoredResult, STORED_FORM, type StoredResult } from '#shared/domain/scoring/stored.js';
-import type { AssessmentInputs } from '#shared/domain/scoring/types.js';
+import { type AssessmentInputs, AssessmentInputsSchema } from '#shared/domain/scoring/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import type { Policy, PolicyDocument } from '#shared/schemas/policy.js';
 import { RATINGS, type Supplier } from '#shared/schemas/suppliers.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, failureOf, scoringCounts, waitForJob } from '../../../test/factories.js';
 import { assessments, policies } from '../../db/schema/scoring.js';
-import { reproduce } from './assessments.engine.js';
+import { policySha256, reproduce } from './assessments.engine.js';
 
+const manifest = loadReferenceData();
 let t: TestContext;
 let officer: Client;
 let executive: Client;
@@ -86,6 +89,7 @@ describe('POST /api/suppliers/:id/assess', () => {
     expect((await executive.get(`/api/suppliers/${s.id}`)).json().risk).toEqual({
       assessmentId: first.id,
       rating: first.rating,
+      ratingFloor: null,
       inherentScore: first.inherentScore,
       residualScore: first.residualScore,
       assessedAt: first.createdAt,
@@ -233,7 +237,24 @@ describe('stored assessments', () => {
       // The stored form expands to the engine's full breakdown, byte for byte: the same hash.
       const expanded = JSON.stringify(expandStoredResult(doc, storedResult));
       expect(createHash('sha256').update(expanded).digest('hex')).toBe(a.resultSha256);
+      // Provenance (issue 8, defect 8): the policy's canonical hash, each dataset file's, the synonym table.
+      const { provenance } = AssessmentInputsSchema.parse(a.inputs);
+      expect(provenance).toEqual({
+        policySha256: policySha256(doc),
+        datasets: manifest.datasets.map((d) => ({
+          id: d.id,
+          edition: d.edition,
+          file: d.file,
+          sha256: d.sha256,
+        })),
+        goodsSynonymsVersion: GOODS_SYNONYMS_VERSION,
+      });
     }
+    // Canonical: the hash does not depend on key order (jsonb keeps none).
+    const doc = docs.get(policy.id) as unknown as PolicyDocument;
+    expect(policySha256(Object.fromEntries(Object.entries(doc).reverse()) as PolicyDocument)).toBe(
+      policySha256(doc),
+    );
   });
 
   it('are append-only: UPDATE and DELETE fail even on the superuser connection', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
 import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
@@ -57,11 +58,15 @@ const assess = async (
   // Scores one chunk while PostgreSQL writes the previous one.
   const writes = inFlight();
   const written: AssessmentRow[] = [];
+  // The floor that raised a rating ("Medium · insufficient data"), copied to the supplier with its rating.
+  const floors = new Map<string, RatingFloorKind>();
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
     const chunk = args.suppliers.slice(i, i + INSERT_BATCH).map((s): AssessmentRow => {
       const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), ref);
+      const id = randomUUID();
+      if (result.ratingFloor) floors.set(id, result.ratingFloor.kind);
       return {
-        id: randomUUID(),
+        id,
         orgId: args.orgId,
         supplierId: s.id,
         policyId: args.policy.id,
@@ -92,6 +97,7 @@ const assess = async (
         supplierId: a.supplierId,
         assessmentId: a.id,
         rating: a.rating,
+        ratingFloor: floors.get(a.id) ?? null,
         inherentScore: a.inherentScore,
         residualScore: a.residualScore,
         assessedAt: a.createdAt,

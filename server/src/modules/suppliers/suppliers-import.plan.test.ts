@@ -47,6 +47,7 @@ const registered = (ref: string, over: Partial<SupplierRow> = {}): SupplierRow =
   archivedAt: null,
   currentAssessmentId: null,
   rating: null,
+  ratingFloor: null,
   ratingRank: 0,
   inherentScore: null,
   residualScore: null,

@@ -30,6 +30,7 @@ export const toSupplier = (r: SupplierRow): Supplier => ({
       ? {
           assessmentId: r.currentAssessmentId,
           rating: r.rating,
+          ratingFloor: r.ratingFloor ?? null,
           inherentScore: r.inherentScore ?? 0,
           residualScore: r.residualScore ?? 0,
           assessedAt: r.assessedAt.toISOString(),

@@ -5,6 +5,7 @@ import {
   type SupplierFilter,
   type SuppliersQuery,
 } from '#shared/schemas/suppliers.js';
+import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
 import { bulkInsert, jsonTextSet, jsonUuidSet } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -265,6 +266,8 @@ export interface CurrentAssessment {
   supplierId: string;
   assessmentId: string;
   rating: Rating;
+  /** The result's ratingFloor kind when a floor raised the rating, else null. */
+  ratingFloor: RatingFloorKind | null;
   inherentScore: number;
   residualScore: number;
   assessedAt: Date;
@@ -282,6 +285,7 @@ export const setCurrentAssessments = async (tx: Tx, orgId: string, rows: Current
       sid: a.supplierId,
       aid: a.assessmentId,
       rating: a.rating,
+      floor: a.ratingFloor,
       rank: ratingRank(a.rating),
       inherent: a.inherentScore,
       residual: a.residualScore,
@@ -290,10 +294,12 @@ export const setCurrentAssessments = async (tx: Tx, orgId: string, rows: Current
     })),
   );
   await tx.execute(sql`
-    update suppliers s set current_assessment_id = v.aid, rating = v.rating, rating_rank = v.rank,
-      inherent_score = v.inherent, residual_score = v.residual, assessed_at = v.at, policy_version = v.pv
+    update suppliers s set current_assessment_id = v.aid, rating = v.rating, rating_floor = v.floor,
+      rating_rank = v.rank, inherent_score = v.inherent, residual_score = v.residual, assessed_at = v.at,
+      policy_version = v.pv
     from jsonb_to_recordset(${json}::jsonb)
-      as v(sid uuid, aid uuid, rating text, rank smallint, inherent float8, residual float8, at timestamptz, pv int)
+      as v(sid uuid, aid uuid, rating text, floor text, rank smallint, inherent float8, residual float8,
+        at timestamptz, pv int)
     where s.org_id = ${orgId} and s.id = v.sid`);
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RatingSchema, SupplierProfileSchema } from '../../schemas/suppliers.js';
+import { RATING_FLOOR_KINDS, RatingSchema, SupplierProfileSchema } from '../../schemas/suppliers.js';
 import { ScoringReferenceSchema } from '../reference/types.js';
 
 // WARNING: assessments store the answers (inputs) and the result as JSON and are re-scored from them. Add
@@ -123,7 +123,7 @@ export const DataGapSchema = z.object({
 });
 export type DataGap = z.infer<typeof DataGapSchema>;
 
-export const RATING_FLOOR_KINDS = ['unknown_data'] as const;
+export { RATING_FLOOR_KINDS, type RatingFloorKind } from '../../schemas/suppliers.js';
 
 /**
  * Why the rating is above what the score and the red flags give. `unknown_data`: the published country data

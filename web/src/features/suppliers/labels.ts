@@ -1,6 +1,6 @@
 import { countryName } from '#shared/countries.js';
 import type { ASSESSMENT_TRIGGERS } from '#shared/schemas/assessments.js';
-import { RATINGS, type Rating, SUPPLIER_STATUSES } from '#shared/schemas/suppliers.js';
+import { RATINGS, type Rating, type RatingFloorKind, SUPPLIER_STATUSES } from '#shared/schemas/suppliers.js';
 import type { SelectOption } from '../../components/ui/field.js';
 
 export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
@@ -22,6 +22,11 @@ export const RATING_LABELS: Record<Rating, string> = {
   medium: 'Medium',
   high: 'High',
   critical: 'Critical',
+};
+
+/** What raised a rating above its score's band, shown after the rating: "Medium · insufficient data". */
+export const RATING_FLOOR_LABELS: Record<RatingFloorKind, string> = {
+  unknown_data: 'insufficient data',
 };
 
 export const RATING_OPTIONS: readonly SelectOption[] = RATINGS.map((rating) => ({

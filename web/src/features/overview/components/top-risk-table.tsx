@@ -52,7 +52,7 @@ export function TopRiskTable({ suppliers }: { suppliers: readonly Supplier[] }) 
               <Goods goods={supplier.goods} />
             </td>
             <td>
-              <RatingBadge rating={supplier.risk?.rating ?? null} />
+              <RatingBadge rating={supplier.risk?.rating ?? null} floor={supplier.risk?.ratingFloor} />
             </td>
             <td className="cell-number">{supplier.risk ? formatScore(supplier.risk.residualScore) : '–'}</td>
             <td className="cell-nowrap">{supplier.risk ? formatDate(supplier.risk.assessedAt) : '–'}</td>

@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import {
   datasetTitles,
   describeTrigger,
   explainConfidence,
   explainRating,
 } from '#shared/domain/scoring/explain.js';
-import type { AssessmentResult, DataGap } from '#shared/domain/scoring/types.js';
+import type { AssessmentProvenance, AssessmentResult, DataGap } from '#shared/domain/scoring/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { formatDate, formatScore } from '../../../lib/format.js';
@@ -113,7 +113,7 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
   return (
     <>
       <div className="risk-head">
-        <RatingBadge rating={result.rating} size="lg" />
+        <RatingBadge rating={result.rating} floor={result.ratingFloor?.kind ?? null} size="lg" />
         <p className="risk-sentence">{explainRating(result, assessment.inputs)}</p>
       </div>
       <p className="risk-meta">
@@ -125,7 +125,13 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
           <span className="muted">Reassess by {formatDate(due.toISOString())}.</span>
         )}
       </p>
-      {result.rating !== result.ratingFromScore ? (
+      {result.ratingFloor ? (
+        <p className="risk-escalation">
+          The residual score alone gives <strong>{RATING_LABELS[result.ratingFromScore]}</strong>; the rating
+          is raised to <strong>{RATING_LABELS[result.rating]}</strong> because there is too little data to
+          call it lower. {result.ratingFloor.reason}.
+        </p>
+      ) : result.rating !== result.ratingFromScore ? (
         <p className="risk-escalation">
           The residual score alone gives <strong>{RATING_LABELS[result.ratingFromScore]}</strong>; a red flag
           raises the rating to <strong>{RATING_LABELS[result.rating]}</strong>.
@@ -225,7 +231,33 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
           .join('; ')}
         . Scoring engine {result.engineVersion}.
       </p>
+      {assessment.inputs.provenance ? <Provenance provenance={assessment.inputs.provenance} /> : null}
     </>
+  );
+}
+
+/** The hashes an auditor checks the assessment against: policy document, dataset files, synonym table. */
+function Provenance({ provenance }: { provenance: AssessmentProvenance }) {
+  return (
+    <details className="disclosure risk-provenance">
+      <summary>Exact sources (SHA-256)</summary>
+      <dl className="details">
+        <dt>Policy document (canonical JSON)</dt>
+        <dd>
+          <code className="hash">{provenance.policySha256}</code>
+        </dd>
+        {provenance.datasets.map((d) => (
+          <Fragment key={d.id}>
+            <dt>
+              {d.id} (edition {d.edition}){d.file ? `, ${d.file}` : ''}
+            </dt>
+            <dd>{d.sha256 ? <code className="hash">{d.sha256}</code> : 'no hash recorded'}</dd>
+          </Fragment>
+        ))}
+        <dt>Goods synonym table</dt>
+        <dd>version {provenance.goodsSynonymsVersion}</dd>
+      </dl>
+    </details>
   );
 }
 

@@ -79,7 +79,7 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy }: Supplie
               <td className="cell-number">{supplier.tier}</td>
               <td>{STATUS_LABELS[supplier.status]}</td>
               <td>
-                <RatingBadge rating={supplier.risk?.rating ?? null} />
+                <RatingBadge rating={supplier.risk?.rating ?? null} floor={supplier.risk?.ratingFloor} />
               </td>
               <td className="cell-number">
                 {supplier.risk ? formatScore(supplier.risk.residualScore) : <span className="muted">–</span>}
