@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
 import {
   type Rating,
   ratingRank,
   type SupplierFilter,
   type SuppliersQuery,
 } from '#shared/schemas/suppliers.js';
-import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
 import { bulkInsert, jsonTextSet, jsonUuidSet } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
