@@ -112,11 +112,11 @@ export const withAuditTriggerOff = async (t: TestContext, fn: () => Promise<unkn
 
 // ---- Supplier register, imports, scoring ----------------------------------------------------------------
 
-/** A valid POST /api/suppliers body; `overrides` win. */
+/** A valid POST /api/suppliers body; `overrides` win. Below a parent the tier is left to the server. */
 export const supplierInput = (overrides: Record<string, unknown> = {}) => ({
   name: 'Dhaka Knitwear Ltd',
   country: 'BD',
-  tier: 1,
+  ...(overrides.parentId ? {} : { tier: 1 }),
   goods: ['garments'],
   ...overrides,
 });

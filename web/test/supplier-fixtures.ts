@@ -48,6 +48,7 @@ export const makeSupplier = (overrides: Partial<Supplier> = {}): Supplier => ({
   updatedAt: '2025-01-15T09:30:00.000Z',
   archivedAt: null,
   risk: null,
+  chainRisk: null,
   revision: 1,
   ...overrides,
 });

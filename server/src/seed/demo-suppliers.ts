@@ -1,6 +1,7 @@
 // The demo organisation's supplier base: a UK apparel and homeware retailer with a café line, ~60 sites.
 // Names are invented; countries and goods are chosen so the published data gives a realistic spread of risk
 // (ILAB listings for garments, cotton, cocoa, gloves, polysilicon; TIP tiers from 1 to 3; unknown goods).
+// Tiers follow the parent chain (a supplier's tier is its parent's + 1): the import refuses any other.
 
 type Row = [
   ref: string,
@@ -234,7 +235,7 @@ export const DEMO_SUPPLIERS: Row[] = [
     'Adana Cotton Farms Union',
     'TR',
     'cotton',
-    3,
+    2,
     'NW-1016',
     null,
     1400,
@@ -702,7 +703,7 @@ export const DEMO_SUPPLIERS: Row[] = [
     'Kinshasa Minerals Trading',
     'CD',
     'cobalt',
-    3,
+    2,
     'NW-1030',
     null,
     null,

@@ -52,7 +52,12 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       supplier: z.looseObject({ name: z.string().optional(), contacts: z.array(contact).optional() }),
       importId: z.string().optional(),
     }),
-    'supplier.updated': z.object({ changes: ChangesSchema, importId: z.string().optional() }),
+    'supplier.updated': z.object({
+      changes: ChangesSchema,
+      importId: z.string().optional(),
+      /** A tier that followed the parent chain: the supplier (above this one) whose move or tier changed it. */
+      tierFollows: z.string().optional(),
+    }),
     'supplier.archived': z.object({ name: z.string() }),
     'supplier.restored': z.object({ name: z.string() }),
     'supplier.import_committed': z.object({

@@ -42,6 +42,24 @@ export const ContactSchema = z.object({
   phone: text(50).optional(),
 });
 
+/**
+ * The deepest tier: far below any real supply chain (the tree answers 100 levels at a time), it bounds every
+ * walk of the parent chain.
+ */
+export const MAX_SUPPLIER_TIER = 200;
+export const SupplierTierSchema = z
+  .number()
+  .int('Must be a whole number')
+  .min(1, 'Tier starts at 1')
+  .max(MAX_SUPPLIER_TIER, `At most tier ${MAX_SUPPLIER_TIER}`);
+
+/** The tier a supplier below `parentTier` must have. */
+export const tierBelow = (parentTier: number) => parentTier + 1;
+
+/** Why a tier given for a supplier below a parent is refused (the API's 400 and the import's row error). */
+export const tierMismatchMessage = (expected: number) =>
+  `Tier must be ${expected}: one below its parent supplier (tier ${expected - 1}). Leave it empty to derive it.`;
+
 const SupplierFieldsSchema = z.object({
   name: requiredText(200, 'Name'),
   legalName: text(300).optional(),
@@ -49,8 +67,12 @@ const SupplierFieldsSchema = z.object({
   /** Goods or services bought from this site, matched against the ILAB list (e.g. "cotton", "garments"). */
   goods: z.array(requiredText(100, 'Good')).max(20, 'At most 20 goods'),
   sector: text(100).optional(),
-  /** 1 = direct supplier; 2 = supplier of a tier-1 supplier; … */
-  tier: z.number().int('Must be a whole number').min(1, 'Tier starts at 1').max(10, 'At most tier 10'),
+  /**
+   * 1 = direct supplier; 2 = supplier of a tier-1 supplier; … It follows from the parent chain: a supplier
+   * with a parent is its parent's tier + 1 (omit it and the server derives it; a different one is refused).
+   * Only a supplier without a parent has a tier of its own (default 1).
+   */
+  tier: SupplierTierSchema,
   parentId: IdSchema.nullable().optional(),
   annualSpend: z.number().min(0, 'Cannot be negative').max(1e13).nullable().optional(),
   currency: CurrencySchema,
@@ -88,6 +110,8 @@ const refineWorkforce = (w: WorkforceFigures, ctx: z.RefinementCtx) => {
 };
 
 export const SupplierCreateSchema = SupplierFieldsSchema.extend({
+  /** Omitted: derived from the parent (its tier + 1), or 1 without a parent. */
+  tier: SupplierTierSchema.optional(),
   goods: SupplierFieldsSchema.shape.goods.default([]),
   currency: CurrencySchema.default('USD'),
   status: SupplierStatusSchema.default('onboarding'),
@@ -129,6 +153,32 @@ export const SupplierRiskSummarySchema = z.object({
   policyVersion: z.number().int(),
 });
 
+/**
+ * The highest residual risk in the supplier's sub-tree, the supplier itself included (worst rating first, then
+ * highest residual score): what sits below a tier-1 supplier shows on it. Archived suppliers, and what sits
+ * below them, do not count. Null while nothing in the sub-tree has been assessed.
+ */
+export const ChainRiskSchema = z.object({
+  rating: RatingSchema,
+  residualScore: z.number(),
+  /** The riskiest supplier (this one when its own risk is the highest). */
+  supplierId: IdSchema,
+});
+export type ChainRisk = z.infer<typeof ChainRiskSchema>;
+
+/** One supplier on the way from a supplier down to the riskiest one in its sub-tree. */
+export const ChainRiskStepSchema = z.object({ id: IdSchema, name: z.string() });
+
+/**
+ * GET /api/suppliers/:id/chain-risk: the chain risk with the path to it, from this supplier down to the
+ * riskiest one, both included (one step when it is the supplier itself; empty when chainRisk is null).
+ */
+export const SupplierChainRiskSchema = z.object({
+  chainRisk: ChainRiskSchema.nullable(),
+  path: z.array(ChainRiskStepSchema),
+});
+export type SupplierChainRisk = z.infer<typeof SupplierChainRiskSchema>;
+
 export const SupplierSchema = z.object({
   id: IdSchema,
   name: z.string(),
@@ -151,6 +201,7 @@ export const SupplierSchema = z.object({
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
   risk: SupplierRiskSummarySchema.nullable(),
+  chainRisk: ChainRiskSchema.nullable(),
   /** Edits so far (optimistic concurrency, see revision.ts); rescoring does not change it. */
   revision: RevisionSchema,
 });
@@ -176,6 +227,8 @@ export const SUPPLIER_SORTS = [
   'residualScore',
   'updatedAt',
   'annualSpend',
+  /** Chain risk: worst rating in the sub-tree, then highest residual score. */
+  'chain_risk',
 ] as const;
 
 /**
@@ -190,10 +243,20 @@ export const SupplierFilterSchema = z.object({
    * the same ILAB good ("palm" finds "crude palm oil"; "gems" finds "rubies").
    */
   good: text(100).optional(),
-  tier: z.coerce.number().int().min(1).max(10).optional(),
+  tier: z.coerce.number().int().min(1).max(MAX_SUPPLIER_TIER).optional(),
   rating: z.union([RatingSchema, z.literal('none')]).optional(),
   status: SupplierStatusSchema.optional(),
   tag: text(50).optional(),
+  /** Chain risk rating, one or several comma-separated (`high,critical`). */
+  chainRating: text(100)
+    .toLowerCase()
+    .refine(
+      (v) => v.split(',').every((p) => (RATINGS as readonly string[]).includes(p.trim())),
+      `Use one or more of ${RATINGS.join(', ')}, comma-separated`,
+    )
+    .optional(),
+  /** Chain risk: residual score of the riskiest supplier in the sub-tree at least this (0–100). */
+  minChainRisk: z.coerce.number().min(0).max(100).optional(),
   /** Suppliers whose latest assessment is older than this many months. */
   assessedBeforeMonths: z.coerce.number().int().min(1).max(240).optional(),
   /** Only suppliers never assessed. */
@@ -201,6 +264,10 @@ export const SupplierFilterSchema = z.object({
   archived: z.enum(['true', 'false']).default('false'),
 });
 export type SupplierFilter = z.infer<typeof SupplierFilterSchema>;
+/** The ratings a `chainRating` filter names (already validated by the schema). */
+export const chainRatingsOf = (v: string): Rating[] => [
+  ...new Set(v.split(',').map((p) => p.trim() as Rating)),
+];
 /** The filter keys, e.g. for a "clear filters" button or to drop paging from a list query. */
 export const SUPPLIER_FILTER_KEYS = SupplierFilterSchema.keyof().options;
 

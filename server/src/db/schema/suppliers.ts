@@ -77,6 +77,16 @@ export const suppliers = pgTable(
     residualScore: doublePrecision('residual_score'),
     assessedAt: timestamp('assessed_at', { withTimezone: true }),
     policyVersion: integer('policy_version'),
+    /**
+     * Chain risk: the riskiest current supplier in this one's sub-tree, itself included (worst rating, then
+     * highest residual score, then lowest id), denormalised so the list sorts and filters on it without a
+     * walk. Kept by suppliers.repo's rollUpChainRisk (a few suppliers and their ancestors) and
+     * recomputeChainRisk (the whole organisation, one statement). 0 / null: nothing below is assessed.
+     */
+    chainRiskRank: smallint('chain_risk_rank').notNull().default(0),
+    chainRiskScore: doublePrecision('chain_risk_score'),
+    chainRiskRating: text('chain_risk_rating', { enum: ['low', 'medium', 'high', 'critical'] }),
+    chainRiskSupplierId: uuid('chain_risk_supplier_id'),
   },
   (t) => [
     uniqueIndex('suppliers_org_external_ref_uq').on(t.orgId, t.externalRef),
@@ -86,6 +96,7 @@ export const suppliers = pgTable(
     index('suppliers_org_residual_idx').on(t.orgId, t.residualScore),
     index('suppliers_org_updated_idx').on(t.orgId, t.updatedAt),
     index('suppliers_org_parent_idx').on(t.orgId, t.parentId),
+    index('suppliers_org_chain_risk_idx').on(t.orgId, t.chainRiskRank, t.chainRiskScore),
     index('suppliers_org_assessed_idx').on(t.orgId, t.assessedAt),
     index('suppliers_good_keys_gin').using('gin', t.goodKeys),
     index('suppliers_tags_gin').using('gin', t.tags),

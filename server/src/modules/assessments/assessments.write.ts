@@ -28,11 +28,17 @@ export interface AssessArgs {
   triggerDetail?: string | null;
   actor: Actor;
   jobId?: string;
+  /**
+   * Chain risk (the riskiest supplier of each sub-tree) follows new residual scores: by default rolled up
+   * through the assessed suppliers' ancestors in the same transaction. A caller scoring the whole
+   * organisation in batches defers it and runs recomputeChainRisk once at the end (one set-based statement).
+   */
+  deferChainRisk?: boolean;
 }
 
 interface Deps {
   /** The supplier's current-risk summary is the suppliers module's row: it writes it. */
-  suppliers: Pick<SuppliersRepo, 'setCurrentAssessments'>;
+  suppliers: Pick<SuppliersRepo, 'setCurrentAssessments' | 'rollUpChainRisk'>;
   /** The reference data of the policy (shipped data with its pinned editions), cached per organisation. */
   references: Pick<References, 'forDocument'>;
 }
@@ -124,6 +130,13 @@ const assess = async (
   // Wait for the writes first, so a failure among them is the error reported (later statements would only
   // say the transaction is aborted); the chain is locked last, so other writers wait least.
   await writes.drain();
+  if (!args.deferChainRisk) {
+    await suppliers.rollUpChainRisk(
+      tx,
+      args.orgId,
+      written.map((a) => a.supplierId),
+    );
+  }
   await appendAuditEvents(tx, args.orgId, args.actor, events);
   return written;
 };

@@ -16,7 +16,7 @@ export const RESCORE_KIND: JobKind = 'rescore';
 
 interface Deps {
   db: Db;
-  suppliers: Pick<SuppliersRepo, 'countCurrentSuppliers' | 'currentSuppliersAfter'>;
+  suppliers: Pick<SuppliersRepo, 'countCurrentSuppliers' | 'currentSuppliersAfter' | 'recomputeChainRisk'>;
   policies: Pick<PoliciesRepo, 'findPolicy' | 'findPublishedPolicy'>;
   jobs: Pick<JobsRepo, 'insertJob'>;
   assessSuppliers: AssessSuppliers;
@@ -61,6 +61,7 @@ export const createRescore = ({
           trigger: 'policy_published',
           actor: SYSTEM_ACTOR,
           jobId: args.jobId,
+          deferChainRisk: true,
         });
         return rows;
       });
@@ -69,6 +70,9 @@ export const createRescore = ({
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1]!.id;
     }
+    // Chain risk once for the whole register, after the last batch: one set-based statement, not a roll-up
+    // through the ancestors of every batch (the top of a chain would be rewritten once per batch).
+    await withTenant(db, orgId, (tx) => suppliers.recomputeChainRisk(tx, orgId));
     return { assessed: done, policyId, policyVersion: policy.version };
   };
 

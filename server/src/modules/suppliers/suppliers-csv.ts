@@ -176,9 +176,9 @@ export const parseRow = (cells: Record<string, string>, row: number): ParsedRow 
     if (r.error) issues.push({ row, column: 'country', message: r.error });
     raw.country = r.code;
   } else issues.push({ row, column: 'country', message: 'country is required' });
+  // Empty: derived from the parent chain (the plan checks a given one against it).
   const tier = get('tier');
   if (tier) raw.tier = number(tier, 'tier', issues, row);
-  else issues.push({ row, column: 'tier', message: 'tier is required (1 = direct supplier)' });
   for (const [column, field, percent] of [
     ['annual_spend', 'annualSpend', false],
     ['headcount', 'headcount', false],

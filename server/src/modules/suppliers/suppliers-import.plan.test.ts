@@ -16,7 +16,8 @@ const line = (ref: string, parent = '', extra: Record<string, string> = {}) => (
   external_ref: ref,
   name: `Site ${ref}`,
   country: 'BD',
-  tier: '1',
+  // Below a parent the tier is derived (left empty); a given one is checked against the chain.
+  tier: parent ? '' : '1',
   parent_external_ref: parent,
   ...extra,
 });
@@ -53,6 +54,10 @@ const registered = (ref: string, over: Partial<SupplierRow> = {}): SupplierRow =
   residualScore: null,
   assessedAt: null,
   policyVersion: null,
+  chainRiskRank: 0,
+  chainRiskScore: null,
+  chainRiskRating: null,
+  chainRiskSupplierId: null,
   revision: 1,
   ...over,
 });
@@ -234,6 +239,50 @@ describe('planImport: parents by external reference, in the register or in the f
     const p = plan([line('2', '1'), line('3', '2')], { register: [registered('1')] });
     expect(byRef(p, '2')).toMatchObject({ depth: 0, values: { parentId: registered('1').id } });
     expect(byRef(p, '3')).toMatchObject({ depth: 1 });
+  });
+});
+
+describe('planImport: tier follows the parent chain', () => {
+  it('derives an empty tier from the parent, in the file or in the register, through a long chain', () => {
+    const lines = [
+      line('A'),
+      ...Array.from({ length: 29 }, (_, i) => line(`C${i + 1}`, i === 0 ? 'A' : `C${i}`)),
+    ];
+    const p = plan([line('R', '9'), ...lines.reverse()], { register: [registered('9', { tier: 3 })] });
+    expect(p.issues).toEqual([]);
+    expect(byRef(p, 'R')).toMatchObject({ values: { tier: 4 } });
+    expect(byRef(p, 'A')).toMatchObject({ values: { tier: 1 } });
+    expect(byRef(p, 'C29')).toMatchObject({ values: { tier: 30 } });
+  });
+
+  it('a given tier that contradicts the chain is a row error naming the tier it must be', () => {
+    const p = plan([
+      line('A', '', { tier: '2' }),
+      line('B', 'A', { tier: '3' }),
+      line('C', 'B', { tier: '5' }),
+    ]);
+    expect(p.issues).toEqual([
+      {
+        row: 4,
+        column: 'tier',
+        message: 'tier must be 4: one below its parent "B" (tier 3). Leave it empty to derive it.',
+      },
+    ]);
+    expect(byRef(p, 'B')).toMatchObject({ values: { tier: 3 } });
+    expect(byRef(p, 'C')).toBeUndefined();
+  });
+
+  it('a re-import that moves a supplier re-derives its tier; a top supplier keeps its own', () => {
+    const register = [
+      registered('9', { tier: 2 }),
+      registered('1', { tier: 1 }),
+      registered('5', { tier: 3 }),
+    ];
+    const p = plan([line('1', '9'), line('5')], { register });
+    expect(byRef(p, '1')).toMatchObject({ action: 'update', changes: { tier: { from: 1, to: 3 } } });
+    expect(byRef(p, '5')).toMatchObject({ action: 'update', changes: { tier: { from: 3, to: 1 } } });
+    const kept = plan([{ ...line('5'), tier: '' }], { register });
+    expect(byRef(kept, '5')).toMatchObject({ action: 'unchanged' });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '#shared/schemas/suppliers.js';
+import { type ImportIssue, MAX_SUPPLIER_TIER } from '#shared/schemas/suppliers.js';
 import { diffColumns, toColumns } from './suppliers.mapping.js';
 import type { SupplierInsert, SupplierRow } from './suppliers.repo.js';
 import { FIELDS_OF_COLUMN, type ParsedRow } from './suppliers-csv.js';
@@ -82,6 +82,8 @@ export const planImport = (args: {
   const parentOfRef = new Map(valid.map((r) => [r.input!.externalRef!, r.parentRef]));
   const loops = chainsReachingLoops(parentOfRef);
   const depthOf = depthsInFile(parentOfRef);
+  const hasParentColumn = args.header.includes('parent_external_ref');
+  const tierOf = tiersInFile(valid, existing, loops, hasParentColumn);
   const planned: Planned[] = [];
   for (const r of valid) {
     const ref = r.input!.externalRef!;
@@ -107,7 +109,27 @@ export const planImport = (args: {
       }
       parentId = pid;
     }
-    const all = { ...toColumns(r.input!), parentId };
+    const tier = tierOf(ref);
+    if (tier > MAX_SUPPLIER_TIER) {
+      issues.push({
+        row: r.row,
+        column: 'tier',
+        message: `The chain goes deeper than tier ${MAX_SUPPLIER_TIER}`,
+      });
+      continue;
+    }
+    const belowParent = r.parentRef ?? (hasParentColumn ? undefined : existing.get(ref)?.parentId);
+    if (belowParent && r.input!.tier !== undefined && r.input!.tier !== tier) {
+      const parent = r.parentRef ? `"${r.parentRef}"` : 'supplier';
+      issues.push({
+        row: r.row,
+        column: 'tier',
+        message: `tier must be ${tier}: one below its parent ${parent} (tier ${tier - 1}). Leave it empty to derive it.`,
+      });
+      continue;
+    }
+    // Tier always follows the chain, whatever columns the file has: a moved parent moves its rows' tiers.
+    const all = { ...toColumns(r.input!), parentId, tier };
     const before = existing.get(ref);
     if (!before) {
       planned.push({
@@ -121,7 +143,7 @@ export const planImport = (args: {
     }
     const values: Partial<SupplierInsert> = {};
     for (const [k, v] of Object.entries(all))
-      if (fields.has(k)) values[k as keyof typeof values] = v as never;
+      if (fields.has(k) || k === 'tier') values[k as keyof typeof values] = v as never;
     const changes = diffColumns(before, values);
     planned.push(
       Object.keys(changes).length === 0
@@ -159,6 +181,53 @@ const chainsReachingLoops = (parentOf: Map<string, string | undefined>): Set<str
     for (const p of path) decided.set(p, loops);
   }
   return new Set([...decided].flatMap(([ref, loops]) => (loops ? [ref] : [])));
+};
+
+/**
+ * Each row's tier as the parent chain makes it: below a parent (a row of the file, or else a supplier of the
+ * register), the parent's tier + 1; at the top, the tier given, or for a supplier already at the top the one
+ * it has, or 1. Only asked of rows whose chain has no loop; walked iteratively (a file can hold a deep chain).
+ */
+const tiersInFile = (
+  valid: ParsedRow[],
+  existing: ReadonlyMap<string, SupplierRow>,
+  loops: Set<string>,
+  hasParentColumn: boolean,
+) => {
+  const rowOf = new Map(valid.map((r) => [r.input!.externalRef!, r]));
+  const tier = new Map<string, number>();
+  const topTier = (r: ParsedRow) => {
+    const ref = r.input!.externalRef!;
+    const registerParent = r.parentRef ? existing.get(r.parentRef) : undefined;
+    if (registerParent) return registerParent.tier + 1; // a parent not in the file
+    const before = existing.get(ref);
+    // Without the column the stored parent stays, and with it the stored tier (the chain keeps it right).
+    if (!hasParentColumn && before?.parentId) return before.tier;
+    return r.input!.tier ?? (before && !before.parentId ? before.tier : 1);
+  };
+  return (ref: string): number => {
+    const path: ParsedRow[] = [];
+    let r: ParsedRow | undefined = rowOf.get(ref);
+    let base: number | undefined;
+    while (r) {
+      const known = tier.get(r.input!.externalRef!);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      path.push(r);
+      const parent: ParsedRow | undefined = r.parentRef ? rowOf.get(r.parentRef) : undefined;
+      if (!parent || loops.has(r.input!.externalRef!)) break;
+      r = parent;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const p = path[i]!;
+      const t = base !== undefined ? base + 1 : topTier(p);
+      tier.set(p.input!.externalRef!, t);
+      base = t;
+    }
+    return tier.get(ref)!;
+  };
 };
 
 /**

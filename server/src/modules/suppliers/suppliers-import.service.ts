@@ -12,9 +12,11 @@ import type { Rescore } from '../assessments/rescore.job.js';
 import { openAuditChain, type RecordedEvent } from '../audit/audit-append.js';
 import { auditSnapshot } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
+import { recomputeChainRisk, rollUpChainRisk, syncSubtreeTiers } from './suppliers-chain.repo.js';
 import { goodsNotRecognised, importGoodWarnings } from './suppliers-goods.js';
 import { countActions, type Plan, planImport, refsToLookUp } from './suppliers-import.plan.js';
 import { type ReadCsv, readSupplierCsv } from './suppliers-import.read.js';
+import { TIER_FOLLOWS_DETAIL, tierFollowEvents } from './suppliers-tiers.js';
 
 const MAX_ERRORS_SHOWN = 1000;
 const SAMPLE_ROWS = 200;
@@ -31,6 +33,9 @@ const planFile = async (tx: Tx, orgId: string, csv: ReadCsv): Promise<Plan> => {
   }
   return planImport({ orgId, header: csv.header, rows: csv.rows, existing, newId: randomUUID });
 };
+
+/** Past this many moved suppliers a whole-organisation recompute is cheaper than rolling up each one. */
+const ROLL_UP_AT_MOST = 1000;
 
 /** The suppliers a commit makes stale: every one created, and those updated in a field the policy scores. */
 const idsToAssess = (planned: Plan['planned']): string[] =>
@@ -160,6 +165,35 @@ export const createSupplierImportService = ({ db, assess }: Deps) => ({
           entityId: p.id,
           payload: { changes: p.changes, importId: csv.sha256 },
         });
+      }
+      // Suppliers of the register below a moved or re-tiered row follow it (the file's own rows already do).
+      const moved = planned.flatMap((p) =>
+        p.action === 'update' && ('parentId' in p.changes || 'tier' in p.changes) ? [p] : [],
+      );
+      const followers = await syncSubtreeTiers(
+        tx,
+        ctx.orgId,
+        moved.map((p) => p.id),
+      );
+      events.push(...tierFollowEvents(followers, csv.sha256));
+      await assess.reassess(
+        tx,
+        ctx,
+        followers.map((f) => f.id),
+        'profile_changed',
+        TIER_FOLLOWS_DETAIL,
+      );
+      const reparented = moved.filter((p) => 'parentId' in p.changes);
+      if (reparented.length > ROLL_UP_AT_MOST) await recomputeChainRisk(tx, ctx.orgId);
+      else {
+        await rollUpChainRisk(
+          tx,
+          ctx.orgId,
+          reparented.flatMap((p) => [
+            p.id,
+            ...(p.changes.parentId!.from ? [p.changes.parentId!.from as string] : []),
+          ]),
+        );
       }
       const c = countActions(planned);
       const result = {

@@ -169,17 +169,19 @@ describe('re-import', () => {
 
   it('creates a 30-tier chain listed children first, each supplier under its parent', async () => {
     const chain = Array.from({ length: 30 }, (_, i) =>
-      row(`D-${i}`, i === 0 ? {} : { parent_external_ref: `D-${i - 1}`, tier: String(Math.min(i + 1, 10)) }),
+      row(`D-${i}`, i === 0 ? {} : { parent_external_ref: `D-${i - 1}`, tier: '' }),
     ).reverse();
     expect(await commit(file(chain))).toMatchObject({ created: 30 });
     const [deepest, above] = [await byRef('D-29'), await byRef('D-28')];
     expect(deepest!.parentId).toBe(above!.id);
+    // The empty tiers were derived from the chain.
+    expect([deepest!.tier, above!.tier]).toEqual([30, 29]);
   });
 
   it('answers the whole tree of a long chain; past 100 levels it says more lie below', async () => {
     type Node = { name: string; moreBelow: boolean; children: Node[] };
     const chainRow = (i: number) =>
-      row(`L-${i}`, i === 0 ? {} : { parent_external_ref: `L-${i - 1}`, tier: String(Math.min(i + 1, 10)) });
+      row(`L-${i}`, i === 0 ? {} : { parent_external_ref: `L-${i - 1}`, tier: '' });
     expect(await commit(file(Array.from({ length: 103 }, (_, i) => chainRow(i))))).toMatchObject({
       created: 103,
     });
@@ -245,6 +247,24 @@ describe('a file with problems', () => {
     expect(await byRef('X-1')).toBeUndefined();
   });
 
+  it('refuses a tier that contradicts the parent chain, naming the tier it must be', async () => {
+    const p = await preview(
+      file([
+        row('T-1'),
+        row('T-2', { parent_external_ref: 'T-1', tier: '1' }),
+        row('T-3', { parent_external_ref: 'T-1', tier: '' }),
+      ]),
+    );
+    expect(p.errors).toEqual([
+      {
+        row: 3,
+        column: 'tier',
+        message: 'tier must be 2: one below its parent "T-1" (tier 1). Leave it empty to derive it.',
+      },
+    ]);
+    expect(p).toMatchObject({ create: 2, errorCount: 1 });
+  });
+
   it('refuses a parent chain that loops inside the file', async () => {
     const p = await preview(
       file([row('L-1', { parent_external_ref: 'L-2' }), row('L-2', { parent_external_ref: 'L-1' })]),
@@ -262,7 +282,7 @@ describe('a file with problems', () => {
         row('M-1', { parent_external_ref: 'M-2' }),
         row('M-2', { parent_external_ref: 'M-1' }),
         row('M-3'),
-        row('M-4', { parent_external_ref: 'M-3' }),
+        row('M-4', { parent_external_ref: 'M-3', tier: '' }),
       ]),
     );
     expect(p.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([

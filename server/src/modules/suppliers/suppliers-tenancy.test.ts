@@ -65,6 +65,8 @@ const FILTERS: Record<(typeof SUPPLIER_FILTER_KEYS)[number], string[]> = {
   rating: [...RATINGS, 'none'],
   status: ['suspended', 'active', 'onboarding'],
   tag: ['secret-tag'],
+  chainRating: ['low', 'high,critical'],
+  minChainRisk: ['0'],
   assessedBeforeMonths: ['12'],
   unassessed: ['true', 'false'],
   archived: ['true', 'false'],

@@ -37,6 +37,10 @@ export const toSupplier = (r: SupplierRow): Supplier => ({
           policyVersion: r.policyVersion ?? 0,
         }
       : null,
+  chainRisk:
+    r.chainRiskRating && r.chainRiskScore !== null && r.chainRiskSupplierId
+      ? { rating: r.chainRiskRating, residualScore: r.chainRiskScore, supplierId: r.chainRiskSupplierId }
+      : null,
 });
 
 /** What the scoring engine reads of a supplier; stored in every assessment's inputs. */

@@ -1,6 +1,24 @@
-import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
 import {
+  chainRatingsOf,
+  MAX_SUPPLIER_TIER,
   type Rating,
   ratingRank,
   type SupplierFilter,
@@ -11,6 +29,7 @@ import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
+import { recomputeChainRisk, rollUpChainRisk } from './suppliers-chain.repo.js';
 import { goodKeysToFind } from './suppliers-goods.js';
 
 export type SupplierRow = typeof suppliers.$inferSelect;
@@ -45,6 +64,19 @@ const goodFilter = (text: string): SQL => {
   return sql`(${suppliers.goodKeys} && ${array} or ${byText})`;
 };
 
+/**
+ * The ORDER BY of a page. Chain risk sorts by rating, then score, as its index holds them: rank 0 (nothing
+ * assessed below) is exactly where the score is null, so the default null placement already puts those last
+ * when descending, and the index serves the page.
+ */
+const orderOf = (q: SuppliersQuery): SQL[] => {
+  const dir = q.order === 'asc' ? asc : desc;
+  if (q.sort === 'chain_risk') {
+    return [dir(suppliers.chainRiskRank), dir(suppliers.chainRiskScore), asc(suppliers.id)];
+  }
+  return [sql`${dir(sortColumns[q.sort])} nulls last`, asc(suppliers.id)];
+};
+
 /** The WHERE of the supplier list, shared by the page, its count and the CSV export. */
 export const supplierFilter = (orgId: string, q: SupplierFilter) => {
   const where: (SQL | undefined)[] = [eq(suppliers.orgId, orgId)];
@@ -59,6 +91,8 @@ export const supplierFilter = (orgId: string, q: SupplierFilter) => {
   if (q.rating) where.push(q.rating === 'none' ? isNull(suppliers.rating) : eq(suppliers.rating, q.rating));
   if (q.status) where.push(eq(suppliers.status, q.status));
   if (q.tag) where.push(sql`${suppliers.tags} @> array[${q.tag}]::text[]`);
+  if (q.chainRating) where.push(inArray(suppliers.chainRiskRating, chainRatingsOf(q.chainRating)));
+  if (q.minChainRisk !== undefined) where.push(gte(suppliers.chainRiskScore, q.minChainRisk));
   if (q.assessedBeforeMonths) {
     where.push(lt(suppliers.assessedAt, sql`now() - make_interval(months => ${q.assessedBeforeMonths})`));
   }
@@ -67,13 +101,12 @@ export const supplierFilter = (orgId: string, q: SupplierFilter) => {
 };
 
 export const listSuppliers = async (tx: Tx, where: SQL | undefined, q: SuppliersQuery) => {
-  const dir = q.order === 'asc' ? asc : desc;
   const [items, [total]] = await Promise.all([
     tx
       .select()
       .from(suppliers)
       .where(where)
-      .orderBy(sql`${dir(sortColumns[q.sort])} nulls last`, asc(suppliers.id))
+      .orderBy(...orderOf(q))
       .limit(q.limit)
       .offset(q.offset),
     tx.select({ n: count() }).from(suppliers).where(where),
@@ -122,14 +155,14 @@ export const updateSupplier = async (
   return row;
 };
 
-/** Ids of `id` and every supplier above it, nearest first (stops at 20 levels, guarding against bad data). */
+/** Ids of `id` and every supplier above it, nearest first (bounded past the deepest tier: bad data ends it). */
 export const ancestorIds = async (tx: Tx, orgId: string, id: string): Promise<string[]> => {
   const rows = await tx.execute(sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from suppliers where org_id = ${orgId} and id = ${id}
       union all
       select s.id, s.parent_id, up.depth + 1 from suppliers s join up on s.id = up.parent_id
-      where s.org_id = ${orgId} and up.depth < 20
+      where s.org_id = ${orgId} and up.depth <= ${MAX_SUPPLIER_TIER}
     )
     select id from up order by depth`);
   return rowsOf<{ id: string }>(rows).map((r) => r.id);
@@ -310,6 +343,8 @@ export const supplierNameById = (id: SQL): SQL<string | null> =>
 /** The suppliers module's functions other modules may use; they take `Pick<SuppliersRepo, …>` as a dep. */
 export const suppliersRepo = {
   findSupplier,
+  rollUpChainRisk,
+  recomputeChainRisk,
   countCurrentSuppliers,
   currentSuppliersAfter,
   currentSuppliersByIds,

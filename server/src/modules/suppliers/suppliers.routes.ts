@@ -6,6 +6,7 @@ import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import {
   ImportPreviewSchema,
   ImportResultSchema,
+  SupplierChainRiskSchema,
   SupplierCreateSchema,
   SupplierFilterSchema,
   SupplierPageSchema,
@@ -248,5 +249,20 @@ export const suppliersRoutes = async (app: FastifyInstance, opts: Opts) => {
       },
     },
     async (req) => opts.suppliers.tree(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/suppliers/:id/chain-risk',
+    {
+      schema: {
+        tags,
+        summary: 'Chain risk: the riskiest supplier in the sub-tree, and the path down to it',
+        description:
+          'The highest residual risk among this supplier and every current supplier below it (worst rating, then highest residual score), with the suppliers from this one down to it.',
+        params: IdParamsSchema,
+        response: { 200: SupplierChainRiskSchema },
+      },
+    },
+    async (req) => opts.suppliers.chainRisk(ctxOf(req), req.params.id),
   );
 };

@@ -1,6 +1,7 @@
 import { profileChangedDetail, scoredFieldsAmong } from '#shared/domain/scoring/triggers.js';
 import type {
   Supplier,
+  SupplierChainRisk,
   SupplierCreate,
   SupplierFilter,
   SuppliersQuery,
@@ -18,7 +19,9 @@ import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { auditSnapshot, createColumns, diffColumns, toColumns, toSupplier } from './suppliers.mapping.js';
 import * as repo from './suppliers.repo.js';
+import { chainPath, rollUpChainRisk } from './suppliers-chain.repo.js';
 import { exportSuppliersCsv } from './suppliers-export.js';
+import { followTreeChange, tierAfterUpdate, tierOfNew } from './suppliers-tiers.js';
 
 /** The parent must be this organisation's, and must not be the supplier itself or one of its descendants. */
 const checkParent = async (tx: Tx, orgId: string, parentId: string, selfId?: string) => {
@@ -101,6 +104,8 @@ export const createSuppliersService = ({ db, reassess }: Deps) => {
       const before = await loadForUpdate(tx, ctx.orgId, id, expected);
       if ((before.archivedAt !== null) === archived) return toSupplier(before);
       const row = await writeSupplier(tx, ctx.orgId, before, { archivedAt: archived ? new Date() : null });
+      // An archived supplier and what sits below it leave its ancestors' chain risk (and come back with it).
+      await rollUpChainRisk(tx, ctx.orgId, [id]);
       await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
         action: archived ? 'supplier.archived' : 'supplier.restored',
         entityType: 'supplier',
@@ -133,12 +138,25 @@ export const createSuppliersService = ({ db, reassess }: Deps) => {
       return toSupplier(row);
     },
 
+    /** The supplier's chain risk and the suppliers from it down to the riskiest one. */
+    async chainRisk(ctx: RequestCtx, id: string): Promise<SupplierChainRisk> {
+      requireRole(ctx, 'executive');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const row = await repo.findSupplier(tx, ctx.orgId, id);
+        if (!row) throw notFound('Supplier', id);
+        const { chainRisk } = toSupplier(row);
+        const path = chainRisk ? await chainPath(tx, ctx.orgId, id, chainRisk.supplierId) : [];
+        return { chainRisk, path };
+      });
+    },
+
     async create(ctx: RequestCtx, input: SupplierCreate): Promise<Supplier> {
       requireRole(ctx, 'officer');
       try {
         return await withTenant(db, ctx.orgId, async (tx) => {
           if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId);
-          const row = await repo.insertSupplier(tx, createColumns(ctx.orgId, input));
+          const tier = await tierOfNew(tx, ctx.orgId, input.parentId, input.tier);
+          const row = await repo.insertSupplier(tx, { ...createColumns(ctx.orgId, input), tier });
           await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
             action: 'supplier.created',
             entityType: 'supplier',
@@ -166,7 +184,7 @@ export const createSuppliersService = ({ db, reassess }: Deps) => {
           const before = await loadForUpdate(tx, ctx.orgId, id, expected);
           checkWorkforce(toSupplier(before), input);
           if (input.parentId) await checkParent(tx, ctx.orgId, input.parentId, id);
-          const values = toColumns(input);
+          const values = { ...toColumns(input), tier: await tierAfterUpdate(tx, ctx.orgId, before, input) };
           const changes = diffColumns(before, values);
           if (Object.keys(changes).length === 0) return toSupplier(before);
           const row = await writeSupplier(tx, ctx.orgId, before, values);
@@ -175,6 +193,15 @@ export const createSuppliersService = ({ db, reassess }: Deps) => {
             entityType: 'supplier',
             entityId: id,
             payload: { changes },
+          });
+          await followTreeChange(tx, {
+            orgId: ctx.orgId,
+            actor: ctx.actor,
+            id,
+            tierChanged: 'tier' in changes,
+            oldParentId: before.parentId,
+            parentChanged: 'parentId' in changes,
+            reassess,
           });
           // A change to a field the policy scores makes the rating stale: reassess in this transaction.
           const scored = scoredFieldsAmong(Object.keys(changes));

@@ -70,7 +70,7 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `"${s.name ?? '—'}" created${from}${contacts}`;
     }
     case 'supplier.updated':
-      return `${changesLine(e.payload.changes)}${e.payload.importId ? ' (by import)' : ''}`;
+      return `${changesLine(e.payload.changes)}${e.payload.importId ? ' (by import)' : ''}${e.payload.tierFollows ? ' (follows its parent chain)' : ''}`;
     case 'supplier.archived':
       return `"${e.payload.name}" archived`;
     case 'supplier.restored':

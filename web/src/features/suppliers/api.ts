@@ -5,6 +5,7 @@ import {
   ImportResultSchema,
   SUPPLIER_FILTER_KEYS,
   type Supplier,
+  SupplierChainRiskSchema,
   type SupplierCreate,
   type SupplierFilter,
   SupplierPageSchema,
@@ -31,6 +32,7 @@ export const supplierKeys = {
   details: () => [...supplierKeys.all, 'detail'] as const,
   detail: (id: string) => [...supplierKeys.details(), id] as const,
   tree: (id: string) => [...supplierKeys.detail(id), 'tree'] as const,
+  chainRisk: (id: string) => [...supplierKeys.detail(id), 'chain-risk'] as const,
   assessments: (id: string, page: AssessmentsPage) =>
     [...supplierKeys.detail(id), 'assessments', page] as const,
 };
@@ -95,6 +97,13 @@ export const useSupplierTree = (id: string) =>
     queryKey: supplierKeys.tree(id),
     queryFn: ({ signal }) =>
       apiRequest(`${supplierPath(id)}/tree`, { schema: SupplierTreeNodeSchema, signal }),
+  });
+
+export const useSupplierChainRisk = (id: string) =>
+  useQuery({
+    queryKey: supplierKeys.chainRisk(id),
+    queryFn: ({ signal }) =>
+      apiRequest(`${supplierPath(id)}/chain-risk`, { schema: SupplierChainRiskSchema, signal }),
   });
 
 export const useSupplierAssessments = (id: string, page: AssessmentsPage) =>

@@ -34,6 +34,14 @@ export const RATING_OPTIONS: readonly SelectOption[] = RATINGS.map((rating) => (
   label: RATING_LABELS[rating],
 }));
 
+/** The chain-risk filter: the worst rating anywhere in a supplier's sub-tree (values of `chainRating`). */
+export const CHAIN_RATING_OPTIONS: readonly SelectOption[] = [
+  { value: 'critical', label: 'Critical' },
+  { value: 'high,critical', label: 'High or critical' },
+  { value: 'medium,high,critical', label: 'Medium or above' },
+  { value: 'low', label: 'Low' },
+];
+
 export const TRIGGER_LABELS: Record<(typeof ASSESSMENT_TRIGGERS)[number], string> = {
   manual: 'Manual',
   policy_published: 'Policy published',

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { Controller, type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
 import {
   type Supplier,
@@ -160,16 +161,21 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
     resolver: editing ? updateResolver : createResolver,
     defaultValues: {
       ...toFormValues(supplier, parent?.id ?? null),
-      ...(parent && !supplier ? { tier: Math.min(10, parent.tier + 1) } : {}),
+      ...(parent && !supplier ? { tier: parent.tier + 1 } : {}),
     },
   });
+  // Below a parent the tier is the parent's + 1 (the server derives it and refuses any other): shown, not asked.
+  const [parentTier, setParentTier] = useState<number | null>(
+    parent && !supplier ? parent.tier : supplier?.parentId ? supplier.tier - 1 : null,
+  );
+  const parentId = useWatch({ control: form.control, name: 'parentId' });
   const {
     register,
     control,
     handleSubmit,
     setError,
     setValue,
-    formState: { errors, isSubmitting, dirtyFields },
+    formState: { errors, isSubmitting },
   } = form;
   const country = useWatch({ control, name: 'country' });
   // The supplier as this edit loaded it: its revision goes with the update, and a 409 is offered to merge.
@@ -184,7 +190,11 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
   const { formError, onSubmit } = useServerSubmit(
     { handleSubmit, setError },
     SERVER_FIELDS,
-    async (values) => {
+    async (input) => {
+      // Below a parent the server derives the tier: sending none means it can never contradict the chain.
+      const values = { ...input };
+      if (values.parentId) values.tier = undefined;
+      if (values.tier === undefined) delete values.tier;
       const base = edit.base;
       if (base) {
         const changes = changesFrom(base, values);
@@ -281,12 +291,29 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
             error={errors.sector?.message}
             {...register('sector')}
           />
-          <SelectField
-            label="Tier"
-            options={TIER_OPTIONS}
-            error={errors.tier?.message}
-            {...register('tier', { setValueAs: Number })}
-          />
+          {parentId ? (
+            <Field
+              label="Tier"
+              error={errors.tier?.message}
+              hint="Follows the parent supplier: one tier below it."
+            >
+              {(controlProps) => (
+                <input
+                  {...controlProps}
+                  className="input"
+                  readOnly
+                  value={parentTier === null ? 'One below the parent' : String(parentTier + 1)}
+                />
+              )}
+            </Field>
+          ) : (
+            <SelectField
+              label="Tier"
+              options={TIER_OPTIONS}
+              error={errors.tier?.message}
+              {...register('tier', { setValueAs: Number })}
+            />
+          )}
           <Controller
             control={control}
             name="parentId"
@@ -304,10 +331,9 @@ export function SupplierForm({ supplier, parent, onSaved, onCancel }: SupplierFo
                     value={field.value ?? null}
                     onChange={(id, chosen) => {
                       field.onChange(id);
-                      // A sub-supplier usually sits one tier below its parent, unless the tier was set by hand.
-                      if (chosen && !dirtyFields.tier) {
-                        setValue('tier', Math.min(10, chosen.tier + 1));
-                      }
+                      setParentTier(chosen ? chosen.tier : null);
+                      // Without a parent the tier is asked again, from 1 (a direct supplier).
+                      setValue('tier', chosen ? chosen.tier + 1 : 1);
                     }}
                     onBlur={field.onBlur}
                   />

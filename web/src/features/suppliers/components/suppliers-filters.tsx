@@ -4,7 +4,7 @@ import { CountryPicker } from '../../../components/country-picker.js';
 import { Button } from '../../../components/ui/button.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
-import { RATING_OPTIONS, STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
+import { CHAIN_RATING_OPTIONS, RATING_OPTIONS, STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
 
 export interface SuppliersFiltersProps {
   query: SuppliersQuery;
@@ -66,7 +66,7 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
   );
 
   const selectFilter = (
-    key: 'tier' | 'rating' | 'status',
+    key: 'tier' | 'rating' | 'status' | 'chainRating',
     label: string,
     anyLabel: string,
     options: readonly { value: string; label: string }[],
@@ -118,6 +118,7 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
         ...RATING_OPTIONS,
         { value: 'none', label: 'Not assessed' },
       ])}
+      {selectFilter('chainRating', 'Chain risk', 'Any chain risk', CHAIN_RATING_OPTIONS)}
       {selectFilter('status', 'Status', 'Any status', STATUS_OPTIONS)}
       {textFilter('tag', 'Tag', 'Exact tag', 50)}
       <div className="filter">

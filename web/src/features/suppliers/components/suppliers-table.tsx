@@ -16,7 +16,7 @@ export interface SuppliersTableProps {
   busy: boolean;
 }
 
-const COLUMNS = 9;
+const COLUMNS = 10;
 const GOODS_SHOWN = 3;
 
 function Goods({ goods }: { goods: readonly string[] }) {
@@ -27,6 +27,18 @@ function Goods({ goods }: { goods: readonly string[] }) {
     <span title={goods.join(', ')}>
       {shown}
       {more > 0 ? <span className="muted"> +{more} more</span> : null}
+    </span>
+  );
+}
+
+/** The riskiest rating in the supplier's sub-tree, itself included; "below" when it is not the supplier's own. */
+function ChainRiskCell({ supplier }: { supplier: Supplier }) {
+  const chain = supplier.chainRisk;
+  if (!chain) return <span className="muted">–</span>;
+  return (
+    <span className="chain-risk-cell">
+      <RatingBadge rating={chain.rating} /> {formatScore(chain.residualScore)}
+      {chain.supplierId === supplier.id ? null : <span className="cell-sub muted">below</span>}
     </span>
   );
 }
@@ -51,6 +63,7 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy }: Supplie
           {header('status', 'Status')}
           {header('rating', 'Rating')}
           {header('residualScore', 'Residual', 'cell-number')}
+          {header('chain_risk', 'Chain risk')}
           <th scope="col">Assessed</th>
           {header('annualSpend', 'Annual spend', 'cell-number')}
         </tr>
@@ -83,6 +96,9 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy }: Supplie
               </td>
               <td className="cell-number">
                 {supplier.risk ? formatScore(supplier.risk.residualScore) : <span className="muted">–</span>}
+              </td>
+              <td className="cell-nowrap">
+                <ChainRiskCell supplier={supplier} />
               </td>
               <td className="cell-nowrap">
                 {supplier.risk ? formatDate(supplier.risk.assessedAt) : <span className="muted">Never</span>}

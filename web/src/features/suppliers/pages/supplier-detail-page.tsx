@@ -18,6 +18,7 @@ import {
   useSupplierAssessments,
 } from '../api.js';
 import { AssessmentHistory } from '../components/assessment-history.js';
+import { ChainRisk } from '../components/chain-risk.js';
 import { RiskPanel } from '../components/risk-panel.js';
 import { SupplierProfile } from '../components/supplier-profile.js';
 import { SupplierTree } from '../components/supplier-tree.js';
@@ -174,6 +175,7 @@ export function SupplierDetailPage() {
           ) : null}
         </div>
         <div className="detail-side">
+          <ChainRisk supplierId={s.id} />
           <SupplierProfile supplier={s} />
           <SupplierTree
             supplierId={s.id}

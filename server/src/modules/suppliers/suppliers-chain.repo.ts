@@ -1,0 +1,246 @@
+import { sql } from 'drizzle-orm';
+import { MAX_SUPPLIER_TIER, type Rating } from '#shared/schemas/suppliers.js';
+import type { Tx } from '../../db/client.js';
+import { rowsOf } from '../../db/tenant.js';
+
+// The supply-chain queries of the suppliers table (part of the suppliers repo, split out by reason to change):
+// tiers that follow the parent chain, and the chain risk denormalised on every supplier.
+//
+// Chain risk of S = the best candidate of S's sub-tree, S included, where a candidate is a current (not
+// archived) assessed supplier reached from S through current suppliers only, and "best" is the order
+// (rating_rank desc, residual_score desc, id asc). That order is total, so the maximum over a sub-tree is the
+// maximum of S's own candidate and its children's chain risks: the incremental roll-up (a few suppliers and
+// their ancestors) and the set-based recompute (a whole organisation) give the same answer by construction.
+
+/** Walks stop here whatever the data says: deeper than any tier allows, so only a broken chain reaches it. */
+const WALK_LIMIT = MAX_SUPPLIER_TIER + 1;
+
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+export interface TierChange {
+  id: string;
+  name: string;
+  /** The root it follows (the topmost of `rootIds` above it). */
+  root: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * Makes every supplier below `rootIds` its parent's tier + 1 (the roots keep theirs), in one statement; bumps
+ * the revision of each one changed (its tier is an edited field the form shows) and returns them. Archived
+ * suppliers are included: a restored one must come back with the right tier.
+ */
+export const syncSubtreeTiers = async (tx: Tx, orgId: string, rootIds: string[]): Promise<TierChange[]> => {
+  if (rootIds.length === 0) return [];
+  const rows = await tx.execute(sql`
+    with recursive down(id, tier, path) as (
+      select id, tier::int, array[id] from suppliers where org_id = ${orgId} and id = any(${uuidArray(rootIds)})
+      union all
+      select s.id, down.tier + 1, down.path || s.id
+      from suppliers s join down on s.parent_id = down.id
+      where s.org_id = ${orgId} and not s.id = any(down.path) and cardinality(down.path) <= ${WALK_LIMIT}
+    ), wanted as (
+      -- A root below another root is reached twice: the longest path starts at the topmost one.
+      select distinct on (id) id, tier, path[1] as root from down order by id, cardinality(path) desc
+    ), moved as (
+      select s.id, s.name, s.tier as from_tier, w.tier as to_tier, w.root
+      from wanted w join suppliers s on s.id = w.id
+      where s.org_id = ${orgId} and s.tier <> w.tier
+    )
+    update suppliers s set tier = least(m.to_tier, 32767), revision = s.revision + 1, updated_at = now()
+    from moved m where s.org_id = ${orgId} and s.id = m.id
+    returning s.id, m.name, m.from_tier, m.to_tier, m.root`);
+  type Row = { id: string; name: string; from_tier: number; to_tier: number; root: string };
+  return rowsOf<Row>(rows).map((r) => ({
+    id: r.id,
+    name: r.name,
+    root: r.root,
+    from: Number(r.from_tier),
+    to: Number(r.to_tier),
+  }));
+};
+
+/** The deepest tier below (and including) a supplier if its tier became `tier`: refuses chains too deep. */
+export const deepestTierBelow = async (tx: Tx, orgId: string, id: string, tier: number) => {
+  const rows = await tx.execute(sql`
+    with recursive down(id, depth, path) as (
+      select id, 0, array[id] from suppliers where org_id = ${orgId} and id = ${id}
+      union all
+      select s.id, down.depth + 1, down.path || s.id from suppliers s join down on s.parent_id = down.id
+      where s.org_id = ${orgId} and not s.id = any(down.path) and cardinality(down.path) <= ${WALK_LIMIT}
+    )
+    select max(depth) as depth from down`);
+  return tier + Number(rowsOf<{ depth: number | null }>(rows)[0]?.depth ?? 0);
+};
+
+interface Candidate {
+  rank: number;
+  score: number;
+  rating: Rating;
+  supplierId: string;
+}
+
+/** True when a is riskier than b: worse rating, then higher residual score, then (a tie) the lower id. */
+const riskier = (a: Candidate, b: Candidate | null) =>
+  b === null ||
+  a.rank > b.rank ||
+  (a.rank === b.rank && (a.score > b.score || (a.score === b.score && a.supplierId < b.supplierId)));
+
+interface AffectedRow {
+  id: string;
+  parent_id: string | null;
+  archived: boolean;
+  rating_rank: number;
+  residual_score: number | null;
+  rating: Rating | null;
+  chain_risk_rank: number;
+  chain_risk_score: number | null;
+  chain_risk_supplier_id: string | null;
+  b_rank: number | null;
+  b_score: number | null;
+  b_rating: Rating | null;
+  b_sid: string | null;
+}
+
+/**
+ * Recomputes the chain risk of `ids` and of every supplier above them, after their residual scores or their
+ * place in the tree changed (pass a moved supplier's old parent too). Two statements whatever the depth: one
+ * reads the affected suppliers with the best chain risk among their other children, one writes those that
+ * changed. For a whole organisation (rescoring) use recomputeChainRisk.
+ */
+export const rollUpChainRisk = async (tx: Tx, orgId: string, ids: string[]) => {
+  if (ids.length === 0) return;
+  const rows = rowsOf<AffectedRow>(
+    await tx.execute(sql`
+    with recursive up(id, parent_id, path) as (
+      select id, parent_id, array[id] from suppliers where org_id = ${orgId} and id = any(${uuidArray(ids)})
+      union all
+      select s.id, s.parent_id, up.path || s.id from suppliers s join up on s.id = up.parent_id
+      where s.org_id = ${orgId} and not s.id = any(up.path) and cardinality(up.path) <= ${WALK_LIMIT}
+    ), affected as (select distinct id from up)
+    select a.id, a.parent_id, a.archived_at is not null as archived, a.rating_rank, a.residual_score, a.rating,
+      a.chain_risk_rank, a.chain_risk_score, a.chain_risk_supplier_id,
+      b.chain_risk_rank as b_rank, b.chain_risk_score as b_score, b.chain_risk_rating as b_rating,
+      b.chain_risk_supplier_id as b_sid
+    from suppliers a
+    left join lateral (
+      select c.chain_risk_rank, c.chain_risk_score, c.chain_risk_rating, c.chain_risk_supplier_id
+      from suppliers c
+      where c.org_id = ${orgId} and c.parent_id = a.id and c.archived_at is null and c.chain_risk_rank > 0
+        and c.id not in (select id from affected)
+      order by c.chain_risk_rank desc, c.chain_risk_score desc, c.chain_risk_supplier_id asc
+      limit 1
+    ) b on true
+    where a.org_id = ${orgId} and a.id in (select id from affected)`),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const children = new Map<string, AffectedRow[]>();
+  for (const r of rows) {
+    if (r.parent_id && byId.has(r.parent_id)) {
+      children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+    }
+  }
+  const value = new Map<string, Candidate | null>();
+  const visiting = new Set<string>();
+  const chainOf = (r: AffectedRow): Candidate | null => {
+    if (value.has(r.id)) return value.get(r.id)!;
+    if (r.archived || visiting.has(r.id)) return null;
+    visiting.add(r.id);
+    let best: Candidate | null = null;
+    if (r.rating_rank > 0 && r.residual_score !== null && r.rating) {
+      best = { rank: r.rating_rank, score: r.residual_score, rating: r.rating, supplierId: r.id };
+    }
+    if (r.b_rank && r.b_score !== null && r.b_rating && r.b_sid) {
+      const b = { rank: r.b_rank, score: r.b_score, rating: r.b_rating, supplierId: r.b_sid };
+      if (riskier(b, best)) best = b;
+    }
+    for (const c of children.get(r.id) ?? []) {
+      const v = chainOf(c);
+      if (v && riskier(v, best)) best = v;
+    }
+    visiting.delete(r.id);
+    value.set(r.id, best);
+    return best;
+  };
+  const writes = rows.flatMap((r) => {
+    const v = r.archived ? null : chainOf(r);
+    const same =
+      (v?.rank ?? 0) === r.chain_risk_rank &&
+      (v?.score ?? null) === r.chain_risk_score &&
+      (v?.supplierId ?? null) === r.chain_risk_supplier_id;
+    return same
+      ? []
+      : [
+          {
+            id: r.id,
+            rank: v?.rank ?? 0,
+            score: v?.score ?? null,
+            rating: v?.rating ?? null,
+            sid: v?.supplierId ?? null,
+          },
+        ];
+  });
+  if (writes.length === 0) return;
+  await tx.execute(sql`
+    update suppliers s set chain_risk_rank = v.rank, chain_risk_score = v.score, chain_risk_rating = v.rating,
+      chain_risk_supplier_id = v.sid
+    from jsonb_to_recordset(${JSON.stringify(writes)}::jsonb)
+      as v(id uuid, rank smallint, score float8, rating text, sid uuid)
+    where s.org_id = ${orgId} and s.id = v.id`);
+};
+
+/**
+ * Recomputes the chain risk of every supplier of the organisation in one statement (after a rescore, which
+ * changes every residual score at once): each current supplier reached from a top through current suppliers
+ * carries its path, each assessed one is a candidate for every supplier on its path, and the best candidate
+ * per supplier is written where it differs. Work grows with suppliers × depth, not with suppliers².
+ */
+export const recomputeChainRisk = async (tx: Tx, orgId: string) => {
+  await tx.execute(sql`
+    with recursive down(id, path, rank, score, rating) as (
+      select s.id, array[s.id], s.rating_rank, s.residual_score, s.rating from suppliers s
+      where s.org_id = ${orgId} and s.archived_at is null and not exists (
+        select 1 from suppliers p where p.org_id = ${orgId} and p.id = s.parent_id and p.archived_at is null)
+      union all
+      select c.id, d.path || c.id, c.rating_rank, c.residual_score, c.rating
+      from down d join suppliers c on c.parent_id = d.id
+      where c.org_id = ${orgId} and c.archived_at is null and not c.id = any(d.path)
+        and cardinality(d.path) <= ${WALK_LIMIT}
+    ), best as (
+      select distinct on (anc) anc, d.rank, d.score, d.rating, d.id as sid
+      from down d cross join lateral unnest(d.path) as anc
+      where d.rank > 0
+      order by anc, d.rank desc, d.score desc, d.id asc
+    ), wanted as (
+      select u.id, coalesce(b.rank, 0) as rank, b.score, b.rating, b.sid
+      from suppliers u left join best b on b.anc = u.id
+      where u.org_id = ${orgId}
+    )
+    update suppliers s set chain_risk_rank = w.rank, chain_risk_score = w.score, chain_risk_rating = w.rating,
+      chain_risk_supplier_id = w.sid
+    from wanted w
+    where s.org_id = ${orgId} and s.id = w.id
+      and (s.chain_risk_rank, s.chain_risk_score, s.chain_risk_supplier_id)
+        is distinct from (w.rank, w.score, w.sid)`);
+};
+
+/**
+ * The suppliers from `id` down to `targetId` (its chain risk's riskiest supplier), both included, with names:
+ * the target's ancestors up to `id`. Empty when the target is not (or no longer) below `id`.
+ */
+export const chainPath = async (tx: Tx, orgId: string, id: string, targetId: string) => {
+  const rows = rowsOf<{ id: string; name: string; depth: number }>(
+    await tx.execute(sql`
+    with recursive up(id, parent_id, name, depth, path) as (
+      select id, parent_id, name, 0, array[id] from suppliers where org_id = ${orgId} and id = ${targetId}
+      union all
+      select s.id, s.parent_id, s.name, up.depth + 1, up.path || s.id from suppliers s join up on s.id = up.parent_id
+      where s.org_id = ${orgId} and up.id <> ${id} and not s.id = any(up.path)
+        and cardinality(up.path) <= ${WALK_LIMIT}
+    )
+    select id, name, depth from up order by depth desc`),
+  );
+  const start = rows.findIndex((r) => r.id === id);
+  return start < 0 ? [] : rows.slice(start).map((r) => ({ id: r.id, name: r.name }));
+};
