@@ -1,6 +1,7 @@
-// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list]
+// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain]
 // Every figure is a ratio against a baseline measured in the same run, on the same machine and database.
 import { parseArgs } from 'node:util';
+import { benchChain } from './chain.bench.js';
 import { benchImport, benchList, benchRescore } from './db.bench.js';
 import { benchEngine } from './engine.bench.js';
 import { setupBench } from './setup.js';
@@ -8,7 +9,7 @@ import { benchWhatIf } from './what-if.bench.js';
 
 const { values } = parseArgs({ options: { suppliers: { type: 'string' }, only: { type: 'string' } } });
 const n = Number(values.suppliers ?? 100_000);
-const only = new Set((values.only ?? 'engine,import,rescore,whatif,list').split(','));
+const only = new Set((values.only ?? 'engine,import,rescore,whatif,list,chain').split(','));
 const backend = process.env.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
   : 'embedded PGlite (set DATABASE_URL for the figures that count)';
@@ -27,6 +28,16 @@ if (only.has('import') || only.has('rescore') || only.has('whatif') || only.has(
     if (only.has('rescore')) results.push(await benchRescore(b, n));
     if (only.has('whatif')) results.push(await benchWhatIf(b, n));
     if (only.has('list')) results.push(await benchList(b));
+  } finally {
+    await b.close();
+  }
+}
+
+// Chain risk on a database of its own: its forest of 30-tier chains is not the import's register.
+if (only.has('chain')) {
+  const b = await setupBench();
+  try {
+    results.push(await benchChain(b, n));
   } finally {
     await b.close();
   }
