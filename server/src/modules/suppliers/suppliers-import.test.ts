@@ -150,6 +150,8 @@ describe('re-import', () => {
       revision: 2,
       updatedAt: expect.any(String),
       risk: expect.objectContaining({ policyVersion: 1 }),
+      // Its own new score is its chain risk (nothing sits below it).
+      chainRisk: expect.objectContaining({ supplierId: before[1]!.id }),
     });
     expect(after[1]!.risk!.assessmentId).not.toBe(before[1]!.risk!.assessmentId);
     const events = (await supplierEvents()).slice(eventsBefore);

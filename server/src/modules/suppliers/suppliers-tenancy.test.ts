@@ -123,7 +123,8 @@ describe("import with another organisation's references", () => {
     external_ref: ref,
     name: `B ${ref}`,
     country: 'BD',
-    tier: '2',
+    // Below a parent the tier is derived from it (left empty).
+    tier: parent ? '' : '2',
     parent_external_ref: parent,
   });
   const parentCases = [
