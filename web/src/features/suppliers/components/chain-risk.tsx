@@ -30,7 +30,7 @@ export function ChainRisk({ supplierId }: { supplierId: string }) {
             via{' '}
             {path.map((step, index) => (
               <Fragment key={step.id}>
-                {index > 0 ? <span aria-label="then"> → </span> : null}
+                {index > 0 ? <span aria-hidden="true"> → </span> : null}
                 {step.id === supplierId ? (
                   <span>{step.name}</span>
                 ) : (
