@@ -93,6 +93,35 @@ export function TextInput({ name, label, hint }: { name: PolicyPath; label: stri
   );
 }
 
+/** A choice among a few fixed values (e.g. a rating), bound to the policy form. */
+export function SelectInput({
+  name,
+  label,
+  hint,
+  options,
+}: {
+  name: PolicyPath;
+  label: string;
+  hint?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { register } = useFormContext<PolicyDocumentInput>();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <select className="input select" {...register(name)} {...control}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** An error that belongs to a whole list or group (e.g. "At least one criterion needs a weight above 0"). */
 export function GroupError({ name }: { name: PolicyPath }) {
   const {

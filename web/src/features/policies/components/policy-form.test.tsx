@@ -89,6 +89,29 @@ describe('PolicyForm', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByText('Unsaved changes')).toBeNull());
   });
 
+  it('edits the parameters added in engine 1.1.0: unknown-data floor, downstream rule, listed elsewhere, GSI factors', async () => {
+    const { find } = mockFetch(routes(() => json(200, draft)));
+    const { user } = renderApp(`/policies/${DRAFT_ID}/edit`);
+
+    await setNumber(user, 'when country data covers less than (0–1)', '1.5');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText('Must be between 0 and 1')).toBeTruthy();
+    expect(find('PATCH', `/api/policies/${DRAFT_ID}`)).toHaveLength(0);
+
+    await setNumber(user, 'when country data covers less than (0–1)', '0.6');
+    await user.selectOptions(screen.getByLabelText('Rate at least'), 'high');
+    await user.selectOptions(screen.getByLabelText('A good listed because of its input scores'), 'fixed');
+    await setNumber(user, 'On the list, but only for other countries', '20');
+    expect(screen.getByRole('group', { name: 'Vulnerability to modern slavery (GSI)' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(find('PATCH', `/api/policies/${DRAFT_ID}`)).toHaveLength(1));
+    const body = find('PATCH', `/api/policies/${DRAFT_ID}`)[0]?.body as { document: Policy['document'] };
+    expect(body.document.unknownData).toEqual({ minRating: 'high', minCountryCoverage: 0.6 });
+    expect(body.document.inherent.goods.downstreamRule).toBe('fixed');
+    expect(body.document.inherent.goods.listedElsewherePoints).toBe(20);
+  });
+
   it('asks before leaving with unsaved changes', async () => {
     mockFetch(routes(() => json(200, draft)));
     const { user, router } = renderApp(`/policies/${DRAFT_ID}/edit`);

@@ -24,6 +24,7 @@ import { CriteriaFields, RedFlagFields } from './form-criteria-fields.js';
 import { InherentFields } from './form-inherent-fields.js';
 import { NumberField, TextInput } from './form-inputs.js';
 import { type ParameterRow, ParameterTable } from './form-parameter-table.js';
+import { UnknownDataFields } from './form-unknown-data-fields.js';
 import { RatingBandsBar } from './rating-bands-bar.js';
 
 // An emptied number box reaches the schema as NaN; say what to do rather than "expected number, received NaN".
@@ -171,6 +172,8 @@ export function PolicyForm({ policy }: { policy: Policy }) {
           </div>
           <RatingBandsPreview />
         </Section>
+
+        <UnknownDataFields />
 
         <Section
           title="Inherent risk"
