@@ -6,11 +6,11 @@ import { score } from '../shared/src/domain/scoring/score.js';
 import type { PolicyDocument } from '../shared/src/schemas/policy.js';
 import { type Bench, medianOf, runsText } from './setup.js';
 
-/** The draft the what-if compares: lower rating thresholds, unknown goods counted nearly as listed ones. */
+/** The draft the what-if compares (as in policies.test.ts): lower rating thresholds, more points for unknown goods. */
 const stricter = (doc: PolicyDocument): PolicyDocument => ({
   ...doc,
   ratingBands: { medium: 10, high: 20, critical: 30 },
-  inherent: { ...doc.inherent, goods: { ...doc.inherent.goods, unknownGoodPoints: 30, noGoodsPoints: 30 } },
+  inherent: { ...doc.inherent, goods: { ...doc.inherent.goods, unknownGoodPoints: 18, noGoodsPoints: 30 } },
 });
 
 /**
