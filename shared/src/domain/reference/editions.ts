@@ -125,7 +125,8 @@ const diffMaps = <T>(
 const changesOf = (kind: LoadableKind, before: ReferenceData, after: ReferenceData): EditionChange[] => {
   const nameOf = (iso2: string) => after.countries[iso2]?.name ?? before.countries[iso2]?.name ?? iso2;
   if (kind === 'ilab') {
-    const keyed = (ref: ReferenceData) => new Map(ref.ilab.map((l) => [`${l.iso2} ${l.good.toLowerCase()}`, l]));
+    const keyed = (ref: ReferenceData) =>
+      new Map(ref.ilab.map((l) => [`${l.iso2} ${l.good.toLowerCase()}`, l]));
     return diffMaps(keyed(before), keyed(after), (l) => l.iso2, {
       added: (l) => `${l.good} added for ${nameOf(l.iso2)} (${labourWords(l)})`,
       removed: (l) => `${nameOf(l.iso2)} ${inSentence(l.good)} removed`,
