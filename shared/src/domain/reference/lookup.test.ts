@@ -63,6 +63,11 @@ describe('sliceReference', () => {
     expect(slice.iloIndicators).toEqual([]);
     // garments for BD; cotton is listed only elsewhere, so one row proves it is on the list; widgets: nothing
     expect(slice.ilab.map((l) => `${l.iso2} ${l.good}`)).toEqual(['AR Cotton', 'BD Garments']);
+    // ...and every country the list has cotton for: the proof that Bangladesh is not one of them.
+    const cottonCountries = [...new Set(ref.ilab.filter((l) => l.goodKey === 'cotton').map((l) => l.iso2))];
+    expect(slice.ilabListedElsewhere).toEqual([{ goodKey: 'cotton', listedFor: cottonCountries.sort() }]);
+    expect(cottonCountries).not.toContain('BD');
+    expect(cottonCountries.length).toBeGreaterThan(10);
     expect(matchGoods(slice, 'BD', ['Apparel', 'Cotton lint', 'widgets'])).toEqual(
       matchGoods(ref, 'BD', ['Apparel', 'Cotton lint', 'widgets']),
     );
@@ -72,6 +77,13 @@ describe('sliceReference', () => {
     const slice = sliceReference(ref, profile('AQ', ['cotton']));
     expect(slice.countries).toEqual({});
     expect(slice.ilab).toHaveLength(1);
+    expect(slice.ilabListedElsewhere?.[0]?.listedFor).not.toContain('AQ');
+  });
+
+  it('keeps no list of countries when every good is listed for the country, or unknown', () => {
+    expect(sliceReference(ref, profile('BD', ['garments', 'widgets']))).not.toHaveProperty(
+      'ilabListedElsewhere',
+    );
   });
 
   it('matches goods exactly as the full data does, for every good and country', () => {
@@ -88,7 +100,16 @@ describe('sliceReference', () => {
     for (const iso2 of [...Object.keys(ref.countries), 'AQ']) {
       const p = profile(iso2, inputs);
       const slice = sliceReference(ref, p);
-      expect(matchGoods(slice, iso2, inputs)).toEqual(matchGoods(ref, iso2, inputs));
+      const matches = matchGoods(ref, iso2, inputs);
+      expect(matchGoods(slice, iso2, inputs)).toEqual(matches);
+      // Each good listed only elsewhere: all the countries the full list has it for, never this one.
+      const elsewhere = new Map(slice.ilabListedElsewhere?.map((e) => [e.goodKey, e.listedFor]));
+      expect(elsewhere.size > 0, iso2).toBe(matches.some((m) => m.status === 'not_listed'));
+      for (const [goodKey, listedFor] of elsewhere) {
+        const full = [...new Set(ref.ilab.filter((l) => l.goodKey === goodKey).map((l) => l.iso2))].sort();
+        expect(listedFor, `${iso2} ${goodKey}`).toEqual(full);
+        expect(listedFor).not.toContain(iso2);
+      }
       expect(JSON.stringify(sliceReference(slice, p))).toBe(JSON.stringify(slice));
     }
   });

@@ -118,11 +118,27 @@ export const DatasetRefSchema = DatasetInfoSchema.pick({
 });
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 
+/** One good listed only for other countries, as a slice keeps it (`ScoringReference.ilabListedElsewhere`). */
+export const IlabListedElsewhereSchema = z.object({
+  /** The ILAB good's key (normaliseGood of its published name), e.g. `cotton`. */
+  goodKey: z.string().max(100),
+  /** ISO alpha-2 codes of every country the edition lists the good for, sorted. */
+  listedFor: z.array(z.string().length(2)).max(300),
+});
+export type IlabListedElsewhere = z.infer<typeof IlabListedElsewhereSchema>;
+
 /**
  * Reference data as the engine reads it: the full data, or the slice an assessment stores. The datasets need
  * only their identity and edition, so a slice carries no descriptive text.
  */
 export const ScoringReferenceSchema = ReferenceDataSchema.extend({
   datasets: z.array(DatasetRefSchema).max(50),
+  /**
+   * In a slice only: for each good the supplier's goods matched that the list has only for other countries,
+   * every country it lists that good for. The proof that the supplier's country is not listed (one ILAB row
+   * in `ilab` proves the good is on the list at all). Scoring does not read it; absent when there is no such
+   * good, and from slices stored before it was kept.
+   */
+  ilabListedElsewhere: z.array(IlabListedElsewhereSchema).max(200).optional(),
 });
 export type ScoringReference = z.infer<typeof ScoringReferenceSchema>;

@@ -273,9 +273,10 @@ Every number is rounded to 2 decimals when it is produced, and later steps use t
 arithmetic in an assessment can be redone by hand. The engine uses no clock and no randomness: the same policy
 version, supplier profile, answers and data give the same result, byte for byte. Each assessment stores the
 slice of reference data it used (for a good listed only for other countries, one row of the list that shows it
-is listed somewhere), and the SHA-256 of what it relied on: the policy document (as canonical JSON), each
-dataset file and the version of the goods synonym table. With the dataset file of that hash, anyone can check
-that the good has no row for the supplier's country.
+is listed somewhere and every country the list has it for, the supplier's not among them), and the SHA-256 of
+what it relied on: the policy document (as canonical JSON), each dataset file and the version of the goods
+synonym table. With the dataset file of that hash, anyone can check that the good has no row for the
+supplier's country.
 
 ## 10. Worked example: a garment maker in Bangladesh
 
