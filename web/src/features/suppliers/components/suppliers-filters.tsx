@@ -29,6 +29,7 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
     good: useDebouncedCallback((value: string) => apply({ good: value.trim() })),
     tag: useDebouncedCallback((value: string) => apply({ tag: value.trim() })),
     assessedBeforeMonths: useDebouncedCallback((value: string) => apply({ assessedBeforeMonths: value })),
+    minChainRisk: useDebouncedCallback((value: string) => apply({ minChainRisk: value })),
   };
 
   const clear = () => {
@@ -119,6 +120,27 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
         { value: 'none', label: 'Not assessed' },
       ])}
       {selectFilter('chainRating', 'Chain risk', 'Any chain risk', CHAIN_RATING_OPTIONS)}
+      <div className="filter">
+        <label className="field-label" htmlFor={`${id}-min-chain`}>
+          Chain risk score at least
+        </label>
+        <input
+          id={`${id}-min-chain`}
+          className="input"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          placeholder="e.g. 60"
+          defaultValue={query.minChainRisk ?? ''}
+          onChange={(event) => {
+            const text = event.target.value.trim();
+            const score = Number(text);
+            const valid = text !== '' && Number.isFinite(score) && score >= 0 && score <= 100;
+            debounced.minChainRisk(valid ? String(score) : '');
+          }}
+        />
+      </div>
       {selectFilter('status', 'Status', 'Any status', STATUS_OPTIONS)}
       {textFilter('tag', 'Tag', 'Exact tag', 50)}
       <div className="filter">

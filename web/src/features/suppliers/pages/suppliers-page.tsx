@@ -16,7 +16,7 @@ import '../suppliers.css';
 
 const PAGE_SIZE = '25';
 /** Columns where the largest value matters first. */
-const DESCENDING_FIRST = new Set(['rating', 'residualScore', 'updatedAt', 'annualSpend']);
+const DESCENDING_FIRST = new Set(['rating', 'residualScore', 'chain_risk', 'updatedAt', 'annualSpend']);
 
 export function SuppliersPage() {
   const session = useCurrentSession();
