@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { MAX_SUPPLIER_TIER, type Rating } from '#shared/schemas/suppliers.js';
+import { uuidArray } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { rowsOf } from '../../db/tenant.js';
 
@@ -14,8 +15,6 @@ import { rowsOf } from '../../db/tenant.js';
 
 /** Walks stop here whatever the data says: deeper than any tier allows, so only a broken chain reaches it. */
 const WALK_LIMIT = MAX_SUPPLIER_TIER + 1;
-
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 export interface TierChange {
   id: string;
@@ -118,20 +117,26 @@ export const rollUpChainRisk = async (tx: Tx, orgId: string, ids: string[]) => {
       union all
       select s.id, s.parent_id, up.path || s.id from suppliers s join up on s.id = up.parent_id
       where s.org_id = ${orgId} and not s.id = any(up.path) and cardinality(up.path) <= ${WALK_LIMIT}
-    ), affected as (select distinct id from up)
+    ), affected as (select distinct id from up),
+    -- The best chain risk among each affected supplier's unaffected children, for all of them at once. As a
+    -- lateral LIMIT 1 per supplier, and with a "chain_risk_rank > 0" condition, the planner walked the
+    -- chain-risk index filtering on parent_id whenever statistics said few were assessed (right after an
+    -- import): every assessed supplier read once per affected one, 6-13 s for an import batch of 1,000, 60 ms
+    -- this way. A child whose rank is 0 sorts last, and the caller ignores rank 0.
+    others as (
+      select distinct on (c.parent_id) c.parent_id, c.chain_risk_rank, c.chain_risk_score, c.chain_risk_rating,
+        c.chain_risk_supplier_id
+      from suppliers c
+      where c.org_id = ${orgId} and c.parent_id in (select id from affected) and c.archived_at is null
+        and c.id not in (select id from affected)
+      order by c.parent_id, c.chain_risk_rank desc, c.chain_risk_score desc, c.chain_risk_supplier_id asc
+    )
     select a.id, a.parent_id, a.archived_at is not null as archived, a.rating_rank, a.residual_score, a.rating,
       a.chain_risk_rank, a.chain_risk_score, a.chain_risk_supplier_id,
       b.chain_risk_rank as b_rank, b.chain_risk_score as b_score, b.chain_risk_rating as b_rating,
       b.chain_risk_supplier_id as b_sid
     from suppliers a
-    left join lateral (
-      select c.chain_risk_rank, c.chain_risk_score, c.chain_risk_rating, c.chain_risk_supplier_id
-      from suppliers c
-      where c.org_id = ${orgId} and c.parent_id = a.id and c.archived_at is null and c.chain_risk_rank > 0
-        and c.id not in (select id from affected)
-      order by c.chain_risk_rank desc, c.chain_risk_score desc, c.chain_risk_supplier_id asc
-      limit 1
-    ) b on true
+    left join others b on b.parent_id = a.id
     where a.org_id = ${orgId} and a.id in (select id from affected)`),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -24,7 +24,7 @@ import {
   type SupplierFilter,
   type SuppliersQuery,
 } from '#shared/schemas/suppliers.js';
-import { bulkInsert, jsonTextSet, jsonUuidSet } from '../../db/bulk.js';
+import { bulkInsert, jsonTextSet, uuidArray } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { suppliers } from '../../db/schema/suppliers.js';
@@ -262,7 +262,7 @@ export const currentSuppliersByIds = (tx: Tx, orgId: string, ids: readonly strin
     : tx
         .select()
         .from(suppliers)
-        .where(and(currentOf(orgId), sql`${suppliers.id} in (${jsonUuidSet(ids)})`))
+        .where(and(currentOf(orgId), sql`${suppliers.id} = any(${uuidArray(ids)})`))
         .orderBy(asc(suppliers.id));
 
 /** Every current supplier (the demo register: small by construction). */
