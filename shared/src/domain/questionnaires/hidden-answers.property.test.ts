@@ -7,6 +7,7 @@ import { loadReferenceData } from '../reference/load-node.js';
 import { DEFAULT_POLICY } from '../scoring/default-policy.js';
 import { score } from '../scoring/score.js';
 import { answersToCriterionAnswers } from './criterion-answers.js';
+import { DEFAULT_TEMPLATE } from './default-template.js';
 import { SAMPLE_TEMPLATE } from './fixtures/sample-template.js';
 import { allQuestions } from './questions.js';
 import { visibleQuestions } from './visibility.js';
@@ -99,3 +100,4 @@ const hiddenAnswersNeverCount = (name: string, def: TemplateDefinition) =>
   });
 
 hiddenAnswersNeverCount('sample template', SAMPLE_TEMPLATE);
+hiddenAnswersNeverCount('default template', DEFAULT_TEMPLATE);
