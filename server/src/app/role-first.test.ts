@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../test/app.js';
-import { createApiKey, createSupplier, scoringCounts, withKey } from '../../test/factories.js';
+import { createApiKey, createSupplier, multipartBody, scoringCounts, withKey } from '../../test/factories.js';
 import { loadOperations, type Operation, STATE_CHANGING, urlOf } from '../../test/openapi.js';
 
 /**
@@ -80,6 +80,33 @@ describe('role before validation', () => {
       await officer.patch(`/api/policies/${randomUUID()}`, { name: '' }),
       'PATCH /api/policies',
     );
+  });
+
+  it('the upload routes refuse a role before reading the file (the role is the route config, checked once)', async () => {
+    const file = multipartBody('external_ref,name,country,tier\nV-1,Dhaka Knitwear,BD,1\n');
+    // A multipart body whose boundary never comes: reading it would fail with 400, not 403.
+    const broken = { 'content-type': 'multipart/form-data; boundary=never-sent' };
+    const before = await scoringCounts(t);
+    for (const url of ['/api/suppliers/import/preview', '/api/suppliers/import/commit']) {
+      expectForbidden(await executive.request('POST', url, file.payload, file.headers), `${url} (CSV)`);
+      expectForbidden(await executive.request('POST', url, 'garbage', broken), `${url} (broken)`);
+    }
+    for (const c of [officer, executive]) {
+      const url = '/api/datasets/editions';
+      expectForbidden(await c.request('POST', url, file.payload, file.headers), `${url} as ${c.info.role}`);
+      expectForbidden(await c.request('POST', url, 'garbage', broken), `${url} (broken) as ${c.info.role}`);
+    }
+    expect(await scoringCounts(t)).toEqual(before);
+    // The roles allowed get past the check to the file itself (the broken one is then a 400).
+    const preview = await officer.request(
+      'POST',
+      '/api/suppliers/import/preview',
+      file.payload,
+      file.headers,
+    );
+    expect(preview.statusCode, preview.body).toBe(200);
+    const edition = await admin.request('POST', '/api/datasets/editions', 'garbage', broken);
+    expect(edition.statusCode, edition.body).toBe(400);
   });
 
   it('an executive gets 403 on the audit trail before the query is validated', async () => {

@@ -99,6 +99,8 @@ export const suppliers = pgTable(
     index('suppliers_org_chain_risk_idx').on(t.orgId, t.chainRiskRank, t.chainRiskScore),
     index('suppliers_org_assessed_idx').on(t.orgId, t.assessedAt),
     index('suppliers_good_keys_gin').using('gin', t.goodKeys),
+    // The start-up scan for keys computed under another synonym table (refreshGoodKeys): usually finds none.
+    index('suppliers_good_keys_version_idx').on(t.goodKeysVersion, t.id),
     index('suppliers_tags_gin').using('gin', t.tags),
   ],
 );

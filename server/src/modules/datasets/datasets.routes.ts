@@ -10,7 +10,6 @@ import {
   EditionUploadResultSchema,
 } from '#shared/schemas/datasets.js';
 import { AppError } from '../../lib/app-error.js';
-import { requireRole } from '../../lib/context.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { DatasetsService } from './datasets.service.js';
 
@@ -98,8 +97,8 @@ export const datasetsRoutes = async (
       config: { role: 'admin' },
     },
     async (req, reply) => {
+      // The role (config.role) was checked in the preParsing hook, before any of the upload was read.
       const ctx = ctxOf(req);
-      requireRole(ctx, 'admin'); // before reading the upload
       const { fields, file } = await formOf(req);
       const result = await opts.datasets.upload(ctx, fields, file);
       return reply.status(result.accepted ? 201 : 200).send(result);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOODS_SYNONYMS_VERSION } from '#shared/domain/reference/goods-synonyms.js';
 import type { Supplier } from '#shared/schemas/suppliers.js';
@@ -98,5 +98,34 @@ describe('stored good_keys', () => {
     expect(await names('tomatoes')).toEqual(['Tomato Cannery']);
     // nothing left to do: a second run (the next start) touches no row
     expect(await refreshGoodKeys((q) => t.owner.execute(q))).toBe(0);
+  });
+
+  it('also when a newer version wrote them (a rollback); with nothing to do, the scan reads an index', async () => {
+    await t.owner.execute(sql`update suppliers set good_keys_version = '~newer' where id = ${s.tomato!.id}`);
+    expect(await refreshGoodKeys((q) => t.owner.execute(q))).toBe(1);
+    expect((await stored(s.tomato!.id)).good_keys_version).toBe(GOODS_SYNONYMS_VERSION);
+
+    // The usual start: one query, which finds nothing. On a register of some size (20,000 copies of a
+    // supplier, all current, with the statistics a live database keeps), suppliers_good_keys_version_idx
+    // answers it: each of null, below and above the version is an index condition, not a filter on every row.
+    await t.owner.execute(sql`
+      insert into suppliers
+      select r.* from suppliers s, generate_series(1, 20000) n,
+        lateral jsonb_populate_record(null::suppliers,
+          to_jsonb(s) || jsonb_build_object('id', md5(n::text || s.id::text)::uuid, 'external_ref', null)) r
+      where s.id = ${s.tomato!.id}`);
+    await t.owner.execute(sql`analyze suppliers`);
+    const queries: SQL[] = [];
+    const none = await refreshGoodKeys((q) => {
+      queries.push(q);
+      return t.owner.execute(q);
+    });
+    expect([none, queries.length]).toEqual([0, 1]);
+    const plan = rowsOf<{ 'QUERY PLAN': string }>(await t.owner.execute(sql`explain ${queries[0]!}`));
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('Bitmap Index Scan on suppliers_good_keys_version_idx');
+    expect(text).toMatch(/Index Cond: \(+good_keys_version IS NULL\)/);
+    expect(text).toMatch(/Index Cond: \(+good_keys_version < /);
+    expect(text).toMatch(/Index Cond: \(+good_keys_version > /);
   });
 });
