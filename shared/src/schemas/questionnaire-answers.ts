@@ -27,7 +27,7 @@ const optionIdSchema = (ids: readonly string[]) =>
 const uniqueItems = (values: string[]) => new Set(values).size === values.length;
 
 const numberSchema = (q: Extract<Question, { type: 'number' }>) => {
-  let s = z.number().finite('Must be a number');
+  let s = z.number({ message: 'Must be a number' });
   if (q.integer) s = s.int('Must be a whole number');
   if (q.min !== undefined) s = s.min(q.min, `Must be at least ${q.min}`);
   if (q.max !== undefined) s = s.max(q.max, `Must be at most ${q.max}`);

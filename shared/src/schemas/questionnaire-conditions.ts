@@ -19,20 +19,22 @@ const OptionListSchema = z.array(OptionRefSchema).min(1, 'Choose at least one op
  * - `any_of`: a multi-choice answer includes at least one of these option ids.
  * - `gt`/`gte`/`lt`/`lte`: a number answer compares so with `value`.
  */
-export const ConditionLeafSchema = z.discriminatedUnion('op', [
-  z.object({
-    questionId: RefSchema,
-    op: z.literal('equals'),
-    value: z.union([OptionRefSchema, z.number().min(-1e9).max(1e9)]),
-  }),
-  z.object({ questionId: RefSchema, op: z.literal('in'), values: OptionListSchema }),
-  z.object({ questionId: RefSchema, op: z.literal('any_of'), values: OptionListSchema }),
-  z.object({
-    questionId: RefSchema,
-    op: z.enum(['gt', 'gte', 'lt', 'lte']),
-    value: z.number().min(-1e9).max(1e9),
-  }),
-]);
+export const ConditionLeafSchema = z
+  .discriminatedUnion('op', [
+    z.object({
+      questionId: RefSchema,
+      op: z.literal('equals'),
+      value: z.union([OptionRefSchema, z.number().min(-1e9).max(1e9)]),
+    }),
+    z.object({ questionId: RefSchema, op: z.literal('in'), values: OptionListSchema }),
+    z.object({ questionId: RefSchema, op: z.literal('any_of'), values: OptionListSchema }),
+    z.object({
+      questionId: RefSchema,
+      op: z.enum(['gt', 'gte', 'lt', 'lte']),
+      value: z.number().min(-1e9).max(1e9),
+    }),
+  ])
+  .meta({ id: 'QuestionnaireConditionTest' });
 export type ConditionLeaf = z.infer<typeof ConditionLeafSchema>;
 export type ConditionOp = ConditionLeaf['op'];
 
@@ -48,10 +50,8 @@ const terms = z.array(TermSchema).min(1, 'At least one condition').max(MAX_TERMS
  * When a question shows: one test, or `all` (every term holds) / `any` (at least one holds) of tests and
  * groups of tests. Two levels of groups are enough for a questionnaire and keep the builder's form flat.
  */
-export const ConditionSchema = z.union([
-  ConditionLeafSchema,
-  z.strictObject({ all: terms }),
-  z.strictObject({ any: terms }),
-]);
+export const ConditionSchema = z
+  .union([ConditionLeafSchema, z.strictObject({ all: terms }), z.strictObject({ any: terms })])
+  .meta({ id: 'QuestionnaireCondition' });
 export type Condition = z.infer<typeof ConditionSchema>;
 export type ConditionTerm = z.infer<typeof TermSchema>;

@@ -130,15 +130,17 @@ const FileQuestionSchema = z.object({
   maxFiles: z.number().int().min(1).max(10).optional(),
 });
 
-export const QuestionSchema = z.discriminatedUnion('type', [
-  YesNoQuestionSchema,
-  SingleChoiceQuestionSchema,
-  MultiChoiceQuestionSchema,
-  NumberQuestionSchema,
-  TextQuestionSchema,
-  DateQuestionSchema,
-  FileQuestionSchema,
-]);
+export const QuestionSchema = z
+  .discriminatedUnion('type', [
+    YesNoQuestionSchema,
+    SingleChoiceQuestionSchema,
+    MultiChoiceQuestionSchema,
+    NumberQuestionSchema,
+    TextQuestionSchema,
+    DateQuestionSchema,
+    FileQuestionSchema,
+  ])
+  .meta({ id: 'QuestionnaireQuestion' });
 export type Question = z.infer<typeof QuestionSchema>;
 export type ChoiceQuestion = Extract<Question, { type: 'yes_no' | 'single_choice' | 'multi_choice' }>;
 export type NumberQuestion = Extract<Question, { type: 'number' }>;

@@ -1,5 +1,5 @@
-import type { Locale, Question, Section, TemplateDefinition } from '../../schemas/questionnaires.js';
-import { YES_NO_LABELS } from '../../schemas/questionnaires.js';
+import { type Locale, YES_NO_LABELS } from '../../schemas/questionnaire-locales.js';
+import type { LocalizedText, Question, Section, TemplateDefinition } from '../../schemas/questionnaires.js';
 
 /** A question with where it sits: `order` is its position in the whole template (0-based), the order conditions follow. */
 export interface PlacedQuestion {
@@ -20,6 +20,26 @@ export const placedQuestions = (def: TemplateDefinition): PlacedQuestion[] => {
   });
   return out;
 };
+
+/** The question with id `questionId`, or undefined (e.g. a portal save naming a question the version lacks). */
+export const findQuestion = (def: TemplateDefinition, questionId: string): Question | undefined => {
+  for (const s of def.sections) for (const q of s.questions) if (q.id === questionId) return q;
+  return undefined;
+};
+
+/**
+ * A text in `locale`, else in the template's default locale, else in any locale it has: what a reader in a
+ * locale the template lacks (an officer reading in French a template in English and Spanish) is shown.
+ */
+export const textIn = (
+  text: LocalizedText,
+  locale: string,
+  def: Pick<TemplateDefinition, 'defaultLocale'>,
+): string =>
+  (Object.hasOwn(text, locale) ? text[locale as keyof LocalizedText] : undefined) ??
+  text[def.defaultLocale] ??
+  Object.values(text)[0] ??
+  '';
 
 /** Every question of the template, in order. */
 export const allQuestions = (def: TemplateDefinition): Question[] => def.sections.flatMap((s) => s.questions);
