@@ -11,10 +11,12 @@ import { AppError } from './lib/app-error.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { accountLinksRoutes } from './modules/auth/account-links.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { publishRequestsRoutes } from './modules/policies/publish-requests.routes.js';
 import { pgRateLimitStore } from './modules/rate-limits/pg-rate-limit-store.js';
@@ -63,6 +65,8 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   // Background work runs in every API process; SKIP LOCKED keeps two processes off the same job.
   app.addHook('onReady', () => c.jobRunner.start());
   app.addHook('onClose', () => c.jobRunner.stop());
+  app.addHook('onReady', async () => c.mailWorker.start());
+  app.addHook('onClose', () => c.mailWorker.stop());
   app.addHook('onReady', async () => c.counterSweeper.start());
   app.addHook('onClose', async () => c.counterSweeper.stop());
 
@@ -112,6 +116,8 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(healthRoutes, { database, version: VERSION });
   await app.register(authRoutes, { auth: c.auth, passwords: c.passwords });
   await app.register(usersRoutes, { users: c.users });
+  await app.register(accountLinksRoutes, { links: c.accountLinks });
+  await app.register(mailRoutes, { mail: c.mail });
   await app.register(apiKeysRoutes, { apiKeys: c.apiKeys });
   await app.register(auditRoutes, { audit: c.audit });
   await app.register(suppliersRoutes, {

@@ -49,6 +49,20 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   AUDIT_SIGNING_KEY: z.string().optional(),
   AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(100),
+  /** Where e-mail goes, e.g. smtp://user:pass@mail.example.com:587 (smtps:// for TLS); unset: no e-mail. */
+  SMTP_URL: z.string().url('SMTP_URL must be a URL such as smtp://user:pass@host:587').optional(),
+  MAIL_FROM: z.string().default('Clearsource <no-reply@clearsource.invalid>'),
+  /** The address people reach the dashboard at, for links in e-mails; default http://HOST:PORT. */
+  PUBLIC_URL: z.string().url('PUBLIC_URL must be a URL such as https://clearsource.example.com').optional(),
+  /** 32 bytes, base64: seals links waiting in the outbox; generated into DATA_DIR when unset. */
+  LINK_SEALING_KEY: z.string().optional(),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -79,6 +93,16 @@ export interface AppConfig {
   auditSigningKey: string | undefined;
   /** A signed checkpoint of the audit chain head is recorded every this many events. */
   auditCheckpointEvery: number;
+  /** SMTP server URL; undefined: links are handed to the person who caused the message instead. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of links in e-mails, without a trailing slash. */
+  publicUrl: string;
+  linkSealingKey: string | undefined;
+  /** Sends of one message before it is given up (backoff doubles from a minute, capped at an hour). */
+  mailMaxAttempts: number;
+  invitationTtlSeconds: number;
+  passwordResetTtlSeconds: number;
   logLevel: string;
   webDistDir: string;
   migrationsDir: string;
@@ -116,6 +140,16 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     trustProxy: e.TRUST_PROXY,
     auditSigningKey: e.AUDIT_SIGNING_KEY || undefined,
     auditCheckpointEvery: e.AUDIT_CHECKPOINT_EVERY,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL || `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+      /\/+$/,
+      '',
+    ),
+    linkSealingKey: e.LINK_SEALING_KEY || undefined,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+    invitationTtlSeconds: e.INVITATION_TTL_HOURS * 3600,
+    passwordResetTtlSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),
     migrationsDir: path.join(PROJECT_ROOT, 'migrations'),

@@ -3,6 +3,7 @@ import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
+import { loadSealer } from './lib/sealing.js';
 import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
 import { createReassessSuppliers } from './modules/assessments/assessments.reassess.js';
@@ -12,6 +13,7 @@ import { createAssessSuppliers } from './modules/assessments/assessments.write.j
 import { createRescore } from './modules/assessments/rescore.job.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
+import { createAccountLinks } from './modules/auth/account-links.service.js';
 import { authRepo } from './modules/auth/auth.repo.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
@@ -21,6 +23,11 @@ import { createDatasetsService } from './modules/datasets/datasets.service.js';
 import { jobKindById, jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { createJobsService } from './modules/jobs/jobs.service.js';
+import { createOutbox } from './modules/mail/mail.outbox.js';
+import { mailRepo } from './modules/mail/mail.repo.js';
+import { createMailService } from './modules/mail/mail.service.js';
+import { createSmtpTransport } from './modules/mail/mail.transport.js';
+import { createMailWorker } from './modules/mail/mail.worker.js';
 import { organizationNameById } from './modules/orgs/orgs.repo.js';
 import { policiesRepo, policyNameById } from './modules/policies/policies.repo.js';
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
@@ -108,6 +115,21 @@ export const buildContainer = ({
     log,
     handlers: { [RESCORE_JOB]: scoring.rescore.handler },
   });
+  // E-mail: queued in the outbox inside each change's transaction, sent after commit by the worker.
+  const sealer = loadSealer(config.dataDir, config.linkSealingKey);
+  const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : undefined;
+  const outbox = createOutbox({ repo: mailRepo, sealer, configured: transport !== undefined });
+  const mailWorker = createMailWorker({ db, log, transport, sealer, maxAttempts: config.mailMaxAttempts });
+  const accountLinks = createAccountLinks({
+    db,
+    outbox,
+    kickMail: mailWorker.kick,
+    users: usersRepo,
+    log,
+    publicUrl: config.publicUrl,
+    invitationTtlSeconds: config.invitationTtlSeconds,
+    passwordResetTtlSeconds: config.passwordResetTtlSeconds,
+  });
   const throttle = createLoginThrottle(db, {
     maxPerAccount: config.loginMaxAttempts,
     maxPerAddress: config.loginMaxAttemptsPerAddress,
@@ -130,10 +152,13 @@ export const buildContainer = ({
   return {
     ref,
     jobRunner,
+    mailWorker,
+    accountLinks,
+    mail: createMailService({ db }),
     counterSweeper: createCounterSweeper({ db, log }),
     auth: createAuthService({ db, sessionTtlSeconds: config.sessionTtlSeconds, throttle }),
     passwords: createPasswordChangeService({ db, throttle, users: usersRepo }),
-    users: createUsersService({ db, auth: authRepo }),
+    users: createUsersService({ db, auth: authRepo, links: accountLinks, outbox }),
     apiKeys: createApiKeysService({ db, users: { emailById: userEmailById } }),
     audit: createAuditService({
       db,

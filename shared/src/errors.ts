@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
    * the record that is no longer current (If-Match): then the error carries `current`.
    */
   conflict: 409,
+  /** A secret link that was real but can no longer be used: expired, revoked, or already spent. */
+  gone: 410,
   /** The body or an uploaded file is larger than allowed. */
   payload_too_large: 413,
   /** The URL (e.g. a path segment of thousands of characters) is longer than any endpoint accepts. */

@@ -23,6 +23,9 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   datasets:
     'Dataset editions: the shipped ones, and new editions an administrator loads (CSV or XLSX), their diff against the edition in use, and which policies pin them',
   jobs: 'Background work of the organisation (portfolio rescoring) and its progress',
+  mail: 'The e-mail outbox: invitations, password resets and questionnaire links, and how each delivery went',
+  'account-links':
+    'Single-use links to set a password (invitations and resets): what a link opens, and spending it (no sign-in)',
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

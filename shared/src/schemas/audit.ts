@@ -126,6 +126,36 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       done: z.number(),
       total: z.number(),
     }),
+    /** A message left for its recipient's mail server (never its address or link: the outbox row has them). */
+    'mail.sent': z.object({
+      kind: z.string(),
+      about: z.object({ entityType: z.string(), entityId: z.string() }),
+      attempts: z.number(),
+    }),
+    /** A message given up after its last attempt, with the mail server's last answer. */
+    'mail.failed': z.object({
+      kind: z.string(),
+      about: z.object({ entityType: z.string(), entityId: z.string() }),
+      attempts: z.number(),
+      error: z.string(),
+    }),
+    /**
+     * A single-use link to set a password: an invitation or a reset, asked for by an admin or by the person.
+     * `delivery` says whether it was e-mailed or handed to the admin (no mailer configured).
+     */
+    'account_link.issued': z.object({
+      kind: z.enum(['invitation', 'password_reset']),
+      userId: z.string(),
+      expiresAt: z.string(),
+      delivery: z.enum(['email', 'handed_over']),
+      requestedBy: z.enum(['admin', 'self']),
+    }),
+    /** A password set through an invitation or reset link: the link is spent, the person's sessions ended. */
+    'user.password_set_by_link': z.object({
+      kind: z.enum(['invitation', 'password_reset']),
+      userId: z.string(),
+      sessionsEnded: z.number(),
+    }),
     'audit.personal_data_erased': z.object({
       requestRef: z.string(),
       reason: z.string(),
@@ -179,6 +209,10 @@ export const ENTITY_OF = {
   'assessment.created': 'assessment',
   'job.finished': 'job',
   'audit.personal_data_erased': 'erasure',
+  'mail.sent': 'mail',
+  'mail.failed': 'mail',
+  'account_link.issued': 'user',
+  'user.password_set_by_link': 'user',
 } as const satisfies Record<AuditAction, string>;
 export type AuditEntityType = (typeof ENTITY_OF)[AuditAction];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountLinkIssuedSchema } from './account-links.js';
 import { PasswordSchema, RoleSchema } from './auth.js';
 import { EmailSchema, IdSchema, PageQuerySchema, pageOf, requiredText, sortOrder, text } from './common.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
@@ -24,13 +25,16 @@ export const UserCreateSchema = z.object({
   email: EmailSchema,
   name: requiredText(200, 'Name'),
   role: RoleSchema,
-  /** Optional: when omitted for a new account the server generates one and returns it once. */
+  /** Optional: when omitted, a new account is invited to choose its own (a single-use link). */
   password: PasswordSchema.optional(),
 });
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 
-/** A created user; `temporaryPassword` is present only when the server generated it (shown once). */
-export const UserCreatedSchema = UserSchema.extend({ temporaryPassword: z.string().optional() });
+/**
+ * A created user; `invitation` is present when a new account was created without a password: the link to
+ * choose one was e-mailed, or (no mailer configured) is in `invitation.url`, shown once.
+ */
+export const UserCreatedSchema = UserSchema.extend({ invitation: AccountLinkIssuedSchema.optional() });
 
 /** PATCH: role and/or status; `revision` (or If-Match) names the revision the change was made from. */
 export const UserUpdateSchema = z

@@ -25,6 +25,25 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <BootScreen />,
   },
   {
+    path: '/forgot-password',
+    ...lazyPage(
+      () => import('../features/auth/pages/forgot-password-page.js'),
+      (m) => m.ForgotPasswordPage,
+    ),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <BootScreen />,
+  },
+  {
+    // Invitation and password reset links: /set-password#<token> (the token never reaches a server log).
+    path: '/set-password',
+    ...lazyPage(
+      () => import('../features/auth/pages/set-password-page.js'),
+      (m) => m.SetPasswordPage,
+    ),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <BootScreen />,
+  },
+  {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <BootScreen />,

@@ -1,6 +1,7 @@
 export * from './api-keys.js';
 export * from './audit.js';
 export * from './dataset-editions.js';
+export * from './mail.js';
 export * from './orgs.js';
 export * from './policy-approvals.js';
 export * from './rate-limits.js';

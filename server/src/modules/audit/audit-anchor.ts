@@ -7,8 +7,8 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { readOrCreateKeyFile } from '../../lib/key-file.js';
 
 /*
  * Threat model of the checkpoints. The hash chain alone proves that no event was altered or removed from
@@ -77,21 +77,10 @@ export const loadAuditSigner = (dataDir: string, fromEnv?: string): AuditSigner 
     const pem = fromEnv.includes('-----BEGIN') ? fromEnv : Buffer.from(fromEnv, 'base64').toString('utf8');
     return signerFromPrivateKey(pem);
   }
-  const file = path.join(dataDir, 'audit-signing-key.pem');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    try {
-      fs.linkSync(tmp, file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
-  }
-  return signerFromPrivateKey(fs.readFileSync(file, 'utf8'));
+  const pem = readOrCreateKeyFile(path.join(dataDir, 'audit-signing-key.pem'), () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+  return signerFromPrivateKey(pem);
 };
 
 export interface AuditAnchoring {

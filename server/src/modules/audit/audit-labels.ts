@@ -38,5 +38,6 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'dataset_edition' then ${e.payload}->>'label'
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
+  when 'mail' then replace(${e.payload}->>'kind', '_', ' ')
 end`;
 };

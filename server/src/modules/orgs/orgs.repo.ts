@@ -1,5 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
 import { organizations } from '../../db/schema/orgs.js';
 import { rowsOf } from '../../db/tenant.js';
 
@@ -38,3 +38,13 @@ export const insertOrganization = async (db: Db, org: { id: string; name: string
  */
 export const organizationNameById = (id: SQL): SQL<string | null> =>
   sql`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${id})`;
+
+/** The tenant's own name, inside its transaction (messages and reports name the organisation). */
+export const findOrganizationName = async (tx: Tx, orgId: string): Promise<string> => {
+  const [row] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .limit(1);
+  return row?.name ?? '';
+};

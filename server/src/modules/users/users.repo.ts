@@ -154,5 +154,5 @@ export const userEmailById = (id: SQL): SQL<string | null> =>
   sql`(select ${users.email} from ${users} where ${users.id} = ${id})`;
 
 /** The users module's functions other modules may use (as `Pick<UsersRepo, …>` deps). */
-export const usersRepo = { findPasswordHolder, setOwnPasswordHash, countActiveAdmins };
+export const usersRepo = { findPasswordHolder, setOwnPasswordHash, countActiveAdmins, findMember };
 export type UsersRepo = typeof usersRepo;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AccountLinkIssued } from '#shared/schemas/account-links.js';
 import type { User, UserCreate, UsersQuery, UserUpdate } from '#shared/schemas/users.js';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
@@ -8,9 +9,12 @@ import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { checkRevision, written } from '../../lib/revision.js';
 import { randomToken } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
+import type { AccountLinks } from '../auth/account-links.service.js';
 import type { AuthRepo } from '../auth/auth.repo.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
+import type { Outbox } from '../mail/mail.outbox.js';
+import { findOrganizationName } from '../orgs/orgs.repo.js';
 import * as repo from './users.repo.js';
 
 const toUser = (m: repo.MemberRow): User => ({
@@ -23,9 +27,13 @@ interface Deps {
   db: Db;
   /** An e-mail already known across organisations joins as it is; a removed member's sessions end. */
   auth: Pick<AuthRepo, 'findUserIdByEmail' | 'revokeUserSessionsInOrg'>;
+  /** A new account without a chosen password is invited by a single-use link. */
+  links: Pick<AccountLinks, 'issue' | 'kickMail'>;
+  /** An existing account added here is told by e-mail (when a mailer is configured). */
+  outbox: Pick<Outbox, 'queue' | 'configured'>;
 }
 
-export const createUsersService = ({ db, auth }: Deps) => ({
+export const createUsersService = ({ db, auth, links, outbox }: Deps) => ({
   async list(ctx: RequestCtx, q: UsersQuery) {
     requireRole(ctx, 'executive');
     const page = await withTenant(db, ctx.orgId, (tx) => repo.listMembers(tx, ctx.orgId, q));
@@ -33,20 +41,22 @@ export const createUsersService = ({ db, auth }: Deps) => ({
   },
 
   /**
-   * Adds a person to the organisation. A new e-mail gets an account (with the given password, or a
-   * generated one returned once); an e-mail that already has an account elsewhere gets a membership only,
-   * and its password is left alone.
+   * Adds a person to the organisation. A new e-mail gets an account: with the given password, or else an
+   * invitation, a single-use link to choose one (e-mailed; handed back once when no mailer is configured).
+   * An e-mail that already has an account elsewhere gets a membership only (and a note by e-mail); its
+   * password is left alone.
    */
-  async create(ctx: RequestCtx, input: UserCreate): Promise<User & { temporaryPassword?: string }> {
+  async create(ctx: RequestCtx, input: UserCreate): Promise<User & { invitation?: AccountLinkIssued }> {
     requireRole(ctx, 'admin');
     // Looked up through its definer function: other organisations' users are invisible to the tenant role.
     const existing = await auth.findUserIdByEmail(db, input.email);
     // A chosen password is checked only when it becomes someone's: an existing account keeps its own.
     if (!existing && input.password) await assertStrongPassword(input.password, input, 'password');
-    const temporaryPassword = existing || input.password ? undefined : randomToken(18);
-    const passwordHash = existing ? undefined : await hashPassword(input.password ?? temporaryPassword!);
+    // An invited account's password is a random secret nobody holds until the invitation sets one.
+    const passwordHash = existing ? undefined : await hashPassword(input.password ?? randomToken(32));
     const alreadyMember = () => conflict(`${input.email} is already a member of this organisation`, 'email');
-    const member = await withTenant(db, ctx.orgId, async (tx) => {
+    const inviterName = ctx.actor.label ?? 'An administrator';
+    const { member, invitation } = await withTenant(db, ctx.orgId, async (tx) => {
       const userId = existing ?? randomUUID();
       if (existing) {
         if (await repo.findMember(tx, ctx.orgId, existing)) throw alreadyMember();
@@ -77,13 +87,34 @@ export const createUsersService = ({ db, auth }: Deps) => ({
               payload: { email: input.email, name: input.name, role: input.role },
             },
       );
-      return (await repo.findMember(tx, ctx.orgId, userId))!;
+      const member = (await repo.findMember(tx, ctx.orgId, userId))!;
+      if (existing && outbox.configured) {
+        const organisation = await findOrganizationName(tx, ctx.orgId);
+        await outbox.queue(tx, ctx.orgId, {
+          to: input.email,
+          params: { kind: 'user_added', organisation, inviterName, role: input.role },
+          entityType: 'user',
+          entityId: userId,
+        });
+      }
+      const invitation =
+        existing || input.password
+          ? undefined
+          : await links.issue(tx, ctx.orgId, {
+              kind: 'invitation',
+              user: member,
+              requestedBy: 'admin',
+              actor: ctx.actor,
+              inviterName,
+            });
+      return { member, invitation };
     }).catch((err) => {
       // Two admins adding the same person at the same instant: the unique e-mail or membership index
       // stops the second, which gets the same answer as if it had come a moment later.
       throw isUniqueViolation(err) ? alreadyMember() : err;
     });
-    return { ...toUser(member), ...(temporaryPassword ? { temporaryPassword } : {}) };
+    links.kickMail();
+    return { ...toUser(member), ...(invitation ? { invitation } : {}) };
   },
 
   /**

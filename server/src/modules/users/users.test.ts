@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPasswordChecker } from '#shared/domain/passwords/strength.js';
 import { type Client, PASSWORD, setupTestApp, type TestContext, type TestOrg } from '../../../test/app.js';
 import { createTestOrg, issuePaths, rowCounts } from '../../../test/factories.js';
 
@@ -132,27 +131,32 @@ describe('POST /api/users', () => {
       status: 'active',
       lastLoginAt: null,
     });
-    expect(body).not.toHaveProperty('temporaryPassword');
+    expect(body).not.toHaveProperty('invitation');
     expect(body).not.toHaveProperty('passwordHash');
     const c = await t.login('new.person@a.test', 'a-long-password-1');
     expect(c.info).toMatchObject({ role: 'officer', org: { id: t.orgA.id } });
   });
 
-  it('without a password, answers a temporary one once, and it works for sign-in', async () => {
+  it('without a password (no mailer configured), hands the admin a single-use invitation link once', async () => {
     const a = await t.login(t.orgA.admin);
     const res = await a.post('/api/users', { email: 'temp@a.test', name: 'Temp', role: 'executive' });
     expect(res.statusCode).toBe(201);
-    const { temporaryPassword, id } = res.json();
-    expect(temporaryPassword).toEqual(expect.any(String));
-    expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
-    // Generated passwords meet the same rule as chosen ones.
-    expect(
-      (await loadPasswordChecker()).check(temporaryPassword, { email: 'temp@a.test', name: 'Temp' }).ok,
-    ).toBe(true);
+    const { invitation, id } = res.json();
+    expect(invitation).toMatchObject({ kind: 'invitation', delivery: 'handed_over' });
+    expect(invitation.url).toMatch(/\/set-password#[A-Za-z0-9_-]{43}$/);
     const listed = (await a.get('/api/users?q=temp%40a.test')).json().items;
     expect(listed).toEqual([expect.objectContaining({ id })]);
-    expect(listed[0]).not.toHaveProperty('temporaryPassword');
-    const c = await t.login('temp@a.test', temporaryPassword);
+    expect(listed[0]).not.toHaveProperty('invitation');
+    // Nobody can sign in until the link sets a password.
+    await expect(t.login('temp@a.test', '')).rejects.toThrow(/400|401/);
+    const token = invitation.url.split('#')[1];
+    const set = await t.app.inject({
+      method: 'POST',
+      url: '/api/account-links/password',
+      payload: { token, password: 'Velvet-Harbour-Compass-62' },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const c = await t.login('temp@a.test', 'Velvet-Harbour-Compass-62');
     expect(c.info.role).toBe('executive');
   });
 
@@ -166,7 +170,7 @@ describe('POST /api/users', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ email: t.orgB.officer, name: 'officer b', role: 'executive' });
-    expect(res.json()).not.toHaveProperty('temporaryPassword');
+    expect(res.json()).not.toHaveProperty('invitation');
     await expect(t.login(t.orgB.officer, 'another-password-1')).rejects.toThrow(/401/);
 
     const c = await t.login(t.orgB.officer, PASSWORD);

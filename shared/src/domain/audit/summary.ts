@@ -37,6 +37,12 @@ const changesLine = (changes: Record<string, { from?: unknown; to?: unknown }>):
   return parts.length === 0 ? 'no field changed' : parts.join('; ');
 };
 
+const MAIL_WORDS: Record<string, string> = {
+  user_invitation: 'Invitation',
+  user_added: 'Added-to-organisation',
+  password_reset: 'Password reset',
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const summariseEvent = (e: AuditEvent): string => {
@@ -113,5 +119,17 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `${e.payload.kind.replace(/_/g, ' ')} ${e.payload.status}: ${e.payload.done} of ${e.payload.total}`;
     case 'audit.personal_data_erased':
       return `${plural(e.payload.values.length, 'personal value')} erased on request ${e.payload.requestRef}`;
+    case 'mail.sent':
+      return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail sent (attempt ${e.payload.attempts})`;
+    case 'mail.failed':
+      return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail given up after ${plural(e.payload.attempts, 'attempt')}: ${e.payload.error}`;
+    case 'account_link.issued': {
+      const what = e.payload.kind === 'invitation' ? 'Invitation link' : 'Password reset link';
+      const how = e.payload.delivery === 'email' ? 'e-mailed' : 'handed to the administrator (no mailer)';
+      const who = e.payload.requestedBy === 'self' ? ', asked for by the person' : '';
+      return `${what} ${how}${who}; valid until ${e.payload.expiresAt}`;
+    }
+    case 'user.password_set_by_link':
+      return `Password set with ${e.payload.kind === 'invitation' ? 'an invitation' : 'a reset'} link; ${plural(e.payload.sessionsEnded, 'session')} ended`;
   }
 };

@@ -1,4 +1,11 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  AccountLinkInfoSchema,
+  type AccountLinkPassword,
+  AccountLinkPasswordSetSchema,
+  type PasswordResetRequest,
+  PasswordResetRequestedSchema,
+} from '#shared/schemas/account-links.js';
 import { type Login, type SessionInfo, SessionInfoSchema } from '#shared/schemas/auth.js';
 import { OkSchema } from '#shared/schemas/common.js';
 import { apiRequest, isApiError } from '../../lib/api-client.js';
@@ -67,3 +74,39 @@ export const useSwitchOrg = () => {
     },
   });
 };
+
+/** What a password link opens (its page is reached without a session); 404 for a token never issued. */
+export const useAccountLink = (token: string) =>
+  useQuery({
+    queryKey: [...authKeys.all, 'account-link', token] as const,
+    queryFn: ({ signal }) =>
+      apiRequest('/api/account-links/inspect', {
+        method: 'POST',
+        body: { token },
+        schema: AccountLinkInfoSchema,
+        signal,
+      }),
+    enabled: token !== '',
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const useSetPasswordByLink = () =>
+  useMutation({
+    mutationFn: (body: AccountLinkPassword) =>
+      apiRequest('/api/account-links/password', {
+        method: 'POST',
+        body,
+        schema: AccountLinkPasswordSetSchema,
+      }),
+  });
+
+export const useRequestPasswordReset = () =>
+  useMutation({
+    mutationFn: (body: PasswordResetRequest) =>
+      apiRequest('/api/auth/password-reset', {
+        method: 'POST',
+        body,
+        schema: PasswordResetRequestedSchema,
+      }),
+  });

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AccountLinkIssuedSchema } from '#shared/schemas/account-links.js';
 import {
   type UserCreate,
   UserCreatedSchema,
@@ -50,3 +51,10 @@ export const useUpdateUser = () => {
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.lists() }),
   });
 };
+
+/** Sends a member a single-use link to set their password (an invitation until they first sign in). */
+export const useIssuePasswordLink = () =>
+  useMutation({
+    mutationFn: (user: { id: string }) =>
+      apiRequest(`/api/users/${user.id}/password-link`, { method: 'POST', schema: AccountLinkIssuedSchema }),
+  });

@@ -32,6 +32,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assessment.created': 'Assessment recorded',
   'job.finished': 'Background job finished',
   'audit.personal_data_erased': 'Personal data erased',
+  'mail.sent': 'E-mail sent',
+  'mail.failed': 'E-mail given up',
+  'account_link.issued': 'Password link issued',
+  'user.password_set_by_link': 'Password set by link',
 };
 
 export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> = {
@@ -46,6 +50,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   assessment: 'Assessment',
   job: 'Background job',
   erasure: 'Erasure request',
+  mail: 'E-mail',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { type Login, LoginSchema } from '#shared/schemas/auth.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/field.js';
@@ -22,14 +22,17 @@ export function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const location = useLocation();
-  const from = safeRedirect((location.state as { from?: unknown } | null)?.from);
+  const state = location.state as { from?: unknown; email?: unknown } | null;
+  const from = safeRedirect(state?.from);
+  // Arriving from a password link: the account's e-mail is filled in.
+  const email = typeof state?.email === 'string' ? state.email : '';
 
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Login>({ resolver: zodResolver(LoginSchema), defaultValues: { email: '', password: '' } });
+  } = useForm<Login>({ resolver: zodResolver(LoginSchema), defaultValues: { email, password: '' } });
 
   const { formError, onSubmit } = useServerSubmit(
     { handleSubmit, setError },
@@ -76,6 +79,9 @@ export function LoginPage() {
             {isSubmitting ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>
+        <p className="login-forgot">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
         <p className="login-footnote">
           Supplier contacts do not need an account: use the secure link from your customer's questionnaire
           email.

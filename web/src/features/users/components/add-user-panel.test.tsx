@@ -43,11 +43,16 @@ describe('AddUserPanel', () => {
     );
   });
 
-  it('shows the generated temporary password once, with a copy button', async () => {
+  it('without a mailer, shows the invitation link once, with a copy button', async () => {
     const created = makeUser({ name: 'Grace Officer', email: 'grace@demo.test' });
-    const { find } = mockFetch({
-      'POST /api/users': () => json(201, { ...created, temporaryPassword: 'Tmp-Secret-4821-xyz' }),
-    });
+    const url = 'http://localhost:3000/set-password#Tmp-Secret-4821-xyz';
+    const invitation = {
+      kind: 'invitation',
+      delivery: 'handed_over',
+      url,
+      expiresAt: '2026-12-07T10:00:00.000Z',
+    };
+    const { find } = mockFetch({ 'POST /api/users': () => json(201, { ...created, invitation }) });
     const onClose = vi.fn();
     const { user, queryClient } = renderWithProviders(<AddUserPanel onClose={onClose} />);
     queryClient.setQueryData(authKeys.me(), makeSession('admin'));
@@ -55,13 +60,11 @@ describe('AddUserPanel', () => {
     await fillForm(user);
     await user.click(screen.getByRole('button', { name: 'Add user' }));
 
-    const secret = (await screen.findByLabelText(
-      'Temporary password for grace@demo.test',
-    )) as HTMLInputElement;
-    expect(secret.value).toBe('Tmp-Secret-4821-xyz');
-    expect(screen.getByText(/shown/).textContent).toContain('only once');
+    const secret = (await screen.findByLabelText('Invitation link for grace@demo.test')) as HTMLInputElement;
+    expect(secret.value).toBe(url);
+    expect(screen.getByText(/No mail server is configured/).textContent).toContain('only once');
 
-    // An empty password box means "generate one": the field is left out of the request.
+    // An empty password box means "invite them": the field is left out of the request.
     const [request] = find('POST', '/api/users');
     expect(request?.body).toEqual({ name: 'Grace Officer', email: 'grace@demo.test', role: 'officer' });
     expect(request?.headers.get('x-csrf-token')).toBe('csrf-token-123');
@@ -69,10 +72,24 @@ describe('AddUserPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
     // user-event installs a clipboard stub on navigator; read back what the button wrote.
-    expect(await navigator.clipboard.readText()).toBe('Tmp-Secret-4821-xyz');
+    expect(await navigator.clipboard.readText()).toBe(url);
 
-    await user.click(screen.getByRole('button', { name: /I have handed it over/ }));
+    await user.click(screen.getByRole('button', { name: /I have passed it on/ }));
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('with a mailer, says the invitation is on its way and until when it works', async () => {
+    const created = makeUser({ name: 'Grace Officer', email: 'grace@demo.test' });
+    const invitation = { kind: 'invitation', delivery: 'email', expiresAt: '2026-12-07T10:00:00.000Z' };
+    mockFetch({ 'POST /api/users': () => json(201, { ...created, invitation }) });
+    const { user, queryClient } = renderWithProviders(<AddUserPanel onClose={vi.fn()} />);
+    queryClient.setQueryData(authKeys.me(), makeSession('admin'));
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Add user' }));
+    expect((await screen.findByText(/An invitation is on its way to grace@demo.test/)).textContent).toMatch(
+      /valid once until/,
+    );
+    expect(screen.queryByRole('button', { name: 'Copy' })).toBeNull();
   });
 
   it('checks the password rule from the shared schema when one is typed', async () => {

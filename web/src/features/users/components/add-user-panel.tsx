@@ -10,12 +10,13 @@ import { SelectField, TextField } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret.js';
 import { useServerSubmit } from '../../../lib/form-errors.js';
+import { formatDateTime } from '../../../lib/format.js';
 import { ROLE_OPTIONS } from '../../../lib/role-options.js';
 import { useCreateUser } from '../api.js';
 
 const USER_FIELDS = ['email', 'name', 'role', 'password'] as const;
 
-/** An empty password box means "let the server generate one", which the schema spells as undefined. */
+/** An empty password box means "invite them to choose one", which the schema spells as undefined. */
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export function AddUserPanel({ onClose }: { onClose: () => void }) {
@@ -51,28 +52,32 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
           User added
         </h2>
         <Alert tone="success">
-          {created.name} ({created.email}) can now sign in as {ROLE_LABELS[created.role]}.
+          {created.invitation
+            ? `${created.name} (${created.email}) was added as ${ROLE_LABELS[created.role]}.`
+            : `${created.name} (${created.email}) can now sign in as ${ROLE_LABELS[created.role]}.`}
         </Alert>
-        {created.temporaryPassword ? (
+        {created.invitation?.url ? (
           <OneTimeSecret
-            title="Temporary password"
-            label={`Temporary password for ${created.email}`}
-            secret={created.temporaryPassword}
-            dismissLabel="I have handed it over – close"
+            title="Invitation link"
+            label={`Invitation link for ${created.email}`}
+            secret={created.invitation.url}
+            dismissLabel="I have passed it on – close"
             onDismiss={close}
           >
             <p>
-              This password is shown <strong>only once</strong>. Give it to {created.name} through a secure
-              channel (in person, by phone or through your password manager), never in the same email as their
-              login address. Ask them to change it on their Account page after the first sign-in.
+              No mail server is configured, so pass this link to {created.name} yourself. It is shown{' '}
+              <strong>only once</strong>, works once, and lets them choose their own password until{' '}
+              {formatDateTime(created.invitation.expiresAt)}.
             </p>
           </OneTimeSecret>
         ) : (
           <>
             <p className="muted">
-              {createUser.variables?.password
-                ? 'Hand the password you chose over through a secure channel, separately from the login address.'
-                : 'They already have a Clearsource account and sign in with their existing password.'}
+              {created.invitation
+                ? `An invitation is on its way to ${created.email}: a link to choose their own password, valid once until ${formatDateTime(created.invitation.expiresAt)}. If it expires, send a new one from the list.`
+                : createUser.variables?.password
+                  ? 'Hand the password you chose over through a secure channel, separately from the login address.'
+                  : 'They already have a Clearsource account and sign in with their existing password.'}
             </p>
             <Button onClick={close}>Close</Button>
           </>
@@ -105,7 +110,7 @@ export function AddUserPanel({ onClose }: { onClose: () => void }) {
           />
           <NewPasswordField
             label="Password (optional)"
-            hint="Leave empty and Clearsource generates a temporary password, shown once."
+            hint="Leave empty and Clearsource invites them to choose their own, with a single-use link."
             verdict={verdict}
             error={errors.password?.message}
             {...register('password', { setValueAs: emptyToUndefined })}

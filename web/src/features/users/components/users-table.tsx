@@ -19,6 +19,10 @@ export interface UsersTableProps {
   busy: boolean;
   onChangeRole: (user: User, role: Role) => void;
   onChangeStatus: (user: User) => void;
+  /** Sends the member a link to set their password (an invitation until their first sign-in). */
+  onSendPasswordLink: (user: User) => void;
+  /** Id of the user whose link is being issued. */
+  sendingLinkId: string | undefined;
 }
 
 const COLUMNS = 7;
@@ -84,6 +88,17 @@ export function UsersTable(props: UsersTableProps) {
                 </td>
                 <td className="cell-nowrap">{formatDate(user.createdAt)}</td>
                 <td className="cell-actions">
+                  {isSelf || user.status !== 'active' ? null : (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      busy={props.sendingLinkId === user.id}
+                      onClick={() => props.onSendPasswordLink(user)}
+                      aria-label={`${user.lastLoginAt ? 'Send a password reset link to' : 'Send a new invitation to'} ${user.name}`}
+                    >
+                      {user.lastLoginAt ? 'Reset password' : 'Re-invite'}
+                    </Button>
+                  )}
                   {isSelf ? null : (
                     <Button
                       size="sm"

@@ -11,8 +11,9 @@ import { staleRecord } from '../../../lib/edit-conflict.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useSearchState } from '../../../lib/use-search-state.js';
 import { useCurrentSession } from '../../auth/session-context.js';
-import { useUpdateUser, useUsers } from '../api.js';
+import { useIssuePasswordLink, useUpdateUser, useUsers } from '../api.js';
 import { AddUserPanel } from '../components/add-user-panel.js';
+import { PasswordLinkResult } from '../components/password-link-result.js';
 import { type UserConflict, UserConflictAlert } from '../components/user-conflict-alert.js';
 import { UsersFilters } from '../components/users-filters.js';
 import { UsersTable } from '../components/users-table.js';
@@ -32,6 +33,8 @@ export function UsersPage() {
   const changeRole = useUpdateUser();
   const changeStatus = useUpdateUser();
   const reapply = useUpdateUser();
+  const sendLink = useIssuePasswordLink();
+  const [linkFor, setLinkFor] = useState<User | null>(null);
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<User | null>(null);
   // A role chosen in the table waits here until confirmed; the select keeps showing the stored role.
@@ -113,6 +116,21 @@ export function UsersPage() {
         }
       />
       {adding ? <AddUserPanel onClose={() => setAdding(false)} /> : null}
+      {linkFor && sendLink.data ? (
+        <PasswordLinkResult
+          user={linkFor}
+          issued={sendLink.data}
+          onDismiss={() => {
+            sendLink.reset();
+            setLinkFor(null);
+          }}
+        />
+      ) : null}
+      {linkFor && sendLink.isError ? (
+        <Alert tone="error" title={`No link was sent to ${linkFor.name}`}>
+          {describeError(sendLink.error)}
+        </Alert>
+      ) : null}
       <UsersFilters query={query} onChange={setQuery} />
       {conflict ? (
         <UserConflictAlert
@@ -149,6 +167,11 @@ export function UsersPage() {
               changeStatus.reset();
               setConfirming(user);
             }}
+            onSendPasswordLink={(user) => {
+              setLinkFor(user);
+              sendLink.mutate(user);
+            }}
+            sendingLinkId={sendLink.isPending ? linkFor?.id : undefined}
           />
           <Pagination
             noun="users"

@@ -1,0 +1,77 @@
+import type { MailParams } from '#shared/schemas/mail.js';
+import type { MailMessage } from './mail.transport.js';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** "30 November 2026, 14:05 UTC": e-mail is read anywhere, so the zone is said, never assumed. */
+const when = (iso: string) =>
+  `${new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  })} UTC`;
+
+interface Wording {
+  subject: string;
+  /** Paragraphs before the link, and after it. */
+  before: string[];
+  action?: string;
+  after: string[];
+}
+
+const wordingOf = (p: MailParams): Wording => {
+  switch (p.kind) {
+    case 'user_invitation':
+      return {
+        subject: `You are invited to ${p.organisation} on Clearsource`,
+        before: [
+          `${p.inviterName} has given you access to ${p.organisation} on Clearsource as ${p.role}.`,
+          'Choose your password to open your account:',
+        ],
+        action: 'Choose your password',
+        after: [
+          `The link works once and until ${when(p.expiresAt)}. If it has expired, ask ${p.inviterName} to invite you again.`,
+          'If you did not expect this, you can ignore this message: no account is opened until the link is used.',
+        ],
+      };
+    case 'user_added':
+      return {
+        subject: `You now have access to ${p.organisation} on Clearsource`,
+        before: [
+          `${p.inviterName} has given you access to ${p.organisation} on Clearsource as ${p.role}.`,
+          'Sign in with your existing Clearsource password and choose the organisation from the menu.',
+        ],
+        after: [],
+      };
+    case 'password_reset':
+      return {
+        subject: 'Choose a new Clearsource password',
+        before: [
+          `Someone asked to reset the password of your Clearsource account (${p.organisation}).`,
+          'Choose a new password here:',
+        ],
+        action: 'Choose a new password',
+        after: [
+          `The link works once and until ${when(p.expiresAt)}. Choosing a new password signs you out everywhere.`,
+          'If you did not ask for this, ignore this message: your password stays as it is.',
+        ],
+      };
+  }
+};
+
+/** The message for a kind, its params and (when it has one) its secret link, in plain text and HTML. */
+export const renderMail = (to: string, params: MailParams, link: string | undefined): MailMessage => {
+  const w = wordingOf(params);
+  const text = [...w.before, ...(link ? [link] : []), ...w.after, '— Clearsource'].join('\n\n');
+  const para = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const button =
+    link && w.action
+      ? `<p style="margin:0 0 16px"><a href="${escapeHtml(link)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(w.action)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#444">Or paste this address into your browser: ${escapeHtml(link)}</p>`
+      : '';
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#111;max-width:560px">${w.before.map(para).join('')}${button}${w.after.map(para).join('')}<p style="margin:0;color:#444">— Clearsource</p></body></html>`;
+  return { to, subject: w.subject, text, html };
+};
