@@ -18,6 +18,8 @@ describe('answerValueSchemaFor', () => {
     ['grievance_channels', [], false],
     ['grievance_channels', ['hotline', 'hotline'], false],
     ['grievance_channels', ['hotline', 'fax'], false],
+    ['grievance_channels', ['none'], true],
+    ['grievance_channels', ['none', 'box'], false],
     ['agency_count', 3, true],
     ['agency_count', 2.5, false],
     ['agency_count', -1, false],

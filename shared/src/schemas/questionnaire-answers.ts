@@ -26,6 +26,9 @@ const optionIdSchema = (ids: readonly string[]) =>
 
 const uniqueItems = (values: string[]) => new Set(values).size === values.length;
 
+const exclusive = (q: Extract<Question, { type: 'multi_choice' }>) =>
+  new Set(q.options.filter((o) => o.exclusive).map((o) => o.id));
+
 const numberSchema = (q: Extract<Question, { type: 'number' }>) => {
   let s = z.number({ message: 'Must be a number' });
   if (q.integer) s = s.int('Must be a whole number');
@@ -45,7 +48,10 @@ const build = (q: Question): z.ZodType<AnswerValue> => {
         .array(optionIdSchema(q.options.map((o) => o.id)))
         .min(1, 'Choose at least one option')
         .max(q.options.length)
-        .refine(uniqueItems, 'Each option at most once');
+        .refine(uniqueItems, 'Each option at most once')
+        .refine((ids) => ids.length === 1 || !ids.some((id) => exclusive(q).has(id)), {
+          message: `${[...exclusive(q)].map((id) => `"${id}"`).join(', ')} cannot be combined with other options`,
+        });
     case 'number':
       return numberSchema(q);
     case 'text':

@@ -35,7 +35,12 @@ const PointsSchema = z
 /** A policy criterion or red-flag key (checked against the policy by validateTemplate). */
 const PolicyKeySchema = QuestionnaireKeySchema;
 
-export const OptionSchema = z.object({ id: QuestionnaireKeySchema, label: localized(200) });
+export const OptionSchema = z.object({
+  id: QuestionnaireKeySchema,
+  label: localized(200),
+  /** Multi-choice only: an answer that excludes the others ("None of these"), so it cannot be chosen with them. */
+  exclusive: z.boolean().optional(),
+});
 export type QuestionOption = z.infer<typeof OptionSchema>;
 
 /**

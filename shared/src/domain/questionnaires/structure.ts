@@ -150,6 +150,15 @@ export const templateStructureIssues = (def: TemplateDefinition): TemplateIssue[
     if (!byId.has(p.question.id)) byId.set(p.question.id, p);
     const q = p.question;
     const at = ['sections', p.sectionIndex, 'questions', p.questionIndex];
+    if (q.type === 'single_choice') {
+      q.options.forEach((o, i) => {
+        if (o.exclusive)
+          out.push({
+            path: [...at, 'options', i, 'exclusive'],
+            message: 'Only multi-choice options can be exclusive',
+          });
+      });
+    }
     if (q.type === 'single_choice' || q.type === 'multi_choice') {
       duplicates(
         q.options.map((o) => o.id),

@@ -170,6 +170,19 @@ describe('validateTemplate', () => {
       ],
     ],
     [
+      'an exclusive option on a single-choice question',
+      (d) => {
+        const q = question(d, 0, 2);
+        if (q.type === 'single_choice') q.options[2]!.exclusive = true;
+      },
+      [
+        {
+          path: ['sections', 0, 'questions', 2, 'options', 2, 'exclusive'],
+          message: 'Only multi-choice options can be exclusive',
+        },
+      ],
+    ],
+    [
       'two red flags on one multi-choice question',
       (d) => {
         const q = question(d, 1, 1);

@@ -62,7 +62,9 @@ describe('visibleQuestions', () => {
 
   it('any_of on a multi-choice answer', () => {
     expect(ids({ grievance_channels: ['none'] })).not.toContain('grievance_details');
-    expect(ids({ grievance_channels: ['none', 'box'] })).toContain('grievance_details');
+    expect(ids({ grievance_channels: ['union', 'box'] })).toContain('grievance_details');
+    // "None" is exclusive: combined with another option the answer is invalid, so it counts as none.
+    expect(ids({ grievance_channels: ['none', 'box'] })).not.toContain('grievance_details');
   });
 
   it('isVisible is false for an id the template does not have', () => {

@@ -14,6 +14,12 @@ export const t = (en: string, es: string): LocalizedText => ({ en, es });
 
 export const opt = (id: string, en: string, es: string): QuestionOption => ({ id, label: t(en, es) });
 
+/** A multi-choice option that rules out the others ("none of these"). */
+export const onlyOpt = (id: string, en: string, es: string): QuestionOption => ({
+  ...opt(id, en, es),
+  exclusive: true,
+});
+
 interface Common {
   help?: LocalizedText;
   /** Default true: a shown question must be answered, follow-ups included. */

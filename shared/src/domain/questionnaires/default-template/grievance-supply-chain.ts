@@ -1,5 +1,5 @@
 import type { Section } from '../../../schemas/questionnaires.js';
-import { file, is, multi, oneOf, opt, points, single, t, yesNo } from './build.js';
+import { file, is, multi, oneOf, onlyOpt, opt, points, single, t, yesNo } from './build.js';
 
 export const GRIEVANCE_SECTION: Section = {
   id: 'grievance',
@@ -20,7 +20,7 @@ export const GRIEVANCE_SECTION: Section = {
         opt('union', 'A union or elected worker committee', 'Un sindicato o comité de trabajadores elegido'),
         opt('box', 'A complaints box', 'Un buzón de quejas'),
         opt('manager', 'Speaking to a manager or HR', 'Hablando con un gerente o con recursos humanos'),
-        opt('none', 'There is no such channel', 'No existe ningún canal así'),
+        onlyOpt('none', 'There is no such channel', 'No existe ningún canal así'),
       ],
       { scoring: points('grievance_mechanism', 6, { hotline: 3, union: 3, box: 1, manager: 1 }) },
     ),

@@ -1,5 +1,5 @@
 import type { Section } from '../../../schemas/questionnaires.js';
-import { file, is, multi, num, opt, points, single, t, yesNo } from './build.js';
+import { file, is, multi, num, onlyOpt, opt, points, single, t, yesNo } from './build.js';
 
 export const POLICY_SECTION: Section = {
   id: 'policy',
@@ -42,7 +42,7 @@ export const POLICY_SECTION: Section = {
         opt('recruiters', 'Recruiters and labour agencies', 'A reclutadores y agencias de empleo'),
         opt('suppliers', 'Our own suppliers', 'A nuestros propios proveedores'),
         opt('public', 'The public (for example, on our website)', 'Al público (por ejemplo, en nuestra web)'),
-        opt('nobody', 'Nobody outside management', 'A nadie fuera de la dirección'),
+        onlyOpt('nobody', 'Nobody outside management', 'A nadie fuera de la dirección'),
       ],
       {
         showIf: is('has_policy', 'yes'),
