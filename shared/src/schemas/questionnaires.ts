@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateStructureIssues } from '../domain/questionnaires/structure.js';
+import { MAX_TEMPLATE_QUESTIONS, templateStructureIssues } from '../domain/questionnaires/structure.js';
 import { requiredText, safeString } from './common.js';
 import { ConditionSchema } from './questionnaire-conditions.js';
 import { type Locale, LocaleSchema, QUESTIONNAIRE_LOCALES } from './questionnaire-locales.js';
@@ -150,20 +150,24 @@ export type Question = z.infer<typeof QuestionSchema>;
 export type ChoiceQuestion = Extract<Question, { type: 'yes_no' | 'single_choice' | 'multi_choice' }>;
 export type NumberQuestion = Extract<Question, { type: 'number' }>;
 
+/** The limits on a template's size, in one place (the builder shows them). */
+export const TEMPLATE_LIMITS = {
+  sections: 30,
+  questionsPerSection: 100,
+  questions: MAX_TEMPLATE_QUESTIONS,
+  locales: QUESTIONNAIRE_LOCALES.length,
+} as const;
+
 export const SectionSchema = z.object({
   id: QuestionnaireKeySchema,
   title: localized(200),
   description: localized(2000, { multiline: true }).optional(),
-  questions: z.array(QuestionSchema).min(1, 'At least one question').max(100, 'At most 100 questions'),
+  questions: z
+    .array(QuestionSchema)
+    .min(1, 'At least one question')
+    .max(TEMPLATE_LIMITS.questionsPerSection, `At most ${TEMPLATE_LIMITS.questionsPerSection} questions`),
 });
 export type Section = z.infer<typeof SectionSchema>;
-
-/** Every limit on a template, in one place (the builder shows them). */
-export const TEMPLATE_LIMITS = {
-  sections: 30,
-  questions: 300,
-  locales: QUESTIONNAIRE_LOCALES.length,
-} as const;
 
 const TemplateDefinitionShape = z.object({
   schemaVersion: z.literal(1),
