@@ -5,11 +5,13 @@ export interface TableProps {
   caption: string;
   children: ReactNode;
   busy?: boolean;
+  /** A class for the scrolling card around the table (e.g. to keep its first column in view). */
+  wrapClassName?: string;
 }
 
-export function Table({ caption, children, busy = false }: TableProps) {
+export function Table({ caption, children, busy = false, wrapClassName }: TableProps) {
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={caption} className={wrapClassName}>
       <table className="table" aria-busy={busy || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         {children}

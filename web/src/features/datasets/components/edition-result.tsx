@@ -10,7 +10,7 @@ export function EditionIssuesTable({ issues, total }: { issues: EditionIssue[]; 
         {total > issues.length ? ` (the first ${issues.length} are listed)` : ''}. Correct them and upload
         again.
       </p>
-      <Table caption="Problems in the uploaded file">
+      <Table caption="Problems in the uploaded file" wrapClassName="table-issues">
         <thead>
           <tr>
             <th scope="col">Row</th>

@@ -141,7 +141,7 @@ describe('EditionUploadForm', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(changes).toEqual(['added: China: PVC added', 'removed: Thailand: Shrimp removed']);
-    expect(within(done).getByText(/Put it in a policy draft below/)).toBeTruthy();
+    expect(within(done).getByText(/Put it in a policy draft from its card above/)).toBeTruthy();
     // Stored: the editions are fetched again and the new one is listed with its provenance.
     await waitFor(() => expect(find('GET', '/api/datasets').length).toBeGreaterThan(1));
     const editions = screen.getByRole('region', { name: 'Editions loaded by your organisation' });

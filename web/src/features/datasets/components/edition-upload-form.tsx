@@ -50,7 +50,7 @@ export function EditionUploadForm() {
   };
   const result = upload.data;
   return (
-    <section className="panel" aria-labelledby="upload-edition-title">
+    <section className="panel edition-upload" aria-labelledby="upload-edition-title">
       <h2 className="panel-title" id="upload-edition-title">
         Load a new edition
       </h2>
@@ -121,7 +121,7 @@ export function EditionUploadForm() {
           title={`${result.edition.dataset.shortName} ${result.edition.edition} loaded (${result.rows} rows)`}
         >
           <EditionDiffView diff={result.diff} />
-          <p>Put it in a policy draft below, then run the draft's what-if before publishing.</p>
+          <p>Put it in a policy draft from its card above, then run the draft's what-if before publishing.</p>
         </Alert>
       ) : null}
     </section>

@@ -71,6 +71,8 @@ function describeInherent(rest: PathSegment[]): string | null {
   }
   if (factor === 'goods') {
     if (field === 'citation') return 'Goods (ILAB list): citation';
+    // "Goods listed for forced labour: points"; a supplier without goods is not a kind of good.
+    if (field === 'noGoodsPoints') return 'No goods recorded for the supplier: points';
     const goods = GOODS_POINTS.find((g) => g.key === field);
     return goods ? `Goods ${goods.label.toLowerCase()}: points` : null;
   }

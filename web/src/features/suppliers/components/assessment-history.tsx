@@ -50,11 +50,11 @@ export function AssessmentHistory(props: AssessmentHistoryProps) {
           ) : (
             assessments.map((assessment) => (
               <tr key={assessment.id}>
-                <td className="cell-nowrap">
+                <td className="cell-nowrap cell-wrap-narrow">
                   {formatDateTime(assessment.createdAt)}
                   {assessment.id === currentId ? <span className="cell-sub muted">Current</span> : null}
                 </td>
-                <td className="cell-nowrap">Version {assessment.policyVersion}</td>
+                <td className="cell-nowrap cell-wrap-narrow">Version {assessment.policyVersion}</td>
                 <td>
                   <RatingBadge rating={assessment.rating} />
                 </td>

@@ -53,7 +53,7 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy }: Supplie
     />
   );
   return (
-    <Table caption="Suppliers in the register" busy={busy}>
+    <Table caption="Suppliers in the register" busy={busy} wrapClassName="suppliers-table-wrap">
       <thead>
         <tr>
           {header('name', 'Supplier', 'cell-name')}
