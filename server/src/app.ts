@@ -22,6 +22,7 @@ import { publishRequestsRoutes } from './modules/policies/publish-requests.route
 import { pgRateLimitStore } from './modules/rate-limits/pg-rate-limit-store.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
+import { templatesRoutes } from './modules/templates/templates.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { docsPlugin } from './plugins/docs.js';
@@ -134,6 +135,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
     maxBytes: config.datasetEditionMaxBytes,
   });
   await app.register(jobsRoutes, { jobs: c.jobs });
+  await app.register(templatesRoutes, { templates: c.templates });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

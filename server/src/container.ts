@@ -36,6 +36,8 @@ import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
 import { supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
+import { templateNameById } from './modules/templates/templates.repo.js';
+import { createTemplatesService } from './modules/templates/templates.service.js';
 import { userEmailById, userNameById, usersRepo } from './modules/users/users.repo.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -169,6 +171,7 @@ export const buildContainer = ({
         policy: policyNameById,
         organization: organizationNameById,
         jobKind: jobKindById,
+        template: templateNameById,
         assessmentSupplierId,
       },
     }),
@@ -190,5 +193,6 @@ export const buildContainer = ({
       kickJobs: jobRunner.kick,
     }),
     jobs: createJobsService({ db }),
+    templates: createTemplatesService({ db, policies: policiesRepo }),
   };
 };

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { loadConfig, PROJECT_ROOT } from './config.js';
 import { openDb } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
+import { ensureDefaultTemplates } from './modules/templates/templates.seed.js';
 import { seedDemo } from './seed/demo.js';
 
 const config = loadConfig();
@@ -17,6 +18,8 @@ if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
 
 const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database, config.migrationsDir, config.databaseOwnerUrl);
+// Organisations from before questionnaires existed get the shipped one (new ones get it at creation).
+await ensureDefaultTemplates(database.db);
 const demoPassword = config.seedDemo
   ? await seedDemo(database.db, config.dataDir, config.demoPassword)
   : undefined;

@@ -23,6 +23,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   datasets:
     'Dataset editions: the shipped ones, and new editions an administrator loads (CSV or XLSX), their diff against the edition in use, and which policies pin them',
   jobs: 'Background work of the organisation (portfolio rescoring) and its progress',
+  templates:
+    'Questionnaire templates: drafts edited in the builder, published as numbered immutable versions, imported and exported as JSON',
   mail: 'The e-mail outbox: invitations, password resets and questionnaire links, and how each delivery went',
   'account-links':
     'Single-use links to set a password (invitations and resets): what a link opens, and spending it (no sign-in)',
@@ -117,6 +119,31 @@ const nullableIntoBranches = (node: unknown): void => {
 
 const SCHEMA_REF = '#/components/schemas/';
 
+/**
+ * An optional reference to a registered schema (`ConditionSchema.optional()`) comes out as `allOf` with the
+ * `$ref` alone in it, which Redocly flags as an illogical composition: it says exactly the `$ref`.
+ */
+const unwrapLoneAllOf = (node: unknown): void => {
+  if (Array.isArray(node)) {
+    for (const n of node) unwrapLoneAllOf(n);
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const [key, child] of Object.entries(node)) {
+    if (
+      isObject(child) &&
+      Object.keys(child).length === 1 &&
+      Array.isArray(child.allOf) &&
+      child.allOf.length === 1 &&
+      isObject(child.allOf[0]) &&
+      typeof child.allOf[0].$ref === 'string'
+    ) {
+      node[key] = child.allOf[0];
+    }
+    unwrapLoneAllOf(node[key]);
+  }
+};
+
 /** The component names that `node` refers to. */
 const refsIn = (node: unknown, into = new Set<string>()): Set<string> => {
   if (Array.isArray(node)) for (const n of node) refsIn(n, into);
@@ -173,6 +200,8 @@ export const documentTransform: SwaggerTransformObject = (input) => {
   defineRecordKeys(doc.components);
   nullableIntoBranches(doc.paths);
   nullableIntoBranches(doc.components);
+  unwrapLoneAllOf(doc.paths);
+  unwrapLoneAllOf(doc.components);
   addRetryAfter(doc);
   pruneUnusedSchemas(doc);
   doc.tags = tagsOf(doc);

@@ -156,6 +156,22 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       userId: z.string(),
       sessionsEnded: z.number(),
     }),
+    /** A questionnaire template draft: imported, from the shipped default, or a new version of a published one. */
+    'template.created': z.object({
+      name: z.string(),
+      familyId: z.string(),
+      basedOnId: z.string().nullable(),
+      source: z.enum(['import', 'default', 'new_version']),
+    }),
+    /** A draft's name or definition changed (`changes.definition` only says that it did: the record has it). */
+    'template.updated': z.object({ changes: ChangesSchema }),
+    'template.published': z.object({
+      name: z.string(),
+      familyId: z.string(),
+      version: z.number(),
+      retiredId: z.string().nullable(),
+    }),
+    'template.deleted': z.object({ name: z.string(), familyId: z.string(), revision: z.number() }),
     'audit.personal_data_erased': z.object({
       requestRef: z.string(),
       reason: z.string(),
@@ -209,6 +225,10 @@ export const ENTITY_OF = {
   'assessment.created': 'assessment',
   'job.finished': 'job',
   'audit.personal_data_erased': 'erasure',
+  'template.created': 'template',
+  'template.updated': 'template',
+  'template.published': 'template',
+  'template.deleted': 'template',
   'mail.sent': 'mail',
   'mail.failed': 'mail',
   'account_link.issued': 'user',

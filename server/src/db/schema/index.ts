@@ -4,6 +4,7 @@ export * from './dataset-editions.js';
 export * from './mail.js';
 export * from './orgs.js';
 export * from './policy-approvals.js';
+export * from './questionnaires.js';
 export * from './rate-limits.js';
 export * from './scoring.js';
 export * from './suppliers.js';

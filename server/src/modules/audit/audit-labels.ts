@@ -12,6 +12,7 @@ export interface EntityNameSources {
   policy: (id: SQL) => SQL<string | null>;
   organization: (id: SQL) => SQL<string | null>;
   jobKind: (id: SQL) => SQL<string | null>;
+  template: (id: SQL) => SQL<string | null>;
   /** An assessment is named after its supplier. */
   assessmentSupplierId: (id: SQL) => SQL<string | null>;
 }
@@ -38,6 +39,7 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'dataset_edition' then ${e.payload}->>'label'
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
+  when 'template' then coalesce(${names.template(id)}, ${e.payload}->>'name')
   when 'mail' then replace(${e.payload}->>'kind', '_', ' ')
 end`;
 };

@@ -9,6 +9,7 @@ import { findUserIdByEmail } from '../auth/auth.repo.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertPolicy } from '../policies/policies.repo.js';
+import { publishDefaultTemplate } from '../templates/templates.seed.js';
 import { insertMembership, insertUser } from '../users/users.repo.js';
 import { insertOrganization } from './orgs.repo.js';
 
@@ -21,7 +22,8 @@ export interface NewOrg {
 /**
  * Creates an organisation with its first members (set-up scripts and the demo), in one transaction: the
  * organisation row through its definer function (no tenant can create one), then, as the tenant,
- * everything inside it, audited: the default scoring policy (published as version 1) and the members.
+ * everything inside it, audited: the default scoring policy and the default questionnaire (each published as
+ * version 1) and the members.
  */
 export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = SYSTEM_ACTOR) => {
   const orgId = randomUUID();
@@ -60,6 +62,8 @@ export const createOrganization = async (db: Db, input: NewOrg, actor: Actor = S
       entityId: policy.id,
       payload: { name: policy.name, version: 1, retiredId: null },
     });
+    // And with the shipped questionnaire published as version 1, so it can be sent from day one.
+    await publishDefaultTemplate(tx, orgId, actor);
     for (const [i, m] of input.members.entries()) {
       const known = existing[i];
       const userId = known ?? randomUUID();

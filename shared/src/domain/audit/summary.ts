@@ -25,13 +25,14 @@ const FIELD_NAMES: Record<string, string> = {
   agencyWorkerShare: 'agency worker share',
   parentId: 'parent',
   document: 'rules',
+  definition: 'questions',
 };
 
 const changesLine = (changes: Record<string, { from?: unknown; to?: unknown }>): string => {
   const parts = Object.entries(changes).map(([field, c]) => {
     const name = FIELD_NAMES[field] ?? field;
     // Large values (a policy document, a contact list) are named, not printed.
-    if (field === 'document') return `${name} changed`;
+    if (field === 'document' || field === 'definition') return `${name} changed`;
     return `${name} ${text(c.from)} → ${text(c.to)}`;
   });
   return parts.length === 0 ? 'no field changed' : parts.join('; ');
@@ -119,6 +120,20 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `${e.payload.kind.replace(/_/g, ' ')} ${e.payload.status}: ${e.payload.done} of ${e.payload.total}`;
     case 'audit.personal_data_erased':
       return `${plural(e.payload.values.length, 'personal value')} erased on request ${e.payload.requestRef}`;
+    case 'template.created': {
+      const how = {
+        import: 'imported',
+        default: 'created from the shipped default questionnaire',
+        new_version: 'created as a new draft version',
+      }[e.payload.source];
+      return `Questionnaire template "${e.payload.name}" ${how}`;
+    }
+    case 'template.updated':
+      return changesLine(e.payload.changes);
+    case 'template.published':
+      return `"${e.payload.name}" published as version ${e.payload.version}${e.payload.retiredId ? ' (the previous version retired)' : ''}`;
+    case 'template.deleted':
+      return `Draft "${e.payload.name}" deleted (never published)`;
     case 'mail.sent':
       return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail sent (attempt ${e.payload.attempts})`;
     case 'mail.failed':

@@ -32,6 +32,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assessment.created': 'Assessment recorded',
   'job.finished': 'Background job finished',
   'audit.personal_data_erased': 'Personal data erased',
+  'template.created': 'Questionnaire template created',
+  'template.updated': 'Questionnaire template changed',
+  'template.published': 'Questionnaire template published',
+  'template.deleted': 'Questionnaire template draft deleted',
   'mail.sent': 'E-mail sent',
   'mail.failed': 'E-mail given up',
   'account_link.issued': 'Password link issued',
@@ -51,6 +55,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   job: 'Background job',
   erasure: 'Erasure request',
   mail: 'E-mail',
+  template: 'Questionnaire template',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
