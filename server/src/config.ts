@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { S3StorageOptions } from './lib/storage/s3.js';
 
 /** The project root, resolved from this file so it holds under tsx and any future outDir alike. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,6 +64,22 @@ const EnvSchema = z.object({
     .min(1)
     .default(7 * 24),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).default(60),
+  /** Where uploaded files (evidence) are kept: `local` (DATA_DIR/files) or `s3` (S3-compatible storage). */
+  STORAGE_DRIVER: z.enum(['local', 's3'], "STORAGE_DRIVER must be 'local' or 's3'").default('local'),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) URL such as http://minio:9000' })
+    .optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** Largest evidence file a supplier or user may upload. */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -103,10 +120,41 @@ export interface AppConfig {
   mailMaxAttempts: number;
   invitationTtlSeconds: number;
   passwordResetTtlSeconds: number;
+  storage: StorageConfig;
+  evidenceMaxBytes: number;
   logLevel: string;
   webDistDir: string;
   migrationsDir: string;
 }
+
+/** Where uploaded files live; `createFileStorage` builds the storage from it. */
+export type StorageConfig =
+  | { driver: 'local' /** DATA_DIR/files */; dir: string }
+  | ({ driver: 's3' } & S3StorageOptions);
+
+/** S3 settings are checked only when S3 is chosen: each missing one is named, all at once. */
+const storageConfigOf = (e: z.infer<typeof EnvSchema>, dataDir: string): StorageConfig => {
+  if (e.STORAGE_DRIVER === 'local') return { driver: 'local', dir: path.join(dataDir, 'files') };
+  const required = {
+    S3_BUCKET: e.S3_BUCKET,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(required).filter(([, v]) => !v);
+  if (missing.length > 0) {
+    const lines = missing.map(([name]) => `  ${name}: required when STORAGE_DRIVER=s3`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    driver: 's3',
+    endpoint: e.S3_ENDPOINT || undefined,
+    region: e.S3_REGION,
+    bucket: required.S3_BUCKET as string,
+    accessKeyId: required.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: required.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+  };
+};
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const parsed = EnvSchema.safeParse(env);
@@ -115,6 +163,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
     throw new Error(
       'Invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the role that serves requests)',
@@ -123,7 +172,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   return {
     databaseUrl: e.DATABASE_URL || undefined,
     databaseOwnerUrl: e.DATABASE_OWNER_URL || e.DATABASE_URL || undefined,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     host: e.HOST,
     port: e.PORT,
     seedDemo: e.SEED_DEMO,
@@ -150,6 +199,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     invitationTtlSeconds: e.INVITATION_TTL_HOURS * 3600,
     passwordResetTtlSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60,
+    storage: storageConfigOf(e, dataDir),
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),
     migrationsDir: path.join(PROJECT_ROOT, 'migrations'),
