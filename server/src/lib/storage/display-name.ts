@@ -15,8 +15,8 @@ export const displayFileName = (raw: string | undefined, fallback = 'file'): str
   let name = last
     .normalize('NFC')
     .replace(LONE_SURROGATE, '')
+    .replace(/\s+/g, ' ') // first: a tab or line break in a name becomes a space, not nothing
     .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
     .trim();
   if (name === '' || /^\.+$/.test(name)) return fallback;
   if (name.length > DISPLAY_NAME_MAX_LENGTH) {

@@ -41,7 +41,7 @@ export interface UploadIntakeDeps {
 /** Bytes kept in memory for sniffing; a larger file is sniffed again from storage (file-type reads what it needs). */
 const HEAD_BYTES = 64 * 1024;
 
-const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
 
 const refused = (message: string) => unprocessable(message, 'file');
 
@@ -62,13 +62,15 @@ export const createUploadIntake = ({ storage, maxBytes }: UploadIntakeDeps) => {
       [{ path: 'file', message: `Larger than ${megabytes(maxBytes)}` }],
     );
 
+  /** file-type's verdict; `unreadable` when a format's magic number matched but the rest is broken (a cut ZIP). */
   const sniff = async (key: string, head: Buffer, size: number) => {
-    if (size <= head.length) return fileTypeFromBuffer(head);
-    const stored = await storage.get(key);
+    const source = size <= head.length ? head : await storage.get(key);
     try {
-      return await fileTypeFromStream(stored);
+      return await (Buffer.isBuffer(source) ? fileTypeFromBuffer(source) : fileTypeFromStream(source));
+    } catch {
+      return 'unreadable' as const;
     } finally {
-      stored.destroy();
+      if (!Buffer.isBuffer(source)) source.destroy();
     }
   };
 
@@ -154,6 +156,9 @@ export const createUploadIntake = ({ storage, maxBytes }: UploadIntakeDeps) => {
 
     const detected = await sniff(key, Buffer.concat(headChunks), size).catch(discard);
     let mediaType: AcceptedMediaType;
+    if (detected === 'unreadable') {
+      return discard(refused(`This file is damaged or incomplete; upload ${ACCEPTED_KINDS}`));
+    }
     if (detected) {
       if (!isAcceptedMediaType(detected.mime)) {
         return discard(refused(`This file is ${describeFileType(detected)}; upload ${ACCEPTED_KINDS}`));
