@@ -7,6 +7,7 @@ import {
   canReadAuditLog,
 } from '../features/auth/permissions.js';
 import { policyRoutes } from '../features/policies/routes.js';
+import { questionnaireRoutes } from '../features/questionnaires/routes.js';
 import { AppShell } from '../features/shell/components/app-shell.js';
 import { BootScreen } from '../features/shell/components/boot-screen.js';
 import { NotFoundPage } from '../features/shell/pages/not-found-page.js';
@@ -104,13 +105,7 @@ export const routes: RouteObject[] = [
             ),
           },
           ...policyRoutes,
-          {
-            path: 'questionnaires',
-            ...lazyPage(
-              () => import('../features/shell/pages/questionnaires-page.js'),
-              (m) => m.QuestionnairesPage,
-            ),
-          },
+          ...questionnaireRoutes,
           {
             path: 'remediation',
             ...lazyPage(

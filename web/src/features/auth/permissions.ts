@@ -11,3 +11,5 @@ export const canManageSuppliers = (role: Role): boolean => roleAtLeast(role, 'of
 export const canManagePolicies = (role: Role): boolean => role === 'admin';
 /** A what-if scores the whole portfolio: officers and admins only (the server answers 403 to executives). */
 export const canRunWhatIf = (role: Role): boolean => roleAtLeast(role, 'officer');
+/** Make, edit and publish questionnaire templates; executives read them. */
+export const canManageTemplates = (role: Role): boolean => roleAtLeast(role, 'officer');

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page.js';
+
+/** The questionnaire screens, mounted inside the app shell; each page is loaded on first visit. */
+export const questionnaireRoutes: RouteObject[] = [
+  {
+    // Templates are all this area has until sending questionnaires lands; the list says so.
+    path: 'questionnaires',
+    ...lazyPage(
+      () => import('./pages/templates-page.js'),
+      (m) => m.TemplatesPage,
+    ),
+  },
+  {
+    path: 'questionnaires/templates',
+    ...lazyPage(
+      () => import('./pages/templates-page.js'),
+      (m) => m.TemplatesPage,
+    ),
+  },
+  {
+    path: 'questionnaires/templates/:id',
+    ...lazyPage(
+      () => import('./pages/template-page.js'),
+      (m) => m.TemplatePage,
+    ),
+  },
+];
