@@ -2,14 +2,17 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import { buildContainer } from './container.js';
 import type { Database } from './db/client.js';
 import { AppError } from './lib/app-error.js';
+import { redactSecretPaths } from './lib/redact-url.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
+import { assignmentsRoutes } from './modules/assignments/assignments.routes.js';
+import { portalRoutes } from './modules/assignments/portal.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { accountLinksRoutes } from './modules/auth/account-links.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -52,6 +55,15 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
       ],
+      // A supplier's link is in the path of every portal call: the logged URL has it replaced.
+      serializers: {
+        req: (req: FastifyRequest) => ({
+          method: req.method,
+          url: redactSecretPaths(req.url),
+          hostname: req.hostname,
+          remoteAddress: req.ip,
+        }),
+      },
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -136,6 +148,8 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   });
   await app.register(jobsRoutes, { jobs: c.jobs });
   await app.register(templatesRoutes, { templates: c.templates });
+  await app.register(assignmentsRoutes, { assignments: c.assignments });
+  await app.register(portalRoutes, { portal: c.portal });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

@@ -11,6 +11,9 @@ import { assessmentSupplierId } from './modules/assessments/assessments.repo.js'
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
+import { assignmentSupplierIdById } from './modules/assignments/assignments.repo.js';
+import { createAssignmentsService } from './modules/assignments/assignments.service.js';
+import { createPortalService } from './modules/assignments/portal.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
 import { createAccountLinks } from './modules/auth/account-links.service.js';
@@ -36,7 +39,7 @@ import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
 import { supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
-import { templateNameById } from './modules/templates/templates.repo.js';
+import { templateNameById, templatesRepo } from './modules/templates/templates.repo.js';
 import { createTemplatesService } from './modules/templates/templates.service.js';
 import { userEmailById, userNameById, usersRepo } from './modules/users/users.repo.js';
 import { createUsersService } from './modules/users/users.service.js';
@@ -172,6 +175,7 @@ export const buildContainer = ({
         organization: organizationNameById,
         jobKind: jobKindById,
         template: templateNameById,
+        assignmentSupplierId: assignmentSupplierIdById,
         assessmentSupplierId,
       },
     }),
@@ -194,5 +198,14 @@ export const buildContainer = ({
     }),
     jobs: createJobsService({ db }),
     templates: createTemplatesService({ db, policies: policiesRepo }),
+    assignments: createAssignmentsService({
+      db,
+      outbox,
+      kickMail: mailWorker.kick,
+      suppliers: suppliersRepo,
+      templates: templatesRepo,
+      publicUrl: config.publicUrl,
+    }),
+    portal: createPortalService({ db }),
   };
 };

@@ -27,10 +27,13 @@ afterAll(() => t?.close());
 
 /**
  * Routes every signed-in person may call on their own session or account, whatever their role, and the
- * password links, which need no session at all (the link is the credential).
+ * password links and the supplier portal, which need no session at all (the link is the credential).
  */
 const SELF_SERVICE = (path: string) =>
-  path.startsWith('/api/auth/') || path.startsWith('/api/me') || path.startsWith('/api/account-links/');
+  path.startsWith('/api/auth/') ||
+  path.startsWith('/api/me') ||
+  path.startsWith('/api/account-links/') ||
+  path.startsWith('/api/portal/');
 
 const expectForbidden = (res: { statusCode: number; body: string; json(): unknown }, label: string) => {
   expect(res.statusCode, `${label}: ${res.body}`).toBe(403);

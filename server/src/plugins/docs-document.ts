@@ -25,6 +25,10 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   jobs: 'Background work of the organisation (portfolio rescoring) and its progress',
   templates:
     'Questionnaire templates: drafts edited in the builder, published as numbered immutable versions, imported and exported as JSON',
+  assignments:
+    'Questionnaires sent to suppliers: one per supplier, pinned to the template version sent, with status, progress and its secret link (revoke, re-issue)',
+  portal:
+    'The supplier portal, reached with a secret link and no account: the one questionnaire, autosaved answers with versions, language, submit',
   mail: 'The e-mail outbox: invitations, password resets and questionnaire links, and how each delivery went',
   'account-links':
     'Single-use links to set a password (invitations and resets): what a link opens, and spending it (no sign-in)',

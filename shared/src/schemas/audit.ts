@@ -172,6 +172,33 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       retiredId: z.string().nullable(),
     }),
     'template.deleted': z.object({ name: z.string(), familyId: z.string(), revision: z.number() }),
+    /** A questionnaire sent to a supplier: the template version, the due date and where its link went. */
+    'assignment.created': z.object({
+      supplierId: z.string(),
+      supplierName: z.string(),
+      templateId: z.string(),
+      templateVersion: z.number(),
+      dueDate: z.string(),
+      delivery: z.enum(['email', 'handed_over']),
+    }),
+    'assignment.link_revoked': z.object({ supplierId: z.string() }),
+    'assignment.link_reissued': z.object({
+      supplierId: z.string(),
+      expiresAt: z.string(),
+      delivery: z.enum(['email', 'handed_over']),
+    }),
+    /**
+     * The supplier saved (or cleared) an answer through its link. The value itself stays in the answer row;
+     * the trail keeps its SHA-256, so any later change of the stored value shows.
+     */
+    'assignment.answer_saved': z.object({
+      questionId: z.string(),
+      revision: z.number(),
+      cleared: z.boolean(),
+      valueSha256: z.string().nullable(),
+    }),
+    'assignment.locale_chosen': z.object({ locale: z.string() }),
+    'assignment.submitted': z.object({ answered: z.number(), required: z.number() }),
     'audit.personal_data_erased': z.object({
       requestRef: z.string(),
       reason: z.string(),
@@ -229,6 +256,12 @@ export const ENTITY_OF = {
   'template.updated': 'template',
   'template.published': 'template',
   'template.deleted': 'template',
+  'assignment.created': 'assignment',
+  'assignment.link_revoked': 'assignment',
+  'assignment.link_reissued': 'assignment',
+  'assignment.answer_saved': 'assignment',
+  'assignment.locale_chosen': 'assignment',
+  'assignment.submitted': 'assignment',
   'mail.sent': 'mail',
   'mail.failed': 'mail',
   'account_link.issued': 'user',

@@ -5,7 +5,12 @@ import { IdSchema, PageQuerySchema, pageOf } from './common.js';
 // or re-mean one while messages may still be waiting.
 
 /** What a message is; each kind has its own wording (server/src/modules/mail/mail.render.ts). */
-export const MAIL_KINDS = ['user_invitation', 'user_added', 'password_reset'] as const;
+export const MAIL_KINDS = [
+  'user_invitation',
+  'user_added',
+  'password_reset',
+  'questionnaire_invitation',
+] as const;
 export const MailKindSchema = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKindSchema>;
 
@@ -25,6 +30,16 @@ export const MailParamsSchema = z.discriminatedUnion('kind', [
     role: z.string(),
   }),
   z.object({ kind: z.literal('password_reset'), organisation: z.string(), expiresAt: z.string() }),
+  z.object({
+    kind: z.literal('questionnaire_invitation'),
+    organisation: z.string(),
+    supplierName: z.string(),
+    questionnaire: z.string(),
+    dueDate: z.string(),
+    message: z.string(),
+    /** A re-issued link (the earlier one stopped working). */
+    reissued: z.boolean(),
+  }),
 ]);
 export type MailParams = z.infer<typeof MailParamsSchema>;
 

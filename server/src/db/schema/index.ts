@@ -1,4 +1,5 @@
 export * from './api-keys.js';
+export * from './assignments.js';
 export * from './audit.js';
 export * from './dataset-editions.js';
 export * from './mail.js';

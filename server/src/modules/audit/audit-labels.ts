@@ -13,6 +13,8 @@ export interface EntityNameSources {
   organization: (id: SQL) => SQL<string | null>;
   jobKind: (id: SQL) => SQL<string | null>;
   template: (id: SQL) => SQL<string | null>;
+  /** A questionnaire is named after the supplier it was sent to. */
+  assignmentSupplierId: (id: SQL) => SQL<string | null>;
   /** An assessment is named after its supplier. */
   assessmentSupplierId: (id: SQL) => SQL<string | null>;
 }
@@ -39,6 +41,7 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'dataset_edition' then ${e.payload}->>'label'
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
+  when 'assignment' then coalesce(${names.supplier(names.assignmentSupplierId(id))}, ${e.payload}->>'supplierName')
   when 'template' then coalesce(${names.template(id)}, ${e.payload}->>'name')
   when 'mail' then replace(${e.payload}->>'kind', '_', ' ')
 end`;

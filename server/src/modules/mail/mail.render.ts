@@ -15,6 +15,15 @@ const when = (iso: string) =>
     timeZone: 'UTC',
   })} UTC`;
 
+/** "7 December 2026": a due date is a day, wherever it is read. */
+const day = (isoDate: string) =>
+  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 interface Wording {
   subject: string;
   /** Paragraphs before the link, and after it. */
@@ -58,6 +67,21 @@ const wordingOf = (p: MailParams): Wording => {
         after: [
           `The link works once and until ${when(p.expiresAt)}. Choosing a new password signs you out everywhere.`,
           'If you did not ask for this, ignore this message: your password stays as it is.',
+        ],
+      };
+    case 'questionnaire_invitation':
+      return {
+        subject: `${p.organisation} asks ${p.supplierName} to answer a questionnaire by ${day(p.dueDate)}`,
+        before: [
+          `${p.organisation} asks ${p.supplierName} to answer "${p.questionnaire}" by ${day(p.dueDate)}.`,
+          ...(p.message ? [p.message] : []),
+          p.reissued
+            ? 'This is a new link: the one sent before no longer works. Your answers so far are kept.'
+            : 'Open the questionnaire here; no account is needed, and your answers are saved as you go:',
+        ],
+        action: 'Open the questionnaire',
+        after: [
+          'The link is personal to your site: do not forward it outside your organisation. The questionnaire is available in several languages.',
         ],
       };
   }

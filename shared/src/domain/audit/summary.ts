@@ -42,6 +42,7 @@ const MAIL_WORDS: Record<string, string> = {
   user_invitation: 'Invitation',
   user_added: 'Added-to-organisation',
   password_reset: 'Password reset',
+  questionnaire_invitation: 'Questionnaire',
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -134,6 +135,18 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `"${e.payload.name}" published as version ${e.payload.version}${e.payload.retiredId ? ' (the previous version retired)' : ''}`;
     case 'template.deleted':
       return `Draft "${e.payload.name}" deleted (never published)`;
+    case 'assignment.created':
+      return `Questionnaire (template v${e.payload.templateVersion}) sent to "${e.payload.supplierName}", due ${e.payload.dueDate}; link ${e.payload.delivery === 'email' ? 'e-mailed' : 'handed to the officer'}`;
+    case 'assignment.link_revoked':
+      return 'Questionnaire link revoked';
+    case 'assignment.link_reissued':
+      return `New questionnaire link ${e.payload.delivery === 'email' ? 'e-mailed' : 'handed to the officer'}, valid until ${e.payload.expiresAt}`;
+    case 'assignment.answer_saved':
+      return `Answer to "${e.payload.questionId}" ${e.payload.cleared ? 'cleared' : `saved (version ${e.payload.revision})`}`;
+    case 'assignment.locale_chosen':
+      return `Questionnaire language set to ${e.payload.locale}`;
+    case 'assignment.submitted':
+      return `Questionnaire submitted (${e.payload.answered} of ${e.payload.required} required questions answered)`;
     case 'mail.sent':
       return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail sent (attempt ${e.payload.attempts})`;
     case 'mail.failed':

@@ -36,6 +36,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'template.updated': 'Questionnaire template changed',
   'template.published': 'Questionnaire template published',
   'template.deleted': 'Questionnaire template draft deleted',
+  'assignment.created': 'Questionnaire sent',
+  'assignment.link_revoked': 'Questionnaire link revoked',
+  'assignment.link_reissued': 'Questionnaire link re-issued',
+  'assignment.answer_saved': 'Questionnaire answer saved',
+  'assignment.locale_chosen': 'Questionnaire language chosen',
+  'assignment.submitted': 'Questionnaire submitted',
   'mail.sent': 'E-mail sent',
   'mail.failed': 'E-mail given up',
   'account_link.issued': 'Password link issued',
@@ -56,6 +62,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   erasure: 'Erasure request',
   mail: 'E-mail',
   template: 'Questionnaire template',
+  assignment: 'Questionnaire',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {

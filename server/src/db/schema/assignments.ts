@@ -1,0 +1,72 @@
+import { date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './orgs.js';
+import { questionnaireTemplates } from './questionnaires.js';
+import { revisionColumn } from './revision.js';
+import { suppliers } from './suppliers.js';
+import { users } from './users.js';
+
+/**
+ * A questionnaire sent to one supplier (tenant-owned): the exact template version, the due date, and the
+ * secret link the supplier answers through. Only the link's SHA-256 is stored; revoking marks it and
+ * re-issuing replaces it, so an old link stops working at once.
+ */
+export const questionnaireAssignments = pgTable(
+  'questionnaire_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => questionnaireTemplates.id),
+    status: text('status', {
+      enum: ['sent', 'in_progress', 'submitted', 'returned', 'accepted'],
+    })
+      .notNull()
+      .default('sent'),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    message: text('message').notNull().default(''),
+    locale: text('locale'),
+    linkTokenHash: text('link_token_hash').unique(),
+    linkExpiresAt: timestamp('link_expires_at', { withTimezone: true }),
+    /** Set when an officer revoked the link (its hash is kept, so the portal can say it was revoked). */
+    linkRevokedAt: timestamp('link_revoked_at', { withTimezone: true }),
+    /** Who the link was e-mailed to; null when it was handed to the officer. */
+    linkRecipient: text('link_recipient'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    revision: revisionColumn(),
+  },
+  (t) => [
+    index('questionnaire_assignments_org_status_idx').on(t.orgId, t.status, t.dueDate),
+    index('questionnaire_assignments_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt),
+  ],
+);
+
+/** One answer of one assignment (tenant-owned), with its own version so two tabs never overwrite silently. */
+export const questionnaireAnswers = pgTable(
+  'questionnaire_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => questionnaireAssignments.id),
+    questionId: text('question_id').notNull(),
+    /** An AnswerValue (shared/src/schemas/questionnaire-answers.ts), checked against its question on save. */
+    value: jsonb('value').$type<unknown>().notNull(),
+    reviewComment: text('review_comment'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    revision: revisionColumn(),
+  },
+  (t) => [unique('questionnaire_answers_assignment_question_uq').on(t.assignmentId, t.questionId)],
+);

@@ -1,0 +1,47 @@
+import { answerProgress } from '#shared/domain/questionnaires/progress.js';
+import type { Assignment } from '#shared/schemas/assignments.js';
+import type { AnswerMap } from '#shared/schemas/questionnaire-answers.js';
+import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
+import { LocaleSchema } from '#shared/schemas/questionnaires.js';
+import type { AnswerRow, AssignmentRow } from './assignments.repo.js';
+
+const OPEN = new Set(['sent', 'in_progress', 'returned']);
+
+export const answerMapOf = (rows: readonly AnswerRow[]): AnswerMap =>
+  Object.fromEntries(rows.map((r) => [r.questionId, r.value as AnswerMap[string]]));
+
+/** Past its due date and still waiting for the supplier (sent, in progress, or returned to them). */
+export const isOverdue = (r: Pick<AssignmentRow, 'status' | 'dueDate'>, now = new Date()) =>
+  OPEN.has(r.status) && r.dueDate < now.toISOString().slice(0, 10);
+
+export const linkStateOf = (r: Pick<AssignmentRow, 'linkRevokedAt' | 'linkExpiresAt'>, now = new Date()) =>
+  r.linkRevokedAt ? 'revoked' : r.linkExpiresAt && r.linkExpiresAt > now ? 'live' : 'expired';
+
+export const toAssignment = (
+  r: AssignmentRow,
+  definition: TemplateDefinition,
+  answers: readonly AnswerRow[],
+): Assignment => ({
+  id: r.id,
+  supplierId: r.supplierId,
+  supplierName: r.supplierName,
+  templateId: r.templateId,
+  templateName: r.templateName,
+  templateVersion: r.templateVersion,
+  status: r.status,
+  dueDate: r.dueDate,
+  overdue: isOverdue(r),
+  message: r.message,
+  locale: LocaleSchema.safeParse(r.locale).data ?? null,
+  progress: answerProgress(definition, answerMapOf(answers)),
+  link: {
+    state: linkStateOf(r),
+    expiresAt: r.linkExpiresAt?.toISOString() ?? null,
+    recipient: r.linkRecipient,
+  },
+  sentAt: r.sentAt.toISOString(),
+  submittedAt: r.submittedAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  revision: r.revision,
+});

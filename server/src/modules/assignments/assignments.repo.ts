@@ -1,0 +1,156 @@
+import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
+import type { Db, Tx } from '../../db/client.js';
+import { atRevision, nextRevision } from '../../db/revision.js';
+import { questionnaireAssignments as a, questionnaireAnswers as ans } from '../../db/schema/assignments.js';
+import { questionnaireTemplates as tpl } from '../../db/schema/questionnaires.js';
+import { suppliers } from '../../db/schema/suppliers.js';
+import { rowsOf } from '../../db/tenant.js';
+
+export type AssignmentInsert = typeof a.$inferInsert;
+export type AnswerRow = typeof ans.$inferSelect;
+
+/** An assignment with the names lists show: its supplier's, and its template version's. */
+const listedColumns = {
+  id: a.id,
+  orgId: a.orgId,
+  supplierId: a.supplierId,
+  templateId: a.templateId,
+  status: a.status,
+  dueDate: a.dueDate,
+  message: a.message,
+  locale: a.locale,
+  linkExpiresAt: a.linkExpiresAt,
+  linkRevokedAt: a.linkRevokedAt,
+  linkRecipient: a.linkRecipient,
+  sentAt: a.sentAt,
+  submittedAt: a.submittedAt,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+  revision: a.revision,
+  supplierName: suppliers.name,
+  templateName: tpl.name,
+  templateVersion: tpl.version,
+};
+export type AssignmentRow = {
+  [K in keyof typeof listedColumns]: (typeof listedColumns)[K]['_']['data'];
+} & { templateVersion: number };
+
+const joined = (tx: Tx) =>
+  tx
+    .select(listedColumns)
+    .from(a)
+    .innerJoin(suppliers, eq(suppliers.id, a.supplierId))
+    .innerJoin(tpl, eq(tpl.id, a.templateId));
+
+export const insertAssignment = async (tx: Tx, values: AssignmentInsert) => {
+  const [row] = await tx.insert(a).values(values).returning({ id: a.id });
+  return row!.id;
+};
+
+export const findAssignment = async (tx: Tx, orgId: string, id: string) => {
+  const [row] = await joined(tx)
+    .where(and(eq(a.orgId, orgId), eq(a.id, id)))
+    .limit(1);
+  return row as AssignmentRow | undefined;
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const listAssignments = async (tx: Tx, orgId: string, q: AssignmentsQuery) => {
+  const where: (SQL | undefined)[] = [eq(a.orgId, orgId)];
+  if (q.status) where.push(eq(a.status, q.status));
+  if (q.supplierId) where.push(eq(a.supplierId, q.supplierId));
+  if (q.templateId) where.push(eq(a.templateId, q.templateId));
+  const open = inArray(a.status, ['sent', 'in_progress', 'returned']);
+  if (q.overdue === 'true') where.push(and(open, lt(a.dueDate, today())));
+  if (q.overdue === 'false') where.push(sql`not (${and(open, lt(a.dueDate, today()))})`);
+  const filter = and(...where);
+  const [items, [total]] = await Promise.all([
+    joined(tx).where(filter).orderBy(desc(a.createdAt), desc(a.id)).limit(q.limit).offset(q.offset),
+    tx.select({ n: count() }).from(a).where(filter),
+  ]);
+  return { items: items as AssignmentRow[], total: total?.n ?? 0 };
+};
+
+/** The guarded update: no row when another write bumped the revision since it was read. */
+export const updateAssignment = async (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  revision: number,
+  values: Partial<AssignmentInsert>,
+) =>
+  (
+    await tx
+      .update(a)
+      .set({ ...values, updatedAt: new Date(), revision: nextRevision(a.revision) })
+      .where(and(eq(a.orgId, orgId), eq(a.id, id), atRevision(a.revision, revision)))
+      .returning({ id: a.id })
+  ).length > 0;
+
+/** The template version's definition (unparsed): the templates module's row, read by id. */
+export const findTemplateDefinition = async (tx: Tx, orgId: string, templateId: string) => {
+  const [row] = await tx
+    .select({ definition: tpl.definition })
+    .from(tpl)
+    .where(and(eq(tpl.orgId, orgId), eq(tpl.id, templateId)))
+    .limit(1);
+  return row?.definition;
+};
+
+// ---- answers -------------------------------------------------------------------------------------------
+
+export const listAnswers = (tx: Tx, orgId: string, assignmentIds: string[]) =>
+  assignmentIds.length === 0
+    ? Promise.resolve([] as AnswerRow[])
+    : tx
+        .select()
+        .from(ans)
+        .where(and(eq(ans.orgId, orgId), inArray(ans.assignmentId, assignmentIds)));
+
+export const findAnswer = async (tx: Tx, orgId: string, assignmentId: string, questionId: string) => {
+  const [row] = await tx
+    .select()
+    .from(ans)
+    .where(and(eq(ans.orgId, orgId), eq(ans.assignmentId, assignmentId), eq(ans.questionId, questionId)))
+    .limit(1);
+  return row;
+};
+
+/** A first answer; undefined when one already exists (another tab saved first). */
+export const insertAnswer = async (tx: Tx, values: typeof ans.$inferInsert) => {
+  const [row] = await tx.insert(ans).values(values).onConflictDoNothing().returning();
+  return row;
+};
+
+/** Replaces an answer saved at `revision`; undefined when it moved on since. */
+export const updateAnswer = async (tx: Tx, orgId: string, id: string, revision: number, value: unknown) => {
+  const [row] = await tx
+    .update(ans)
+    .set({ value, updatedAt: new Date(), revision: nextRevision(ans.revision) })
+    .where(and(eq(ans.orgId, orgId), eq(ans.id, id), atRevision(ans.revision, revision)))
+    .returning();
+  return row;
+};
+
+export const deleteAnswer = async (tx: Tx, orgId: string, id: string, revision: number) =>
+  (
+    await tx
+      .delete(ans)
+      .where(and(eq(ans.orgId, orgId), eq(ans.id, id), atRevision(ans.revision, revision)))
+      .returning({ id: ans.id })
+  ).length > 0;
+
+// ---- the portal's way in: a definer function finds the link's organisation before any tenant is set ----
+
+export const findPortalLink = async (db: Db, tokenHash: string) => {
+  const row = rowsOf<{ assignment_id: string; org_id: string; state: 'live' | 'expired' | 'revoked' }>(
+    await db.execute(sql`select * from portal_link(${tokenHash})`),
+  )[0];
+  return row && { assignmentId: row.assignment_id, orgId: row.org_id, state: row.state };
+};
+
+/** An assignment's supplier id by id, as a scalar subquery (the audit list names a questionnaire by it). */
+export const assignmentSupplierIdById = (id: SQL): SQL<string | null> =>
+  sql`(select ${a.supplierId} from ${a} where ${a.id} = ${id})`;

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AssignmentCreateSchema,
+  AssignmentIssuedSchema,
+  AssignmentPageSchema,
+  AssignmentSchema,
+  AssignmentsCreatedSchema,
+  AssignmentsQuerySchema,
+} from '#shared/schemas/assignments.js';
+import { IdParamsSchema } from '#shared/schemas/common.js';
+import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
+import { expectedRevision } from '../../lib/revision.js';
+import { ctxOf } from '../../plugins/auth.js';
+import type { AssignmentsService } from './assignments.service.js';
+
+const tags = ['assignments'];
+
+export const assignmentsRoutes = async (
+  app: FastifyInstance,
+  { assignments }: { assignments: AssignmentsService },
+) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/assignments',
+    {
+      schema: {
+        tags,
+        operationId: 'listAssignments',
+        summary:
+          'Questionnaires sent, newest first, with status and progress (filters: status, supplier, template, overdue)',
+        querystring: AssignmentsQuerySchema,
+        response: { 200: AssignmentPageSchema },
+      },
+    },
+    async (req) => assignments.list(ctxOf(req), req.query),
+  );
+
+  r.post(
+    '/api/assignments',
+    {
+      schema: {
+        tags,
+        operationId: 'sendQuestionnaires',
+        summary:
+          'Send a published template version to one or many suppliers (officers): one secret link each, e-mailed to the supplier’s first contact; without a mailer or a contact e-mail the link is returned once as portalUrl',
+        body: AssignmentCreateSchema,
+        response: { 201: AssignmentsCreatedSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req, reply) => reply.status(201).send({ items: await assignments.create(ctxOf(req), req.body) }),
+  );
+
+  r.get(
+    '/api/assignments/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'getAssignment',
+        summary: 'One questionnaire sent: status, progress, its link’s state (never the link)',
+        params: IdParamsSchema,
+        response: { 200: AssignmentSchema },
+      },
+    },
+    async (req) => assignments.get(ctxOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/assignments/:id/revoke-link',
+    {
+      schema: {
+        tags,
+        operationId: 'revokeAssignmentLink',
+        summary: 'Stop the supplier’s link working at once (officers); the answers are kept',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        response: { 200: AssignmentSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req) =>
+      assignments.revokeLink(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
+  );
+
+  r.post(
+    '/api/assignments/:id/reissue-link',
+    {
+      schema: {
+        tags,
+        operationId: 'reissueAssignmentLink',
+        summary:
+          'Replace the supplier’s link with a new one (officers): the old one stops working; e-mailed, or returned once as portalUrl',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        response: { 200: AssignmentIssuedSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req) =>
+      assignments.reissueLink(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
+  );
+};

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { answerProgress, missingRequired } from '#shared/domain/questionnaires/progress.js';
+import { findQuestion } from '#shared/domain/questionnaires/questions.js';
+import type { PortalAnswer, PortalAnswerSave, PortalQuestionnaire } from '#shared/schemas/portal.js';
+import { answerValueSchemaFor } from '#shared/schemas/questionnaire-answers.js';
+import {
+  type Locale,
+  type TemplateDefinition,
+  TemplateDefinitionSchema,
+} from '#shared/schemas/questionnaires.js';
+import type { Db, Tx } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import type { Actor } from '../../lib/context.js';
+import { sha256Hex } from '../../lib/tokens.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
+import { findOrganizationName } from '../orgs/orgs.repo.js';
+import { answerMapOf } from './assignments.mapping.js';
+import * as repo from './assignments.repo.js';
+
+const EDITABLE = new Set(['sent', 'in_progress', 'returned']);
+
+const toAnswer = (r: repo.AnswerRow): PortalAnswer => ({
+  questionId: r.questionId,
+  value: r.value as PortalAnswer['value'],
+  revision: r.revision,
+  updatedAt: r.updatedAt.toISOString(),
+  reviewComment: r.reviewComment,
+});
+
+const valueDigest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+interface Session {
+  orgId: string;
+  row: repo.AssignmentRow;
+  definition: TemplateDefinition;
+  actor: Actor;
+}
+
+/**
+ * The supplier portal: everything a secret link may do, and nothing else. The link is looked up by its
+ * SHA-256 through a definer function (before any tenant is known); everything after runs inside the link's
+ * organisation and is confined to its one assignment.
+ */
+export const createPortalService = ({ db }: { db: Db }) => {
+  /** Resolves a link, or says plainly why it cannot be used. */
+  const open = async <T>(token: string, fn: (tx: Tx, s: Session) => Promise<T>): Promise<T> => {
+    const link = await repo.findPortalLink(db, sha256Hex(token));
+    if (!link) {
+      throw new AppError(
+        'not_found',
+        'This questionnaire link is not valid. It may have been mistyped or replaced by a newer link: ask the company that sent it for a new one.',
+      );
+    }
+    return withTenant(db, link.orgId, async (tx) => {
+      const row = await repo.findAssignment(tx, link.orgId, link.assignmentId);
+      if (!row) throw notFound('Questionnaire');
+      const organisation = await findOrganizationName(tx, link.orgId);
+      if (link.state !== 'live') {
+        throw new AppError(
+          'gone',
+          link.state === 'revoked'
+            ? `${organisation} has withdrawn this link. If you still need to answer, ask them for a new one.`
+            : `This link has expired. Ask ${organisation} for a new one; the answers you saved are kept.`,
+        );
+      }
+      const definition = TemplateDefinitionSchema.parse(
+        await repo.findTemplateDefinition(tx, link.orgId, row.templateId),
+      );
+      const actor: Actor = {
+        type: 'supplier_link',
+        id: row.id,
+        label: `${row.supplierName} (questionnaire link)`,
+      };
+      return fn(tx, { orgId: link.orgId, row, definition, actor });
+    });
+  };
+
+  const editableOnly = (s: Session) => {
+    if (!EDITABLE.has(s.row.status)) {
+      throw new AppError(
+        'unprocessable',
+        s.row.status === 'accepted'
+          ? 'This questionnaire was accepted: it can no longer be changed.'
+          : 'This questionnaire was submitted: it can be changed again only if it is returned to you.',
+      );
+    }
+  };
+
+  const progressOf = async (tx: Tx, s: Session) =>
+    answerProgress(s.definition, answerMapOf(await repo.listAnswers(tx, s.orgId, [s.row.id])));
+
+  /** The first save moves a sent questionnaire to "in progress" (kept in the same transaction). */
+  const markStarted = async (tx: Tx, s: Session) => {
+    if (s.row.status === 'sent') {
+      await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, { status: 'in_progress' });
+    }
+  };
+
+  return {
+    async get(token: string): Promise<PortalQuestionnaire> {
+      return open(token, async (tx, s) => {
+        const answers = await repo.listAnswers(tx, s.orgId, [s.row.id]);
+        return {
+          organisation: await findOrganizationName(tx, s.orgId),
+          supplierName: s.row.supplierName,
+          status: s.row.status,
+          dueDate: s.row.dueDate,
+          message: s.row.message,
+          locale: (s.row.locale as Locale | null) ?? null,
+          editable: EDITABLE.has(s.row.status),
+          definition: s.definition,
+          answers: answers.map(toAnswer),
+          progress: answerProgress(s.definition, answerMapOf(answers)),
+        };
+      });
+    },
+
+    /**
+     * Saves one answer (autosave). `revision` names the version the portal last saw: a save from an older one
+     * (another tab saved meanwhile) answers 409 with the answer as it is now, so nothing is lost silently.
+     */
+    async saveAnswer(token: string, questionId: string, input: PortalAnswerSave) {
+      return open(token, async (tx, s) => {
+        editableOnly(s);
+        const question = findQuestion(s.definition, questionId);
+        if (!question) throw notFound('Question', questionId);
+        const existing = await repo.findAnswer(tx, s.orgId, s.row.id, questionId);
+        const stale = (current: repo.AnswerRow | undefined) =>
+          new AppError(
+            'conflict',
+            'This answer was changed in another window after you loaded it. Choose which answer to keep.',
+            undefined,
+            current ? { ...toAnswer(current), id: current.id } : undefined,
+          );
+        let saved: repo.AnswerRow | undefined;
+        if (input.value === null) {
+          if (!existing) return { answer: null, progress: await progressOf(tx, s) };
+          if (input.revision !== existing.revision) throw stale(existing);
+          if (!(await repo.deleteAnswer(tx, s.orgId, existing.id, existing.revision))) {
+            throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
+          }
+        } else {
+          const parsed = answerValueSchemaFor(question).safeParse(input.value);
+          if (!parsed.success) {
+            const message = parsed.error.issues[0]?.message ?? 'Not a valid answer';
+            throw new AppError('validation_failed', message, [{ path: 'value', message }]);
+          }
+          if (!existing) {
+            if (input.revision !== undefined) throw stale(undefined);
+            saved = await repo.insertAnswer(tx, {
+              orgId: s.orgId,
+              assignmentId: s.row.id,
+              questionId,
+              value: parsed.data,
+            });
+            if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
+          } else {
+            if (input.revision !== existing.revision) throw stale(existing);
+            saved = await repo.updateAnswer(tx, s.orgId, existing.id, existing.revision, parsed.data);
+            if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
+          }
+        }
+        await markStarted(tx, s);
+        await appendAuditEvent(tx, s.orgId, s.actor, {
+          action: 'assignment.answer_saved',
+          entityType: 'assignment',
+          entityId: s.row.id,
+          payload: {
+            questionId,
+            revision: saved?.revision ?? 0,
+            cleared: saved === undefined,
+            valueSha256: saved ? valueDigest(saved.value) : null,
+          },
+        });
+        return { answer: saved ? toAnswer(saved) : null, progress: await progressOf(tx, s) };
+      });
+    },
+
+    async chooseLocale(token: string, locale: Locale) {
+      return open(token, async (tx, s) => {
+        if (!s.definition.locales.includes(locale)) {
+          throw new AppError('validation_failed', 'This questionnaire is not available in that language', [
+            { path: 'locale', message: `Choose one of: ${s.definition.locales.join(', ')}` },
+          ]);
+        }
+        if (s.row.locale !== locale) {
+          await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, { locale });
+          await appendAuditEvent(tx, s.orgId, s.actor, {
+            action: 'assignment.locale_chosen',
+            entityType: 'assignment',
+            entityId: s.row.id,
+            payload: { locale },
+          });
+        }
+        return { ok: true as const };
+      });
+    },
+
+    /**
+     * Submits: every visible required question must have an answer (each missing one is named, by question
+     * id, so the portal can jump to it). Status and audit commit together, or nothing does.
+     */
+    async submit(token: string) {
+      return open(token, async (tx, s) => {
+        editableOnly(s);
+        const answers = answerMapOf(await repo.listAnswers(tx, s.orgId, [s.row.id]));
+        const missing = missingRequired(s.definition, answers);
+        if (missing.length > 0) {
+          throw new AppError(
+            'validation_failed',
+            `${missing.length === 1 ? 'One required question is' : `${missing.length} required questions are`} not answered yet`,
+            missing.map((m) => ({ path: m.questionId, message: 'This question needs an answer' })),
+          );
+        }
+        const ok = await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, {
+          status: 'submitted',
+          submittedAt: new Date(),
+        });
+        if (!ok)
+          throw new AppError('conflict', 'The questionnaire changed while you submitted it: try again.');
+        const progress = answerProgress(s.definition, answers);
+        await appendAuditEvent(tx, s.orgId, s.actor, {
+          action: 'assignment.submitted',
+          entityType: 'assignment',
+          entityId: s.row.id,
+          payload: { answered: progress.answered, required: progress.required },
+        });
+        return { ok: true as const, status: 'submitted' as const };
+      });
+    },
+  };
+};
+
+export type PortalService = ReturnType<typeof createPortalService>;
