@@ -62,12 +62,11 @@ export function QuestionEditor({ si, qi, count, onMove, onRemove, onReplace, goT
   useEffect(() => {
     if (!goTo || goTo.section !== si || goTo.question !== qi) return;
     setOpen(true);
-    // After the fields render: the field named by the issue, else the question itself.
+    // After the fields render: the field named by the issue, else the question itself (focus scrolls to it).
     requestAnimationFrame(() => {
       const el =
         ref.current?.querySelector<HTMLElement>(`[name="${goTo.path}"]`) ??
         ref.current?.querySelector<HTMLElement>('.builder-question-toggle');
-      el?.scrollIntoView({ block: 'center' });
       el?.focus();
     });
   }, [goTo, si, qi]);

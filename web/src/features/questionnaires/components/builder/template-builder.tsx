@@ -11,6 +11,7 @@ import { FormAlert } from '../../../../components/ui/form-alert.js';
 import { isApiError } from '../../../../lib/api-client.js';
 import { useEditConflict } from '../../../../lib/edit-conflict.js';
 import { describeError } from '../../../../lib/form-errors.js';
+import { sameValue } from '../../../../lib/merge-edits.js';
 import { useStoreTemplate, useUpdateTemplate } from '../../api.js';
 import { describeIssuePath, issueTarget, splitIssuePath } from '../../lib/template-paths.js';
 import type { IssueItem } from '../issue-list.js';
@@ -56,6 +57,9 @@ export function TemplateBuilder({ template }: { template: Template }) {
     onLatest: storeTemplate,
   });
   const current = edit.base ?? template;
+  // RHF counts a field that a mounted Controller registered as undefined (an absent help text, condition)
+  // as a change against defaults that lack the key; compare the values themselves, as the conflict merge does.
+  const dirty = formState.isDirty && !sameValue(getValues(), formState.defaultValues);
 
   const placeIssues = (issues: IssueItem[]) => {
     for (const issue of issues) {
@@ -76,7 +80,6 @@ export function TemplateBuilder({ template }: { template: Template }) {
       const el =
         document.querySelector<HTMLElement>(`[name="${name}"], [name^="${name}."]`) ??
         (target.section !== undefined ? document.getElementById(`tpl-section-${target.section}`) : null);
-      el?.scrollIntoView({ block: 'center' });
       el?.focus();
     });
   };
@@ -132,17 +135,17 @@ export function TemplateBuilder({ template }: { template: Template }) {
               describeField={(path) => describeIssuePath(path, getValues())}
             />
             <FormAlert message={formError} />
-            {saved && !formState.isDirty ? <Alert tone="success">Draft saved.</Alert> : null}
+            {saved && !dirty ? <Alert tone="success">Draft saved.</Alert> : null}
             <div className="button-row">
               <Button type="submit" variant="primary" busy={formState.isSubmitting}>
                 Save draft
               </Button>
-              <Button onClick={() => reset()} disabled={!formState.isDirty || formState.isSubmitting}>
+              <Button onClick={() => reset()} disabled={!dirty || formState.isSubmitting}>
                 Discard changes
               </Button>
               <DraftActions
                 template={current}
-                dirty={formState.isDirty}
+                dirty={dirty}
                 onConflict={edit.catchConflict}
                 onIssues={(issues) => {
                   setChecked({ title: 'Publishing was refused', issues });
@@ -150,7 +153,7 @@ export function TemplateBuilder({ template }: { template: Template }) {
                 }}
               />
               <span className="muted" aria-live="polite">
-                {formState.isDirty ? 'Unsaved changes' : null}
+                {dirty ? 'Unsaved changes' : null}
               </span>
             </div>
           </div>
