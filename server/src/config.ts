@@ -41,6 +41,8 @@ const EnvSchema = z.object({
     .min(1024)
     .default(32 * 1024 * 1024),
   IMPORT_ASSESS_IN_REQUEST_MAX: z.coerce.number().int().min(0).default(1000),
+  /** Suppliers per transaction of a rescore (each batch commits with its audit events). */
+  RESCORE_BATCH: z.coerce.number().int().min(1).default(1000),
   /** Largest dataset edition file (CSV or XLSX) an administrator may upload. */
   DATASET_EDITION_MAX_BYTES: z.coerce
     .number()
@@ -104,6 +106,8 @@ export interface AppConfig {
   importMaxBytes: number;
   /** An import commit assesses up to this many suppliers in its request; more go to a background job. */
   importAssessInRequestMax: number;
+  /** Suppliers a rescore scores and commits per transaction. */
+  rescoreBatch: number;
   datasetEditionMaxBytes: number;
   trustProxy: boolean;
   /** Ed25519 private key (PEM or base64 PEM) signing audit checkpoints; generated into dataDir when unset. */
@@ -185,6 +189,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importAssessInRequestMax: e.IMPORT_ASSESS_IN_REQUEST_MAX,
+    rescoreBatch: e.RESCORE_BATCH,
     datasetEditionMaxBytes: e.DATASET_EDITION_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
     auditSigningKey: e.AUDIT_SIGNING_KEY || undefined,

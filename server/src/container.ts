@@ -53,6 +53,7 @@ export const buildScoring = ({
   ref,
   kickJobs = () => {},
   importAssessInRequestMax = 1000,
+  rescoreBatch,
 }: {
   db: Db;
   ref: ReferenceData;
@@ -60,6 +61,8 @@ export const buildScoring = ({
   kickJobs?: () => void;
   /** An import assessing more suppliers than this leaves it to a background job. */
   importAssessInRequestMax?: number;
+  /** Suppliers per transaction of a rescore (default 1,000). */
+  rescoreBatch?: number;
 }) => {
   // One cache of loaded editions per process, shared by every path that scores under a policy.
   const references = createReferences({ shipped: ref });
@@ -76,6 +79,7 @@ export const buildScoring = ({
     jobs: jobsRepo,
     assessSuppliers,
     reassessSuppliers,
+    batch: rescoreBatch,
   });
   const supplierImports = createSupplierImportService({
     db,
@@ -110,6 +114,7 @@ export const buildContainer = ({
     // The runner is built below from the scoring handlers; an import only kicks it after it has committed.
     kickJobs: () => jobRunner.kick(),
     importAssessInRequestMax: config.importAssessInRequestMax,
+    rescoreBatch: config.rescoreBatch,
   });
   configureAuditAnchoring({
     signer: loadAuditSigner(config.dataDir, config.auditSigningKey),

@@ -97,7 +97,11 @@ export const suppliers = pgTable(
     index('suppliers_org_updated_idx').on(t.orgId, t.updatedAt),
     index('suppliers_org_parent_idx').on(t.orgId, t.parentId),
     index('suppliers_org_chain_risk_idx').on(t.orgId, t.chainRiskRank, t.chainRiskScore),
-    index('suppliers_org_assessed_idx').on(t.orgId, t.assessedAt),
+    // No index on assessed_at: a rescore rewrites it on every row, and an indexed column that changes makes
+    // PostgreSQL write a new entry in every index of the table (12 of them); with none changing, a rescore that
+    // leaves a supplier's scores as they were is a heap-only (HOT) update. The table is created with
+    // fillfactor 90 so the new row version fits on its page (migration 0016, written by hand: drizzle-kit
+    // does not model storage parameters). The "assessed before" filters read the organisation's rows.
     index('suppliers_good_keys_gin').using('gin', t.goodKeys),
     // The start-up scan for keys computed under another synonym table (refreshGoodKeys): usually finds none.
     index('suppliers_good_keys_version_idx').on(t.goodKeysVersion, t.id),

@@ -4,7 +4,7 @@ import { GOODS_SYNONYMS_VERSION } from '#shared/domain/reference/goods-synonyms.
 import { sliceReference } from '#shared/domain/reference/lookup.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
-import { toStoredResult } from '#shared/domain/scoring/stored.js';
+import { fullResultText, toStoredResult } from '#shared/domain/scoring/stored.js';
 import type { AssessmentInputs, AssessmentProvenance } from '#shared/domain/scoring/types.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { SupplierProfile } from '#shared/schemas/suppliers.js';
@@ -64,7 +64,10 @@ export const runEngine = (
     provenance: provenanceOf(policy, ref),
   };
   const result = score(policy, profile, answers, ref);
-  return { inputs, result, stored: toStoredResult(policy, result), sha256: resultSha256(result) };
+  const stored = toStoredResult(policy, result);
+  // The same text resultSha256 hashes, built from the stored form: the unanswered lines' text is kept once
+  // per policy instead of serialised again for every supplier (most of a rescore's JSON work).
+  return { inputs, result, stored, sha256: sha256(fullResultText(policy, stored)) };
 };
 
 /** Re-runs the engine on stored inputs; an equal hash means the stored result is reproduced exactly. */

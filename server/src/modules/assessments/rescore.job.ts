@@ -5,11 +5,9 @@ import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { JobHandler } from '../jobs/jobs.runner.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
-import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
+import type { SupplierRow, SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { ReassessSuppliers } from './assessments.reassess.js';
 import type { AssessSuppliers } from './assessments.write.js';
-
-const BATCH = 1000;
 
 /** The job kind that rescores (the policies module queues it on publish; imports queue it for their suppliers). */
 export const RESCORE_KIND: JobKind = 'rescore';
@@ -21,6 +19,8 @@ interface Deps {
   jobs: Pick<JobsRepo, 'insertJob'>;
   assessSuppliers: AssessSuppliers;
   reassessSuppliers: ReassessSuppliers;
+  /** Suppliers per transaction (default 1,000): each batch commits with its audit events. */
+  batch?: number;
 }
 
 export const createRescore = ({
@@ -30,11 +30,14 @@ export const createRescore = ({
   jobs,
   assessSuppliers,
   reassessSuppliers,
+  batch: BATCH = 1000,
 }: Deps) => {
   /**
    * Rescore after publishing: every current supplier of the organisation under the policy named in the job.
    * Batches commit one by one (each with its audit events), so progress is visible and a crash loses at most
-   * one batch; a supplier is never left half-written.
+   * the two batches in flight; a supplier is never left half-written. Two batches overlap: the next one is
+   * read, scored and written while the previous one appends its audit events and commits (the chain's lock
+   * keeps their events in order), so the application and PostgreSQL work at the same time instead of in turn.
    */
   const rescoreOrganisation = async (args: {
     orgId: string;
@@ -49,11 +52,15 @@ export const createRescore = ({
     }));
     if (policy?.status !== 'published') throw new Error(`policy ${policyId} is not published`);
     await progress(0, total);
-    let done = 0;
-    let after: string | undefined;
-    for (;;) {
-      const batch = await withTenant(db, orgId, async (tx) => {
+    /** One batch in its own transaction; `rows` settles once its suppliers are read, `committed` at commit. */
+    const startBatch = (after: string | undefined) => {
+      let read!: (rows: SupplierRow[]) => void;
+      const rowsRead = new Promise<SupplierRow[]>((resolve) => {
+        read = resolve;
+      });
+      const committed = withTenant(db, orgId, async (tx) => {
         const rows = await suppliers.currentSuppliersAfter(tx, orgId, after, BATCH);
+        read(rows);
         await assessSuppliers(tx, {
           orgId,
           policy,
@@ -63,12 +70,34 @@ export const createRescore = ({
           jobId: args.jobId,
           deferChainRisk: true,
         });
-        return rows;
+        return rows.length;
       });
-      done += batch.length;
+      // Awaited below, in order; a failure while the other batch is awaited must not count as unhandled.
+      committed.catch(() => {});
+      return { rows: Promise.race([rowsRead, committed.then(() => rowsRead)]), committed };
+    };
+    let done = 0;
+    let after: string | undefined;
+    // The transactions started and not yet counted, oldest first (never more than two).
+    const running: Promise<number>[] = [];
+    try {
+      for (;;) {
+        const batch = startBatch(after);
+        running.push(batch.committed);
+        const rows = await batch.rows;
+        if (running.length > 1) {
+          done += await running.shift()!;
+          await progress(done, Math.max(total, done));
+        }
+        if (rows.length < BATCH) break;
+        after = rows[rows.length - 1]!.id;
+      }
+      done += await running.shift()!;
       await progress(done, Math.max(total, done));
-      if (batch.length < BATCH) break;
-      after = batch[batch.length - 1]!.id;
+    } catch (err) {
+      // The job ends only once no transaction of it is still running.
+      await Promise.allSettled(running);
+      throw err;
     }
     // Chain risk once for the whole register, after the last batch: one set-based statement, not a roll-up
     // through the ancestors of every batch (the top of a chain would be rewritten once per batch).

@@ -5,7 +5,13 @@ import { type PolicyDocument, PolicyDocumentSchema } from '../../schemas/policy.
 import { loadReferenceData } from '../reference/load-node.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { ENGINE_VERSION, score } from './score.js';
-import { EXPANDS_ENGINE_VERSIONS, expandStoredResult, type StoredResult, toStoredResult } from './stored.js';
+import {
+  EXPANDS_ENGINE_VERSIONS,
+  expandStoredResult,
+  fullResultText,
+  type StoredResult,
+  toStoredResult,
+} from './stored.js';
 import { type AssessmentInputs, AssessmentInputsSchema } from './types.js';
 
 /**
@@ -63,5 +69,45 @@ describe('stored results across engine versions', () => {
     expect(stored.storedForm).toBe('policy-compact-1');
     expect(stored.control.criteria.map((c) => c.key)).toEqual(['policy_commitment', 'age_verification']);
     expect(JSON.stringify(expandStoredResult(DEFAULT_POLICY, stored))).toBe(JSON.stringify(result));
+  });
+
+  it('builds the full result text from the stored form exactly as JSON.stringify of the full result', () => {
+    const profiles = [
+      ...fixture.assessments.map((a) => ({ profile: a.inputs.profile, answers: a.inputs.answers })),
+      ...fixture.assessments.map((a) => ({ profile: a.inputs.profile, answers: [] })),
+      {
+        profile: {
+          country: 'AQ',
+          goods: ['garments'],
+          tier: 1,
+          headcount: null,
+          migrantWorkerShare: null,
+          agencyWorkerShare: null,
+        },
+        answers: [],
+      },
+      {
+        profile: {
+          country: 'CN',
+          goods: ['cotton', 'solar modules'],
+          tier: 2,
+          headcount: 40,
+          migrantWorkerShare: 55,
+          agencyWorkerShare: 40,
+        },
+        answers: [],
+      },
+    ];
+    let compact = 0;
+    for (const { profile, answers } of profiles) {
+      const result = score(DEFAULT_POLICY, profile, answers, ref);
+      const stored = toStoredResult(DEFAULT_POLICY, result);
+      if (stored.storedForm) compact += 1;
+      expect(fullResultText(DEFAULT_POLICY, stored)).toBe(JSON.stringify(result));
+    }
+    expect(compact).toBe(profiles.length);
+    // A result kept whole (an engine version the form does not expand) is its own text.
+    const whole = { ...score(DEFAULT_POLICY, profiles[0]!.profile, [], ref), engineVersion: '0.9.0' };
+    expect(fullResultText(DEFAULT_POLICY, toStoredResult(DEFAULT_POLICY, whole))).toBe(JSON.stringify(whole));
   });
 });
