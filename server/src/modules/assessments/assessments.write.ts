@@ -7,7 +7,7 @@ import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js'
 import type { References } from '../datasets/datasets.references.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
-import type { SupplierRow, SuppliersRepo } from '../suppliers/suppliers.repo.js';
+import type { ScoredSupplier, SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import { runEngine } from './assessments.engine.js';
 import { type AssessmentInsert, type AssessmentRow, insertAssessments } from './assessments.repo.js';
 
@@ -19,10 +19,7 @@ const INSERT_BATCH = 250;
 export interface AssessArgs {
   orgId: string;
   policy: PolicyRow;
-  suppliers: Pick<
-    SupplierRow,
-    'id' | 'country' | 'goods' | 'tier' | 'headcount' | 'migrantWorkerShare' | 'agencyWorkerShare'
-  >[];
+  suppliers: ScoredSupplier[];
   trigger: AssessmentTrigger;
   /** What set it off, in words ("profile changed: goods"); stored and audited with each assessment. */
   triggerDetail?: string | null;

@@ -5,7 +5,7 @@ import { type Actor, SYSTEM_ACTOR } from '../../lib/context.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { JobHandler } from '../jobs/jobs.runner.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
-import type { SupplierRow, SuppliersRepo } from '../suppliers/suppliers.repo.js';
+import type { ScoredSupplier, SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { ReassessSuppliers } from './assessments.reassess.js';
 import type { AssessSuppliers } from './assessments.write.js';
 
@@ -54,8 +54,8 @@ export const createRescore = ({
     await progress(0, total);
     /** One batch in its own transaction; `rows` settles once its suppliers are read, `committed` at commit. */
     const startBatch = (after: string | undefined) => {
-      let read!: (rows: SupplierRow[]) => void;
-      const rowsRead = new Promise<SupplierRow[]>((resolve) => {
+      let read!: (rows: ScoredSupplier[]) => void;
+      const rowsRead = new Promise<ScoredSupplier[]>((resolve) => {
         read = resolve;
       });
       const committed = withTenant(db, orgId, async (tx) => {

@@ -246,21 +246,42 @@ export const countCurrentSuppliers = async (tx: Tx, orgId: string): Promise<numb
   return row?.n ?? 0;
 };
 
+/** What scoring reads of a supplier (the engine's profile): a rescore reads nothing else of 100,000 rows. */
+const scoredColumns = {
+  id: suppliers.id,
+  country: suppliers.country,
+  goods: suppliers.goods,
+  tier: suppliers.tier,
+  headcount: suppliers.headcount,
+  migrantWorkerShare: suppliers.migrantWorkerShare,
+  agencyWorkerShare: suppliers.agencyWorkerShare,
+};
+export type ScoredSupplier = Pick<SupplierRow, keyof typeof scoredColumns>;
+
 /** One keyset page of current suppliers in id order, after `after` (rescoring walks the register with it). */
-export const currentSuppliersAfter = (tx: Tx, orgId: string, after: string | undefined, limit: number) =>
+export const currentSuppliersAfter = (
+  tx: Tx,
+  orgId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<ScoredSupplier[]> =>
   tx
-    .select()
+    .select(scoredColumns)
     .from(suppliers)
     .where(and(currentOf(orgId), after ? gt(suppliers.id, after) : undefined))
     .orderBy(asc(suppliers.id))
     .limit(limit);
 
 /** The current suppliers among `ids` (archived ones and other organisations' are left out), in id order. */
-export const currentSuppliersByIds = (tx: Tx, orgId: string, ids: readonly string[]) =>
+export const currentSuppliersByIds = (
+  tx: Tx,
+  orgId: string,
+  ids: readonly string[],
+): Promise<ScoredSupplier[]> =>
   ids.length === 0
-    ? Promise.resolve([] as SupplierRow[])
+    ? Promise.resolve([])
     : tx
-        .select()
+        .select(scoredColumns)
         .from(suppliers)
         .where(and(currentOf(orgId), sql`${suppliers.id} = any(${uuidArray(ids)})`))
         .orderBy(asc(suppliers.id));

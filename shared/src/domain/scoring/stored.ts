@@ -118,15 +118,28 @@ export const expandStoredResult = (policy: PolicyDocument, stored: StoredResult)
   };
 };
 
-/** The JSON text of each criterion's unanswered line and of its gap: the same in every result of one policy. */
-const unansweredTexts = new WeakMap<CompiledPolicy, { lines: string[]; gaps: string[] }>();
+/**
+ * The JSON text of each criterion's unanswered line and of its gap (the same in every result of one
+ * policy), and both arrays' text when nothing is answered (every result until questionnaires are answered).
+ */
+interface UnansweredTexts {
+  lines: string[];
+  gaps: string[];
+  allLines: string;
+  allGaps: string[];
+}
+const unansweredTexts = new WeakMap<CompiledPolicy, UnansweredTexts>();
 
-const unansweredTextsOf = (c: CompiledPolicy) => {
+const unansweredTextsOf = (c: CompiledPolicy): UnansweredTexts => {
   let texts = unansweredTexts.get(c);
   if (!texts) {
+    const lines = unansweredOf(c).map((line) => JSON.stringify(line));
+    const gaps = c.criteria.map((_, i) => JSON.stringify(criterionGap(c, i)));
     texts = {
-      lines: unansweredOf(c).map((line) => JSON.stringify(line)),
-      gaps: c.criteria.map((_, i) => JSON.stringify(criterionGap(c, i))),
+      lines,
+      gaps,
+      allLines: `[${lines.join(',')}]`,
+      allGaps: gaps.filter((_, i) => unansweredOf(c)[i]!.gap),
     };
     unansweredTexts.set(c, texts);
   }
@@ -140,39 +153,55 @@ const GAPS = '\u0000dataGaps\u0000';
 const CRITERIA_JSON = JSON.stringify(CRITERIA);
 const GAPS_JSON = JSON.stringify(GAPS);
 
-const spliceOnce = (text: string, placeholder: string, value: string) => {
-  const at = text.indexOf(placeholder);
-  if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) return null;
-  return text.slice(0, at) + value + text.slice(at + placeholder.length);
+const onlyOnce = (text: string, placeholder: string, from = 0) => {
+  const at = text.indexOf(placeholder, from);
+  return at < 0 || text.indexOf(placeholder, at + 1) >= 0 ? -1 : at;
 };
 
 /**
- * `JSON.stringify(expandStoredResult(policy, stored))` (the text result_sha256 is taken of), without
- * building the unanswered lines and serialising them again for every result: their text is kept once per
- * policy and spliced in, as JSON.stringify writes an array as its items' texts joined by commas. A rescore
- * serialises ~8 KB less per supplier. Pass the stored form as toStoredResult made it (a row read back from
- * jsonb has its keys in another order: expand that one).
+ * `JSON.stringify(expandStoredResult(policy, stored))` (the text result_sha256 is taken of) as pieces whose
+ * concatenation is that text, without building and serialising the unanswered lines again for every result:
+ * their text is kept once per policy, as JSON.stringify writes an array as its items' texts joined by commas.
+ * A rescore serialises ~8 KB less per supplier, and hashing the pieces one after another builds no 12 KB
+ * string. Pass the stored form as toStoredResult made it (a row read back from jsonb has its keys in another
+ * order: expand that one).
  */
-export const fullResultText = (policy: PolicyDocument, stored: StoredResult): string => {
-  if (stored.storedForm !== STORED_FORM || !expands(stored.engineVersion)) return JSON.stringify(stored);
+export const fullResultPieces = (policy: PolicyDocument, stored: StoredResult): string[] => {
+  if (stored.storedForm !== STORED_FORM || !expands(stored.engineVersion)) return [JSON.stringify(stored)];
   const c = compilePolicy(policy);
   const texts = unansweredTextsOf(c);
-  const unanswered = unansweredOf(c);
   const { storedForm: _form, ...result } = stored;
-  const answered = new Map(result.control.criteria.map((line) => [line.key, line]));
-  const criteria: string[] = [];
+  let criteria = texts.allLines;
   const gaps = result.dataGaps.map((g) => JSON.stringify(g));
-  for (let i = 0; i < c.criteria.length; i++) {
-    const line = answered.get(c.criteria[i]!.key);
-    criteria.push(line ? JSON.stringify(line) : texts.lines[i]!);
-    if ((line ?? unanswered[i]!).gap) gaps.push(texts.gaps[i]!);
+  if (result.control.criteria.length === 0) gaps.push(...texts.allGaps);
+  else {
+    const unanswered = unansweredOf(c);
+    const answered = new Map(result.control.criteria.map((line) => [line.key, line]));
+    const lines: string[] = [];
+    for (let i = 0; i < c.criteria.length; i++) {
+      const line = answered.get(c.criteria[i]!.key);
+      lines.push(line ? JSON.stringify(line) : texts.lines[i]!);
+      if ((line ?? unanswered[i]!).gap) gaps.push(texts.gaps[i]!);
+    }
+    criteria = `[${lines.join(',')}]`;
   }
   const text = JSON.stringify({
     ...result,
     control: { ...result.control, criteria: CRITERIA },
     dataGaps: GAPS,
   });
-  const withCriteria = spliceOnce(text, CRITERIA_JSON, `[${criteria.join(',')}]`);
-  const full = withCriteria && spliceOnce(withCriteria, GAPS_JSON, `[${gaps.join(',')}]`);
-  return full ?? JSON.stringify(expandStoredResult(policy, stored));
+  const c1 = onlyOnce(text, CRITERIA_JSON);
+  const g1 = c1 < 0 ? -1 : onlyOnce(text, GAPS_JSON);
+  if (g1 < c1) return [JSON.stringify(expandStoredResult(policy, stored))];
+  return [
+    text.slice(0, c1),
+    criteria,
+    text.slice(c1 + CRITERIA_JSON.length, g1),
+    `[${gaps.join(',')}]`,
+    text.slice(g1 + GAPS_JSON.length),
+  ];
 };
+
+/** The full result's JSON text from its stored form (fullResultPieces joined). */
+export const fullResultText = (policy: PolicyDocument, stored: StoredResult): string =>
+  fullResultPieces(policy, stored).join('');
