@@ -4,7 +4,7 @@ import { GOODS_SYNONYMS_VERSION } from '#shared/domain/reference/goods-synonyms.
 import { sliceReference } from '#shared/domain/reference/lookup.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { type AssessmentResult, type CriterionAnswer, score } from '#shared/domain/scoring/score.js';
-import { fullResultPieces, toStoredResult } from '#shared/domain/scoring/stored.js';
+import { storedResultTexts, toStoredResult } from '#shared/domain/scoring/stored.js';
 import type { AssessmentInputs, AssessmentProvenance } from '#shared/domain/scoring/types.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import type { SupplierProfile } from '#shared/schemas/suppliers.js';
@@ -65,11 +65,12 @@ export const runEngine = (
   };
   const result = score(policy, profile, answers, ref);
   const stored = toStoredResult(policy, result);
-  // The same text resultSha256 hashes, in pieces made from the stored form: the unanswered lines' text is kept
-  // once per policy instead of serialised again for every supplier (most of a rescore's JSON work).
+  // The text resultSha256 hashes, in pieces, and the stored form's JSON (written as it is), from one
+  // serialisation: the unanswered lines' text is kept once per policy (most of a rescore's JSON work).
+  const texts = storedResultTexts(policy, stored);
   const hash = createHash('sha256');
-  for (const piece of fullResultPieces(policy, stored)) hash.update(piece);
-  return { inputs, result, stored, sha256: hash.digest('hex') };
+  for (const piece of texts.fullPieces) hash.update(piece);
+  return { inputs, result, stored, storedText: texts.stored, sha256: hash.digest('hex') };
 };
 
 /** Re-runs the engine on stored inputs; an equal hash means the stored result is reproduced exactly. */

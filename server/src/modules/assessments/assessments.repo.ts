@@ -1,13 +1,19 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { bulkInsert } from '../../db/bulk.js';
+import { bulkInsert, type JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { assessments } from '../../db/schema/scoring.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type AssessmentInsert = typeof assessments.$inferInsert;
 
-/** Bulk insert; rows carry their ids and times (assessments are append-only: nothing comes back). */
-export const insertAssessments = (tx: Tx, rows: AssessmentRow[]) => bulkInsert(tx, assessments, rows);
+/**
+ * Bulk insert; rows carry their ids and times (assessments are append-only: nothing comes back). `result`
+ * may come as its JSON text already (JsonText), serialised once with the hash.
+ */
+export const insertAssessments = (
+  tx: Tx,
+  rows: (Omit<AssessmentRow, 'result'> & { result: AssessmentRow['result'] | JsonText })[],
+) => bulkInsert(tx, assessments, rows);
 
 export const listForSupplier = async (
   tx: Tx,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
+import { JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
@@ -64,8 +65,10 @@ const assess = async (
   // The floor that raised a rating ("Medium · insufficient data"), copied to the supplier with its rating.
   const floors = new Map<string, RatingFloorKind>();
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
+    const texts: JsonText[] = [];
     const chunk = args.suppliers.slice(i, i + INSERT_BATCH).map((s): AssessmentRow => {
-      const { inputs, result, stored, sha256 } = runEngine(doc, toProfile(s), ref);
+      const { inputs, result, stored, storedText, sha256 } = runEngine(doc, toProfile(s), ref);
+      texts.push(new JsonText(storedText));
       const id = randomUUID();
       if (result.ratingFloor) floors.set(id, result.ratingFloor.kind);
       return {
@@ -90,7 +93,13 @@ const assess = async (
       };
     });
     written.push(...chunk);
-    await writes.add(insertAssessments(tx, chunk));
+    // The stored result goes as the text its hash was taken with, not serialised a second time.
+    await writes.add(
+      insertAssessments(
+        tx,
+        chunk.map((a, j) => ({ ...a, result: texts[j]! })),
+      ),
+    );
   }
   await writes.add(
     suppliers.setCurrentAssessments(

@@ -10,6 +10,7 @@ import {
   expandStoredResult,
   fullResultText,
   type StoredResult,
+  storedResultTexts,
   toStoredResult,
 } from './stored.js';
 import { type AssessmentInputs, AssessmentInputsSchema } from './types.js';
@@ -104,10 +105,12 @@ describe('stored results across engine versions', () => {
       const stored = toStoredResult(DEFAULT_POLICY, result);
       if (stored.storedForm) compact += 1;
       expect(fullResultText(DEFAULT_POLICY, stored)).toBe(JSON.stringify(result));
+      expect(storedResultTexts(DEFAULT_POLICY, stored).stored).toBe(JSON.stringify(stored));
     }
     expect(compact).toBe(profiles.length);
     // A result kept whole (an engine version the form does not expand) is its own text.
     const whole = { ...score(DEFAULT_POLICY, profiles[0]!.profile, [], ref), engineVersion: '0.9.0' };
     expect(fullResultText(DEFAULT_POLICY, toStoredResult(DEFAULT_POLICY, whole))).toBe(JSON.stringify(whole));
+    expect(storedResultTexts(DEFAULT_POLICY, whole).stored).toBe(JSON.stringify(whole));
   });
 });

@@ -159,20 +159,28 @@ const onlyOnce = (text: string, placeholder: string, from = 0) => {
 };
 
 /**
- * `JSON.stringify(expandStoredResult(policy, stored))` (the text result_sha256 is taken of) as pieces whose
- * concatenation is that text, without building and serialising the unanswered lines again for every result:
- * their text is kept once per policy, as JSON.stringify writes an array as its items' texts joined by commas.
- * A rescore serialises ~8 KB less per supplier, and hashing the pieces one after another builds no 12 KB
- * string. Pass the stored form as toStoredResult made it (a row read back from jsonb has its keys in another
- * order: expand that one).
+ * The texts of a stored result, from one serialisation: `fullPieces` concatenate to
+ * `JSON.stringify(expandStoredResult(policy, stored))` (the text result_sha256 is taken of) and `stored` is
+ * `JSON.stringify(stored)` (what the row keeps). The unanswered lines are not built and serialised again for
+ * every result: their text is kept once per policy, as JSON.stringify writes an array as its items' texts
+ * joined by commas. A rescore serialises ~12 KB less per supplier, and hashing the pieces one after another
+ * builds no 12 KB string. Pass the stored form as toStoredResult made it (a row read back from jsonb has its
+ * keys in another order: expand that one).
  */
-export const fullResultPieces = (policy: PolicyDocument, stored: StoredResult): string[] => {
-  if (stored.storedForm !== STORED_FORM || !expands(stored.engineVersion)) return [JSON.stringify(stored)];
+export const storedResultTexts = (
+  policy: PolicyDocument,
+  stored: StoredResult,
+): { fullPieces: string[]; stored: string } => {
+  if (stored.storedForm !== STORED_FORM || !expands(stored.engineVersion)) {
+    const text = JSON.stringify(stored);
+    return { fullPieces: [text], stored: text };
+  }
   const c = compilePolicy(policy);
   const texts = unansweredTextsOf(c);
-  const { storedForm: _form, ...result } = stored;
+  const { storedForm, ...result } = stored;
   let criteria = texts.allLines;
-  const gaps = result.dataGaps.map((g) => JSON.stringify(g));
+  const kept = result.dataGaps.map((g) => JSON.stringify(g));
+  const gaps = [...kept];
   if (result.control.criteria.length === 0) gaps.push(...texts.allGaps);
   else {
     const unanswered = unansweredOf(c);
@@ -192,16 +200,22 @@ export const fullResultPieces = (policy: PolicyDocument, stored: StoredResult): 
   });
   const c1 = onlyOnce(text, CRITERIA_JSON);
   const g1 = c1 < 0 ? -1 : onlyOnce(text, GAPS_JSON);
-  if (g1 < c1) return [JSON.stringify(expandStoredResult(policy, stored))];
-  return [
-    text.slice(0, c1),
-    criteria,
-    text.slice(c1 + CRITERIA_JSON.length, g1),
-    `[${gaps.join(',')}]`,
-    text.slice(g1 + GAPS_JSON.length),
-  ];
+  if (g1 < c1) {
+    return {
+      fullPieces: [JSON.stringify(expandStoredResult(policy, stored))],
+      stored: JSON.stringify(stored),
+    };
+  }
+  const head = text.slice(0, c1);
+  const middle = text.slice(c1 + CRITERIA_JSON.length, g1);
+  const tail = text.slice(g1 + GAPS_JSON.length);
+  return {
+    fullPieces: [head, criteria, middle, `[${gaps.join(',')}]`, tail],
+    // The stored form's own key first, then the result's keys in the same order.
+    stored: `{${JSON.stringify('storedForm')}:${JSON.stringify(storedForm)},${head.slice(1)}${JSON.stringify(result.control.criteria)}${middle}[${kept.join(',')}]${tail}`,
+  };
 };
 
-/** The full result's JSON text from its stored form (fullResultPieces joined). */
+/** The full result's JSON text from its stored form (see storedResultTexts). */
 export const fullResultText = (policy: PolicyDocument, stored: StoredResult): string =>
-  fullResultPieces(policy, stored).join('');
+  storedResultTexts(policy, stored).fullPieces.join('');
