@@ -100,7 +100,7 @@ export const suppliers = pgTable(
     // No index on assessed_at: a rescore rewrites it on every row, and an indexed column that changes makes
     // PostgreSQL write a new entry in every index of the table (12 of them); with none changing, a rescore that
     // leaves a supplier's scores as they were is a heap-only (HOT) update. The table is created with
-    // fillfactor 90 so the new row version fits on its page (migration 0016, written by hand: drizzle-kit
+    // fillfactor 90 so the new row version fits on its page (migration 0019, written by hand: drizzle-kit
     // does not model storage parameters). The "assessed before" filters read the organisation's rows.
     index('suppliers_good_keys_gin').using('gin', t.goodKeys),
     // The start-up scan for keys computed under another synonym table (refreshGoodKeys): usually finds none.
