@@ -51,13 +51,17 @@ export const syncSubtreeTiers = async (tx: Tx, orgId: string, rootIds: string[])
     from moved m where s.org_id = ${orgId} and s.id = m.id
     returning s.id, m.name, m.from_tier, m.to_tier, m.root`);
   type Row = { id: string; name: string; from_tier: number; to_tier: number; root: string };
-  return rowsOf<Row>(rows).map((r) => ({
-    id: r.id,
-    name: r.name,
-    root: r.root,
-    from: Number(r.from_tier),
-    to: Number(r.to_tier),
-  }));
+  // RETURNING follows the rows' places on disk: sorted top-down (then by id), so the audit events come in the
+  // chain's order whatever the table's layout.
+  return rowsOf<Row>(rows)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      root: r.root,
+      from: Number(r.from_tier),
+      to: Number(r.to_tier),
+    }))
+    .sort((a, b) => a.to - b.to || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 };
 
 /** The deepest tier below (and including) a supplier if its tier became `tier`: refuses chains too deep. */
