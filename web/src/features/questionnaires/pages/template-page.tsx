@@ -10,6 +10,7 @@ import { canManageTemplates } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useTemplate } from '../api.js';
 import { TemplateBuilder } from '../components/builder/template-builder.js';
+import { CreateTemplatePanel } from '../components/create-template-panel.js';
 import { ExportButton } from '../components/export-button.js';
 import { IssueList } from '../components/issue-list.js';
 import { Tabs } from '../components/tabs.js';
@@ -57,7 +58,9 @@ export function TemplatePage() {
   const session = useCurrentSession();
   const template = useTemplate(id);
   const t = template.data;
-  const editable = t?.status === 'draft' && canManageTemplates(session.role);
+  const canManage = canManageTemplates(session.role);
+  const editable = t?.status === 'draft' && canManage;
+  const [versioning, setVersioning] = useState(false);
   return (
     <>
       <p className="breadcrumb">
@@ -73,8 +76,22 @@ export function TemplatePage() {
             </span>
           ) : null
         }
-        actions={t ? <ExportButton template={t} /> : null}
+        actions={
+          t ? (
+            <>
+              {t.status === 'published' && canManage ? (
+                <Button variant="primary" onClick={() => setVersioning(true)}>
+                  New version
+                </Button>
+              ) : null}
+              <ExportButton template={t} />
+            </>
+          ) : null
+        }
       />
+      {t && versioning ? (
+        <CreateTemplatePanel source={{ kind: 'version', base: t }} onClose={() => setVersioning(false)} />
+      ) : null}
       {template.isError ? (
         <Alert tone="error" title="The template could not be loaded">
           {describeError(template.error)}{' '}

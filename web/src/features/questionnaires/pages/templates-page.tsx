@@ -63,8 +63,7 @@ export function TemplatesPage() {
         <Table caption="Questionnaire templates">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Title</th>
+              <th scope="col">Template</th>
               <th scope="col">Status</th>
               <th scope="col">Version</th>
               <th scope="col">Questions</th>
@@ -81,9 +80,11 @@ export function TemplatesPage() {
             {items.map((t) => (
               <tr key={t.id}>
                 <td>
-                  <Link to={`/questionnaires/templates/${t.id}`}>{t.name}</Link>
+                  <Link className="cell-strong" to={`/questionnaires/templates/${t.id}`}>
+                    {t.name}
+                  </Link>
+                  {t.title !== t.name ? <div className="cell-sub">{t.title}</div> : null}
                 </td>
-                <td>{t.title}</td>
                 <td>
                   <TemplateStatusBadge status={t.status} />
                 </td>

@@ -59,7 +59,6 @@ export function DraftActions({
   return (
     <>
       <Button
-        variant="primary"
         onClick={() => setAsking('publish')}
         disabled={dirty}
         title={dirty ? 'Save your changes first' : undefined}

@@ -49,80 +49,82 @@ function OptionScores({ name, question }: { name: string; question: Question }) 
   const keys = usePolicyKeys();
   const ids = optionIdsOf(question) ?? [];
   return (
-    <table className="table builder-table">
-      <caption className="visually-hidden">Points and red flags per option</caption>
-      <thead>
-        <tr>
-          <th scope="col">Option</th>
-          <th scope="col">Points</th>
-          <th scope="col">Red flag</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ids.map((id) => {
-          const label = optionLabel(question, id, 'en') || id;
-          return (
-            <tr key={id}>
-              <th scope="row">{label}</th>
-              <td>
-                <Controller
-                  control={control}
-                  name={fieldPath(`${name}.points`)}
-                  render={({ field }) => {
-                    const points = (field.value ?? {}) as Record<string, number>;
-                    return (
-                      <input
-                        className="input input-number input-compact"
-                        type="number"
-                        step="any"
-                        aria-label={`Points for ${label}`}
-                        name={`${name}.points.${id}`}
-                        value={points[id] ?? ''}
-                        onChange={(e) => {
-                          const { [id]: _, ...rest } = points;
-                          field.onChange(
-                            e.target.value === '' ? rest : { ...rest, [id]: e.target.valueAsNumber },
-                          );
-                        }}
-                      />
-                    );
-                  }}
-                />
-              </td>
-              <td>
-                <Controller
-                  control={control}
-                  name={fieldPath(`${name}.redFlags`)}
-                  render={({ field }) => {
-                    const flags = (field.value ?? {}) as Record<string, string>;
-                    return (
-                      <select
-                        className="input select input-compact"
-                        aria-label={`Red flag for ${label}`}
-                        name={`${name}.redFlags.${id}`}
-                        value={flags[id] ?? ''}
-                        onChange={(e) => {
-                          const { [id]: _, ...rest } = flags;
-                          const next = e.target.value ? { ...rest, [id]: e.target.value } : rest;
-                          field.onChange(Object.keys(next).length ? next : undefined);
-                        }}
-                      >
-                        <option value="">None</option>
-                        {keyOptions(keys.redFlags, flags[id]).map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    );
-                  }}
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="builder-table-wrap">
+      <table className="table builder-table">
+        <caption className="visually-hidden">Points and red flags per option</caption>
+        <thead>
+          <tr>
+            <th scope="col">Option</th>
+            <th scope="col">Points</th>
+            <th scope="col">Red flag</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const label = optionLabel(question, id, 'en') || id;
+            return (
+              <tr key={id}>
+                <th scope="row">{label}</th>
+                <td>
+                  <Controller
+                    control={control}
+                    name={fieldPath(`${name}.points`)}
+                    render={({ field }) => {
+                      const points = (field.value ?? {}) as Record<string, number>;
+                      return (
+                        <input
+                          className="input input-number input-compact"
+                          type="number"
+                          step="any"
+                          aria-label={`Points for ${label}`}
+                          name={`${name}.points.${id}`}
+                          value={points[id] ?? ''}
+                          onChange={(e) => {
+                            const { [id]: _, ...rest } = points;
+                            field.onChange(
+                              e.target.value === '' ? rest : { ...rest, [id]: e.target.valueAsNumber },
+                            );
+                          }}
+                        />
+                      );
+                    }}
+                  />
+                </td>
+                <td>
+                  <Controller
+                    control={control}
+                    name={fieldPath(`${name}.redFlags`)}
+                    render={({ field }) => {
+                      const flags = (field.value ?? {}) as Record<string, string>;
+                      return (
+                        <select
+                          className="input select input-compact"
+                          aria-label={`Red flag for ${label}`}
+                          name={`${name}.redFlags.${id}`}
+                          value={flags[id] ?? ''}
+                          onChange={(e) => {
+                            const { [id]: _, ...rest } = flags;
+                            const next = e.target.value ? { ...rest, [id]: e.target.value } : rest;
+                            field.onChange(Object.keys(next).length ? next : undefined);
+                          }}
+                        >
+                          <option value="">None</option>
+                          {keyOptions(keys.redFlags, flags[id]).map((o) => (
+                            <option key={o.value} value={o.value}>
+                              {o.label}
+                            </option>
+                          ))}
+                        </select>
+                      );
+                    }}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
