@@ -79,8 +79,10 @@ export const usePublishTemplate = (id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (revision: number) =>
+      // The body names the revision too: the route reads a JSON body, and an empty POST is not one.
       apiRequest(`${templatePath(id)}/publish`, {
         method: 'POST',
+        body: { revision },
         schema: TemplateSchema,
         ifMatch: revision,
       }),

@@ -119,7 +119,9 @@ describe('template builder', () => {
       name: 'Section 1 (labour), question 1 (passports_held), scoring, criterion',
     });
     expect(refused.textContent).toContain('has no criterion');
-    expect(find('POST', `${path}/publish`)[0]?.headers.get('if-match')).toBe('"3"');
+    const sent = find('POST', `${path}/publish`)[0];
+    expect(sent?.headers.get('if-match')).toBe('"3"');
+    expect(sent?.body).toEqual({ revision: 3 });
 
     await user.click(link);
     await waitFor(() =>
