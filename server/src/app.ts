@@ -148,7 +148,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   });
   await app.register(jobsRoutes, { jobs: c.jobs });
   await app.register(templatesRoutes, { templates: c.templates });
-  await app.register(assignmentsRoutes, { assignments: c.assignments });
+  await app.register(assignmentsRoutes, { assignments: c.assignments, review: c.review });
   await app.register(portalRoutes, { portal: c.portal });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });

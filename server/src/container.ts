@@ -11,9 +11,13 @@ import { assessmentSupplierId } from './modules/assessments/assessments.repo.js'
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
-import { assignmentSupplierIdById } from './modules/assignments/assignments.repo.js';
+import {
+  acceptedCriterionAnswers,
+  assignmentSupplierIdById,
+} from './modules/assignments/assignments.repo.js';
 import { createAssignmentsService } from './modules/assignments/assignments.service.js';
 import { createPortalService } from './modules/assignments/portal.service.js';
+import { createReviewService } from './modules/assignments/review.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
 import { createAccountLinks } from './modules/auth/account-links.service.js';
@@ -66,7 +70,11 @@ export const buildScoring = ({
 }) => {
   // One cache of loaded editions per process, shared by every path that scores under a policy.
   const references = createReferences({ shipped: ref });
-  const assessSuppliers = createAssessSuppliers({ suppliers: suppliersRepo, references });
+  const assessSuppliers = createAssessSuppliers({
+    suppliers: suppliersRepo,
+    references,
+    answers: acceptedCriterionAnswers,
+  });
   const reassessSuppliers = createReassessSuppliers({
     suppliers: suppliersRepo,
     policies: policiesRepo,
@@ -212,5 +220,6 @@ export const buildContainer = ({
       publicUrl: config.publicUrl,
     }),
     portal: createPortalService({ db }),
+    review: createReviewService({ db, reassess: scoring.reassessSuppliers }),
   };
 };

@@ -5,7 +5,8 @@ import { RatingSchema } from './suppliers.js';
 
 /**
  * Why an assessment ran. `created`: the supplier was just added; `profile_changed`: a field the policy scores
- * changed (the assessment's `triggerDetail` names which). Stored as text: keep in step with the drizzle schema.
+ * changed (the assessment's `triggerDetail` names which); `questionnaire_accepted`: an officer accepted the
+ * supplier's answers (the detail names the questionnaire). Stored as text: keep in step with the drizzle schema.
  */
 export const ASSESSMENT_TRIGGERS = [
   'manual',
@@ -14,6 +15,7 @@ export const ASSESSMENT_TRIGGERS = [
   'seed',
   'created',
   'profile_changed',
+  'questionnaire_accepted',
 ] as const;
 export type AssessmentTrigger = (typeof ASSESSMENT_TRIGGERS)[number];
 

@@ -78,3 +78,68 @@ export const AssignmentsQuerySchema = PageQuerySchema.extend({
 export type AssignmentsQuery = z.infer<typeof AssignmentsQuerySchema>;
 
 export const AssignmentPageSchema = pageOf(AssignmentSchema);
+
+/** `POST /api/assignments/:id/accept`: which answers' evidence the officer accepted (they count in full). */
+export const AssignmentAcceptSchema = z.object({
+  revision: RevisionSchema.optional(),
+  evidenceAccepted: z.array(z.string().min(1).max(64)).max(300).default([]),
+});
+export type AssignmentAccept = z.infer<typeof AssignmentAcceptSchema>;
+
+/** `POST /api/assignments/:id/return`: what the supplier should look at again, per question id. */
+export const AssignmentReturnSchema = z.object({
+  revision: RevisionSchema.optional(),
+  comments: z
+    .record(z.string().min(1).max(64), text(1000, { multiline: true }).min(1, 'Write what to change'))
+    .refine((c) => Object.keys(c).length > 0, 'Comment on at least one question')
+    .refine((c) => Object.keys(c).length <= 300, 'At most 300 comments'),
+});
+export type AssignmentReturn = z.infer<typeof AssignmentReturnSchema>;
+
+export const FINDING_KINDS = ['criterion', 'red_flag'] as const;
+export const FindingSchema = z.object({
+  id: IdSchema,
+  supplierId: IdSchema,
+  assignmentId: IdSchema.nullable(),
+  assessmentId: IdSchema,
+  kind: z.enum(FINDING_KINDS),
+  key: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  severity: z.enum(['low', 'medium', 'high', 'critical']),
+  questionId: z.string().nullable(),
+  citation: z.string(),
+  status: z.enum(['open', 'closed', 'risk_accepted']),
+  createdAt: z.string(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** What accepting did: the assessment it led to and the findings it opened. */
+export const AssignmentAcceptedSchema = z.object({
+  assignment: AssignmentSchema,
+  assessment: z.object({
+    id: IdSchema,
+    rating: z.string(),
+    residualScore: z.number(),
+    controlScore: z.number(),
+  }),
+  findings: z.array(FindingSchema),
+});
+
+/** One answer as the officer reviews it: the value, and how it reads in the template's default locale. */
+export const ReviewAnswerSchema = z.object({
+  questionId: z.string(),
+  value: z.union([z.string(), z.number(), z.array(z.string())]),
+  label: z.string(),
+  /** Hidden by the supplier's other answers: kept, but not scored. */
+  counted: z.boolean(),
+  updatedAt: z.string(),
+});
+
+/** `GET /api/assignments/:id/answers`: everything the review page needs besides the template. */
+export const AssignmentAnswersSchema = z.object({
+  assignment: AssignmentSchema,
+  answers: z.array(ReviewAnswerSchema),
+  reviewComments: z.record(z.string(), z.string()),
+  findings: z.array(FindingSchema),
+});

@@ -199,6 +199,23 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
     }),
     'assignment.locale_chosen': z.object({ locale: z.string() }),
     'assignment.submitted': z.object({ answered: z.number(), required: z.number() }),
+    /** Back to the supplier, with a comment on each of these questions. */
+    'assignment.returned': z.object({ questionIds: z.array(z.string()) }),
+    /** Accepted: its answers score the supplier until `validUntil` (the assessment event follows). */
+    'assignment.accepted': z.object({
+      supplierId: z.string(),
+      scoredAnswers: z.number(),
+      evidenceAccepted: z.array(z.string()),
+      validUntil: z.string(),
+    }),
+    /** A poorly controlled criterion or a red flag found by an accepted questionnaire. */
+    'finding.opened': z.object({
+      supplierId: z.string(),
+      kind: z.string(),
+      key: z.string(),
+      severity: z.string(),
+      assessmentId: z.string(),
+    }),
     'audit.personal_data_erased': z.object({
       requestRef: z.string(),
       reason: z.string(),
@@ -262,6 +279,9 @@ export const ENTITY_OF = {
   'assignment.answer_saved': 'assignment',
   'assignment.locale_chosen': 'assignment',
   'assignment.submitted': 'assignment',
+  'assignment.returned': 'assignment',
+  'assignment.accepted': 'assignment',
+  'finding.opened': 'finding',
   'mail.sent': 'mail',
   'mail.failed': 'mail',
   'account_link.issued': 'user',

@@ -12,8 +12,6 @@ export const PortalAnswerSchema = z.object({
   value: AnswerValueSchema,
   revision: RevisionSchema,
   updatedAt: z.string(),
-  /** What the officer asked when they returned the questionnaire, if anything. */
-  reviewComment: z.string().nullable(),
 });
 export type PortalAnswer = z.infer<typeof PortalAnswerSchema>;
 
@@ -28,6 +26,8 @@ export const PortalQuestionnaireSchema = z.object({
   editable: z.boolean(),
   definition: TemplateDefinitionSchema,
   answers: z.array(PortalAnswerSchema),
+  /** What the officer asked, by question id, when they returned the questionnaire. */
+  reviewComments: z.record(z.string(), z.string()),
   progress: z.object({ answered: z.number().int(), required: z.number().int(), percent: z.number().int() }),
 });
 export type PortalQuestionnaire = z.infer<typeof PortalQuestionnaireSchema>;

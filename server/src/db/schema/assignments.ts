@@ -39,6 +39,18 @@ export const questionnaireAssignments = pgTable(
     linkRecipient: text('link_recipient'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** What the officer asked, per question id, when they returned it (ReviewComments in shared/schemas). */
+    reviewComments: jsonb('review_comments').$type<Record<string, string>>().notNull().default({}),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+    /** Accepted answers count as evidence until this day (then the supplier is asked again). */
+    validUntil: date('valid_until', { mode: 'string' }),
+    /**
+     * The answers as scoring takes them (CriterionAnswer[], shared/src/domain/scoring/types.ts), computed once
+     * at acceptance from the answers and the evidence the officer accepted; every later assessment uses them.
+     */
+    criterionAnswers: jsonb('criterion_answers').$type<unknown>(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -64,9 +76,41 @@ export const questionnaireAnswers = pgTable(
     questionId: text('question_id').notNull(),
     /** An AnswerValue (shared/src/schemas/questionnaire-answers.ts), checked against its question on save. */
     value: jsonb('value').$type<unknown>().notNull(),
-    reviewComment: text('review_comment'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     revision: revisionColumn(),
   },
   (t) => [unique('questionnaire_answers_assignment_question_uq').on(t.assignmentId, t.questionId)],
+);
+
+/**
+ * What an accepted questionnaire found (tenant-owned): a criterion its answers show poorly controlled, or a
+ * red flag an answer raised. Remediation tasks are made from findings (next issue).
+ */
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    assignmentId: uuid('assignment_id').references(() => questionnaireAssignments.id),
+    assessmentId: uuid('assessment_id').notNull(),
+    kind: text('kind', { enum: ['criterion', 'red_flag'] }).notNull(),
+    /** The policy criterion or red-flag key. */
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail').notNull(),
+    severity: text('severity', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
+    /** The question whose answer it rests on (red flags), or null for a criterion. */
+    questionId: text('question_id'),
+    citation: text('citation').notNull(),
+    status: text('status', { enum: ['open', 'closed', 'risk_accepted'] })
+      .notNull()
+      .default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('findings_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt)],
 );

@@ -84,7 +84,15 @@ export const assessments = pgTable(
     rating: text('rating', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
     /** Why it ran: keep in step with ASSESSMENT_TRIGGERS (shared/src/schemas/assessments.ts). */
     trigger: text('trigger', {
-      enum: ['manual', 'policy_published', 'import', 'seed', 'created', 'profile_changed'],
+      enum: [
+        'manual',
+        'policy_published',
+        'import',
+        'seed',
+        'created',
+        'profile_changed',
+        'questionnaire_accepted',
+      ],
     }).notNull(),
     /** In words, what set it off, e.g. "profile changed: migrant worker share, goods"; null on older rows. */
     triggerDetail: text('trigger_detail'),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
+import { CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import { JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
@@ -34,7 +35,16 @@ export interface AssessArgs {
   deferChainRisk?: boolean;
 }
 
+/** Each supplier's accepted, unexpired questionnaire answers as scoring takes them (absent: none). */
+export type AnswersSource = (
+  tx: Tx,
+  orgId: string,
+  supplierIds: readonly string[],
+) => Promise<Map<string, unknown>>;
+
 interface Deps {
+  /** Accepted questionnaire answers are the assignments module's: it reads them. */
+  answers?: AnswersSource;
   /** The supplier's current-risk summary is the suppliers module's row: it writes it. */
   suppliers: Pick<SuppliersRepo, 'setCurrentAssessments' | 'rollUpChainRisk'>;
   /** The reference data of the policy (shipped data with its pinned editions), cached per organisation. */
@@ -50,7 +60,7 @@ export const createAssessSuppliers = (deps: Deps) => (tx: Tx, args: AssessArgs) 
 export type AssessSuppliers = ReturnType<typeof createAssessSuppliers>;
 
 const assess = async (
-  { suppliers, references }: Deps,
+  { suppliers, references, answers }: Deps,
   tx: Tx,
   args: AssessArgs,
 ): Promise<AssessmentRow[]> => {
@@ -66,8 +76,22 @@ const assess = async (
   const floors = new Map<string, RatingFloorKind>();
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
     const texts: JsonText[] = [];
-    const chunk = args.suppliers.slice(i, i + INSERT_BATCH).map((s): AssessmentRow => {
-      const { inputs, result, stored, storedText, sha256 } = runEngine(doc, toProfile(s), ref);
+    const slice = args.suppliers.slice(i, i + INSERT_BATCH);
+    const accepted = answers
+      ? await answers(
+          tx,
+          args.orgId,
+          slice.map((s) => s.id),
+        )
+      : undefined;
+    const chunk = slice.map((s): AssessmentRow => {
+      const given = accepted?.get(s.id);
+      const { inputs, result, stored, storedText, sha256 } = runEngine(
+        doc,
+        toProfile(s),
+        ref,
+        given === undefined ? [] : CriterionAnswersSchema.parse(given),
+      );
       texts.push(new JsonText(storedText));
       const id = randomUUID();
       if (result.ratingFloor) floors.set(id, result.ratingFloor.kind);

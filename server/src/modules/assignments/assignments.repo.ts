@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
+import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { questionnaireAssignments as a, questionnaireAnswers as ans } from '../../db/schema/assignments.js';
@@ -25,6 +26,10 @@ const listedColumns = {
   linkRecipient: a.linkRecipient,
   sentAt: a.sentAt,
   submittedAt: a.submittedAt,
+  reviewComments: a.reviewComments,
+  returnedAt: a.returnedAt,
+  acceptedAt: a.acceptedAt,
+  validUntil: a.validUntil,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
   revision: a.revision,
@@ -154,3 +159,26 @@ export const findPortalLink = async (db: Db, tokenHash: string) => {
 /** An assignment's supplier id by id, as a scalar subquery (the audit list names a questionnaire by it). */
 export const assignmentSupplierIdById = (id: SQL): SQL<string | null> =>
   sql`(select ${a.supplierId} from ${a} where ${a.id} = ${id})`;
+
+/**
+ * Each supplier's accepted, unexpired answers as scoring takes them: those of its most recently accepted
+ * questionnaire whose validity has not run out. Suppliers without any are absent from the map.
+ */
+export const acceptedCriterionAnswers = async (tx: Tx, orgId: string, supplierIds: readonly string[]) => {
+  const out = new Map<string, unknown>();
+  if (supplierIds.length === 0) return out;
+  const rows = await tx
+    .selectDistinctOn([a.supplierId], { supplierId: a.supplierId, answers: a.criterionAnswers })
+    .from(a)
+    .where(
+      and(
+        eq(a.orgId, orgId),
+        sql`${a.supplierId} = any(${uuidArray(supplierIds)})`,
+        eq(a.status, 'accepted'),
+        sql`${a.validUntil} >= current_date`,
+      ),
+    )
+    .orderBy(a.supplierId, desc(a.acceptedAt));
+  for (const r of rows) out.set(r.supplierId, r.answers);
+  return out;
+};

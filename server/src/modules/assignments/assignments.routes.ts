@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  AssignmentAcceptedSchema,
+  AssignmentAcceptSchema,
+  AssignmentAnswersSchema,
   AssignmentCreateSchema,
   AssignmentIssuedSchema,
   AssignmentPageSchema,
+  AssignmentReturnSchema,
   AssignmentSchema,
   AssignmentsCreatedSchema,
   AssignmentsQuerySchema,
@@ -13,12 +17,13 @@ import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import { expectedRevision } from '../../lib/revision.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { AssignmentsService } from './assignments.service.js';
+import type { ReviewService } from './review.service.js';
 
 const tags = ['assignments'];
 
 export const assignmentsRoutes = async (
   app: FastifyInstance,
-  { assignments }: { assignments: AssignmentsService },
+  { assignments, review }: { assignments: AssignmentsService; review: ReviewService },
 ) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -100,5 +105,68 @@ export const assignmentsRoutes = async (
     },
     async (req) =>
       assignments.reissueLink(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
+  );
+
+  r.get(
+    '/api/assignments/:id/answers',
+    {
+      schema: {
+        tags,
+        operationId: 'getAssignmentAnswers',
+        summary:
+          'The supplier’s answers for review: each value as it reads, whether it counts (hidden answers do not), the comments sent back, the findings',
+        params: IdParamsSchema,
+        response: { 200: AssignmentAnswersSchema },
+      },
+    },
+    async (req) => review.answers(ctxOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/assignments/:id/return',
+    {
+      schema: {
+        tags,
+        operationId: 'returnAssignment',
+        summary:
+          'Return a submitted questionnaire to the supplier with a comment per question (officers); they change and resubmit it',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        body: AssignmentReturnSchema,
+        response: { 200: AssignmentSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req) =>
+      review.returnToSupplier(
+        ctxOf(req),
+        req.params.id,
+        req.body,
+        expectedRevision(req.headers['if-match'], req.body.revision),
+      ),
+  );
+
+  r.post(
+    '/api/assignments/:id/accept',
+    {
+      schema: {
+        tags,
+        operationId: 'acceptAssignment',
+        summary:
+          'Accept a submitted questionnaire (officers): its answers score the supplier under the published policy now and in every rescore until they expire, and each poorly controlled criterion and red flag becomes a finding',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        body: AssignmentAcceptSchema,
+        response: { 200: AssignmentAcceptedSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req) =>
+      review.accept(
+        ctxOf(req),
+        req.params.id,
+        req.body,
+        expectedRevision(req.headers['if-match'], req.body.revision),
+      ),
   );
 };

@@ -25,7 +25,6 @@ const toAnswer = (r: repo.AnswerRow): PortalAnswer => ({
   value: r.value as PortalAnswer['value'],
   revision: r.revision,
   updatedAt: r.updatedAt.toISOString(),
-  reviewComment: r.reviewComment,
 });
 
 const valueDigest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -111,6 +110,7 @@ export const createPortalService = ({ db }: { db: Db }) => {
           editable: EDITABLE.has(s.row.status),
           definition: s.definition,
           answers: answers.map(toAnswer),
+          reviewComments: s.row.status === 'returned' ? s.row.reviewComments : {},
           progress: answerProgress(s.definition, answerMapOf(answers)),
         };
       });

@@ -42,6 +42,7 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
   when 'assignment' then coalesce(${names.supplier(names.assignmentSupplierId(id))}, ${e.payload}->>'supplierName')
+  when 'finding' then replace(${e.payload}->>'key', '_', ' ')
   when 'template' then coalesce(${names.template(id)}, ${e.payload}->>'name')
   when 'mail' then replace(${e.payload}->>'kind', '_', ' ')
 end`;

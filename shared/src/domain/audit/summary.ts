@@ -147,6 +147,12 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `Questionnaire language set to ${e.payload.locale}`;
     case 'assignment.submitted':
       return `Questionnaire submitted (${e.payload.answered} of ${e.payload.required} required questions answered)`;
+    case 'assignment.returned':
+      return `Questionnaire returned to the supplier with ${plural(e.payload.questionIds.length, 'comment')}`;
+    case 'assignment.accepted':
+      return `Questionnaire accepted: ${plural(e.payload.scoredAnswers, 'scored answer')}, evidence accepted for ${e.payload.evidenceAccepted.length}; counts until ${e.payload.validUntil}`;
+    case 'finding.opened':
+      return `${e.payload.kind === 'red_flag' ? 'Red flag' : 'Finding'} "${e.payload.key.replace(/_/g, ' ')}" opened (${e.payload.severity})`;
     case 'mail.sent':
       return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail sent (attempt ${e.payload.attempts})`;
     case 'mail.failed':

@@ -301,6 +301,8 @@ export const describeTrigger = (trigger: string, detail: string | null | undefin
         : `Reassessed because the profile changed${detail ? `: ${detail}` : ''}`;
     case 'created':
       return 'Assessed when the supplier was added';
+    case 'questionnaire_accepted':
+      return `Reassessed when ${detail ? `the ${detail}` : 'a questionnaire'} was accepted`;
     case 'import':
       return `Assessed after a CSV import${detail ? ` (${detail})` : ''}`;
     case 'policy_published':

@@ -28,6 +28,8 @@ export const CriterionAnswerSchema = z
     path: ['pointsEarned'],
   });
 export type CriterionAnswer = z.infer<typeof CriterionAnswerSchema>;
+/** The answers of one accepted questionnaire, as stored with it and handed to the engine. */
+export const CriterionAnswersSchema = z.array(CriterionAnswerSchema).max(1000);
 
 export const INHERENT_FACTOR_KEYS = [
   'tip_tier',

@@ -49,6 +49,7 @@ export const TRIGGER_LABELS: Record<(typeof ASSESSMENT_TRIGGERS)[number], string
   seed: 'Demo data',
   created: 'Supplier added',
   profile_changed: 'Profile changed',
+  questionnaire_accepted: 'Questionnaire accepted',
 };
 
 export const TIER_OPTIONS: readonly SelectOption[] = Array.from({ length: 10 }, (_, index) => ({

@@ -42,6 +42,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assignment.answer_saved': 'Questionnaire answer saved',
   'assignment.locale_chosen': 'Questionnaire language chosen',
   'assignment.submitted': 'Questionnaire submitted',
+  'assignment.returned': 'Questionnaire returned',
+  'assignment.accepted': 'Questionnaire accepted',
+  'finding.opened': 'Finding opened',
   'mail.sent': 'E-mail sent',
   'mail.failed': 'E-mail given up',
   'account_link.issued': 'Password link issued',
@@ -63,6 +66,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   mail: 'E-mail',
   template: 'Questionnaire template',
   assignment: 'Questionnaire',
+  finding: 'Finding',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {

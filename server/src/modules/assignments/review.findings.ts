@@ -1,0 +1,52 @@
+import { StoredResultSchema } from '#shared/domain/scoring/stored.js';
+import type { FindingInsert } from './findings.repo.js';
+
+/** Below this effectiveness (%) an answered criterion is a finding: its answers show it poorly controlled. */
+export const FINDING_EFFECTIVENESS_BELOW = 50;
+
+/**
+ * The findings of an assessment made on accepting a questionnaire: each answered criterion its answers show
+ * less than half controlled, and each red flag an answer raised. Unanswered criteria are data gaps, not
+ * findings (the assessment lists them).
+ */
+export const findingsOf = (
+  assessment: { id: string; orgId: string; supplierId: string; result: unknown },
+  assignmentId: string,
+): FindingInsert[] => {
+  const result = StoredResultSchema.parse(assessment.result);
+  const base = {
+    orgId: assessment.orgId,
+    supplierId: assessment.supplierId,
+    assignmentId,
+    assessmentId: assessment.id,
+  };
+  const criteria = result.control.criteria
+    .filter((c) => c.answers.length > 0 && c.effectiveness < FINDING_EFFECTIVENESS_BELOW)
+    .map(
+      (c): FindingInsert => ({
+        ...base,
+        kind: 'criterion',
+        key: c.key,
+        title: c.name,
+        detail: `The answers show this ${Math.round(c.effectiveness)}% controlled (${c.answers
+          .map((a) => `${a.questionId}: ${a.answerLabel}`)
+          .join('; ')}).`,
+        severity: c.group === 'ilo_indicator' ? 'high' : 'medium',
+        questionId: null,
+        citation: c.citation,
+      }),
+    );
+  const flags = result.redFlags.map(
+    (f): FindingInsert => ({
+      ...base,
+      kind: 'red_flag',
+      key: f.key,
+      title: f.name,
+      detail: `Raised by the answer to ${f.triggeredBy}.`,
+      severity: f.minRating === 'critical' ? 'critical' : 'high',
+      questionId: f.triggeredBy,
+      citation: f.citation,
+    }),
+  );
+  return [...flags, ...criteria];
+};

@@ -1,0 +1,201 @@
+import { answerLabel, answersToCriterionAnswers } from '#shared/domain/questionnaires/criterion-answers.js';
+import { findQuestion } from '#shared/domain/questionnaires/questions.js';
+import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
+import type { AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
+import { TemplateDefinitionSchema } from '#shared/schemas/questionnaires.js';
+import type { Db, Tx } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
+import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { checkRevision, staleRevision } from '../../lib/revision.js';
+import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
+import { appendAuditEvent } from '../audit/audit-append.js';
+import { answerMapOf, toAssignment } from './assignments.mapping.js';
+import * as repo from './assignments.repo.js';
+import { insertFindings, listAssignmentFindings, toFinding } from './findings.repo.js';
+import { findingsOf } from './review.findings.js';
+
+/** Accepted answers count as evidence for this long (then the supplier is asked again). */
+export const ANSWERS_VALID_MONTHS = 12;
+
+const validUntil = (from = new Date()) => {
+  const d = new Date(from);
+  d.setUTCMonth(d.getUTCMonth() + ANSWERS_VALID_MONTHS);
+  return d.toISOString().slice(0, 10);
+};
+
+interface Deps {
+  db: Db;
+  /** Accepting rescores the supplier with its answers, in the same transaction. */
+  reassess: ReassessSuppliers;
+}
+
+/**
+ * The officer's review of a submitted questionnaire: read the answers, return it with comments per question,
+ * or accept it. Accepting scores the answers under the published policy (the supplier is reassessed in the
+ * same transaction, citing each answer) and opens a finding for each poorly controlled criterion and red flag.
+ */
+export const createReviewService = ({ db, reassess }: Deps) => {
+  const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
+    const row = await repo.findAssignment(tx, ctx.orgId, id);
+    if (!row) throw notFound('Questionnaire', id);
+    const definition = TemplateDefinitionSchema.parse(
+      await repo.findTemplateDefinition(tx, ctx.orgId, row.templateId),
+    );
+    const answers = await repo.listAnswers(tx, ctx.orgId, [row.id]);
+    return { row, definition, answers, shown: toAssignment(row, definition, answers) };
+  };
+  const submittedOnly = (row: repo.AssignmentRow, doing: string) => {
+    if (row.status !== 'submitted') {
+      throw unprocessable(
+        `Only a submitted questionnaire can be ${doing}: this one is ${row.status.replace('_', ' ')}`,
+      );
+    }
+  };
+  const reloadStale = async (tx: Tx, ctx: RequestCtx, id: string) =>
+    staleRevision('questionnaire', (await load(tx, ctx, id)).shown);
+
+  return {
+    async answers(ctx: RequestCtx, id: string) {
+      requireRole(ctx, 'executive');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const { row, definition, answers, shown } = await load(tx, ctx, id);
+        const counting = countingAnswers(definition, answerMapOf(answers));
+        return {
+          assignment: shown,
+          answers: answers.flatMap((a) => {
+            const q = findQuestion(definition, a.questionId);
+            if (!q) return [];
+            const value = a.value as string | number | string[];
+            return [
+              {
+                questionId: a.questionId,
+                value,
+                label: answerLabel(q, value, definition.defaultLocale),
+                counted: a.questionId in counting,
+                updatedAt: a.updatedAt.toISOString(),
+              },
+            ];
+          }),
+          reviewComments: row.reviewComments,
+          findings: (await listAssignmentFindings(tx, ctx.orgId, id)).map(toFinding),
+        };
+      });
+    },
+
+    /** Back to the supplier with a comment per question; its link works again for the changes. */
+    async returnToSupplier(ctx: RequestCtx, id: string, input: AssignmentReturn, expected?: number) {
+      requireRole(ctx, 'officer');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const { row, definition, shown } = await load(tx, ctx, id);
+        checkRevision('questionnaire', expected ?? input.revision, shown);
+        submittedOnly(row, 'returned');
+        const unknown = Object.keys(input.comments).filter((q) => !findQuestion(definition, q));
+        if (unknown.length > 0) {
+          throw new AppError(
+            'validation_failed',
+            'Comment on questions of this questionnaire',
+            unknown.map((q) => ({
+              path: `comments.${q}`,
+              message: 'No such question in this questionnaire',
+            })),
+          );
+        }
+        const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
+          status: 'returned',
+          returnedAt: new Date(),
+          reviewComments: input.comments,
+        });
+        if (!ok) throw await reloadStale(tx, ctx, id);
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'assignment.returned',
+          entityType: 'assignment',
+          entityId: id,
+          payload: { questionIds: Object.keys(input.comments).sort() },
+        });
+        return (await load(tx, ctx, id)).shown;
+      });
+    },
+
+    async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
+      requireRole(ctx, 'officer');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const { row, definition, answers, shown } = await load(tx, ctx, id);
+        checkRevision('questionnaire', expected ?? input.revision, shown);
+        submittedOnly(row, 'accepted');
+        const answerMap = answerMapOf(answers);
+        const unknown = input.evidenceAccepted.filter((q) => !(q in answerMap));
+        if (unknown.length > 0) {
+          throw new AppError(
+            'validation_failed',
+            'Evidence can be accepted only for answered questions',
+            unknown.map((q) => ({ path: 'evidenceAccepted', message: `"${q}" has no answer` })),
+          );
+        }
+        const criterionAnswers = answersToCriterionAnswers(definition, answerMap, {
+          evidenceAccepted: new Set(input.evidenceAccepted),
+        });
+        const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
+          status: 'accepted',
+          acceptedAt: new Date(),
+          acceptedBy: ctx.userId,
+          validUntil: validUntil(),
+          criterionAnswers,
+        });
+        if (!ok) throw await reloadStale(tx, ctx, id);
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'assignment.accepted',
+          entityType: 'assignment',
+          entityId: id,
+          payload: {
+            supplierId: row.supplierId,
+            scoredAnswers: criterionAnswers.length,
+            evidenceAccepted: [...input.evidenceAccepted].sort(),
+            validUntil: validUntil(),
+          },
+        });
+        const title = definition.title[definition.defaultLocale] ?? row.templateName;
+        const [assessment] = await reassess(
+          tx,
+          ctx,
+          [row.supplierId],
+          'questionnaire_accepted',
+          `questionnaire "${title}" (v${row.templateVersion})`,
+        );
+        if (!assessment) {
+          throw unprocessable(
+            'The supplier could not be scored: it is archived, or no policy is published',
+            'id',
+          );
+        }
+        const created = await insertFindings(tx, findingsOf(assessment, id));
+        for (const f of created) {
+          await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+            action: 'finding.opened',
+            entityType: 'finding',
+            entityId: f.id,
+            payload: {
+              supplierId: f.supplierId,
+              kind: f.kind,
+              key: f.key,
+              severity: f.severity,
+              assessmentId: f.assessmentId,
+            },
+          });
+        }
+        return {
+          assignment: (await load(tx, ctx, id)).shown,
+          assessment: {
+            id: assessment.id,
+            rating: assessment.rating,
+            residualScore: assessment.residualScore,
+            controlScore: assessment.controlScore,
+          },
+          findings: created.map(toFinding),
+        };
+      });
+    },
+  };
+};
+
+export type ReviewService = ReturnType<typeof createReviewService>;

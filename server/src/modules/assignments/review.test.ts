@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_TEMPLATE } from '#shared/domain/questionnaires/fixtures/sample-template.js';
+import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
+import { auditOf, createSupplier, issuePaths } from '../../../test/factories.js';
+
+// The officer's review: answers as they read, return with comments, accept → the supplier is scored with
+// the answers (now and in every later assessment) and findings open for weak criteria and red flags.
+
+let t: TestContext;
+let officer: Client;
+let templateId: string;
+
+const due = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+const put = (token: string, q: string, value: unknown, revision?: number) =>
+  t.app.inject({ method: 'PUT', url: `/api/portal/${token}/answers/${q}`, payload: { value, revision } });
+const submit = (token: string) => t.app.inject({ method: 'POST', url: `/api/portal/${token}/submit` });
+
+/** A supplier who answered the sample questionnaire and submitted it: passports held, 70 hours a week. */
+const answered = async (name: string) => {
+  const supplier = await createSupplier(officer, { name, country: 'MY', goods: ['rubber gloves'] });
+  const sent = await officer.post('/api/assignments', {
+    templateId,
+    supplierIds: [supplier.id],
+    dueDate: due(),
+  });
+  const item = sent.json().items[0];
+  const token = item.portalUrl.slice(item.portalUrl.lastIndexOf('/') + 1);
+  for (const [q, v] of [
+    ['passports_held', 'yes'],
+    ['uses_agencies', 'no'],
+    ['weekly_hours', 70],
+    ['grievance_channels', ['hotline']],
+  ] as const) {
+    expect((await put(token, q, v)).statusCode).toBe(200);
+  }
+  expect((await submit(token)).statusCode).toBe(200);
+  return { supplier, id: item.id as string, token };
+};
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  officer = await t.login(t.orgA.officer);
+  const draft = (
+    await officer.post('/api/templates', { name: 'Sample', definition: SAMPLE_TEMPLATE })
+  ).json();
+  templateId = (await officer.post(`/api/templates/${draft.id}/publish`)).json().id;
+});
+afterAll(() => t?.close());
+
+describe('reviewing', () => {
+  it('shows each answer as it reads, returns it with comments, and the supplier sees and fixes them', async () => {
+    const { id, token } = await answered('Review Rubber');
+    const review = (await officer.get(`/api/assignments/${id}/answers`)).json();
+    expect(review.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionId: 'passports_held', label: 'Yes', counted: true }),
+        expect.objectContaining({ questionId: 'weekly_hours', value: 70, counted: true }),
+      ]),
+    );
+    const returned = await officer.post(`/api/assignments/${id}/return`, {
+      comments: { weekly_hours: 'Is 70 the usual week? Please attach the time records.' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().status).toBe('returned');
+    const seen = (await t.app.inject({ method: 'GET', url: `/api/portal/${token}` })).json();
+    expect(seen).toMatchObject({
+      editable: true,
+      reviewComments: { weekly_hours: expect.stringMatching(/^Is 70/) },
+    });
+    expect((await put(token, 'weekly_hours', 45, 1)).statusCode).toBe(200);
+    expect((await submit(token)).statusCode).toBe(200);
+
+    const bad = await officer.post(`/api/assignments/${id}/return`, { comments: { nope: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    expect(issuePaths(bad)).toEqual(['comments.nope']);
+    expect((await officer.post(`/api/assignments/${id}/return`, { comments: {} })).statusCode).toBe(400);
+  });
+
+  it('accepting scores the supplier with its answers, citing each, and opens findings', async () => {
+    const { supplier, id } = await answered('Accept Rubber');
+    const before = (await officer.get(`/api/suppliers/${supplier.id}/assessments`)).json().items[0];
+    expect(before.controlScore).toBe(0);
+
+    const res = await officer.post(`/api/assignments/${id}/accept`, {
+      evidenceAccepted: ['grievance_channels'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { assignment, assessment, findings } = res.json();
+    expect(assignment.status).toBe('accepted');
+    expect(assessment.controlScore).toBeGreaterThan(0);
+    // Passports held: the red flag sets the floor, whatever the score.
+    expect(['high', 'critical']).toContain(assessment.rating);
+    expect(findings.map((f: { kind: string; key: string }) => `${f.kind}:${f.key}`).sort()).toEqual([
+      'criterion:excessive_overtime',
+      'criterion:retention_of_identity_documents',
+      'red_flag:identity_documents_retained',
+    ]);
+    expect(findings.find((f: { kind: string }) => f.kind === 'red_flag')).toMatchObject({
+      questionId: 'passports_held',
+      status: 'open',
+    });
+
+    const latest = (await officer.get(`/api/suppliers/${supplier.id}/assessments`)).json().items[0];
+    expect(latest).toMatchObject({ id: assessment.id, trigger: 'questionnaire_accepted' });
+    expect(latest.triggerDetail).toMatch(/questionnaire "Sample" \(v1\)/);
+    expect(latest.inputs.answers.map((a: { questionId: string }) => a.questionId).sort()).toEqual([
+      'grievance_channels',
+      'passports_held',
+      'weekly_hours',
+    ]);
+    const hours = latest.inputs.answers.find((a: { questionId: string }) => a.questionId === 'weekly_hours');
+    expect(hours).toMatchObject({
+      criterionKey: 'excessive_overtime',
+      answerLabel: '70 hours',
+      evidenceBacked: false,
+    });
+
+    // Every later assessment keeps using the accepted answers.
+    const edited = (await officer.get(`/api/suppliers/${supplier.id}`)).json();
+    await officer.patch(`/api/suppliers/${supplier.id}`, { headcount: 120, revision: edited.revision });
+    const after = (await officer.get(`/api/suppliers/${supplier.id}/assessments`)).json().items[0];
+    expect(after.trigger).toBe('profile_changed');
+    expect(after.controlScore).toBe(assessment.controlScore);
+
+    const events = (await auditOf(t, t.orgA.id)).map((e) => e.action);
+    expect(events).toEqual(
+      expect.arrayContaining(['assignment.accepted', 'finding.opened', 'assessment.created']),
+    );
+    const again = await officer.post(`/api/assignments/${id}/accept`, {});
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.message).toMatch(/this one is accepted/);
+  });
+
+  it('keeps review to officers of the organisation, and names bad input', async () => {
+    const { id } = await answered('Guarded Rubber');
+    const executive = await t.login(t.orgA.executive);
+    expect((await executive.get(`/api/assignments/${id}/answers`)).statusCode).toBe(200);
+    expect((await executive.post(`/api/assignments/${id}/accept`, {})).statusCode).toBe(403);
+    const b = await t.login(t.orgB.admin);
+    for (const path of ['answers'])
+      expect((await b.get(`/api/assignments/${id}/${path}`)).statusCode).toBe(404);
+    expect((await b.post(`/api/assignments/${id}/accept`, {})).statusCode).toBe(404);
+    expect(
+      (await b.post(`/api/assignments/${id}/return`, { comments: { weekly_hours: 'x' } })).statusCode,
+    ).toBe(404);
+    expect((await officer.post(`/api/assignments/${randomUUID()}/accept`, {})).statusCode).toBe(404);
+    const unanswered = await officer.post(`/api/assignments/${id}/accept`, {
+      evidenceAccepted: ['agency_fees'],
+    });
+    expect(unanswered.statusCode).toBe(400);
+    expect(issuePaths(unanswered)).toEqual(['evidenceAccepted']);
+    const stale = await officer.post(`/api/assignments/${id}/accept`, { revision: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (await officer.post(`/api/assignments/${id}/accept`, { evidenceAccepted: 'all' })).statusCode,
+    ).toBe(400);
+    expect((await officer.get(`/api/assignments/${id}`)).json().status).toBe('submitted');
+  });
+});
