@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { useBlocker } from 'react-router';
 import type { z } from 'zod';
 import {
   type Policy,
@@ -12,11 +11,11 @@ import {
 } from '#shared/schemas/policy.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { EditConflictAlert } from '../../../components/ui/edit-conflict-alert.js';
 import { Field } from '../../../components/ui/field.js';
 import { FormAlert } from '../../../components/ui/form-alert.js';
 import { useEditConflict } from '../../../lib/edit-conflict.js';
+import { LeaveWithoutSavingDialog, useUnsavedChangesGuard } from '../../../lib/use-unsaved-changes-guard.js';
 import { useStorePolicy, useUpdatePolicy } from '../api.js';
 import { describePath, parseIssuePath } from '../lib/policy-paths.js';
 import { applyPolicyIssues } from '../lib/server-issues.js';
@@ -79,20 +78,6 @@ function Section({ title, lead, children }: { title: string; lead?: string; chil
       {children}
     </fieldset>
   );
-}
-
-/** Warns before leaving the page with unsaved edits: in the app (router blocker) and when closing the tab. */
-function useUnsavedChangesGuard(dirty: boolean) {
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
-  return blocker;
 }
 
 /** Every number of a draft policy, validated by the shared PolicyDocumentSchema before anything is sent. */
@@ -238,16 +223,7 @@ export function PolicyForm({ policy }: { policy: Policy }) {
           </div>
         </div>
       </form>
-      {blocker.state === 'blocked' ? (
-        <ConfirmDialog
-          title="Leave without saving?"
-          confirmLabel="Leave and discard"
-          onConfirm={() => blocker.proceed()}
-          onCancel={() => blocker.reset()}
-        >
-          <p>Your changes to this draft have not been saved. If you leave now, they are lost.</p>
-        </ConfirmDialog>
-      ) : null}
+      <LeaveWithoutSavingDialog blocker={blocker} what="this draft" />
     </FormProvider>
   );
 }

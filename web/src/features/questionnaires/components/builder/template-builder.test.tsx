@@ -148,4 +148,29 @@ describe('template builder', () => {
     await user.selectOptions(screen.getByLabelText('Language'), 'es');
     expect(screen.getByRole('group', { name: /¿Usa agencias\?/ })).toBeTruthy();
   });
+
+  it('moves a question with the keyboard-usable buttons, saves the new order, and guards unsaved changes', async () => {
+    const { find } = mockFetch({
+      ...baseRoutes(),
+      [`PATCH ${path}`]: (req) =>
+        json(200, { ...draft, revision: 4, definition: (req.body as { definition: unknown }).definition }),
+    });
+    const { user } = renderApp(`/questionnaires/templates/${DRAFT_TEMPLATE_ID}`);
+
+    const section = await screen.findByRole('region', { name: 'Section 1' });
+    await user.click(
+      within(section).getAllByRole('button', { name: 'Move question 1 down' })[0] as HTMLElement,
+    );
+    await user.click(screen.getByRole('link', { name: 'Questionnaire templates' }));
+    expect(await screen.findByRole('alertdialog', { name: 'Leave without saving?' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await screen.findByText('Draft saved.');
+    const body = find('PATCH', path)[0]?.body as { definition: ReturnType<typeof sampleDefinition> };
+    expect(body.definition.sections[0]?.questions.map((q) => q.id).slice(0, 2)).toEqual([
+      'uses_agencies',
+      'passports_held',
+    ]);
+  });
 });

@@ -12,6 +12,10 @@ import { isApiError } from '../../../../lib/api-client.js';
 import { useEditConflict } from '../../../../lib/edit-conflict.js';
 import { describeError } from '../../../../lib/form-errors.js';
 import { sameValue } from '../../../../lib/merge-edits.js';
+import {
+  LeaveWithoutSavingDialog,
+  useUnsavedChangesGuard,
+} from '../../../../lib/use-unsaved-changes-guard.js';
 import { useStoreTemplate, useUpdateTemplate } from '../../api.js';
 import { describeIssuePath, issueTarget, splitIssuePath } from '../../lib/template-paths.js';
 import type { IssueItem } from '../issue-list.js';
@@ -60,6 +64,7 @@ export function TemplateBuilder({ template }: { template: Template }) {
   // RHF counts a field that a mounted Controller registered as undefined (an absent help text, condition)
   // as a change against defaults that lack the key; compare the values themselves, as the conflict merge does.
   const dirty = formState.isDirty && !sameValue(getValues(), formState.defaultValues);
+  const blocker = useUnsavedChangesGuard(dirty && !formState.isSubmitting);
 
   const placeIssues = (issues: IssueItem[]) => {
     for (const issue of issues) {
@@ -183,6 +188,7 @@ export function TemplateBuilder({ template }: { template: Template }) {
             )}
           </Tabs>
         </form>
+        <LeaveWithoutSavingDialog blocker={blocker} what="this draft" />
       </PolicyKeysProvider>
     </FormProvider>
   );
