@@ -173,4 +173,49 @@ describe('template builder', () => {
       'passports_held',
     ]);
   });
+
+  it('renames the draft at its revision, and the next save goes from the renamed revision', async () => {
+    let revision = 3;
+    const { find } = mockFetch({
+      ...baseRoutes(),
+      [`PATCH ${path}`]: (req) => {
+        revision += 1;
+        const body = req.body as { name?: string; definition?: unknown };
+        return json(200, {
+          ...draft,
+          revision,
+          name: body.name ?? 'Renamed',
+          ...(body.definition ? { definition: body.definition } : {}),
+        });
+      },
+    });
+    const { user } = renderApp(`/questionnaires/templates/${DRAFT_TEMPLATE_ID}`);
+
+    const name = await screen.findByLabelText('Template name');
+    await user.clear(name);
+    await user.type(name, 'Renamed');
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Renamed' })).toBeTruthy();
+
+    await user.click(
+      within(screen.getByRole('region', { name: 'Section 1' })).getAllByRole('button', {
+        name: 'Move question 1 down',
+      })[0] as HTMLElement,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await screen.findByText('Draft saved.');
+    const [rename, save] = find('PATCH', path);
+    expect(rename?.body).toEqual({ name: 'Renamed' });
+    expect(rename?.headers.get('if-match')).toBe('"3"');
+    expect(save?.headers.get('if-match')).toBe('"4"');
+  });
+
+  it('shows executives the questions and preview, read-only', async () => {
+    mockFetch({ ...baseRoutes(), 'GET /api/me': () => json(200, makeSession('executive')) });
+    renderApp(`/questionnaires/templates/${DRAFT_TEMPLATE_ID}`);
+
+    expect(await screen.findByText('Do you use agencies?')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save draft' })).toBeNull();
+    expect(screen.getByRole('tab', { name: 'Preview' })).toBeTruthy();
+  });
 });

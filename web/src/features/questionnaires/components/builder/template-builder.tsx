@@ -25,6 +25,7 @@ import { DraftActions } from './draft-actions.js';
 import { fieldPath } from './form-types.js';
 import { GeneralFields } from './general-fields.js';
 import { IssuesPanel } from './issues-panel.js';
+import { NameField } from './name-field.js';
 import { PolicyKeysProvider } from './policy-keys-provider.js';
 import type { GoTo } from './question-editor.js';
 import { SectionsFields } from './sections-fields.js';
@@ -173,6 +174,17 @@ export function TemplateBuilder({ template }: { template: Template }) {
           >
             {tab === 'questions' ? (
               <>
+                <NameField
+                  name={current.name}
+                  onRename={async (name) => {
+                    try {
+                      // Saved at the builder's revision; the definition on screen stays as it is, unsaved edits too.
+                      edit.saved(await update.mutateAsync({ changes: { name }, revision: current.revision }));
+                    } catch (error) {
+                      if (!edit.catchConflict(error)) throw error;
+                    }
+                  }}
+                />
                 <GeneralFields />
                 <SectionsFields goTo={goTo} />
               </>
