@@ -22,7 +22,7 @@ function LocaleInput(props: {
         props.multiline ? (
           <textarea
             className="input textarea"
-            rows={2}
+            rows={3}
             name={`${props.name}.${props.locale}`}
             lang={props.locale}
             maxLength={props.maxLength}

@@ -59,17 +59,21 @@ export function QuestionEditor({ si, qi, count, onMove, onRemove, onReplace, goT
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLLIElement>(null);
 
+  // An issue's link asked for a field of this question: open it, then (once its fields exist) focus the field.
+  const pending = useRef<string | null>(null);
   useEffect(() => {
     if (!goTo || goTo.section !== si || goTo.question !== qi) return;
+    pending.current = goTo.path;
     setOpen(true);
-    // After the fields render: the field named by the issue, else the question itself (focus scrolls to it).
-    requestAnimationFrame(() => {
-      const el =
-        ref.current?.querySelector<HTMLElement>(`[name="${goTo.path}"]`) ??
-        ref.current?.querySelector<HTMLElement>('.builder-question-toggle');
-      el?.focus();
-    });
   }, [goTo, si, qi]);
+  useEffect(() => {
+    if (!open || !pending.current) return;
+    const el =
+      ref.current?.querySelector<HTMLElement>(`[name="${pending.current}"]`) ??
+      ref.current?.querySelector<HTMLElement>('.builder-question-toggle');
+    pending.current = null;
+    el?.focus();
+  });
 
   if (!question) return null;
   const label = textIn(question.label, defaultLocale, { defaultLocale }) || 'Untitled question';
