@@ -4,6 +4,8 @@ import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import { loadSealer } from './lib/sealing.js';
+import { createFileStorage } from './lib/storage/create.js';
+import { createUploadIntake } from './lib/storage/intake.js';
 import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
 import { createReassessSuppliers } from './modules/assessments/assessments.reassess.js';
@@ -17,6 +19,7 @@ import {
 } from './modules/assignments/assignments.repo.js';
 import { createAssignmentsService } from './modules/assignments/assignments.service.js';
 import { createPortalService } from './modules/assignments/portal.service.js';
+import { createPortalEvidence } from './modules/assignments/portal-evidence.service.js';
 import { createReviewService } from './modules/assignments/review.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
@@ -148,6 +151,9 @@ export const buildContainer = ({
     invitationTtlSeconds: config.invitationTtlSeconds,
     passwordResetTtlSeconds: config.passwordResetTtlSeconds,
   });
+  // Evidence files: local disk or S3-compatible storage (STORAGE_DRIVER).
+  const fileStorage = createFileStorage(config);
+  const portal = createPortalService({ db });
   const throttle = createLoginThrottle(db, {
     maxPerAccount: config.loginMaxAttempts,
     maxPerAddress: config.loginMaxAttemptsPerAddress,
@@ -219,7 +225,12 @@ export const buildContainer = ({
       templates: templatesRepo,
       publicUrl: config.publicUrl,
     }),
-    portal: createPortalService({ db }),
-    review: createReviewService({ db, reassess: scoring.reassessSuppliers }),
+    portal,
+    portalEvidence: createPortalEvidence({
+      portal,
+      intake: createUploadIntake({ storage: fileStorage, maxBytes: config.evidenceMaxBytes }),
+      storage: fileStorage,
+    }),
+    review: createReviewService({ db, reassess: scoring.reassessSuppliers, storage: fileStorage }),
   };
 };

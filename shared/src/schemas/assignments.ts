@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PageQuerySchema, pageOf, text } from './common.js';
+import { EvidenceFileSchema } from './evidence.js';
 import { LocaleSchema } from './questionnaires.js';
 import { RevisionSchema } from './revision.js';
 
@@ -142,4 +143,8 @@ export const AssignmentAnswersSchema = z.object({
   answers: z.array(ReviewAnswerSchema),
   reviewComments: z.record(z.string(), z.string()),
   findings: z.array(FindingSchema),
+  /** The files the supplier uploaded, each with its SHA-256 (download: /api/assignments/:id/evidence/:fileId). */
+  evidence: z.array(EvidenceFileSchema),
 });
+
+export const AssignmentEvidenceParamsSchema = z.object({ id: IdSchema, fileId: IdSchema });

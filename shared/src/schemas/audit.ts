@@ -199,6 +199,14 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
     }),
     'assignment.locale_chosen': z.object({ locale: z.string() }),
     'assignment.submitted': z.object({ answered: z.number(), required: z.number() }),
+    /** A file the supplier uploaded as evidence: what it is judged to be by its content, and its SHA-256. */
+    'assignment.evidence_uploaded': z.object({
+      fileId: z.string(),
+      questionId: z.string(),
+      sha256: z.string(),
+      size: z.number(),
+      mediaType: z.string(),
+    }),
     /** Back to the supplier, with a comment on each of these questions. */
     'assignment.returned': z.object({ questionIds: z.array(z.string()) }),
     /** Accepted: its answers score the supplier until `validUntil` (the assessment event follows). */
@@ -279,6 +287,7 @@ export const ENTITY_OF = {
   'assignment.answer_saved': 'assignment',
   'assignment.locale_chosen': 'assignment',
   'assignment.submitted': 'assignment',
+  'assignment.evidence_uploaded': 'assignment',
   'assignment.returned': 'assignment',
   'assignment.accepted': 'assignment',
   'finding.opened': 'finding',

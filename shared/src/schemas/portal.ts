@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { AssignmentStatusSchema } from './assignments.js';
+import { EvidenceFileSchema } from './evidence.js';
+
+export { type EvidenceFile, EvidenceFileSchema } from './evidence.js';
+
 import { AnswerValueSchema } from './questionnaire-answers.js';
 import { LocaleSchema, TemplateDefinitionSchema } from './questionnaires.js';
 import { RevisionSchema } from './revision.js';
@@ -28,6 +32,8 @@ export const PortalQuestionnaireSchema = z.object({
   answers: z.array(PortalAnswerSchema),
   /** What the officer asked, by question id, when they returned the questionnaire. */
   reviewComments: z.record(z.string(), z.string()),
+  /** Files uploaded so far (a file question's answer lists the ids it uses). */
+  evidence: z.array(EvidenceFileSchema),
   progress: z.object({ answered: z.number().int(), required: z.number().int(), percent: z.number().int() }),
 });
 export type PortalQuestionnaire = z.infer<typeof PortalQuestionnaireSchema>;
@@ -56,3 +62,6 @@ export const PortalTokenParamsSchema = z.object({
 export const PortalAnswerParamsSchema = PortalTokenParamsSchema.extend({
   questionId: z.string().min(1).max(64),
 });
+
+export const PortalEvidenceQuerySchema = z.object({ questionId: z.string().min(1).max(64) });
+export const PortalEvidenceParamsSchema = PortalTokenParamsSchema.extend({ fileId: z.uuid() });

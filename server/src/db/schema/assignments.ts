@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
 import { questionnaireTemplates } from './questionnaires.js';
 import { revisionColumn } from './revision.js';
@@ -113,4 +113,31 @@ export const findings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('findings_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt)],
+);
+
+/**
+ * A file a supplier uploaded as evidence for a question (tenant-owned). The bytes live in file storage under
+ * `storage_key` (made from ids, never from the uploader's name); the type was judged from the content and
+ * the SHA-256 computed as it was stored.
+ */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => questionnaireAssignments.id),
+    questionId: text('question_id').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    /** The uploader's name for it, sanitised: shown, never used as a path. */
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_org_assignment_idx').on(t.orgId, t.assignmentId, t.createdAt)],
 );

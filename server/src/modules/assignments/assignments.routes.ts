@@ -5,6 +5,7 @@ import {
   AssignmentAcceptSchema,
   AssignmentAnswersSchema,
   AssignmentCreateSchema,
+  AssignmentEvidenceParamsSchema,
   AssignmentIssuedSchema,
   AssignmentPageSchema,
   AssignmentReturnSchema,
@@ -17,6 +18,7 @@ import { IfMatchHeadersSchema } from '#shared/schemas/revision.js';
 import { expectedRevision } from '../../lib/revision.js';
 import { ctxOf } from '../../plugins/auth.js';
 import type { AssignmentsService } from './assignments.service.js';
+import { sendEvidence } from './evidence.download.js';
 import type { ReviewService } from './review.service.js';
 
 const tags = ['assignments'];
@@ -168,5 +170,20 @@ export const assignmentsRoutes = async (
         req.body,
         expectedRevision(req.headers['if-match'], req.body.revision),
       ),
+  );
+
+  r.get(
+    '/api/assignments/:id/evidence/:fileId',
+    {
+      schema: {
+        tags,
+        operationId: 'downloadAssignmentEvidence',
+        summary:
+          'Download an evidence file the supplier uploaded (always as an attachment; its SHA-256 in X-Evidence-Sha256)',
+        params: AssignmentEvidenceParamsSchema,
+      },
+    },
+    async (req, reply) =>
+      sendEvidence(reply, await review.evidence(ctxOf(req), req.params.id, req.params.fileId)),
   );
 };

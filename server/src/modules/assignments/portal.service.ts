@@ -17,6 +17,7 @@ import { appendAuditEvent } from '../audit/audit-append.js';
 import { findOrganizationName } from '../orgs/orgs.repo.js';
 import { answerMapOf } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
+import { evidenceIdsFor, listEvidence, toEvidenceFile } from './evidence.repo.js';
 
 const EDITABLE = new Set(['sent', 'in_progress', 'returned']);
 
@@ -29,7 +30,7 @@ const toAnswer = (r: repo.AnswerRow): PortalAnswer => ({
 
 const valueDigest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-interface Session {
+export interface Session {
   orgId: string;
   row: repo.AssignmentRow;
   definition: TemplateDefinition;
@@ -97,6 +98,10 @@ export const createPortalService = ({ db }: { db: Db }) => {
   };
 
   return {
+    /** For the portal's other parts (evidence): resolve a link, refuse a questionnaire no longer editable. */
+    open,
+    editableOnly,
+
     async get(token: string): Promise<PortalQuestionnaire> {
       return open(token, async (tx, s) => {
         const answers = await repo.listAnswers(tx, s.orgId, [s.row.id]);
@@ -111,6 +116,7 @@ export const createPortalService = ({ db }: { db: Db }) => {
           definition: s.definition,
           answers: answers.map(toAnswer),
           reviewComments: s.row.status === 'returned' ? s.row.reviewComments : {},
+          evidence: (await listEvidence(tx, s.orgId, s.row.id)).map(toEvidenceFile),
           progress: answerProgress(s.definition, answerMapOf(answers)),
         };
       });
@@ -145,6 +151,16 @@ export const createPortalService = ({ db }: { db: Db }) => {
           if (!parsed.success) {
             const message = parsed.error.issues[0]?.message ?? 'Not a valid answer';
             throw new AppError('validation_failed', message, [{ path: 'value', message }]);
+          }
+          if (question.type === 'file') {
+            // A file answer lists only files uploaded to this questionnaire, for this question.
+            const ids = parsed.data as string[];
+            const own = await evidenceIdsFor(tx, s.orgId, s.row.id, questionId, ids);
+            const foreign = ids.filter((id) => !own.has(id));
+            if (foreign.length > 0) {
+              const message = 'Upload the file to this question first';
+              throw new AppError('validation_failed', message, [{ path: 'value', message }]);
+            }
           }
           if (!existing) {
             if (input.revision !== undefined) throw stale(undefined);

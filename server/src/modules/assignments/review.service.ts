@@ -8,10 +8,12 @@ import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, staleRevision } from '../../lib/revision.js';
+import type { FileStorage } from '../../lib/storage/file-storage.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { answerMapOf, toAssignment } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
+import { findEvidence, listEvidence, toEvidenceFile } from './evidence.repo.js';
 import { insertFindings, listAssignmentFindings, toFinding } from './findings.repo.js';
 import { findingsOf } from './review.findings.js';
 
@@ -28,6 +30,8 @@ interface Deps {
   db: Db;
   /** Accepting rescores the supplier with its answers, in the same transaction. */
   reassess: ReassessSuppliers;
+  /** Evidence files are read from file storage. */
+  storage: Pick<FileStorage, 'get'>;
 }
 
 /**
@@ -35,7 +39,7 @@ interface Deps {
  * or accept it. Accepting scores the answers under the published policy (the supplier is reassessed in the
  * same transaction, citing each answer) and opens a finding for each poorly controlled criterion and red flag.
  */
-export const createReviewService = ({ db, reassess }: Deps) => {
+export const createReviewService = ({ db, reassess, storage }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findAssignment(tx, ctx.orgId, id);
     if (!row) throw notFound('Questionnaire', id);
@@ -56,6 +60,17 @@ export const createReviewService = ({ db, reassess }: Deps) => {
     staleRevision('questionnaire', (await load(tx, ctx, id)).shown);
 
   return {
+    /** One evidence file of the organisation's questionnaire, for the reviewer to open. */
+    async evidence(ctx: RequestCtx, id: string, fileId: string) {
+      requireRole(ctx, 'executive');
+      const row = await withTenant(db, ctx.orgId, async (tx) => {
+        if (!(await repo.findAssignment(tx, ctx.orgId, id))) throw notFound('Questionnaire', id);
+        return findEvidence(tx, ctx.orgId, id, fileId);
+      });
+      if (!row) throw notFound('File', fileId);
+      return { file: toEvidenceFile(row), body: await storage.get(row.storageKey) };
+    },
+
     async answers(ctx: RequestCtx, id: string) {
       requireRole(ctx, 'executive');
       return withTenant(db, ctx.orgId, async (tx) => {
@@ -79,6 +94,7 @@ export const createReviewService = ({ db, reassess }: Deps) => {
           }),
           reviewComments: row.reviewComments,
           findings: (await listAssignmentFindings(tx, ctx.orgId, id)).map(toFinding),
+          evidence: (await listEvidence(tx, ctx.orgId, id)).map(toEvidenceFile),
         };
       });
     },

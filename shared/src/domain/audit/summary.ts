@@ -147,6 +147,8 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `Questionnaire language set to ${e.payload.locale}`;
     case 'assignment.submitted':
       return `Questionnaire submitted (${e.payload.answered} of ${e.payload.required} required questions answered)`;
+    case 'assignment.evidence_uploaded':
+      return `Evidence for "${e.payload.questionId}" uploaded: ${e.payload.mediaType}, ${e.payload.size} bytes, SHA-256 ${e.payload.sha256.slice(0, 12)}…`;
     case 'assignment.returned':
       return `Questionnaire returned to the supplier with ${plural(e.payload.questionIds.length, 'comment')}`;
     case 'assignment.accepted':

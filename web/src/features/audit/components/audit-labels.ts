@@ -42,6 +42,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assignment.answer_saved': 'Questionnaire answer saved',
   'assignment.locale_chosen': 'Questionnaire language chosen',
   'assignment.submitted': 'Questionnaire submitted',
+  'assignment.evidence_uploaded': 'Evidence uploaded',
   'assignment.returned': 'Questionnaire returned',
   'assignment.accepted': 'Questionnaire accepted',
   'finding.opened': 'Finding opened',

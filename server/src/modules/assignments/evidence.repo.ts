@@ -1,0 +1,63 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { EvidenceFile } from '#shared/schemas/portal.js';
+import type { Tx } from '../../db/client.js';
+import { evidenceFiles as ev } from '../../db/schema/assignments.js';
+
+export type EvidenceRow = typeof ev.$inferSelect;
+
+export const insertEvidence = async (tx: Tx, values: typeof ev.$inferInsert) => {
+  const [row] = await tx.insert(ev).values(values).returning();
+  return row!;
+};
+
+export const listEvidence = (tx: Tx, orgId: string, assignmentId: string) =>
+  tx
+    .select()
+    .from(ev)
+    .where(and(eq(ev.orgId, orgId), eq(ev.assignmentId, assignmentId)))
+    .orderBy(asc(ev.createdAt), asc(ev.id));
+
+export const findEvidence = async (tx: Tx, orgId: string, assignmentId: string, id: string) => {
+  const [row] = await tx
+    .select()
+    .from(ev)
+    .where(and(eq(ev.orgId, orgId), eq(ev.assignmentId, assignmentId), eq(ev.id, id)))
+    .limit(1);
+  return row;
+};
+
+/** Which of `ids` are this assignment's files for this question (a file answer may list only those). */
+export const evidenceIdsFor = async (
+  tx: Tx,
+  orgId: string,
+  assignmentId: string,
+  questionId: string,
+  ids: string[],
+) =>
+  ids.length === 0
+    ? new Set<string>()
+    : new Set(
+        (
+          await tx
+            .select({ id: ev.id })
+            .from(ev)
+            .where(
+              and(
+                eq(ev.orgId, orgId),
+                eq(ev.assignmentId, assignmentId),
+                eq(ev.questionId, questionId),
+                inArray(ev.id, ids),
+              ),
+            )
+        ).map((r) => r.id),
+      );
+
+export const toEvidenceFile = (r: EvidenceRow): EvidenceFile => ({
+  id: r.id,
+  questionId: r.questionId,
+  fileName: r.fileName,
+  mediaType: r.mediaType,
+  size: r.size,
+  sha256: r.sha256,
+  createdAt: r.createdAt.toISOString(),
+});
