@@ -60,7 +60,7 @@ export function TemplatesPage() {
           <p>Start from the shipped forced labour self-assessment, or import a template as JSON.</p>
         </EmptyState>
       ) : (
-        <Table caption="Questionnaire templates">
+        <Table caption="Questionnaire templates" wrapClassName="tpl-list">
           <thead>
             <tr>
               <th scope="col">Template</th>
