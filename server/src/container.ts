@@ -15,6 +15,7 @@ import { createAssessSuppliers } from './modules/assessments/assessments.write.j
 import { createRescore } from './modules/assessments/rescore.job.js';
 import {
   acceptedCriterionAnswers,
+  allAcceptedCriterionAnswers,
   assignmentSupplierIdById,
 } from './modules/assignments/assignments.repo.js';
 import { createAssignmentsService } from './modules/assignments/assignments.service.js';
@@ -172,6 +173,7 @@ export const buildContainer = ({
     jobs: jobsRepo,
     kickJobs: jobRunner.kick,
     users: usersRepo,
+    acceptedAnswers: allAcceptedCriterionAnswers,
   });
   return {
     ref,

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -181,4 +182,14 @@ export const acceptedCriterionAnswers = async (tx: Tx, orgId: string, supplierId
     .orderBy(a.supplierId, desc(a.acceptedAt));
   for (const r of rows) out.set(r.supplierId, r.answers);
   return out;
+};
+
+/** Every supplier's accepted, unexpired answers in the organisation (what-if scores the whole portfolio). */
+export const allAcceptedCriterionAnswers = async (tx: Tx, orgId: string) => {
+  const rows = await tx
+    .selectDistinctOn([a.supplierId], { supplierId: a.supplierId, answers: a.criterionAnswers })
+    .from(a)
+    .where(and(eq(a.orgId, orgId), eq(a.status, 'accepted'), sql`${a.validUntil} >= current_date`))
+    .orderBy(a.supplierId, desc(a.acceptedAt));
+  return new Map(rows.map((r) => [r.supplierId, CriterionAnswersSchema.parse(r.answers)]));
 };

@@ -132,6 +132,32 @@ describe('reviewing', () => {
     expect(again.json().error.message).toMatch(/this one is accepted/);
   });
 
+  it('what-if scores each supplier with its accepted answers: a stricter red-flag rule moves the flagged one', async () => {
+    const { supplier, id } = await answered('What-if Rubber');
+    await officer.post(`/api/assignments/${id}/accept`, {});
+    const admin = await t.login(t.orgA.admin);
+    const published = (await admin.get('/api/policies'))
+      .json()
+      .items.find((p: { status: string }) => p.status === 'published');
+    const draft = (
+      await admin.post('/api/policies', { basedOn: published.id, name: 'Stricter passports' })
+    ).json();
+    const document = structuredClone(draft.document);
+    document.redFlags.find((f: { key: string }) => f.key === 'identity_documents_retained').minRating =
+      'critical';
+    expect(
+      (await admin.patch(`/api/policies/${draft.id}`, { document, revision: draft.revision })).statusCode,
+    ).toBe(200);
+    const whatIf = (await admin.post(`/api/policies/${draft.id}/what-if`)).json();
+    const moved = [...whatIf.movers, ...whatIf.bandMovers].map((m: { supplierId: string }) => m.supplierId);
+    expect(moved).toContain(supplier.id);
+    expect(
+      [...whatIf.movers, ...whatIf.bandMovers].find(
+        (m: { supplierId: string }) => m.supplierId === supplier.id,
+      ).after.rating,
+    ).toBe('critical');
+  });
+
   it('keeps review to officers of the organisation, and names bad input', async () => {
     const { id } = await answered('Guarded Rubber');
     const executive = await t.login(t.orgA.executive);

@@ -1,3 +1,4 @@
+import type { CriterionAnswer } from '#shared/domain/scoring/types.js';
 import type { Changes } from '#shared/schemas/audit.js';
 import type { JobKind, RescoreJobParams } from '#shared/schemas/jobs.js';
 import type { Policy, PolicyCreate, PolicyUpdate } from '#shared/schemas/policy.js';
@@ -29,6 +30,8 @@ interface Deps {
   datasets: Pick<DatasetsService, 'checkPins'>;
   /** What-if scores the current suppliers. */
   suppliers: Pick<SuppliersRepo, 'listCurrentProfiles'>;
+  /** …with their accepted, unexpired questionnaire answers (the assignments module's). */
+  acceptedAnswers?: (tx: Tx, orgId: string) => Promise<Map<string, CriterionAnswer[]>>;
   /** Publishing queues the rescore. */
   jobs: Pick<JobsRepo, 'insertJob'>;
   /** Starts the job runner at once after a commit that queued work. */
@@ -53,6 +56,7 @@ export const createPoliciesService = ({
   jobs,
   kickJobs,
   users,
+  acceptedAnswers,
 }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findPolicy(tx, ctx.orgId, id);
@@ -275,6 +279,7 @@ export const createPoliciesService = ({
             ? { id: published.id, version: published.version!, document: published.document }
             : undefined,
           { draft: draftRef, published: publishedRef },
+          acceptedAnswers ? await acceptedAnswers(tx, ctx.orgId) : undefined,
         );
       });
     },

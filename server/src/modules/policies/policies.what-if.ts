@@ -1,5 +1,6 @@
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import { score } from '#shared/domain/scoring/score.js';
+import type { CriterionAnswer } from '#shared/domain/scoring/types.js';
 import type { PolicyDocument } from '#shared/schemas/policy.js';
 import { RATINGS, type Rating, ratingRank } from '#shared/schemas/suppliers.js';
 import type { WhatIf } from '#shared/schemas/what-if.js';
@@ -53,6 +54,8 @@ export const computeWhatIf = (
   published: { id: string; version: number; document: PolicyDocument } | undefined,
   /** Each policy's own reference data: a draft that pins a new dataset edition scores with it. */
   refs: { draft: ReferenceData; published: ReferenceData },
+  /** Each supplier's accepted, unexpired questionnaire answers (both sides score with them). */
+  answers: ReadonlyMap<string, CriterionAnswer[]> = new Map(),
 ): WhatIf => {
   const before = zero();
   const after = zero();
@@ -67,8 +70,9 @@ export const computeWhatIf = (
   let bandMoversTotal = 0;
   for (const s of rows) {
     const profile = toProfile(s);
-    const a = score(draft.document, profile, [], refs.draft);
-    const b = published ? score(published.document, profile, [], refs.published) : a;
+    const given = answers.get(s.id) ?? [];
+    const a = score(draft.document, profile, given, refs.draft);
+    const b = published ? score(published.document, profile, given, refs.published) : a;
     before[b.rating] += 1;
     after[a.rating] += 1;
     transitions[b.rating][a.rating] += 1;
