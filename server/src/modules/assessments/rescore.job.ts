@@ -52,6 +52,9 @@ export const createRescore = ({
     }));
     if (policy?.status !== 'published') throw new Error(`policy ${policyId} is not published`);
     await progress(0, total);
+    // Whether any supplier's rating or residual score changed (a policy that leaves them all as they were needs
+    // no chain-risk recompute).
+    let moved = false;
     /** One batch in its own transaction; `rows` settles once its suppliers are read, `committed` at commit. */
     const startBatch = (after: string | undefined) => {
       let read!: (rows: ScoredSupplier[]) => void;
@@ -61,7 +64,7 @@ export const createRescore = ({
       const committed = withTenant(db, orgId, async (tx) => {
         const rows = await suppliers.currentSuppliersAfter(tx, orgId, after, BATCH);
         read(rows);
-        await assessSuppliers(tx, {
+        const written = await assessSuppliers(tx, {
           orgId,
           policy,
           suppliers: rows,
@@ -70,6 +73,12 @@ export const createRescore = ({
           jobId: args.jobId,
           deferChainRisk: true,
         });
+        // Written in the order read: chain risk follows ratings and residual scores, nothing else a rescore
+        // writes.
+        if (
+          written.some((a, i) => a.rating !== rows[i]!.rating || a.residualScore !== rows[i]!.residualScore)
+        )
+          moved = true;
         return rows.length;
       });
       // Awaited below, in order; a failure while the other batch is awaited must not count as unhandled.
@@ -100,8 +109,10 @@ export const createRescore = ({
       throw err;
     }
     // Chain risk once for the whole register, after the last batch: one set-based statement, not a roll-up
-    // through the ancestors of every batch (the top of a chain would be rewritten once per batch).
-    await withTenant(db, orgId, (tx) => suppliers.recomputeChainRisk(tx, orgId));
+    // through the ancestors of every batch (the top of a chain would be rewritten once per batch). Skipped
+    // when no rating or residual score moved: the chain risks already name the riskiest supplier of each
+    // sub-tree (a change made meanwhile by a request rolled up its own).
+    if (moved) await withTenant(db, orgId, (tx) => suppliers.recomputeChainRisk(tx, orgId));
     return { assessed: done, policyId, policyVersion: policy.version };
   };
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Policy } from '#shared/schemas/policy.js';
+import type { Policy, PolicyDocument } from '#shared/schemas/policy.js';
 import type { Supplier } from '#shared/schemas/suppliers.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, waitForJob } from '../../../test/factories.js';
@@ -52,5 +52,44 @@ describe('rescore in overlapping batches', () => {
       const now: Supplier = (await admin.get(`/api/suppliers/${s.id}`)).json();
       expect(rescored.find((a) => a.supplierId === s.id)?.id).toBe(now.risk?.assessmentId);
     }
+  });
+
+  it('recomputes chain risk when ratings move, and leaves it as it is when none did', async () => {
+    const officer = await t.login(t.orgA.officer);
+    const top = await createSupplier(officer, { name: 'Chain Top', country: 'DE', goods: [] });
+    const below = await createSupplier(officer, {
+      name: 'Chain Below',
+      country: 'DE',
+      goods: ['garments'],
+      parentId: top.id,
+      tier: 2,
+    });
+    const chainOf = async (id: string) => (await admin.get(`/api/suppliers/${id}`)).json().chainRisk;
+    const publish = async (bands?: PolicyDocument['ratingBands']) => {
+      const current: Policy = (await admin.get('/api/policies'))
+        .json()
+        .items.find((p: Policy) => p.status === 'published');
+      const draft: Policy = (await admin.post('/api/policies', { basedOn: current.id, name: 'next' })).json();
+      if (bands) {
+        const res = await admin.patch(`/api/policies/${draft.id}`, {
+          document: { ...draft.document, ratingBands: bands },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      const published = await admin.post(`/api/policies/${draft.id}/publish`);
+      expect(published.statusCode, published.body).toBe(200);
+      expect((await waitForJob(admin, published.json().job.id)).status).toBe('succeeded');
+    };
+    const before = await chainOf(top.id);
+    expect(before).toMatchObject({ supplierId: below.id });
+    // Nothing moves: the chain risk stays what it was, and right.
+    await publish();
+    expect(await chainOf(top.id)).toEqual(before);
+    // Every band lower: ratings rise, and the top's chain risk follows the supplier below it.
+    await publish({ medium: 1, high: 2, critical: 3 });
+    const belowNow: Supplier = (await admin.get(`/api/suppliers/${below.id}`)).json();
+    expect(belowNow.risk?.rating).toBe('critical');
+    expect(await chainOf(top.id)).toMatchObject({ supplierId: below.id, rating: 'critical' });
+    expect(before.rating).not.toBe('critical');
   });
 });

@@ -246,9 +246,14 @@ export const countCurrentSuppliers = async (tx: Tx, orgId: string): Promise<numb
   return row?.n ?? 0;
 };
 
-/** What scoring reads of a supplier (the engine's profile): a rescore reads nothing else of 100,000 rows. */
+/**
+ * What scoring reads of a supplier (the engine's profile), with the current rating and residual score (a
+ * rescore tells by them whether chain risk can have moved): nothing else of 100,000 rows.
+ */
 const scoredColumns = {
   id: suppliers.id,
+  rating: suppliers.rating,
+  residualScore: suppliers.residualScore,
   country: suppliers.country,
   goods: suppliers.goods,
   tier: suppliers.tier,
