@@ -8,6 +8,7 @@ import { findLoginUser } from '../modules/auth/auth.repo.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
 import { countOrganizations } from '../modules/orgs/orgs.repo.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
+import { seedDemoQuestionnaires } from './demo-questionnaires.js';
 import { seedDemoRegister } from './demo-register.js';
 
 /** DEMO_PASSWORD if set; otherwise one generated on first start and kept (mode 600) in the data directory. */
@@ -58,7 +59,9 @@ export const seedDemo = async (
       slug: 'other',
       members: people.filter((p) => p.email.endsWith('@other.test')),
     });
-    await seedDemoRegister(db, demoOrg, loadReferenceData());
+    const ref = loadReferenceData();
+    await seedDemoRegister(db, demoOrg, ref);
+    await seedDemoQuestionnaires(db, demoOrg, ref, dataDir);
   }
   const admin = await findLoginUser(db, 'admin@demo.test');
   return admin && (await verifyPassword(admin.passwordHash, password)) ? password : undefined;
