@@ -88,28 +88,30 @@ export function UsersTable(props: UsersTableProps) {
                 </td>
                 <td className="cell-nowrap">{formatDate(user.createdAt)}</td>
                 <td className="cell-actions">
-                  {isSelf || user.status !== 'active' ? null : (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      busy={props.sendingLinkId === user.id}
-                      onClick={() => props.onSendPasswordLink(user)}
-                      aria-label={`${user.lastLoginAt ? 'Send a password reset link to' : 'Send a new invitation to'} ${user.name}`}
-                    >
-                      {user.lastLoginAt ? 'Reset password' : 'Re-invite'}
-                    </Button>
-                  )}
-                  {isSelf ? null : (
-                    <Button
-                      size="sm"
-                      variant={user.status === 'active' ? 'ghost' : 'secondary'}
-                      disabled={saving}
-                      onClick={() => props.onChangeStatus(user)}
-                      aria-label={`${user.status === 'active' ? 'Deactivate' : 'Reactivate'} ${user.name}`}
-                    >
-                      {user.status === 'active' ? 'Deactivate' : 'Reactivate'}
-                    </Button>
-                  )}
+                  <div className="row-actions">
+                    {isSelf || user.status !== 'active' ? null : (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        busy={props.sendingLinkId === user.id}
+                        onClick={() => props.onSendPasswordLink(user)}
+                        aria-label={`${user.lastLoginAt ? 'Send a password reset link to' : 'Send a new invitation to'} ${user.name}`}
+                      >
+                        {user.lastLoginAt ? 'Reset password' : 'Re-invite'}
+                      </Button>
+                    )}
+                    {isSelf ? null : (
+                      <Button
+                        size="sm"
+                        variant={user.status === 'active' ? 'ghost' : 'secondary'}
+                        disabled={saving}
+                        onClick={() => props.onChangeStatus(user)}
+                        aria-label={`${user.status === 'active' ? 'Deactivate' : 'Reactivate'} ${user.name}`}
+                      >
+                        {user.status === 'active' ? 'Deactivate' : 'Reactivate'}
+                      </Button>
+                    )}
+                  </div>
                 </td>
               </tr>
             );
