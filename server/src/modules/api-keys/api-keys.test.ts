@@ -93,14 +93,12 @@ describe('Bearer authentication', () => {
       role: 'officer',
     });
     expect(res.statusCode, res.body).toBe(201);
-    const events = (await admin.get(`/api/audit-events?entityId=${res.json().id}`)).json().items;
+    const events = (await admin.get(`/api/audit-events?entityId=${res.json().id}&order=asc`)).json().items;
+    // Created without a password: the account and its invitation link, both by the key.
+    const byKey = { actorType: 'api_key', actorId: k.id, actorLabel: 'provisioning' };
     expect(events).toEqual([
-      expect.objectContaining({
-        action: 'user.created',
-        actorType: 'api_key',
-        actorId: k.id,
-        actorLabel: 'provisioning',
-      }),
+      expect.objectContaining({ action: 'user.created', ...byKey }),
+      expect.objectContaining({ action: 'account_link.issued', ...byKey }),
     ]);
   });
 
