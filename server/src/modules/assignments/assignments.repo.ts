@@ -193,3 +193,14 @@ export const allAcceptedCriterionAnswers = async (tx: Tx, orgId: string) => {
     .orderBy(a.supplierId, desc(a.acceptedAt));
   return new Map(rows.map((r) => [r.supplierId, CriterionAnswersSchema.parse(r.answers)]));
 };
+
+/**
+ * Locks one assignment row for the rest of the transaction (FOR NO KEY UPDATE: writers of the same assignment
+ * queue; readers do not wait). Every write that depends on the assignment's status takes it first.
+ */
+export const lockAssignment = (tx: Tx, orgId: string, id: string) =>
+  tx
+    .select({ id: a.id })
+    .from(a)
+    .where(and(eq(a.orgId, orgId), eq(a.id, id)))
+    .for('no key update');

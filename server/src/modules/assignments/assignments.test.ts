@@ -208,6 +208,31 @@ describe('the supplier portal', () => {
     expect((await portal('GET', token)).json().editable).toBe(false);
   });
 
+  it('never lets a save and a submit cross: exactly one of them wins, and the stored state agrees', async () => {
+    const [a] = await send([suppliers[1]!.id]);
+    const token = tokenOf(a!.portalUrl);
+    await portal('PUT', token, '/answers/passports_held', { value: 'no' });
+    await portal('PUT', token, '/answers/uses_agencies', { value: 'no' });
+    await portal('PUT', token, '/answers/weekly_hours', { value: 45 });
+    await portal('PUT', token, '/answers/grievance_channels', { value: ['hotline'] });
+    // Clearing a required answer while submitting.
+    const [clear, submitted] = await Promise.all([
+      portal('PUT', token, '/answers/weekly_hours', { value: null, revision: 1 }),
+      portal('POST', token, '/submit'),
+    ]);
+    expect([clear.statusCode, submitted.statusCode].sort()).toEqual(
+      submitted.statusCode === 200 ? [200, 422] : [200, 400],
+    );
+    const now = (await portal('GET', token)).json();
+    const hours = now.answers.find((x: { questionId: string }) => x.questionId === 'weekly_hours');
+    if (submitted.statusCode === 200) expect(hours).toBeDefined();
+    else expect(hours).toBeUndefined();
+    expect(now.status).toBe(submitted.statusCode === 200 ? 'submitted' : 'in_progress');
+    if (submitted.statusCode === 200) {
+      expect((await portal('PUT', token, '/locale', { locale: 'es' })).statusCode).toBe(422);
+    }
+  });
+
   it('says plainly when a link was revoked, replaced or expired, and a new link keeps the answers', async () => {
     const [a] = await send([suppliers[0]!.id]);
     const old = tokenOf(a!.portalUrl);

@@ -33,32 +33,38 @@ export const createPortalEvidence = ({ portal, intake, storage }: Deps) => ({
     const id = crypto.randomUUID();
     const stored = await intake.store(`org/${target.orgId}/evidence/${id}`, file);
     try {
-      return await portal.open(token, async (tx, s) => {
-        const row = await insertEvidence(tx, {
-          id,
-          orgId: s.orgId,
-          assignmentId: s.row.id,
-          questionId,
-          storageKey: stored.key,
-          fileName: stored.originalName || `evidence.${stored.detectedExtension}`,
-          mediaType: stored.mediaType,
-          size: stored.size,
-          sha256: stored.sha256,
-        });
-        await appendAuditEvent(tx, s.orgId, s.actor, {
-          action: 'assignment.evidence_uploaded',
-          entityType: 'assignment',
-          entityId: s.row.id,
-          payload: {
-            fileId: id,
+      return await portal.open(
+        token,
+        async (tx, s) => {
+          // Checked again under the lock: the questionnaire may have been submitted while the file uploaded.
+          portal.editableOnly(s);
+          const row = await insertEvidence(tx, {
+            id,
+            orgId: s.orgId,
+            assignmentId: s.row.id,
             questionId,
-            sha256: stored.sha256,
-            size: stored.size,
+            storageKey: stored.key,
+            fileName: stored.originalName || `evidence.${stored.detectedExtension}`,
             mediaType: stored.mediaType,
-          },
-        });
-        return toEvidenceFile(row);
-      });
+            size: stored.size,
+            sha256: stored.sha256,
+          });
+          await appendAuditEvent(tx, s.orgId, s.actor, {
+            action: 'assignment.evidence_uploaded',
+            entityType: 'assignment',
+            entityId: s.row.id,
+            payload: {
+              fileId: id,
+              questionId,
+              sha256: stored.sha256,
+              size: stored.size,
+              mediaType: stored.mediaType,
+            },
+          });
+          return toEvidenceFile(row);
+        },
+        { write: true },
+      );
     } catch (err) {
       // Nothing half-written: a file whose row could not be recorded is removed again.
       await storage.delete(stored.key).catch(() => {});

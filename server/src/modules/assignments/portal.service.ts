@@ -44,7 +44,15 @@ export interface Session {
  */
 export const createPortalService = ({ db }: { db: Db }) => {
   /** Resolves a link, or says plainly why it cannot be used. */
-  const open = async <T>(token: string, fn: (tx: Tx, s: Session) => Promise<T>): Promise<T> => {
+  const open = async <T>(
+    token: string,
+    fn: (tx: Tx, s: Session) => Promise<T>,
+    /**
+     * Writes lock the assignment row first: a save, an upload, a submit and the officer's accept or return
+     * then run one after another, so none of them acts on a status another has just changed.
+     */
+    { write = false }: { write?: boolean } = {},
+  ): Promise<T> => {
     const link = await repo.findPortalLink(db, sha256Hex(token));
     if (!link) {
       throw new AppError(
@@ -53,6 +61,7 @@ export const createPortalService = ({ db }: { db: Db }) => {
       );
     }
     return withTenant(db, link.orgId, async (tx) => {
+      if (write) await repo.lockAssignment(tx, link.orgId, link.assignmentId);
       const row = await repo.findAssignment(tx, link.orgId, link.assignmentId);
       if (!row) throw notFound('Questionnaire');
       const organisation = await findOrganizationName(tx, link.orgId);
@@ -127,90 +136,105 @@ export const createPortalService = ({ db }: { db: Db }) => {
      * (another tab saved meanwhile) answers 409 with the answer as it is now, so nothing is lost silently.
      */
     async saveAnswer(token: string, questionId: string, input: PortalAnswerSave) {
-      return open(token, async (tx, s) => {
-        editableOnly(s);
-        const question = findQuestion(s.definition, questionId);
-        if (!question) throw notFound('Question', questionId);
-        const existing = await repo.findAnswer(tx, s.orgId, s.row.id, questionId);
-        const stale = (current: repo.AnswerRow | undefined) =>
-          new AppError(
-            'conflict',
-            'This answer was changed in another window after you loaded it. Choose which answer to keep.',
-            undefined,
-            current ? { ...toAnswer(current), id: current.id } : undefined,
-          );
-        let saved: repo.AnswerRow | undefined;
-        if (input.value === null) {
-          if (!existing) return { answer: null, progress: await progressOf(tx, s) };
-          if (input.revision !== existing.revision) throw stale(existing);
-          if (!(await repo.deleteAnswer(tx, s.orgId, existing.id, existing.revision))) {
-            throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
-          }
-        } else {
-          const parsed = answerValueSchemaFor(question).safeParse(input.value);
-          if (!parsed.success) {
-            const message = parsed.error.issues[0]?.message ?? 'Not a valid answer';
-            throw new AppError('validation_failed', message, [{ path: 'value', message }]);
-          }
-          if (question.type === 'file') {
-            // A file answer lists only files uploaded to this questionnaire, for this question.
-            const ids = parsed.data as string[];
-            const own = await evidenceIdsFor(tx, s.orgId, s.row.id, questionId, ids);
-            const foreign = ids.filter((id) => !own.has(id));
-            if (foreign.length > 0) {
-              const message = 'Upload the file to this question first';
+      return open(
+        token,
+        async (tx, s) => {
+          editableOnly(s);
+          const question = findQuestion(s.definition, questionId);
+          if (!question) throw notFound('Question', questionId);
+          const existing = await repo.findAnswer(tx, s.orgId, s.row.id, questionId);
+          const stale = (current: repo.AnswerRow | undefined) =>
+            new AppError(
+              'conflict',
+              'This answer was changed in another window after you loaded it. Choose which answer to keep.',
+              undefined,
+              current ? { ...toAnswer(current), id: current.id } : undefined,
+            );
+          let saved: repo.AnswerRow | undefined;
+          if (input.value === null) {
+            if (!existing) return { answer: null, progress: await progressOf(tx, s) };
+            if (input.revision !== existing.revision) throw stale(existing);
+            if (!(await repo.deleteAnswer(tx, s.orgId, existing.id, existing.revision))) {
+              throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
+            }
+          } else {
+            const parsed = answerValueSchemaFor(question).safeParse(input.value);
+            if (!parsed.success) {
+              const message = parsed.error.issues[0]?.message ?? 'Not a valid answer';
               throw new AppError('validation_failed', message, [{ path: 'value', message }]);
             }
+            if (question.type === 'file') {
+              // A file answer lists only files uploaded to this questionnaire, for this question.
+              const ids = parsed.data as string[];
+              const own = await evidenceIdsFor(tx, s.orgId, s.row.id, questionId, ids);
+              const foreign = ids.filter((id) => !own.has(id));
+              if (foreign.length > 0) {
+                const message = 'Upload the file to this question first';
+                throw new AppError('validation_failed', message, [{ path: 'value', message }]);
+              }
+            }
+            if (!existing) {
+              if (input.revision !== undefined) throw stale(undefined);
+              saved = await repo.insertAnswer(tx, {
+                orgId: s.orgId,
+                assignmentId: s.row.id,
+                questionId,
+                value: parsed.data,
+              });
+              if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
+            } else {
+              if (input.revision !== existing.revision) throw stale(existing);
+              saved = await repo.updateAnswer(tx, s.orgId, existing.id, existing.revision, parsed.data);
+              if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
+            }
           }
-          if (!existing) {
-            if (input.revision !== undefined) throw stale(undefined);
-            saved = await repo.insertAnswer(tx, {
-              orgId: s.orgId,
-              assignmentId: s.row.id,
+          await markStarted(tx, s);
+          await appendAuditEvent(tx, s.orgId, s.actor, {
+            action: 'assignment.answer_saved',
+            entityType: 'assignment',
+            entityId: s.row.id,
+            payload: {
               questionId,
-              value: parsed.data,
-            });
-            if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
-          } else {
-            if (input.revision !== existing.revision) throw stale(existing);
-            saved = await repo.updateAnswer(tx, s.orgId, existing.id, existing.revision, parsed.data);
-            if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
-          }
-        }
-        await markStarted(tx, s);
-        await appendAuditEvent(tx, s.orgId, s.actor, {
-          action: 'assignment.answer_saved',
-          entityType: 'assignment',
-          entityId: s.row.id,
-          payload: {
-            questionId,
-            revision: saved?.revision ?? 0,
-            cleared: saved === undefined,
-            valueSha256: saved ? valueDigest(saved.value) : null,
-          },
-        });
-        return { answer: saved ? toAnswer(saved) : null, progress: await progressOf(tx, s) };
-      });
+              revision: saved?.revision ?? 0,
+              cleared: saved === undefined,
+              valueSha256: saved ? valueDigest(saved.value) : null,
+            },
+          });
+          return { answer: saved ? toAnswer(saved) : null, progress: await progressOf(tx, s) };
+        },
+        { write: true },
+      );
     },
 
     async chooseLocale(token: string, locale: Locale) {
-      return open(token, async (tx, s) => {
-        if (!s.definition.locales.includes(locale)) {
-          throw new AppError('validation_failed', 'This questionnaire is not available in that language', [
-            { path: 'locale', message: `Choose one of: ${s.definition.locales.join(', ')}` },
-          ]);
-        }
-        if (s.row.locale !== locale) {
-          await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, { locale });
-          await appendAuditEvent(tx, s.orgId, s.actor, {
-            action: 'assignment.locale_chosen',
-            entityType: 'assignment',
-            entityId: s.row.id,
-            payload: { locale },
-          });
-        }
-        return { ok: true as const };
-      });
+      return open(
+        token,
+        async (tx, s) => {
+          if (!s.definition.locales.includes(locale)) {
+            throw new AppError('validation_failed', 'This questionnaire is not available in that language', [
+              { path: 'locale', message: `Choose one of: ${s.definition.locales.join(', ')}` },
+            ]);
+          }
+          editableOnly(s);
+          if (s.row.locale !== locale) {
+            // The row is locked: the guarded update cannot miss.
+            if (!(await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, { locale }))) {
+              throw new AppError(
+                'conflict',
+                'The questionnaire changed meanwhile: reload it and choose again.',
+              );
+            }
+            await appendAuditEvent(tx, s.orgId, s.actor, {
+              action: 'assignment.locale_chosen',
+              entityType: 'assignment',
+              entityId: s.row.id,
+              payload: { locale },
+            });
+          }
+          return { ok: true as const };
+        },
+        { write: true },
+      );
     },
 
     /**
@@ -218,32 +242,36 @@ export const createPortalService = ({ db }: { db: Db }) => {
      * id, so the portal can jump to it). Status and audit commit together, or nothing does.
      */
     async submit(token: string) {
-      return open(token, async (tx, s) => {
-        editableOnly(s);
-        const answers = answerMapOf(await repo.listAnswers(tx, s.orgId, [s.row.id]));
-        const missing = missingRequired(s.definition, answers);
-        if (missing.length > 0) {
-          throw new AppError(
-            'validation_failed',
-            `${missing.length === 1 ? 'One required question is' : `${missing.length} required questions are`} not answered yet`,
-            missing.map((m) => ({ path: m.questionId, message: 'This question needs an answer' })),
-          );
-        }
-        const ok = await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, {
-          status: 'submitted',
-          submittedAt: new Date(),
-        });
-        if (!ok)
-          throw new AppError('conflict', 'The questionnaire changed while you submitted it: try again.');
-        const progress = answerProgress(s.definition, answers);
-        await appendAuditEvent(tx, s.orgId, s.actor, {
-          action: 'assignment.submitted',
-          entityType: 'assignment',
-          entityId: s.row.id,
-          payload: { answered: progress.answered, required: progress.required },
-        });
-        return { ok: true as const, status: 'submitted' as const };
-      });
+      return open(
+        token,
+        async (tx, s) => {
+          editableOnly(s);
+          const answers = answerMapOf(await repo.listAnswers(tx, s.orgId, [s.row.id]));
+          const missing = missingRequired(s.definition, answers);
+          if (missing.length > 0) {
+            throw new AppError(
+              'validation_failed',
+              `${missing.length === 1 ? 'One required question is' : `${missing.length} required questions are`} not answered yet`,
+              missing.map((m) => ({ path: m.questionId, message: 'This question needs an answer' })),
+            );
+          }
+          const ok = await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, {
+            status: 'submitted',
+            submittedAt: new Date(),
+          });
+          if (!ok)
+            throw new AppError('conflict', 'The questionnaire changed while you submitted it: try again.');
+          const progress = answerProgress(s.definition, answers);
+          await appendAuditEvent(tx, s.orgId, s.actor, {
+            action: 'assignment.submitted',
+            entityType: 'assignment',
+            entityId: s.row.id,
+            payload: { answered: progress.answered, required: progress.required },
+          });
+          return { ok: true as const, status: 'submitted' as const };
+        },
+        { write: true },
+      );
     },
   };
 };

@@ -103,6 +103,7 @@ export const createReviewService = ({ db, reassess, storage }: Deps) => {
     async returnToSupplier(ctx: RequestCtx, id: string, input: AssignmentReturn, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
+        await repo.lockAssignment(tx, ctx.orgId, id);
         const { row, definition, shown } = await load(tx, ctx, id);
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'returned');
@@ -136,11 +137,13 @@ export const createReviewService = ({ db, reassess, storage }: Deps) => {
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
+        // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing.
+        await repo.lockAssignment(tx, ctx.orgId, id);
         const { row, definition, answers, shown } = await load(tx, ctx, id);
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
         const answerMap = answerMapOf(answers);
-        const unknown = input.evidenceAccepted.filter((q) => !(q in answerMap));
+        const unknown = input.evidenceAccepted.filter((q) => !Object.hasOwn(answerMap, q));
         if (unknown.length > 0) {
           throw new AppError(
             'validation_failed',
@@ -151,11 +154,12 @@ export const createReviewService = ({ db, reassess, storage }: Deps) => {
         const criterionAnswers = answersToCriterionAnswers(definition, answerMap, {
           evidenceAccepted: new Set(input.evidenceAccepted),
         });
+        const until = validUntil();
         const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
           status: 'accepted',
           acceptedAt: new Date(),
           acceptedBy: ctx.userId,
-          validUntil: validUntil(),
+          validUntil: until,
           criterionAnswers,
         });
         if (!ok) throw await reloadStale(tx, ctx, id);
@@ -167,7 +171,7 @@ export const createReviewService = ({ db, reassess, storage }: Deps) => {
             supplierId: row.supplierId,
             scoredAnswers: criterionAnswers.length,
             evidenceAccepted: [...input.evidenceAccepted].sort(),
-            validUntil: validUntil(),
+            validUntil: until,
           },
         });
         const title = definition.title[definition.defaultLocale] ?? row.templateName;

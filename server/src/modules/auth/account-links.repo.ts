@@ -47,3 +47,7 @@ export const findResetTarget = async (db: Db, email: string) => {
   )[0];
   return row && { userId: row.user_id, orgId: row.org_id, orgName: row.org_name };
 };
+
+/** How many organisations a member of this one belongs to (definer function; 0 for non-members). */
+export const countMemberships = async (tx: Tx, userId: string) =>
+  rowsOf<{ n: number }>(await tx.execute(sql`select account_membership_count(${userId}) as n`))[0]?.n ?? 0;

@@ -133,6 +133,14 @@ export const createAccountLinks = ({ db, outbox, kickMail, users, log, ...cfg }:
         if (member.status !== 'active') {
           throw new AppError('unprocessable', `${member.email} is deactivated: reactivate them first`);
         }
+        // A password belongs to the person, not to one organisation: a link handed to this admin must not
+        // open an account other organisations rely on. E-mailed, it reaches only the person themselves.
+        if (!outbox.configured && (await repo.countMemberships(tx, userId)) > 1) {
+          throw new AppError(
+            'unprocessable',
+            `${member.email} also belongs to another organisation, so their password is not this organisation's to reset. Ask them to use "Forgot your password?" on the sign-in page.`,
+          );
+        }
         return issue(tx, ctx.orgId, {
           kind: member.lastLoginAt ? 'password_reset' : 'invitation',
           user: member,

@@ -119,6 +119,36 @@ describe('who may issue a link', () => {
   });
 });
 
+describe('accounts shared with other organisations', () => {
+  it('are not this admin’s to open: no link is handed over, and a link stops working when its membership ends', async () => {
+    // B's officer also becomes a member of A: A's admin must not get a link that opens B's officer's account.
+    const admin = await t.login(t.orgA.admin);
+    const added = await admin.post('/api/users', {
+      email: t.orgB.officer,
+      name: 'ignored',
+      role: 'executive',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const refused = await admin.post(`/api/users/${added.json().id}/password-link`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toMatch(
+      /also belongs to another organisation.*Forgot your password/,
+    );
+    expect(await t.owner.select().from(accountLinks).where(eq(accountLinks.userId, added.json().id))).toEqual(
+      [],
+    );
+
+    // A link issued while the member belonged here alone dies with the membership.
+    const created = (
+      await admin.post('/api/users', { email: 'leaver@a.test', name: 'Leaver', role: 'officer' })
+    ).json();
+    const token = created.invitation.url.split('#')[1];
+    await admin.patch(`/api/users/${created.id}`, { status: 'deactivated', revision: created.revision });
+    const spent = await setPassword({ token, password: STRONG });
+    expect(spent.statusCode).toBe(410);
+  });
+});
+
 describe('asking for a reset without a mailer', () => {
   it('answers as usual and issues nothing (nobody could receive it)', async () => {
     const userId = await userIdOf(t, t.orgB.officer);

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
+import { isUniqueViolation } from '../../lib/pg-errors.js';
 import { checkRevision, staleRevision, written } from '../../lib/revision.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
@@ -20,6 +21,11 @@ interface Deps {
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const draftExists = (name = 'This template') =>
+  new AppError('conflict', `"${name}" already has a draft: edit that one, or delete it first`, [
+    { path: 'basedOnId', message: 'This template already has a draft' },
+  ]);
 
 /**
  * Questionnaire templates: create (blank import, the shipped default, or a new draft of a published one),
@@ -90,27 +96,25 @@ export const createTemplatesService = ({ db, policies }: Deps) => {
         if (input.basedOnId) {
           const base = await repo.findTemplate(tx, ctx.orgId, input.basedOnId);
           if (!base) throw notFound('Template', input.basedOnId);
-          const draft = await repo.findDraftInFamily(tx, ctx.orgId, base.familyId);
-          if (draft) {
-            throw new AppError(
-              'conflict',
-              `"${base.name}" already has a draft (${draft.id}): edit that one, or delete it first`,
-              [{ path: 'basedOnId', message: 'This template already has a draft' }],
-            );
-          }
+          if (await repo.findDraftInFamily(tx, ctx.orgId, base.familyId)) throw draftExists(base.name);
           [definition, familyId, source] = [base.definition, base.familyId, 'new_version'];
         }
         const id = crypto.randomUUID();
-        const row = await repo.insertTemplate(tx, {
-          id,
-          orgId: ctx.orgId,
-          familyId: familyId ?? id,
-          name: input.name,
-          status: 'draft',
-          basedOnId: input.basedOnId ?? null,
-          definition,
-          createdBy: ctx.userId,
-        });
+        const row = await repo
+          .insertTemplate(tx, {
+            id,
+            orgId: ctx.orgId,
+            familyId: familyId ?? id,
+            name: input.name,
+            status: 'draft',
+            basedOnId: input.basedOnId ?? null,
+            definition,
+            createdBy: ctx.userId,
+          })
+          // Two "new version" clicks at once: the one-draft-per-family index stops the second.
+          .catch((err) => {
+            throw isUniqueViolation(err) && familyId ? draftExists() : err;
+          });
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
           action: 'template.created',
           entityType: 'template',

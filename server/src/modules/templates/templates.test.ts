@@ -144,6 +144,16 @@ describe('versions', () => {
     ).toMatch(/is published: only retiring it is allowed/);
   });
 
+  it('answers 409, not 500, to two "new version" requests at once', async () => {
+    const draft = await createDraft();
+    const published = (await officer.post(`/api/templates/${draft.id}/publish`)).json();
+    const both = await Promise.all([
+      officer.post('/api/templates', { name: 'Next A', basedOnId: published.id }),
+      officer.post('/api/templates', { name: 'Next B', basedOnId: published.id }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('deletes a draft that was never published, audited', async () => {
     const draft = await createDraft();
     expect((await officer.delete(`/api/templates/${draft.id}`)).statusCode).toBe(200);
