@@ -31,10 +31,12 @@ afterAll(async () => {
 });
 
 // One battery for both implementations: the portal is written against the interface, not a driver.
+// `atomicReplace`: S3 replaces an object atomically, but s3rver (the test double) writes the object file in place,
+// so two concurrent puts to one key can interleave there; that one check runs on the local disk only.
 describe.each([
-  ['local disk', () => createLocalDiskStorage({ root: diskRoot })],
-  ['S3 (s3rver)', () => createS3Storage(s3.options)],
-] as const)('%s storage', (_name, make) => {
+  ['local disk', () => createLocalDiskStorage({ root: diskRoot }), true],
+  ['S3 (s3rver)', () => createS3Storage(s3.options), false],
+] as const)('%s storage', (_name, make, atomicReplace) => {
   let storage: FileStorage;
   beforeAll(() => {
     storage = make();
@@ -113,13 +115,15 @@ describe.each([
     }
   });
 
-  it('keeps concurrent puts apart, and concurrent puts to one key leave one whole version', async () => {
+  it('keeps concurrent puts apart', async () => {
     const keys = Array.from({ length: 12 }, key);
     const bodies = keys.map(() => randomBytes(50_000));
     await Promise.all(keys.map((k, i) => storage.put(k, Readable.from([bodies[i] as Buffer]))));
     const back = await Promise.all(keys.map(async (k) => sha(await readAll(await storage.get(k)))));
     expect(back).toEqual(bodies.map(sha));
+  });
 
+  it.runIf(atomicReplace)('leaves one whole version after concurrent puts to one key', async () => {
     const one = key();
     const versions = Array.from({ length: 6 }, () => randomBytes(200_000));
     await Promise.all(
