@@ -13,9 +13,9 @@ import { assessmentSupplierId } from './modules/assessments/assessments.repo.js'
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
+import { createDefinitions } from './modules/assignments/assignments.definitions.js';
 import {
   acceptedCriterionAnswers,
-  allAcceptedCriterionAnswers,
   assignmentSupplierIdById,
 } from './modules/assignments/assignments.repo.js';
 import { createAssignmentsService } from './modules/assignments/assignments.service.js';
@@ -154,7 +154,9 @@ export const buildContainer = ({
   });
   // Evidence files: local disk or S3-compatible storage (STORAGE_DRIVER).
   const fileStorage = createFileStorage(config);
-  const portal = createPortalService({ db });
+  // One cache of sent template versions, shared by sending, the portal and the review.
+  const definitionOf = createDefinitions();
+  const portal = createPortalService({ db, definitionOf });
   const throttle = createLoginThrottle(db, {
     maxPerAccount: config.loginMaxAttempts,
     maxPerAddress: config.loginMaxAttemptsPerAddress,
@@ -173,7 +175,7 @@ export const buildContainer = ({
     jobs: jobsRepo,
     kickJobs: jobRunner.kick,
     users: usersRepo,
-    acceptedAnswers: allAcceptedCriterionAnswers,
+    acceptedAnswers: (tx, orgId) => acceptedCriterionAnswers(tx, orgId),
   });
   return {
     ref,
@@ -226,6 +228,7 @@ export const buildContainer = ({
       suppliers: suppliersRepo,
       templates: templatesRepo,
       publicUrl: config.publicUrl,
+      definitionOf,
     }),
     portal,
     portalEvidence: createPortalEvidence({
@@ -233,6 +236,11 @@ export const buildContainer = ({
       intake: createUploadIntake({ storage: fileStorage, maxBytes: config.evidenceMaxBytes }),
       storage: fileStorage,
     }),
-    review: createReviewService({ db, reassess: scoring.reassessSuppliers, storage: fileStorage }),
+    review: createReviewService({
+      db,
+      reassess: scoring.reassessSuppliers,
+      storage: fileStorage,
+      definitionOf,
+    }),
   };
 };

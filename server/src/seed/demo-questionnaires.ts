@@ -9,6 +9,7 @@ import type { Db } from '../db/client.js';
 import { withTenant } from '../db/tenant.js';
 import { createSealer } from '../lib/sealing.js';
 import { createLocalDiskStorage } from '../lib/storage/local-disk.js';
+import { createDefinitions } from '../modules/assignments/assignments.definitions.js';
 import * as assignmentsRepo from '../modules/assignments/assignments.repo.js';
 import { createAssignmentsService } from '../modules/assignments/assignments.service.js';
 import { createPortalService } from '../modules/assignments/portal.service.js';
@@ -30,6 +31,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
  */
 export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: ReferenceData, dataDir: string) => {
   const ctx = systemCtx(orgId);
+  const definitionOf = createDefinitions();
   const scoring = buildScoring({ db, ref });
   const assignments = createAssignmentsService({
     db,
@@ -38,12 +40,14 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
     suppliers: suppliersRepo,
     templates: templatesRepo,
     publicUrl: 'http://localhost',
+    definitionOf,
   });
-  const portal = createPortalService({ db });
+  const portal = createPortalService({ db, definitionOf });
   const review = createReviewService({
     db,
     reassess: scoring.reassessSuppliers,
     storage: createLocalDiskStorage({ root: path.join(dataDir, 'files') }),
+    definitionOf,
   });
 
   const { template, suppliers } = await withTenant(db, orgId, async (tx) => ({

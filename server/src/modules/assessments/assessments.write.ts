@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RatingFloorKind } from '#shared/domain/scoring/types.js';
-import { CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
+import type { CriterionAnswer, RatingFloorKind } from '#shared/domain/scoring/types.js';
 import { JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { inFlight } from '../../db/in-flight.js';
@@ -77,20 +76,19 @@ const assess = async (
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
     const texts: JsonText[] = [];
     const slice = args.suppliers.slice(i, i + INSERT_BATCH);
-    const accepted = answers
+    const accepted: Map<string, CriterionAnswer[]> = answers
       ? await answers(
           tx,
           args.orgId,
           slice.map((s) => s.id),
         )
-      : undefined;
+      : new Map();
     const chunk = slice.map((s): AssessmentRow => {
-      const given = accepted?.get(s.id);
       const { inputs, result, stored, storedText, sha256 } = runEngine(
         doc,
         toProfile(s),
         ref,
-        given === undefined ? [] : CriterionAnswersSchema.parse(given),
+        accepted.get(s.id) ?? [],
       );
       texts.push(new JsonText(storedText));
       const id = randomUUID();

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import { CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
+import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -163,33 +163,26 @@ export const assignmentSupplierIdById = (id: SQL): SQL<string | null> =>
 
 /**
  * Each supplier's accepted, unexpired answers as scoring takes them: those of its most recently accepted
- * questionnaire whose validity has not run out. Suppliers without any are absent from the map.
+ * questionnaire whose validity has not run out. Only `supplierIds` when given (a batch being assessed), else
+ * the whole organisation (what-if). Suppliers without any are absent from the map.
  */
-export const acceptedCriterionAnswers = async (tx: Tx, orgId: string, supplierIds: readonly string[]) => {
-  const out = new Map<string, unknown>();
-  if (supplierIds.length === 0) return out;
+export const acceptedCriterionAnswers = async (
+  tx: Tx,
+  orgId: string,
+  supplierIds?: readonly string[],
+): Promise<Map<string, CriterionAnswer[]>> => {
+  if (supplierIds?.length === 0) return new Map();
   const rows = await tx
     .selectDistinctOn([a.supplierId], { supplierId: a.supplierId, answers: a.criterionAnswers })
     .from(a)
     .where(
       and(
         eq(a.orgId, orgId),
-        sql`${a.supplierId} = any(${uuidArray(supplierIds)})`,
+        supplierIds ? sql`${a.supplierId} = any(${uuidArray(supplierIds)})` : undefined,
         eq(a.status, 'accepted'),
         sql`${a.validUntil} >= current_date`,
       ),
     )
-    .orderBy(a.supplierId, desc(a.acceptedAt));
-  for (const r of rows) out.set(r.supplierId, r.answers);
-  return out;
-};
-
-/** Every supplier's accepted, unexpired answers in the organisation (what-if scores the whole portfolio). */
-export const allAcceptedCriterionAnswers = async (tx: Tx, orgId: string) => {
-  const rows = await tx
-    .selectDistinctOn([a.supplierId], { supplierId: a.supplierId, answers: a.criterionAnswers })
-    .from(a)
-    .where(and(eq(a.orgId, orgId), eq(a.status, 'accepted'), sql`${a.validUntil} >= current_date`))
     .orderBy(a.supplierId, desc(a.acceptedAt));
   return new Map(rows.map((r) => [r.supplierId, CriterionAnswersSchema.parse(r.answers)]));
 };

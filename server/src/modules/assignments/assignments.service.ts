@@ -4,7 +4,6 @@ import type {
   AssignmentIssued,
   AssignmentsQuery,
 } from '#shared/schemas/assignments.js';
-import { type TemplateDefinition, TemplateDefinitionSchema } from '#shared/schemas/questionnaires.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
@@ -16,6 +15,7 @@ import type { Outbox } from '../mail/mail.outbox.js';
 import { findOrganizationName } from '../orgs/orgs.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { TemplatesRepo } from '../templates/templates.repo.js';
+import type { DefinitionOf } from './assignments.definitions.js';
 import { toAssignment } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
 
@@ -29,6 +29,7 @@ interface Deps {
   suppliers: Pick<SuppliersRepo, 'findSupplier'>;
   templates: Pick<TemplatesRepo, 'findTemplate'>;
   publicUrl: string;
+  definitionOf: DefinitionOf;
 }
 
 const linkExpiry = (dueDate: string) =>
@@ -38,20 +39,16 @@ const linkExpiry = (dueDate: string) =>
  * Sending questionnaires and managing their links. Each assignment gets its own 256-bit link; the response
  * that creates (or re-issues) it is the only place it ever appears, and only when no e-mail could carry it.
  */
-export const createAssignmentsService = ({ db, outbox, kickMail, suppliers, templates, publicUrl }: Deps) => {
+export const createAssignmentsService = ({
+  db,
+  outbox,
+  kickMail,
+  suppliers,
+  templates,
+  publicUrl,
+  definitionOf,
+}: Deps) => {
   const portalUrl = (token: string) => `${publicUrl}/portal/${token}`;
-
-  const definitions = new Map<string, TemplateDefinition>();
-  /** A published version never changes, so its parsed definition is kept for the process's life. */
-  const definitionOf = async (tx: Tx, orgId: string, templateId: string) => {
-    const key = `${orgId}:${templateId}`;
-    let def = definitions.get(key);
-    if (!def) {
-      def = TemplateDefinitionSchema.parse(await repo.findTemplateDefinition(tx, orgId, templateId));
-      definitions.set(key, def);
-    }
-    return def;
-  };
 
   const present = async (tx: Tx, orgId: string, rows: repo.AssignmentRow[]) => {
     const answers = await repo.listAnswers(

@@ -3,11 +3,7 @@ import { answerProgress, missingRequired } from '#shared/domain/questionnaires/p
 import { findQuestion } from '#shared/domain/questionnaires/questions.js';
 import type { PortalAnswer, PortalAnswerSave, PortalQuestionnaire } from '#shared/schemas/portal.js';
 import { answerValueSchemaFor } from '#shared/schemas/questionnaire-answers.js';
-import {
-  type Locale,
-  type TemplateDefinition,
-  TemplateDefinitionSchema,
-} from '#shared/schemas/questionnaires.js';
+import type { Locale, TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -15,6 +11,7 @@ import type { Actor } from '../../lib/context.js';
 import { sha256Hex } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import { findOrganizationName } from '../orgs/orgs.repo.js';
+import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
 import { evidenceIdsFor, listEvidence, toEvidenceFile } from './evidence.repo.js';
@@ -32,6 +29,7 @@ const valueDigest = (value: unknown) => createHash('sha256').update(JSON.stringi
 
 export interface Session {
   orgId: string;
+  organisation: string;
   row: repo.AssignmentRow;
   definition: TemplateDefinition;
   actor: Actor;
@@ -42,7 +40,7 @@ export interface Session {
  * SHA-256 through a definer function (before any tenant is known); everything after runs inside the link's
  * organisation and is confined to its one assignment.
  */
-export const createPortalService = ({ db }: { db: Db }) => {
+export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf: DefinitionOf }) => {
   /** Resolves a link, or says plainly why it cannot be used. */
   const open = async <T>(
     token: string,
@@ -73,15 +71,13 @@ export const createPortalService = ({ db }: { db: Db }) => {
             : `This link has expired. Ask ${organisation} for a new one; the answers you saved are kept.`,
         );
       }
-      const definition = TemplateDefinitionSchema.parse(
-        await repo.findTemplateDefinition(tx, link.orgId, row.templateId),
-      );
+      const definition = await definitionOf(tx, link.orgId, row.templateId);
       const actor: Actor = {
         type: 'supplier_link',
         id: row.id,
         label: `${row.supplierName} (questionnaire link)`,
       };
-      return fn(tx, { orgId: link.orgId, row, definition, actor });
+      return fn(tx, { orgId: link.orgId, organisation, row, definition, actor });
     });
   };
 
@@ -115,7 +111,7 @@ export const createPortalService = ({ db }: { db: Db }) => {
       return open(token, async (tx, s) => {
         const answers = await repo.listAnswers(tx, s.orgId, [s.row.id]);
         return {
-          organisation: await findOrganizationName(tx, s.orgId),
+          organisation: s.organisation,
           supplierName: s.row.supplierName,
           status: s.row.status,
           dueDate: s.row.dueDate,

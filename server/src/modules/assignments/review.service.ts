@@ -2,7 +2,6 @@ import { answerLabel, answersToCriterionAnswers } from '#shared/domain/questionn
 import { findQuestion } from '#shared/domain/questionnaires/questions.js';
 import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
 import type { AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
-import { TemplateDefinitionSchema } from '#shared/schemas/questionnaires.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
@@ -11,6 +10,7 @@ import { checkRevision, staleRevision } from '../../lib/revision.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
+import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf, toAssignment } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
 import { findEvidence, listEvidence, toEvidenceFile } from './evidence.repo.js';
@@ -32,6 +32,7 @@ interface Deps {
   reassess: ReassessSuppliers;
   /** Evidence files are read from file storage. */
   storage: Pick<FileStorage, 'get'>;
+  definitionOf: DefinitionOf;
 }
 
 /**
@@ -39,13 +40,11 @@ interface Deps {
  * or accept it. Accepting scores the answers under the published policy (the supplier is reassessed in the
  * same transaction, citing each answer) and opens a finding for each poorly controlled criterion and red flag.
  */
-export const createReviewService = ({ db, reassess, storage }: Deps) => {
+export const createReviewService = ({ db, reassess, storage, definitionOf }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findAssignment(tx, ctx.orgId, id);
     if (!row) throw notFound('Questionnaire', id);
-    const definition = TemplateDefinitionSchema.parse(
-      await repo.findTemplateDefinition(tx, ctx.orgId, row.templateId),
-    );
+    const definition = await definitionOf(tx, ctx.orgId, row.templateId);
     const answers = await repo.listAnswers(tx, ctx.orgId, [row.id]);
     return { row, definition, answers, shown: toAssignment(row, definition, answers) };
   };
