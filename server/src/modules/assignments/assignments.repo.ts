@@ -157,6 +157,25 @@ export const findPortalLink = async (db: Db, tokenHash: string) => {
   return row && { assignmentId: row.assignment_id, orgId: row.org_id, state: row.state };
 };
 
+/**
+ * Whether the supplier can open its questionnaire through its link right now (the portal's own test, as
+ * portal_link answers it). The one place outside the portal that asks, so where links are kept may change
+ * behind it. Undefined when there is no such assignment.
+ */
+export const supplierLinkState = async (tx: Tx, orgId: string, assignmentId: string) => {
+  const [row] = await tx
+    .select({
+      state: sql<'live' | 'expired' | 'revoked'>`case when ${a.linkRevokedAt} is not null then 'revoked'
+        when ${a.linkExpiresAt} is null or ${a.linkExpiresAt} <= now() then 'expired' else 'live' end`,
+      expiresAt: a.linkExpiresAt,
+      revokedAt: a.linkRevokedAt,
+    })
+    .from(a)
+    .where(and(eq(a.orgId, orgId), eq(a.id, assignmentId)))
+    .limit(1);
+  return row;
+};
+
 /** An assignment's supplier id by id, as a scalar subquery (the audit list names a questionnaire by it). */
 export const assignmentSupplierIdById = (id: SQL): SQL<string | null> =>
   sql`(select ${a.supplierId} from ${a} where ${a.id} = ${id})`;

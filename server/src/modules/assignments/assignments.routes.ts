@@ -131,7 +131,7 @@ export const assignmentsRoutes = async (
         tags,
         operationId: 'returnAssignment',
         summary:
-          'Return a submitted questionnaire to the supplier with a comment per question (officers); they change and resubmit it',
+          'Return a submitted questionnaire to the supplier with a comment per question (officers); they change and resubmit it. 409 while the supplier’s link is revoked or expired: re-issue it first',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         body: AssignmentReturnSchema,

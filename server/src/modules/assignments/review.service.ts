@@ -4,7 +4,7 @@ import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
 import type { AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
+import { AppError, conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, staleRevision } from '../../lib/revision.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
@@ -55,6 +55,24 @@ export const createReviewService = ({ db, reassess, storage, definitionOf }: Dep
       );
     }
   };
+  /**
+   * Returning asks the supplier for changes, so it is refused (409, nothing written) while the supplier's link
+   * cannot open the questionnaire. Not re-issued here: a revoked link was withdrawn on purpose (a contact left,
+   * a link leaked), and a new one is a credential sent to someone, so the officer decides it with "re-issue
+   * link" (which e-mails it or hands it over, audited), then returns.
+   */
+  const supplierCanReach = async (tx: Tx, ctx: RequestCtx, id: string) => {
+    const link = await repo.supplierLinkState(tx, ctx.orgId, id);
+    if (!link || link.state === 'live') return;
+    const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? 'an earlier day';
+    throw conflict(
+      `The supplier cannot open this questionnaire: its link ${
+        link.state === 'revoked'
+          ? `was withdrawn on ${day(link.revokedAt)}`
+          : `expired on ${day(link.expiresAt)}`
+      }. Re-issue the link first (the supplier gets a new one), then return the questionnaire; nothing was changed.`,
+    );
+  };
   const reloadStale = async (tx: Tx, ctx: RequestCtx, id: string) =>
     staleRevision('questionnaire', (await load(tx, ctx, id)).shown);
 
@@ -98,7 +116,10 @@ export const createReviewService = ({ db, reassess, storage, definitionOf }: Dep
       });
     },
 
-    /** Back to the supplier with a comment per question; its link works again for the changes. */
+    /**
+     * Back to the supplier with a comment per question; the questionnaire opens again for changes. Refused
+     * while the supplier's link is revoked or expired (re-issue it first).
+     */
     async returnToSupplier(ctx: RequestCtx, id: string, input: AssignmentReturn, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
@@ -117,6 +138,7 @@ export const createReviewService = ({ db, reassess, storage, definitionOf }: Dep
             })),
           );
         }
+        await supplierCanReach(tx, ctx, id);
         const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
           status: 'returned',
           returnedAt: new Date(),

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_TEMPLATE } from '#shared/domain/questionnaires/fixtures/sample-template.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, issuePaths } from '../../../test/factories.js';
+import { questionnaireAssignments } from '../../db/schema/assignments.js';
 
 // The officer's review: answers as they read, return with comments, accept → the supplier is scored with
 // the answers (now and in every later assessment) and findings open for weak criteria and red flags.
@@ -75,6 +77,42 @@ describe('reviewing', () => {
     expect(bad.statusCode).toBe(400);
     expect(issuePaths(bad)).toEqual(['comments.nope']);
     expect((await officer.post(`/api/assignments/${id}/return`, { comments: {} })).statusCode).toBe(400);
+  });
+
+  it('will not return a questionnaire the supplier cannot open: the link is re-issued first', async () => {
+    const { id, token } = await answered('Unreachable Rubber');
+    const comments = { weekly_hours: 'Please attach the time records.' };
+    const returned = async () =>
+      (await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assignment.returned');
+    const audited = (await returned()).length;
+    expect((await officer.post(`/api/assignments/${id}/revoke-link`)).statusCode).toBe(200);
+    const revoked = await officer.post(`/api/assignments/${id}/return`, { comments });
+    expect(revoked.statusCode).toBe(409);
+    expect(revoked.json().error.message).toMatch(/link was withdrawn on .*Re-issue the link first/);
+    expect((await officer.get(`/api/assignments/${id}`)).json()).toMatchObject({ status: 'submitted' });
+    expect((await returned()).length).toBe(audited);
+
+    const reissued = (await officer.post(`/api/assignments/${id}/reissue-link`)).json();
+    const fresh = reissued.portalUrl.slice(reissued.portalUrl.lastIndexOf('/') + 1);
+    expect(fresh).not.toBe(token);
+    await t.owner
+      .update(questionnaireAssignments)
+      .set({ linkExpiresAt: new Date('2026-01-02T00:00:00Z') })
+      .where(eq(questionnaireAssignments.id, id));
+    const expired = await officer.post(`/api/assignments/${id}/return`, { comments });
+    expect(expired.statusCode).toBe(409);
+    expect(expired.json().error.message).toMatch(/link expired on 2026-01-02\. Re-issue the link first/);
+
+    const again = (await officer.post(`/api/assignments/${id}/reissue-link`)).json();
+    const ok = await officer.post(`/api/assignments/${id}/return`, { comments });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'returned', link: { state: 'live' } });
+    const opened = await t.app.inject({
+      method: 'GET',
+      url: `/api/portal/${again.portalUrl.slice(again.portalUrl.lastIndexOf('/') + 1)}`,
+    });
+    expect(opened.json()).toMatchObject({ editable: true, reviewComments: comments });
+    expect((await returned()).length).toBe(audited + 1);
   });
 
   it('accepting scores the supplier with its answers, citing each, and opens findings', async () => {
