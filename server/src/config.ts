@@ -82,6 +82,14 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** Most evidence files one questionnaire may hold (suppliers cannot delete evidence, so a full one stays full). */
+  EVIDENCE_MAX_FILES_PER_QUESTIONNAIRE: z.coerce.number().int().min(1).default(100),
+  /** Most evidence bytes, all files together, one questionnaire may hold. */
+  EVIDENCE_MAX_TOTAL_BYTES_PER_QUESTIONNAIRE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(250 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -126,6 +134,8 @@ export interface AppConfig {
   passwordResetTtlSeconds: number;
   storage: StorageConfig;
   evidenceMaxBytes: number;
+  /** What one questionnaire's evidence may add up to: files and bytes (a refused upload keeps nothing). */
+  evidenceQuota: { maxFiles: number; maxTotalBytes: number };
   logLevel: string;
   webDistDir: string;
   migrationsDir: string;
@@ -206,6 +216,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     passwordResetTtlSeconds: e.PASSWORD_RESET_TTL_MINUTES * 60,
     storage: storageConfigOf(e, dataDir),
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
+    evidenceQuota: {
+      maxFiles: e.EVIDENCE_MAX_FILES_PER_QUESTIONNAIRE,
+      maxTotalBytes: e.EVIDENCE_MAX_TOTAL_BYTES_PER_QUESTIONNAIRE,
+    },
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),
     migrationsDir: path.join(PROJECT_ROOT, 'migrations'),

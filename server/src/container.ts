@@ -235,6 +235,7 @@ export const buildContainer = ({
       portal,
       intake: createUploadIntake({ storage: fileStorage, maxBytes: config.evidenceMaxBytes }),
       storage: fileStorage,
+      quota: config.evidenceQuota,
     }),
     review: createReviewService({
       db,

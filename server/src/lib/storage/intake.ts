@@ -41,7 +41,8 @@ export interface UploadIntakeDeps {
 /** Bytes kept in memory for sniffing; a larger file is sniffed again from storage (file-type reads what it needs). */
 const HEAD_BYTES = 64 * 1024;
 
-const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
+/** A size as the messages say it, e.g. `20 MB` (MiB, as the limits are set). */
+export const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
 
 const refused = (message: string) => unprocessable(message, 'file');
 

@@ -5,29 +5,33 @@ import { notFound, unprocessable } from '../../lib/app-error.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
 import type { createUploadIntake, IncomingFile } from '../../lib/storage/intake.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
-import { findEvidence, insertEvidence, toEvidenceFile } from './evidence.repo.js';
+import { assertEvidenceRoom, type EvidenceQuota } from './evidence.quota.js';
+import { evidenceUsage, findEvidence, insertEvidence, toEvidenceFile } from './evidence.repo.js';
 import type { PortalService } from './portal.service.js';
 
 interface Deps {
   portal: Pick<PortalService, 'open' | 'editableOnly'>;
   intake: ReturnType<typeof createUploadIntake>;
   storage: Pick<FileStorage, 'get' | 'delete'>;
+  /** Files and bytes one questionnaire may hold. */
+  quota: EvidenceQuota;
 }
 
 /**
  * Evidence through the portal: a supplier uploads a file for a question of its own questionnaire (checked,
  * hashed and stored by the intake under a key made from ids), and downloads what it uploaded.
  */
-export const createPortalEvidence = ({ portal, intake, storage }: Deps) => ({
+export const createPortalEvidence = ({ portal, intake, storage, quota }: Deps) => ({
   async upload(token: string, questionId: string, file: IncomingFile): Promise<EvidenceFile> {
-    // The link and the question are checked before a byte is stored.
-    const target = await portal.open(token, async (_tx, s) => {
+    // The link, the question and the room left are checked before a byte is stored.
+    const target = await portal.open(token, async (tx, s) => {
       portal.editableOnly(s);
       const q = findQuestion(s.definition, questionId);
       if (!q) throw notFound('Question', questionId);
       if (q.type !== 'file' && !q.evidenceRequested) {
         throw unprocessable('This question does not ask for files', 'questionId');
       }
+      assertEvidenceRoom(quota, await evidenceUsage(tx, s.orgId, s.row.id), 0);
       return { orgId: s.orgId, assignmentId: s.row.id };
     });
     const id = crypto.randomUUID();
@@ -38,6 +42,7 @@ export const createPortalEvidence = ({ portal, intake, storage }: Deps) => ({
         async (tx, s) => {
           // Checked again under the lock: the questionnaire may have been submitted while the file uploaded.
           portal.editableOnly(s);
+          assertEvidenceRoom(quota, await evidenceUsage(tx, s.orgId, s.row.id), stored.size);
           const row = await insertEvidence(tx, {
             id,
             orgId: s.orgId,
