@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
 import { questionnaireTemplates } from './questionnaires.js';
 import { revisionColumn } from './revision.js';
@@ -56,7 +67,20 @@ export const questionnaireAssignments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     revision: revisionColumn(),
   },
+  // Same-organisation keys: each reference to another tenant-owned row carries org_id with it, so a row can
+  // never point into another organisation (row-level security checks a row's own org_id, not its targets').
   (t) => [
+    unique('questionnaire_assignments_id_org_uq').on(t.id, t.orgId),
+    foreignKey({
+      name: 'questionnaire_assignments_supplier_same_org_fk',
+      columns: [t.supplierId, t.orgId],
+      foreignColumns: [suppliers.id, suppliers.orgId],
+    }),
+    foreignKey({
+      name: 'questionnaire_assignments_template_same_org_fk',
+      columns: [t.templateId, t.orgId],
+      foreignColumns: [questionnaireTemplates.id, questionnaireTemplates.orgId],
+    }),
     index('questionnaire_assignments_org_status_idx').on(t.orgId, t.status, t.dueDate),
     index('questionnaire_assignments_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt),
   ],
@@ -79,7 +103,14 @@ export const questionnaireAnswers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     revision: revisionColumn(),
   },
-  (t) => [unique('questionnaire_answers_assignment_question_uq').on(t.assignmentId, t.questionId)],
+  (t) => [
+    unique('questionnaire_answers_assignment_question_uq').on(t.assignmentId, t.questionId),
+    foreignKey({
+      name: 'questionnaire_answers_same_org_fk',
+      columns: [t.assignmentId, t.orgId],
+      foreignColumns: [questionnaireAssignments.id, questionnaireAssignments.orgId],
+    }),
+  ],
 );
 
 /**
@@ -112,7 +143,19 @@ export const findings = pgTable(
       .default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('findings_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt)],
+  (t) => [
+    index('findings_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt),
+    foreignKey({
+      name: 'findings_supplier_same_org_fk',
+      columns: [t.supplierId, t.orgId],
+      foreignColumns: [suppliers.id, suppliers.orgId],
+    }),
+    foreignKey({
+      name: 'findings_assignment_same_org_fk',
+      columns: [t.assignmentId, t.orgId],
+      foreignColumns: [questionnaireAssignments.id, questionnaireAssignments.orgId],
+    }),
+  ],
 );
 
 /**
@@ -139,5 +182,12 @@ export const evidenceFiles = pgTable(
     sha256: text('sha256').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('evidence_files_org_assignment_idx').on(t.orgId, t.assignmentId, t.createdAt)],
+  (t) => [
+    index('evidence_files_org_assignment_idx').on(t.orgId, t.assignmentId, t.createdAt),
+    foreignKey({
+      name: 'evidence_files_assignment_same_org_fk',
+      columns: [t.assignmentId, t.orgId],
+      foreignColumns: [questionnaireAssignments.id, questionnaireAssignments.orgId],
+    }),
+  ],
 );

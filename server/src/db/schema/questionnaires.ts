@@ -44,6 +44,8 @@ export const questionnaireTemplates = pgTable(
     revision: revisionColumn(),
   },
   (t) => [
+    // What assignments point at with (template_id, org_id): never another organisation's template.
+    unique('questionnaire_templates_id_org_uq').on(t.id, t.orgId),
     unique('questionnaire_templates_family_version_uq').on(t.orgId, t.familyId, t.version),
     uniqueIndex('questionnaire_templates_one_draft_uq')
       .on(t.orgId, t.familyId)

@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -89,6 +90,9 @@ export const suppliers = pgTable(
     chainRiskSupplierId: uuid('chain_risk_supplier_id'),
   },
   (t) => [
+    // What rows of other tables point at with (supplier_id, org_id): a reference into another organisation
+    // then fails in the database itself (migration 0025).
+    unique('suppliers_id_org_uq').on(t.id, t.orgId),
     uniqueIndex('suppliers_org_external_ref_uq').on(t.orgId, t.externalRef),
     index('suppliers_org_name_idx').on(t.orgId, t.name, t.id),
     index('suppliers_org_country_idx').on(t.orgId, t.country),
