@@ -12,6 +12,7 @@ import { redactSecretPaths } from './lib/redact-url.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes.js';
+import { findingsRoutes } from './modules/assignments/findings.routes.js';
 import { portalRoutes } from './modules/assignments/portal.routes.js';
 import { portalEvidenceRoutes } from './modules/assignments/portal-evidence.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -150,6 +151,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(jobsRoutes, { jobs: c.jobs });
   await app.register(templatesRoutes, { templates: c.templates });
   await app.register(assignmentsRoutes, { assignments: c.assignments, review: c.review });
+  await app.register(findingsRoutes, { findings: c.findings });
   await app.register(portalRoutes, { portal: c.portal });
   await app.register(portalEvidenceRoutes, { evidence: c.portalEvidence, maxBytes: config.evidenceMaxBytes });
 

@@ -8,6 +8,7 @@ import { createFileStorage } from './lib/storage/create.js';
 import { createUploadIntake } from './lib/storage/intake.js';
 import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
+import { createPreviewAssessment } from './modules/assessments/assessments.preview.js';
 import { createReassessSuppliers } from './modules/assessments/assessments.reassess.js';
 import { assessmentSupplierId } from './modules/assessments/assessments.repo.js';
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
@@ -19,6 +20,7 @@ import {
   assignmentSupplierIdById,
 } from './modules/assignments/assignments.repo.js';
 import { createAssignmentsService } from './modules/assignments/assignments.service.js';
+import { createFindingsService } from './modules/assignments/findings.service.js';
 import { createPortalService } from './modules/assignments/portal.service.js';
 import { createPortalEvidence } from './modules/assignments/portal-evidence.service.js';
 import { createReviewService } from './modules/assignments/review.service.js';
@@ -102,7 +104,12 @@ export const buildScoring = ({
       inRequestMax: importAssessInRequestMax,
     },
   });
-  return { references, assessSuppliers, reassessSuppliers, rescore, supplierImports };
+  const previewAssessment = createPreviewAssessment({
+    suppliers: suppliersRepo,
+    policies: policiesRepo,
+    references,
+  });
+  return { references, assessSuppliers, reassessSuppliers, previewAssessment, rescore, supplierImports };
 };
 
 /**
@@ -237,9 +244,11 @@ export const buildContainer = ({
       storage: fileStorage,
       quota: config.evidenceQuota,
     }),
+    findings: createFindingsService({ db, suppliers: suppliersRepo }),
     review: createReviewService({
       db,
       reassess: scoring.reassessSuppliers,
+      previewAssessment: scoring.previewAssessment,
       storage: fileStorage,
       definitionOf,
     }),

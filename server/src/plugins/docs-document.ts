@@ -27,6 +27,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     'Questionnaire templates: drafts edited in the builder, published as numbered immutable versions, imported and exported as JSON',
   assignments:
     'Questionnaires sent to suppliers: one per supplier, pinned to the template version sent, with status, progress and its secret link (revoke, re-issue)',
+  findings:
+    'Findings a supplier’s accepted answers opened (poorly controlled criteria, red flags), with severity and citation',
   portal:
     'The supplier portal, reached with a secret link and no account: the one questionnaire, autosaved answers with versions, language, submit',
   mail: 'The e-mail outbox: invitations, password resets and questionnaire links, and how each delivery went',

@@ -46,6 +46,7 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
   const review = createReviewService({
     db,
     reassess: scoring.reassessSuppliers,
+    previewAssessment: scoring.previewAssessment,
     storage: createLocalDiskStorage({ root: path.join(dataDir, 'files') }),
     definitionOf,
   });

@@ -52,6 +52,9 @@ export const AssignmentSchema = z.object({
   link: PortalLinkSchema,
   sentAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** When an officer accepted the answers, and until when they count in scoring (YYYY-MM-DD). */
+  acceptedAt: z.string().nullable(),
+  validUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   revision: RevisionSchema,

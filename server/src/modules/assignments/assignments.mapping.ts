@@ -41,6 +41,8 @@ export const toAssignment = (
   },
   sentAt: r.sentAt.toISOString(),
   submittedAt: r.submittedAt?.toISOString() ?? null,
+  acceptedAt: r.acceptedAt?.toISOString() ?? null,
+  validUntil: r.validUntil ?? null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
   revision: r.revision,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AssignmentPreviewQuerySchema, AssignmentPreviewSchema } from '#shared/schemas/assignment-review.js';
 import {
   AssignmentAcceptedSchema,
   AssignmentAcceptSchema,
@@ -170,6 +171,23 @@ export const assignmentsRoutes = async (
         req.body,
         expectedRevision(req.headers['if-match'], req.body.revision),
       ),
+  );
+
+  r.get(
+    '/api/assignments/:id/preview',
+    {
+      schema: {
+        tags,
+        operationId: 'previewAssignmentAcceptance',
+        summary:
+          'What accepting this submitted questionnaire would do now (officers), writing nothing: the rating and scores before → after under the published policy, the criteria its answers score, the red flags they raise, the findings that would open. evidenceAccepted: question ids, comma-separated, as accept takes them',
+        params: IdParamsSchema,
+        querystring: AssignmentPreviewQuerySchema,
+        response: { 200: AssignmentPreviewSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req) => review.preview(ctxOf(req), req.params.id, req.query),
   );
 
   r.get(

@@ -1,4 +1,6 @@
 import { StoredResultSchema } from '#shared/domain/scoring/stored.js';
+import type { AssessmentResult } from '#shared/domain/scoring/types.js';
+import type { PreviewFinding } from '#shared/schemas/assignment-review.js';
 import type { FindingInsert } from './findings.repo.js';
 
 /** Below this effectiveness (%) an answered criterion is a finding: its answers show it poorly controlled. */
@@ -13,18 +15,26 @@ export const findingsOf = (
   assessment: { id: string; orgId: string; supplierId: string; result: unknown },
   assignmentId: string,
 ): FindingInsert[] => {
-  const result = StoredResultSchema.parse(assessment.result);
   const base = {
     orgId: assessment.orgId,
     supplierId: assessment.supplierId,
     assignmentId,
     assessmentId: assessment.id,
   };
+  return findingsOfResult(StoredResultSchema.parse(assessment.result)).map((f) => ({ ...base, ...f }));
+};
+
+/**
+ * The findings a result gives, before any is stored: what accepting writes (findingsOf) and what its preview
+ * shows are this one list. The stored form keeps every answered criterion, so both see the same lines.
+ */
+export const findingsOfResult = (
+  result: Pick<AssessmentResult, 'control' | 'redFlags'>,
+): PreviewFinding[] => {
   const criteria = result.control.criteria
     .filter((c) => c.answers.length > 0 && c.effectiveness < FINDING_EFFECTIVENESS_BELOW)
     .map(
-      (c): FindingInsert => ({
-        ...base,
+      (c): PreviewFinding => ({
         kind: 'criterion',
         key: c.key,
         title: c.name,
@@ -37,8 +47,7 @@ export const findingsOf = (
       }),
     );
   const flags = result.redFlags.map(
-    (f): FindingInsert => ({
-      ...base,
+    (f): PreviewFinding => ({
       kind: 'red_flag',
       key: f.key,
       title: f.name,

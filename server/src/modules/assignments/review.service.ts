@@ -1,6 +1,8 @@
 import { answerLabel, answersToCriterionAnswers } from '#shared/domain/questionnaires/criterion-answers.js';
 import { findQuestion } from '#shared/domain/questionnaires/questions.js';
 import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
+import type { CriterionAnswer } from '#shared/domain/scoring/types.js';
+import { type AssignmentPreview, evidenceIdsOf } from '#shared/schemas/assignment-review.js';
 import type { AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
@@ -8,6 +10,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/app-error
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, staleRevision } from '../../lib/revision.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
+import type { PreviewAssessment, ScorePreview } from '../assessments/assessments.preview.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import type { DefinitionOf } from './assignments.definitions.js';
@@ -16,6 +19,7 @@ import * as repo from './assignments.repo.js';
 import { findEvidence, listEvidence, toEvidenceFile } from './evidence.repo.js';
 import { insertFindings, listAssignmentFindings, toFinding } from './findings.repo.js';
 import { findingsOf } from './review.findings.js';
+import { toPreview } from './review.preview.js';
 
 /** Accepted answers count as evidence for this long (then the supplier is asked again). */
 export const ANSWERS_VALID_MONTHS = 12;
@@ -30,6 +34,8 @@ interface Deps {
   db: Db;
   /** Accepting rescores the supplier with its answers, in the same transaction. */
   reassess: ReassessSuppliers;
+  /** Scores the supplier with given answers, writing nothing (the preview; accept checks it can score first). */
+  previewAssessment: PreviewAssessment;
   /** Evidence files are read from file storage. */
   storage: Pick<FileStorage, 'get'>;
   definitionOf: DefinitionOf;
@@ -40,7 +46,7 @@ interface Deps {
  * or accept it. Accepting scores the answers under the published policy (the supplier is reassessed in the
  * same transaction, citing each answer) and opens a finding for each poorly controlled criterion and red flag.
  */
-export const createReviewService = ({ db, reassess, storage, definitionOf }: Deps) => {
+export const createReviewService = ({ db, reassess, previewAssessment, storage, definitionOf }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findAssignment(tx, ctx.orgId, id);
     if (!row) throw notFound('Questionnaire', id);
@@ -73,6 +79,41 @@ export const createReviewService = ({ db, reassess, storage, definitionOf }: Dep
       }. Re-issue the link first (the supplier gets a new one), then return the questionnaire; nothing was changed.`,
     );
   };
+  type Loaded = Awaited<ReturnType<typeof load>>;
+
+  /**
+   * The one path from a submitted questionnaire to its score: the answers as scoring takes them (with the
+   * evidence the officer accepts) and the supplier scored with them. The preview stops here; accept writes
+   * these same answers and reassesses, which scores them the same way.
+   */
+  const scoreAcceptance = async (
+    tx: Tx,
+    ctx: RequestCtx,
+    { row, definition, answers }: Loaded,
+    evidenceAccepted: readonly string[],
+  ): Promise<{ criterionAnswers: CriterionAnswer[]; scored: ScorePreview }> => {
+    const answerMap = answerMapOf(answers);
+    const unknown = evidenceAccepted.filter((q) => !Object.hasOwn(answerMap, q));
+    if (unknown.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        'Evidence can be accepted only for answered questions',
+        unknown.map((q) => ({ path: 'evidenceAccepted', message: `"${q}" has no answer` })),
+      );
+    }
+    const criterionAnswers = answersToCriterionAnswers(definition, answerMap, {
+      evidenceAccepted: new Set(evidenceAccepted),
+    });
+    const scored = await previewAssessment(tx, ctx.orgId, row.supplierId, criterionAnswers);
+    if (!scored) {
+      throw unprocessable(
+        'The supplier could not be scored: it is archived, or no policy is published',
+        'id',
+      );
+    }
+    return { criterionAnswers, scored };
+  };
+
   const reloadStale = async (tx: Tx, ctx: RequestCtx, id: string) =>
     staleRevision('questionnaire', (await load(tx, ctx, id)).shown);
 
@@ -155,26 +196,32 @@ export const createReviewService = ({ db, reassess, storage, definitionOf }: Dep
       });
     },
 
+    /** What accepting would do now (evidence accepted for `query.evidenceAccepted`), writing nothing. */
+    async preview(
+      ctx: RequestCtx,
+      id: string,
+      query: { evidenceAccepted?: string },
+    ): Promise<AssignmentPreview> {
+      requireRole(ctx, 'officer');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        const loaded = await load(tx, ctx, id);
+        submittedOnly(loaded.row, 'previewed');
+        const evidenceAccepted = evidenceIdsOf(query.evidenceAccepted);
+        const { scored } = await scoreAcceptance(tx, ctx, loaded, evidenceAccepted);
+        return toPreview(id, evidenceAccepted, scored);
+      });
+    },
+
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
         // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing.
         await repo.lockAssignment(tx, ctx.orgId, id);
-        const { row, definition, answers, shown } = await load(tx, ctx, id);
+        const loaded = await load(tx, ctx, id);
+        const { row, definition, shown } = loaded;
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
-        const answerMap = answerMapOf(answers);
-        const unknown = input.evidenceAccepted.filter((q) => !Object.hasOwn(answerMap, q));
-        if (unknown.length > 0) {
-          throw new AppError(
-            'validation_failed',
-            'Evidence can be accepted only for answered questions',
-            unknown.map((q) => ({ path: 'evidenceAccepted', message: `"${q}" has no answer` })),
-          );
-        }
-        const criterionAnswers = answersToCriterionAnswers(definition, answerMap, {
-          evidenceAccepted: new Set(input.evidenceAccepted),
-        });
+        const { criterionAnswers } = await scoreAcceptance(tx, ctx, loaded, input.evidenceAccepted);
         const until = validUntil();
         const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
           status: 'accepted',
