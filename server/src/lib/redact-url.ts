@@ -1,5 +1,2 @@
-/**
- * A request URL as the log may keep it: the path segment after `/portal/` (the API's and the page's) is a
- * supplier's secret link, and a link in a log line is a link anyone with the logs can use.
- */
-export const redactSecretPaths = (url: string): string => url.replace(/(\/portal\/)[^/?#]+/g, '$1[redacted]');
+// One implementation for the server's access log and the web client (shared/src/redact-url.ts).
+export { redactSecretPaths } from '#shared/redact-url.js';

@@ -24,6 +24,8 @@ export const PortalQuestionnaireSchema = z.object({
   supplierName: z.string(),
   status: AssignmentStatusSchema,
   dueDate: z.string(),
+  /** When the supplier last submitted (null until then): the portal's "submitted on …". */
+  submittedAt: z.string().nullable(),
   message: z.string(),
   locale: LocaleSchema.nullable(),
   /** Once submitted (or accepted) the questionnaire is read-only until the officer returns it. */

@@ -45,6 +45,16 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <BootScreen />,
   },
   {
+    // The supplier portal: a secret link, no account; outside the signed-in shell.
+    path: '/portal/:token',
+    ...lazyPage(
+      () => import('../features/portal/pages/portal-page.js'),
+      (m) => m.PortalPage,
+    ),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <BootScreen />,
+  },
+  {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <BootScreen />,

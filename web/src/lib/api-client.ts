@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode, ErrorIssue } from '#shared/errors.js';
+import { redactSecretPaths } from '#shared/redact-url.js';
 import { etagOf } from '#shared/schemas/revision.js';
 
 /** Codes the server sends, plus the one the client raises when the server cannot be reached at all. */
@@ -188,7 +189,8 @@ export function parseResponse<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    console.error(`Unexpected response from ${context.label}`, parsed.error.issues);
+    // The label is a URL: a supplier's link in it must not reach the console (or whatever collects it).
+    console.error(`Unexpected response from ${redactSecretPaths(context.label)}`, parsed.error.issues);
     throw new ApiError({
       status: context.status,
       code: 'internal',

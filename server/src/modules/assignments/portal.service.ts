@@ -115,6 +115,7 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
           supplierName: s.row.supplierName,
           status: s.row.status,
           dueDate: s.row.dueDate,
+          submittedAt: s.row.submittedAt?.toISOString() ?? null,
           message: s.row.message,
           locale: (s.row.locale as Locale | null) ?? null,
           editable: EDITABLE.has(s.row.status),

@@ -20,6 +20,9 @@ export interface AnswerFieldProps {
   anchorId?: string | undefined;
   /** File questions: the upload control (the portal's); without it the field says where files are uploaded. */
   renderFiles?: ((ids: FrameIds) => ReactNode) | undefined;
+  /** Extra content above the control and below it (see QuestionFrame). */
+  before?: ReactNode;
+  after?: ReactNode;
 }
 
 const control = (ids: FrameIds) => ({
@@ -119,6 +122,8 @@ export function AnswerField(props: AnswerFieldProps) {
       error={props.error}
       locale={locale}
       anchorId={props.anchorId}
+      before={props.before}
+      after={props.after}
     >
       {input}
     </QuestionFrame>

@@ -21,6 +21,10 @@ export interface QuestionFrameProps {
   error?: string | undefined;
   locale: Locale;
   anchorId?: string | undefined;
+  /** Shown under the label, above the control (the portal: the officer's comment on this question). */
+  before?: ReactNode;
+  /** Shown under the control (the portal: save state, evidence upload). */
+  after?: ReactNode;
   children: (ids: FrameIds) => ReactNode;
 }
 
@@ -61,9 +65,11 @@ export function QuestionFrame(props: QuestionFrameProps) {
     return (
       <fieldset className={className} id={props.anchorId} aria-describedby={describedBy}>
         <legend className="answer-label">{title}</legend>
+        {props.before}
         {notes}
         {props.children(ids)}
         {errorText}
+        {props.after}
       </fieldset>
     );
   }
@@ -72,9 +78,11 @@ export function QuestionFrame(props: QuestionFrameProps) {
       <label className="answer-label" htmlFor={ids.control}>
         {title}
       </label>
+      {props.before}
       {notes}
       {props.children(ids)}
       {errorText}
+      {props.after}
     </div>
   );
 }

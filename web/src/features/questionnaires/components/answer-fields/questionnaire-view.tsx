@@ -16,7 +16,12 @@ export interface QuestionnaireViewProps {
   onAnswer: (questionId: string, value: AnswerValue | undefined) => void;
   errors?: Readonly<Record<string, string>>;
   disabled?: boolean;
+  /** The title and description as its heading (the preview); false where the page shows them itself (the portal). */
+  showTitle?: boolean;
   renderFiles?: (question: Question, ids: FrameIds) => ReactNode;
+  /** Per question, above and below its control (the portal: review comments, save state, evidence). */
+  renderBefore?: (question: Question) => ReactNode;
+  renderAfter?: (question: Question) => ReactNode;
 }
 
 /**
@@ -32,10 +37,14 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
     .filter((s) => s.questions.length > 0);
   return (
     <div className="questionnaire" lang={locale}>
-      <h2 className="questionnaire-title">{textIn(def.title, locale, def)}</h2>
-      {def.description ? (
-        <p className="questionnaire-description">{textIn(def.description, locale, def)}</p>
-      ) : null}
+      {props.showTitle === false ? null : (
+        <>
+          <h2 className="questionnaire-title">{textIn(def.title, locale, def)}</h2>
+          {def.description ? (
+            <p className="questionnaire-description">{textIn(def.description, locale, def)}</p>
+          ) : null}
+        </>
+      )}
       {sections.length === 0 ? <p className="muted">{portalText(locale).noQuestions}</p> : null}
       {sections.map(({ section, questions }) => (
         <section key={section.id} className="questionnaire-section" aria-labelledby={`qs-${section.id}`}>
@@ -55,6 +64,8 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
               disabled={props.disabled}
               anchorId={`answer-${q.id}`}
               renderFiles={props.renderFiles ? (ids) => props.renderFiles?.(q, ids) : undefined}
+              before={props.renderBefore?.(q)}
+              after={props.renderAfter?.(q)}
             />
           ))}
         </section>

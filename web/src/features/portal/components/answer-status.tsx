@@ -1,0 +1,84 @@
+import type { EvidenceFile } from '#shared/schemas/evidence.js';
+import type { AnswerValue } from '#shared/schemas/questionnaire-answers.js';
+import type { Locale, Question, TemplateDefinition } from '#shared/schemas/questionnaires.js';
+import { Button } from '../../../components/ui/button.js';
+import { formatDateTime } from '../../../lib/format.js';
+import { describeAnswer } from '../lib/portal-format.js';
+import type { SaveState } from '../lib/use-autosave.js';
+
+interface Props {
+  question: Question;
+  state: SaveState;
+  mine: AnswerValue | undefined;
+  locale: Locale;
+  definition: TemplateDefinition;
+  files: readonly EvidenceFile[];
+  onRetry: () => void;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}
+
+/**
+ * Under each answer: whether it is stored ("Saving…", "Saved", "Not saved — retry"), and when another
+ * window saved a newer answer, both answers side by side and the choice of which to keep.
+ */
+export function AnswerStatus({ question, state, mine, locale, definition, files, ...on }: Props) {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'pending':
+    case 'saving':
+      return <p className="portal-save portal-save-busy">Saving…</p>;
+    case 'saved':
+      return (
+        <p className="portal-save portal-save-ok">
+          <span aria-hidden="true">✓</span> Saved
+        </p>
+      );
+    case 'invalid':
+      return (
+        <p className="portal-save portal-save-error" role="alert">
+          Not saved: {state.message}
+        </p>
+      );
+    case 'failed':
+      return (
+        <div className="portal-save portal-save-error" role="alert">
+          <span>Not saved — {state.message}</span>
+          <Button size="sm" onClick={on.onRetry}>
+            Retry
+          </Button>
+        </div>
+      );
+    case 'conflict': {
+      const theirs = state.theirs;
+      const say = (v: AnswerValue | undefined) => describeAnswer(question, v, locale, definition, files);
+      return (
+        <div className="portal-conflict" role="alert">
+          <p className="portal-conflict-title">This answer was changed in another window</p>
+          <dl className="portal-conflict-answers">
+            <div>
+              <dt>Your answer here</dt>
+              <dd>{say(mine)}</dd>
+            </div>
+            <div>
+              <dt>
+                Saved elsewhere
+                {theirs ? ` (${formatDateTime(theirs.updatedAt)})` : ''}
+              </dt>
+              <dd>{theirs ? say(theirs.value) : 'The answer was cleared'}</dd>
+            </div>
+          </dl>
+          <div className="portal-conflict-actions">
+            <Button variant="primary" size="sm" onClick={on.onKeepMine}>
+              Keep my answer
+            </Button>
+            <Button size="sm" onClick={on.onTakeTheirs}>
+              Use the other answer
+            </Button>
+          </div>
+        </div>
+      );
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { useId, useRef, useState } from 'react';
+import type { EvidenceFile } from '#shared/schemas/evidence.js';
+import { Button } from '../../../components/ui/button.js';
+import { describeError } from '../../../lib/form-errors.js';
+import { evidenceDownloadUrl, uploadPortalEvidence } from '../api.js';
+import { formatBytes } from '../lib/portal-format.js';
+
+/** What the server accepts (it judges the content; this only narrows the phone's file picker). */
+const ACCEPT =
+  '.pdf,.png,.jpg,.jpeg,.webp,.heic,.doc,.docx,.xls,.xlsx,.txt,.csv,application/pdf,image/*,text/plain,text/csv';
+
+interface Props {
+  token: string;
+  questionId: string;
+  files: readonly EvidenceFile[];
+  /** The file input's id and description (a file question's label points at it); a new id otherwise. */
+  control?: { id: string; describedBy: string | undefined } | undefined;
+  label?: string | undefined;
+  disabled: boolean;
+  /** No more files may be added (a file question's maxFiles). */
+  full?: boolean | undefined;
+  onUploaded: (file: EvidenceFile) => void;
+  onRemove?: ((file: EvidenceFile) => void) | undefined;
+}
+
+/**
+ * Evidence for one question: choose a file, watch it upload (XMLHttpRequest progress), see the server's
+ * reason when it refuses one (too large, not an accepted type), and the files already attached.
+ */
+export function EvidenceUpload({ token, questionId, files, control, label, disabled, full, ...on }: Props) {
+  const ownId = useId();
+  const inputId = control?.id ?? `${ownId}-file`;
+  const statusId = `${ownId}-status`;
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const upload = async (file: File) => {
+    setError(null);
+    setProgress({ name: file.name, percent: 0 });
+    try {
+      const stored = await uploadPortalEvidence(token, questionId, file, (p) =>
+        setProgress({ name: file.name, percent: p.total ? Math.round((100 * p.loaded) / p.total) : 0 }),
+      );
+      on.onUploaded(stored);
+    } catch (err) {
+      // The server says why (too large, with the limit; not an accepted type, with what it is).
+      setError(`${file.name} was not uploaded. ${describeError(err)}`);
+    } finally {
+      setProgress(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const describedBy = [control?.describedBy, statusId].filter(Boolean).join(' ');
+  return (
+    <div className="portal-evidence">
+      {files.length > 0 ? (
+        <ul className="portal-files" aria-label="Attached files">
+          {files.map((f) => (
+            <li key={f.id} className="portal-file">
+              <a href={evidenceDownloadUrl(token, f.id)} className="portal-file-name" rel="noreferrer">
+                {f.fileName}
+              </a>
+              <span className="portal-file-size">{formatBytes(f.size)}</span>
+              {on.onRemove && !disabled ? (
+                <Button size="sm" variant="ghost" onClick={() => on.onRemove?.(f)}>
+                  Remove<span className="visually-hidden"> {f.fileName}</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {disabled || full ? null : (
+        <div className="portal-upload">
+          {label ? (
+            <label htmlFor={inputId} className="portal-upload-label">
+              {label}
+            </label>
+          ) : null}
+          <input
+            ref={input}
+            id={inputId}
+            className="portal-upload-input"
+            type="file"
+            accept={ACCEPT}
+            disabled={progress !== null}
+            aria-describedby={describedBy || undefined}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void upload(file);
+            }}
+          />
+          <p className="portal-upload-hint">PDF, photo, Word, Excel, text or CSV.</p>
+        </div>
+      )}
+      <div id={statusId} aria-live="polite">
+        {progress ? (
+          <div className="portal-progress">
+            <span>
+              Uploading {progress.name}… {progress.percent}%
+            </span>
+            <progress max={100} value={progress.percent} aria-label={`Uploading ${progress.name}`} />
+          </div>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="field-error portal-upload-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

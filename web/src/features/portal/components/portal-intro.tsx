@@ -1,0 +1,72 @@
+import { textIn } from '#shared/domain/questionnaires/questions.js';
+import type { PortalQuestionnaire } from '#shared/schemas/portal.js';
+import type { Locale } from '#shared/schemas/questionnaires.js';
+import { formatDate } from '../../../lib/format.js';
+import { localeName } from '../lib/portal-format.js';
+
+interface Props {
+  data: PortalQuestionnaire;
+  locale: Locale;
+  onLocale: (locale: Locale) => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Who asks, for whom, by when, and why: the first thing a supplier reads. */
+export function PortalIntro({ data, locale, onLocale }: Props) {
+  const def = data.definition;
+  const overdue = data.editable && data.dueDate < today();
+  return (
+    <header className="portal-intro">
+      <div className="portal-intro-top">
+        <p className="portal-from">
+          Questionnaire from <strong>{data.organisation}</strong>
+        </p>
+        {def.locales.length > 1 ? (
+          <div className="portal-language">
+            <label htmlFor="portal-language">Language</label>
+            <select
+              id="portal-language"
+              className="select portal-language-select"
+              value={locale}
+              onChange={(e) => onLocale(e.target.value as Locale)}
+            >
+              {def.locales.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {localeName(l)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+      <h1 className="portal-title" lang={locale}>
+        {textIn(def.title, locale, def)}
+      </h1>
+      <dl className="portal-facts">
+        <div>
+          <dt>For</dt>
+          <dd>{data.supplierName}</dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd className={overdue ? 'portal-overdue' : undefined}>
+            {formatDate(`${data.dueDate}T12:00:00`)}
+            {overdue ? ' (overdue: please answer as soon as you can)' : ''}
+          </dd>
+        </div>
+      </dl>
+      {data.message ? (
+        <figure className="portal-message">
+          <figcaption>Message from {data.organisation}</figcaption>
+          <blockquote>{data.message}</blockquote>
+        </figure>
+      ) : null}
+      {def.description ? (
+        <p className="portal-description" lang={locale}>
+          {textIn(def.description, locale, def)}
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+import { optionLabel, textIn } from '#shared/domain/questionnaires/questions.js';
+import type { EvidenceFile } from '#shared/schemas/evidence.js';
+import type { AnswerValue } from '#shared/schemas/questionnaire-answers.js';
+import type { Locale, Question, TemplateDefinition } from '#shared/schemas/questionnaires.js';
+
+/** An answer as words (for the "which answer to keep" choice): option labels, number with unit, file names. */
+export const describeAnswer = (
+  q: Question,
+  value: AnswerValue | undefined,
+  locale: Locale,
+  def: TemplateDefinition,
+  files: readonly EvidenceFile[],
+): string => {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return 'No answer';
+  switch (q.type) {
+    case 'yes_no':
+    case 'single_choice':
+    case 'multi_choice':
+      return (Array.isArray(value) ? value : [String(value)])
+        .map((id) => optionLabel(q, id, locale))
+        .join(', ');
+    case 'number':
+      return q.unit ? `${value} ${textIn(q.unit, locale, def)}` : String(value);
+    case 'file':
+      return (Array.isArray(value) ? value : [])
+        .map((id) => files.find((f) => f.id === id)?.fileName ?? 'a file')
+        .join(', ');
+    default:
+      return String(value);
+  }
+};
+
+const units = ['bytes', 'KB', 'MB', 'GB'];
+
+/** 1536 → "1.5 KB": the size a person recognises from their file browser. */
+export const formatBytes = (bytes: number): string => {
+  let n = bytes;
+  let unit = 0;
+  while (n >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${n} bytes` : `${n.toFixed(n < 10 ? 1 : 0)} ${units[unit]}`;
+};
+
+/** A language's name in that language ("Español"), so a supplier finds its own in the list. */
+export const localeName = (locale: Locale): string => {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    return locale.toUpperCase();
+  }
+};
+
+/** The language to start in: the one chosen before, else the browser's if the questionnaire has it. */
+export const initialLocale = (def: TemplateDefinition, chosen: Locale | null): Locale => {
+  if (chosen && def.locales.includes(chosen)) return chosen;
+  const browser = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of browser) {
+    const match = def.locales.find((l) => tag.toLowerCase().split('-')[0] === l);
+    if (match) return match;
+  }
+  return def.defaultLocale;
+};
+
+/** Moves to a question and puts the keyboard in it (from a list of missing answers or comments). */
+export const focusQuestion = (questionId: string) => {
+  const el = document.getElementById(`answer-${questionId}`);
+  if (!el) return;
+  el.scrollIntoView?.({ block: 'center' });
+  const control = el.querySelector<HTMLElement>('input:not([disabled]), textarea, select, button');
+  (control ?? el).focus({ preventScroll: true });
+};
