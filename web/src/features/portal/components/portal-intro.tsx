@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { textIn } from '#shared/domain/questionnaires/questions.js';
 import type { PortalQuestionnaire } from '#shared/schemas/portal.js';
 import type { Locale } from '#shared/schemas/questionnaires.js';
@@ -6,6 +7,8 @@ import { localeName } from '../lib/portal-format.js';
 
 interface Props {
   data: PortalQuestionnaire;
+  /** What matters most now (submitted, returned with comments): right under the title, before the message. */
+  notice?: ReactNode;
   locale: Locale;
   onLocale: (locale: Locale) => void;
 }
@@ -13,7 +16,7 @@ interface Props {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Who asks, for whom, by when, and why: the first thing a supplier reads. */
-export function PortalIntro({ data, locale, onLocale }: Props) {
+export function PortalIntro({ data, locale, onLocale, notice }: Props) {
   const def = data.definition;
   const overdue = data.editable && data.dueDate < today();
   return (
@@ -27,7 +30,7 @@ export function PortalIntro({ data, locale, onLocale }: Props) {
             <label htmlFor="portal-language">Language</label>
             <select
               id="portal-language"
-              className="select portal-language-select"
+              className="input select portal-language-select"
               value={locale}
               onChange={(e) => onLocale(e.target.value as Locale)}
             >
@@ -56,6 +59,7 @@ export function PortalIntro({ data, locale, onLocale }: Props) {
           </dd>
         </div>
       </dl>
+      {notice}
       {data.message ? (
         <figure className="portal-message">
           <figcaption>Message from {data.organisation}</figcaption>

@@ -165,9 +165,8 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
     if (s.kind === 'invalid') errors[q.id] = s.message;
   }
 
-  return (
+  const notice = (
     <>
-      <PortalIntro data={data} locale={locale} onLocale={onLocale} />
       {editable ? null : (
         <div className="portal-done" tabIndex={-1} ref={done}>
           <Alert
@@ -192,6 +191,12 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
           locale={locale}
         />
       ) : null}
+    </>
+  );
+
+  return (
+    <>
+      <PortalIntro data={data} locale={locale} onLocale={onLocale} notice={notice} />
       <ProgressBar progress={progress} save={autosave.overall} editable={editable} />
       {isApiError(chooseLocale.error) ? (
         <Alert tone="warning">The language could not be saved: {chooseLocale.error.message}</Alert>

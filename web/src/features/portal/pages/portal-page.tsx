@@ -73,8 +73,7 @@ function LinkProblem({ error, onRetry }: { error: unknown; onRetry: () => void }
             : 'This link is incomplete: open it again from your e-mail, or copy the whole address.'}
         </Alert>
         <p className="muted">
-          Check that you copied the whole address. If it still does not open, ask the company that sent it for
-          a new link.
+          If you pasted the address, check that it was copied whole, to its last character.
         </p>
       </div>
     );
