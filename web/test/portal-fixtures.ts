@@ -5,7 +5,11 @@ import { sampleDefinition } from './template-fixtures.js';
 export const PORTAL_TOKEN = 'tok_9fK2mQx7LwPz3RvB8nYd1HcJ5sTgA4eU6oXiZ0q';
 export const PORTAL_API = `/api/portal/${PORTAL_TOKEN}`;
 
-export const portalAnswer = (questionId: string, value: PortalAnswer['value'], revision = 1): PortalAnswer => ({
+export const portalAnswer = (
+  questionId: string,
+  value: PortalAnswer['value'],
+  revision = 1,
+): PortalAnswer => ({
   questionId,
   value,
   revision,

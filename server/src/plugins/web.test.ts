@@ -82,6 +82,13 @@ describe('the dashboard build as served', () => {
     expect(favicon.headers['content-type']).toMatch(/svg/);
   });
 
+  it('serves the supplier portal page for a link, and tells the browser never to pass its address on', async () => {
+    const res = await get('/portal/abcDEF123-secret-link-0123456789');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
   it('still answers client routes with the page', async () => {
     const res = await get('/suppliers/new');
     expect(res.statusCode).toBe(200);

@@ -144,6 +144,7 @@ describe('the supplier portal', () => {
       supplierName: 'Tessellate Garments',
       status: 'sent',
       editable: true,
+      submittedAt: null,
       answers: [],
     });
     expect(opened.definition.sections[0].id).toBe('labour');
@@ -205,7 +206,10 @@ describe('the supplier portal', () => {
     const late = await portal('PUT', token, '/answers/weekly_hours', { value: 40, revision: 1 });
     expect(late.statusCode).toBe(422);
     expect(late.json().error.message).toMatch(/submitted/);
-    expect((await portal('GET', token)).json().editable).toBe(false);
+    const reopened = (await portal('GET', token)).json();
+    expect(reopened.editable).toBe(false);
+    // The portal says when it was submitted ("submitted on … — thank you").
+    expect(reopened.submittedAt).toBe(shown.submittedAt);
   });
 
   it('never lets a save and a submit cross: exactly one of them wins, and the stored state agrees', async () => {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FocusEvent, useEffect, useRef, useState } from 'react';
 import { answerProgress } from '#shared/domain/questionnaires/progress.js';
+import { resolveVisibility } from '#shared/domain/questionnaires/visibility.js';
 import type { EvidenceFile } from '#shared/schemas/evidence.js';
 import type { PortalQuestionnaire } from '#shared/schemas/portal.js';
 import type { Locale, Question } from '#shared/schemas/questionnaires.js';
@@ -34,8 +35,10 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const done = useRef<HTMLDivElement>(null);
 
+  const visible = new Set(resolveVisibility(def, autosave.values).questions.map((q) => q.id));
+  const overall = autosave.overallFor(visible);
   // Leaving with answers not yet stored: the browser asks first.
-  const unsafe = autosave.overall !== 'idle' && autosave.overall !== 'saved';
+  const unsafe = overall !== 'idle' && overall !== 'saved';
   useEffect(() => {
     if (!unsafe) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -76,7 +79,10 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   const onSubmit = async () => {
     setProblem(null);
     await autosave.flush();
-    const unsettled = autosave.unsettled();
+    // The latest answers decide what is visible (a follow-up may have just closed).
+    const unsettled = autosave.unsettled(
+      new Set(resolveVisibility(def, autosave.values).questions.map((q) => q.id)),
+    );
     if (unsettled.length > 0) {
       setProblem({ kind: 'unsaved', questionIds: unsettled });
       return;
@@ -197,7 +203,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   return (
     <>
       <PortalIntro data={data} locale={locale} onLocale={onLocale} notice={notice} />
-      <ProgressBar progress={progress} save={autosave.overall} editable={editable} />
+      <ProgressBar progress={progress} save={overall} editable={editable} />
       {isApiError(chooseLocale.error) ? (
         <Alert tone="warning">The language could not be saved: {chooseLocale.error.message}</Alert>
       ) : null}

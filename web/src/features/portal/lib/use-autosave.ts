@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { findQuestion } from '#shared/domain/questionnaires/questions.js';
 import { type PortalAnswer, PortalAnswerSchema } from '#shared/schemas/portal.js';
 import {
@@ -208,20 +208,34 @@ export function useAutosave({
     [client, setState, setValue, token],
   );
 
-  const overall: OverallSaveState = useMemo(() => {
-    const kinds = new Set(Object.values(states).map((s) => s.kind));
-    if (kinds.has('conflict')) return 'conflict';
-    if (kinds.has('failed') || kinds.has('invalid')) return 'failed';
-    if (kinds.has('saving') || kinds.has('pending')) return 'saving';
-    if (kinds.has('saved')) return 'saved';
-    return 'idle';
-  }, [states]);
+  /**
+   * The state of the answers that count: those of `visible` questions. A question hidden by a later answer
+   * is ignored everywhere (server, scoring), so its unsaved or invalid answer must not block or alarm.
+   */
+  const overallFor = useCallback(
+    (visible: ReadonlySet<string>): OverallSaveState => {
+      const kinds = new Set(
+        Object.entries(states)
+          .filter(([id]) => visible.has(id))
+          .map(([, s]) => s.kind),
+      );
+      if (kinds.has('conflict')) return 'conflict';
+      if (kinds.has('failed') || kinds.has('invalid')) return 'failed';
+      if (kinds.has('saving') || kinds.has('pending')) return 'saving';
+      if (kinds.has('saved')) return 'saved';
+      return 'idle';
+    },
+    [states],
+  );
 
-  /** Questions whose answer is not safely stored: what blocks a submit (besides missing answers). */
+  /** Visible questions whose answer is not safely stored: what blocks a submit (besides missing answers). */
   const unsettled = useCallback(
-    () =>
+    (visible: ReadonlySet<string>) =>
       Object.entries(statesRef.current)
-        .filter(([, s]) => s.kind === 'failed' || s.kind === 'invalid' || s.kind === 'conflict')
+        .filter(
+          ([id, s]) =>
+            visible.has(id) && (s.kind === 'failed' || s.kind === 'invalid' || s.kind === 'conflict'),
+        )
         .map(([id]) => id),
     [],
   );
@@ -231,7 +245,7 @@ export function useAutosave({
   return {
     values: values as AnswerMap,
     stateOf,
-    overall,
+    overallFor,
     change,
     flush,
     retry,
