@@ -13,3 +13,5 @@ export const canManagePolicies = (role: Role): boolean => role === 'admin';
 export const canRunWhatIf = (role: Role): boolean => roleAtLeast(role, 'officer');
 /** Make, edit and publish questionnaire templates; executives read them. */
 export const canManageTemplates = (role: Role): boolean => roleAtLeast(role, 'officer');
+/** Send questionnaires and revoke or re-issue their links (POST /api/assignments… need an officer). */
+export const canSendQuestionnaires = (role: Role): boolean => roleAtLeast(role, 'officer');

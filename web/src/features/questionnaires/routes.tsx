@@ -4,11 +4,11 @@ import { lazyPage } from '../../app/lazy-page.js';
 /** The questionnaire screens, mounted inside the app shell; each page is loaded on first visit. */
 export const questionnaireRoutes: RouteObject[] = [
   {
-    // Templates are all this area has until sending questionnaires lands; the list says so.
+    // The area's landing: the questionnaires sent, with the templates one link away.
     path: 'questionnaires',
     ...lazyPage(
-      () => import('./pages/templates-page.js'),
-      (m) => m.TemplatesPage,
+      () => import('./pages/assignments-page.js'),
+      (m) => m.AssignmentsPage,
     ),
   },
   {

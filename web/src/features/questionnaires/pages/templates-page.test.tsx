@@ -17,9 +17,9 @@ const baseRoutes = (role: 'admin' | 'officer' | 'executive' = 'officer') => ({
 });
 
 describe('questionnaire templates list', () => {
-  it('lists templates with status, version, size and languages, and says sending comes next', async () => {
+  it('lists templates with status, version, size and languages, one link away from what was sent', async () => {
     mockFetch(baseRoutes());
-    renderApp('/questionnaires');
+    renderApp('/questionnaires/templates');
 
     const table = await screen.findByRole('table', { name: 'Questionnaire templates' });
     const row = within(table).getByRole('link', { name: 'Self-assessment' }).closest('tr') as HTMLElement;
@@ -27,7 +27,11 @@ describe('questionnaire templates list', () => {
     expect(row.textContent).toContain('EN, ES');
     expect(row.textContent).toContain(`${published.questionCount} questions`);
     expect(within(row).getByRole('button', { name: /New version\s*of Self-assessment/ })).toBeTruthy();
-    expect(screen.getByText(/Sending questionnaires to suppliers comes next/)).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Questionnaires' });
+    expect(within(nav).getByRole('link', { name: 'Templates' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Sent to suppliers' }).getAttribute('href')).toBe(
+      '/questionnaires',
+    );
     const draftRow = within(table).getByRole('link', { name: 'Self-assessment 2027' }).closest('tr');
     expect(draftRow?.textContent).toContain('Draft');
   });

@@ -10,6 +10,7 @@ import { formatDate } from '../../../lib/format.js';
 import { canManageTemplates } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useTemplates } from '../api.js';
+import { QuestionnairesNav } from '../components/assignments/questionnaires-nav.js';
 import { type CreateSource, CreateTemplatePanel } from '../components/create-template-panel.js';
 import { TemplateStatusBadge } from '../components/template-status-badge.js';
 import '../questionnaires.css';
@@ -18,7 +19,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /**
  * Questionnaire templates: drafts being written, the published versions suppliers can be sent, and retired
- * ones. Sending questionnaires to suppliers is the next step of this area.
+ * ones (which questionnaires already sent still point to).
  */
 export function TemplatesPage() {
   const session = useCurrentSession();
@@ -31,7 +32,7 @@ export function TemplatesPage() {
     <>
       <PageHeader
         title="Questionnaire templates"
-        description="The questions suppliers answer, versioned: a published version never changes, so every answer traces to the exact questions asked. Sending questionnaires to suppliers comes next; for now, write and publish the templates."
+        description="The questions suppliers answer, versioned: a published version never changes, so every answer traces to the exact questions asked. Publish a version, then send it from the supplier list."
         actions={
           canManage ? (
             <>
@@ -43,6 +44,7 @@ export function TemplatesPage() {
           ) : null
         }
       />
+      <QuestionnairesNav />
       {creating ? <CreateTemplatePanel source={creating} onClose={() => setCreating(null)} /> : null}
       {templates.isError ? (
         <Alert tone="error" title="The templates could not be loaded">

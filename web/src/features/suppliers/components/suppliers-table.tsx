@@ -14,7 +14,18 @@ export interface SuppliersTableProps {
   order: SuppliersQuery['order'];
   onSort: (sort: SortKey) => void;
   busy: boolean;
+  /** Given, each row gets a checkbox (and the header one for the whole page), e.g. to send a questionnaire. */
+  selection?: SupplierSelection;
 }
+
+export interface SupplierSelection {
+  isSelected: (id: string) => boolean;
+  /** Adds or removes these suppliers (one row, or every selectable row of the page). */
+  onChange: (suppliers: readonly Supplier[], selected: boolean) => void;
+}
+
+/** Archived suppliers cannot be sent anything (the server refuses), so they cannot be selected. */
+const selectable = (supplier: Supplier) => supplier.archivedAt === null;
 
 const COLUMNS = 10;
 const GOODS_SHOWN = 3;
@@ -43,7 +54,33 @@ function ChainRiskCell({ supplier }: { supplier: Supplier }) {
   );
 }
 
-export function SuppliersTable({ suppliers, sort, order, onSort, busy }: SuppliersTableProps) {
+/** The header checkbox: checked when the whole page is selected, mixed when part of it is. */
+function SelectPageBox({
+  suppliers,
+  selection,
+}: {
+  suppliers: readonly Supplier[];
+  selection: SupplierSelection;
+}) {
+  const rows = suppliers.filter(selectable);
+  const count = rows.filter((s) => selection.isSelected(s.id)).length;
+  const all = rows.length > 0 && count === rows.length;
+  return (
+    <input
+      type="checkbox"
+      className="row-select"
+      aria-label="Select every supplier on this page"
+      checked={all}
+      disabled={rows.length === 0}
+      ref={(el) => {
+        if (el) el.indeterminate = count > 0 && !all;
+      }}
+      onChange={() => selection.onChange(rows, !all)}
+    />
+  );
+}
+
+export function SuppliersTable({ suppliers, sort, order, onSort, busy, selection }: SuppliersTableProps) {
   const header = (key: SortKey, label: string, className?: string) => (
     <SortableHeader
       label={label}
@@ -53,9 +90,18 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy }: Supplie
     />
   );
   return (
-    <Table caption="Suppliers in the register" busy={busy} wrapClassName="suppliers-table-wrap">
+    <Table
+      caption="Suppliers in the register"
+      busy={busy}
+      wrapClassName={selection ? 'suppliers-table-wrap suppliers-table-selectable' : 'suppliers-table-wrap'}
+    >
       <thead>
         <tr>
+          {selection ? (
+            <th scope="col" className="cell-select">
+              <SelectPageBox suppliers={suppliers} selection={selection} />
+            </th>
+          ) : null}
           {header('name', 'Supplier', 'cell-name')}
           {header('country', 'Country')}
           <th scope="col">Goods</th>
@@ -70,10 +116,34 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy }: Supplie
       </thead>
       <tbody>
         {suppliers.length === 0 ? (
-          <TableMessageRow colSpan={COLUMNS}>No suppliers match these filters.</TableMessageRow>
+          <TableMessageRow colSpan={COLUMNS + (selection ? 1 : 0)}>
+            No suppliers match these filters.
+          </TableMessageRow>
         ) : (
           suppliers.map((supplier) => (
-            <tr key={supplier.id} className={supplier.archivedAt ? 'row-muted' : undefined}>
+            <tr
+              key={supplier.id}
+              className={
+                supplier.archivedAt
+                  ? 'row-muted'
+                  : selection?.isSelected(supplier.id)
+                    ? 'row-selected'
+                    : undefined
+              }
+            >
+              {selection ? (
+                <td className="cell-select">
+                  <input
+                    type="checkbox"
+                    className="row-select"
+                    aria-label={`Select ${supplier.name}`}
+                    checked={selection.isSelected(supplier.id)}
+                    disabled={!selectable(supplier)}
+                    title={selectable(supplier) ? undefined : 'Archived: restore it to send it anything'}
+                    onChange={(event) => selection.onChange([supplier], event.target.checked)}
+                  />
+                </td>
+              ) : null}
               <td>
                 <Link className="cell-link" to={`/suppliers/${supplier.id}`}>
                   {supplier.name}

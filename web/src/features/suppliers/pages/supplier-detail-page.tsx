@@ -8,8 +8,9 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { formatDate, formatScore } from '../../../lib/format.js';
-import { canManageSuppliers } from '../../auth/permissions.js';
+import { canManageSuppliers, canSendQuestionnaires } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
+import { SupplierQuestionnaires } from '../../questionnaires/components/assignments/supplier-questionnaires.js';
 import {
   useArchiveSupplier,
   useAssessSupplier,
@@ -40,6 +41,7 @@ export function SupplierDetailPage() {
   const archive = useArchiveSupplier();
   const restore = useRestoreSupplier();
   const [confirmingArchive, setConfirmingArchive] = useState(false);
+  const [sendingQuestionnaire, setSendingQuestionnaire] = useState(false);
 
   if (supplier.isError) {
     return (
@@ -62,6 +64,7 @@ export function SupplierDetailPage() {
   const s = supplier.data;
   const archived = s.archivedAt !== null;
   const canManage = canManageSuppliers(session.role) && !archived;
+  const canSend = canSendQuestionnaires(session.role) && !archived;
   const latestItems = latest.data?.items ?? [];
   const current = s.risk
     ? (latestItems.find((a) => a.id === s.risk?.assessmentId) ?? latestItems[0])
@@ -97,6 +100,9 @@ export function SupplierDetailPage() {
           canManage ? (
             <>
               {assessButton}
+              {canSend ? (
+                <Button onClick={() => setSendingQuestionnaire(true)}>Send questionnaire</Button>
+              ) : null}
               <Link className="btn btn-secondary" to={`/suppliers/${s.id}/edit`}>
                 Edit
               </Link>
@@ -162,6 +168,12 @@ export function SupplierDetailPage() {
               }
             />
           )}
+          <SupplierQuestionnaires
+            supplier={s}
+            canSend={canSend}
+            sending={sendingQuestionnaire}
+            onSendingChange={setSendingQuestionnaire}
+          />
           {history.data && history.data.total > 0 ? (
             <AssessmentHistory
               assessments={history.data.items}

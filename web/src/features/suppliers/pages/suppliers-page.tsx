@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { SuppliersQuerySchema } from '#shared/schemas/suppliers.js';
 import { Alert } from '../../../components/ui/alert.js';
@@ -7,11 +8,13 @@ import { PageHeader } from '../../../components/ui/page-header.js';
 import { Pagination } from '../../../components/ui/pagination.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useSearchState } from '../../../lib/use-search-state.js';
-import { canManageSuppliers } from '../../auth/permissions.js';
+import { canManageSuppliers, canSendQuestionnaires } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
+import { SendQuestionnairePanel } from '../../questionnaires/components/send/send-questionnaire-panel.js';
 import { exportCsvUrl, TEMPLATE_CSV_URL, useSuppliers } from '../api.js';
+import { SelectionBar } from '../components/selection-bar.js';
 import { hasActiveFilters, SuppliersFilters } from '../components/suppliers-filters.js';
-import { SuppliersTable } from '../components/suppliers-table.js';
+import { type SupplierSelection, SuppliersTable } from '../components/suppliers-table.js';
 import '../suppliers.css';
 
 const PAGE_SIZE = '25';
@@ -23,6 +26,22 @@ export function SuppliersPage() {
   const canManage = canManageSuppliers(session.role);
   const [query, setQuery] = useSearchState(SuppliersQuerySchema, { limit: PAGE_SIZE, order: 'asc' });
   const suppliers = useSuppliers(query);
+  const canSend = canSendQuestionnaires(session.role);
+  // Chosen suppliers by id, with the name the send form shows; kept across pages and filters.
+  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  const [sending, setSending] = useState(false);
+  const selection: SupplierSelection = {
+    isSelected: (id) => selected.has(id),
+    onChange: (rows, on) =>
+      setSelected((current) => {
+        const next = new Map(current);
+        for (const row of rows) {
+          if (on) next.set(row.id, row.name);
+          else next.delete(row.id);
+        }
+        return next;
+      }),
+  };
 
   const onSort = (sort: typeof query.sort) => {
     const fresh = DESCENDING_FIRST.has(sort) ? 'desc' : 'asc';
@@ -94,9 +113,23 @@ export function SuppliersPage() {
       ) : (
         <>
           <SuppliersFilters query={query} onChange={setQuery} />
+          {sending ? (
+            <SendQuestionnairePanel
+              suppliers={[...selected].map(([id, name]) => ({ id, name }))}
+              onSent={() => setSelected(new Map())}
+              onClose={() => setSending(false)}
+            />
+          ) : canSend ? (
+            <SelectionBar
+              count={selected.size}
+              onSend={() => setSending(true)}
+              onClear={() => setSelected(new Map())}
+            />
+          ) : null}
           {suppliers.data ? (
             <>
               <SuppliersTable
+                selection={canSend ? selection : undefined}
                 suppliers={suppliers.data.items}
                 sort={query.sort}
                 order={query.order}
