@@ -11,6 +11,7 @@ import { formatDate, formatScore } from '../../../lib/format.js';
 import { canManageSuppliers, canSendQuestionnaires } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { SupplierQuestionnaires } from '../../questionnaires/components/assignments/supplier-questionnaires.js';
+import { SendQuestionnairePanel } from '../../questionnaires/components/send/send-questionnaire-panel.js';
 import {
   useArchiveSupplier,
   useAssessSupplier,
@@ -100,7 +101,7 @@ export function SupplierDetailPage() {
           canManage ? (
             <>
               {assessButton}
-              {canSend ? (
+              {canSend && !sendingQuestionnaire ? (
                 <Button onClick={() => setSendingQuestionnaire(true)}>Send questionnaire</Button>
               ) : null}
               <Link className="btn btn-secondary" to={`/suppliers/${s.id}/edit`}>
@@ -148,6 +149,9 @@ export function SupplierDetailPage() {
         </Alert>
       ) : null}
 
+      {sendingQuestionnaire ? (
+        <SendQuestionnairePanel suppliers={[s]} onClose={() => setSendingQuestionnaire(false)} />
+      ) : null}
       <div className="detail-grid">
         <div className="detail-main">
           {latest.isError ? (
@@ -168,12 +172,6 @@ export function SupplierDetailPage() {
               }
             />
           )}
-          <SupplierQuestionnaires
-            supplier={s}
-            canSend={canSend}
-            sending={sendingQuestionnaire}
-            onSendingChange={setSendingQuestionnaire}
-          />
           {history.data && history.data.total > 0 ? (
             <AssessmentHistory
               assessments={history.data.items}
@@ -188,6 +186,12 @@ export function SupplierDetailPage() {
         </div>
         <div className="detail-side">
           <ChainRisk supplierId={s.id} />
+          <SupplierQuestionnaires
+            supplier={s}
+            canSend={canSend}
+            sending={sendingQuestionnaire}
+            onSend={() => setSendingQuestionnaire(true)}
+          />
           <SupplierProfile supplier={s} />
           <SupplierTree
             supplierId={s.id}

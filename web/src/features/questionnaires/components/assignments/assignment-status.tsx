@@ -49,13 +49,15 @@ const LINK_LABELS = { live: 'Live', expired: 'Expired', revoked: 'Revoked' } as 
 export function LinkStateCell({ link }: { link: Assignment['link'] }) {
   return (
     <span className="asg-link">
-      <span className={link.state === 'live' ? undefined : 'asg-link-dead'}>{LINK_LABELS[link.state]}</span>
+      <span className={link.state === 'live' ? 'cell-nowrap' : 'cell-nowrap asg-link-dead'}>
+        {LINK_LABELS[link.state]}
+        {link.state === 'live' && link.expiresAt ? (
+          <span className="muted"> until {formatDate(link.expiresAt)}</span>
+        ) : null}
+      </span>
       <span className="cell-sub muted">
         {link.recipient ? `E-mailed to ${link.recipient}` : 'Handed over, not e-mailed'}
       </span>
-      {link.state === 'live' && link.expiresAt ? (
-        <span className="cell-sub muted">until {formatDate(link.expiresAt)}</span>
-      ) : null}
     </span>
   );
 }

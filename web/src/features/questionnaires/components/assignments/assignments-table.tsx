@@ -30,13 +30,11 @@ export function AssignmentsTable({
     <Table caption="Questionnaires sent to suppliers" busy={busy} wrapClassName="asg-table-wrap">
       <thead>
         <tr>
-          <th scope="col">Supplier</th>
-          <th scope="col">Questionnaire</th>
+          <th scope="col">Supplier and questionnaire</th>
           <th scope="col">Status</th>
           <th scope="col">Due</th>
           <th scope="col">Link</th>
           <th scope="col">Sent</th>
-          <th scope="col">Submitted</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -44,7 +42,7 @@ export function AssignmentsTable({
       </thead>
       <tbody>
         {assignments.length === 0 ? (
-          <TableMessageRow colSpan={8}>No questionnaires match these filters.</TableMessageRow>
+          <TableMessageRow colSpan={6}>No questionnaires match these filters.</TableMessageRow>
         ) : (
           assignments.map((a) => (
             <tr key={a.id}>
@@ -52,10 +50,9 @@ export function AssignmentsTable({
                 <Link className="cell-link" to={`/suppliers/${a.supplierId}`}>
                   {a.supplierName}
                 </Link>
-              </td>
-              <td className="cell-wide">
-                {a.templateName}
-                <span className="cell-sub muted">version {a.templateVersion}</span>
+                <span className="cell-sub muted">
+                  {a.templateName}, version {a.templateVersion}
+                </span>
               </td>
               <td>
                 <AssignmentStatusCell assignment={a} />
@@ -66,9 +63,11 @@ export function AssignmentsTable({
               <td>
                 <LinkStateCell link={a.link} />
               </td>
-              <td className="cell-nowrap">{formatDate(a.sentAt)}</td>
               <td className="cell-nowrap">
-                {a.submittedAt ? formatDate(a.submittedAt) : <span className="muted">–</span>}
+                {formatDate(a.sentAt)}
+                {a.submittedAt ? (
+                  <span className="cell-sub muted">submitted {formatDate(a.submittedAt)}</span>
+                ) : null}
               </td>
               <td>
                 <div className="asg-actions">

@@ -48,17 +48,15 @@ export function useLinkActions(): { actions: LinkActions; view: ReactNode } {
         </Alert>
       ) : null}
       {issued?.portalUrl ? (
-        <section className="panel send-panel" aria-label={`New link for ${issued.supplierName}`}>
-          <h2 className="panel-title">New link for {issued.supplierName}</h2>
-          <p>
-            The old link no longer works. The new one works until{' '}
-            {issued.link.expiresAt ? formatDate(issued.link.expiresAt) : 'it is revoked'}.
-          </p>
-          <HandedOverLinks items={[issued]} />
-          <div className="form-actions">
-            <Button onClick={() => reissue.reset()}>I have copied the link – close</Button>
-          </div>
-        </section>
+        <div className="send-panel-plain">
+          <HandedOverLinks
+            items={[issued]}
+            focusOnShow
+            title={`New link for ${issued.supplierName}`}
+            note={`The old link no longer works. The new one works until ${issued.link.expiresAt ? formatDate(issued.link.expiresAt) : 'it is revoked'}.`}
+            actions={<Button onClick={() => reissue.reset()}>I have copied the link – close</Button>}
+          />
+        </div>
       ) : null}
       {revoking ? (
         <ConfirmDialog

@@ -4,7 +4,6 @@ import { Button } from '../../../../components/ui/button.js';
 import { describeError } from '../../../../lib/form-errors.js';
 import { formatDate } from '../../../../lib/format.js';
 import { useAssignments } from '../../assignments-api.js';
-import { SendQuestionnairePanel } from '../send/send-questionnaire-panel.js';
 import { AssignmentStatusCell } from './assignment-status.js';
 import { assignmentPath } from './assignments-table.js';
 import '../../assignments.css';
@@ -15,17 +14,13 @@ export interface SupplierQuestionnairesProps {
   supplier: { id: string; name: string };
   /** Officers, on a supplier still in the register (an archived one cannot be sent anything). */
   canSend: boolean;
+  /** The send form is open (the page shows it full width, above its columns). */
   sending: boolean;
-  onSendingChange: (sending: boolean) => void;
+  onSend: () => void;
 }
 
 /** One supplier's questionnaires on its page: the latest few with their status, and sending a new one. */
-export function SupplierQuestionnaires({
-  supplier,
-  canSend,
-  sending,
-  onSendingChange,
-}: SupplierQuestionnairesProps) {
+export function SupplierQuestionnaires({ supplier, canSend, sending, onSend }: SupplierQuestionnairesProps) {
   const assignments = useAssignments({ supplierId: supplier.id, limit: SHOWN, offset: 0 });
   const items = assignments.data?.items ?? [];
   const total = assignments.data?.total ?? 0;
@@ -37,14 +32,11 @@ export function SupplierQuestionnaires({
           Questionnaires
         </h2>
         {canSend && !sending ? (
-          <Button size="sm" onClick={() => onSendingChange(true)}>
+          <Button size="sm" onClick={onSend}>
             Send questionnaire
           </Button>
         ) : null}
       </div>
-      {sending ? (
-        <SendQuestionnairePanel suppliers={[supplier]} onClose={() => onSendingChange(false)} />
-      ) : null}
       {assignments.isError ? (
         <Alert tone="error" title="Questionnaires could not be loaded">
           {describeError(assignments.error)}

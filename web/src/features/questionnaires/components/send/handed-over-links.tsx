@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { AssignmentIssued } from '#shared/schemas/assignments.js';
 import { CopyField } from '../../../../components/ui/copy-field.js';
 
@@ -6,15 +6,34 @@ import { CopyField } from '../../../../components/ui/copy-field.js';
  * Links no e-mail could carry, each shown once with a copy button. The warning is plain because a lost
  * link cannot be recovered, only replaced (re-issuing it stops the old one).
  */
-export function HandedOverLinks({ items }: { items: readonly AssignmentIssued[] }) {
+export function HandedOverLinks({
+  items,
+  title,
+  note,
+  actions,
+  focusOnShow = false,
+}: {
+  items: readonly AssignmentIssued[];
+  title?: string;
+  /** A first paragraph of its own (e.g. that the old link stopped working). */
+  note?: ReactNode;
+  actions?: ReactNode;
+  /** Moves focus to the heading when shown (it appears after a dialog closes, away from where focus was). */
+  focusOnShow?: boolean;
+}) {
   const one = items.length === 1;
   const titleId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnShow) headingRef.current?.focus();
+  }, [focusOnShow]);
   return (
     <section className="secret-panel" aria-labelledby={titleId}>
-      <h3 className="secret-title" id={titleId}>
-        {one ? 'Pass this link on yourself' : `Pass these ${items.length} links on yourself`}
+      <h3 className="secret-title" id={titleId} ref={headingRef} tabIndex={-1}>
+        {title ?? (one ? 'Pass this link on yourself' : `Pass these ${items.length} links on yourself`)}
       </h3>
       <div className="secret-explainer">
+        {note ? <p>{note}</p> : null}
         <p>
           {one ? 'It was' : 'They were'} not e-mailed: no mail server is set up, or the supplier has no
           contact e-mail. Send {one ? 'it' : 'each'} to the supplier through a channel they trust. Anyone
@@ -39,6 +58,7 @@ export function HandedOverLinks({ items }: { items: readonly AssignmentIssued[] 
           </li>
         ))}
       </ul>
+      {actions ? <div className="secret-actions">{actions}</div> : null}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useSendQuestionnaires } from '../../assignments-api.js';
 import { Recipients, type SupplierRef } from './recipients.js';
 import { DEFAULT_DUE_DAYS, dayInDays, localDay, sendableTemplates, templateLabel } from './send-defaults.js';
 import { SendResult } from './send-result.js';
+import '../../assignments.css';
 
 const FIELDS = ['templateId', 'dueDate', 'message', 'supplierIds'] as const;
 

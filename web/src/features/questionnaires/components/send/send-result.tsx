@@ -3,6 +3,7 @@ import type { AssignmentIssued } from '#shared/schemas/assignments.js';
 import { Button } from '../../../../components/ui/button.js';
 import { formatDate } from '../../../../lib/format.js';
 import { HandedOverLinks } from './handed-over-links.js';
+import '../../assignments.css';
 
 /**
  * What became of each link just sent: e-mailed to the supplier's contact, or handed over here (no mail
