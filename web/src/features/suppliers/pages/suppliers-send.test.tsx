@@ -71,7 +71,10 @@ describe('sending a questionnaire from the supplier list', { timeout: 20_000 }, 
       'POST /api/assignments': () =>
         json(201, {
           items: [
-            issuedOf(makeAssignment({ supplierId: gin.id, supplierName: gin.name, status: 'sent' }), portalUrl),
+            issuedOf(
+              makeAssignment({ supplierId: gin.id, supplierName: gin.name, status: 'sent' }),
+              portalUrl,
+            ),
             issuedOf(
               makeAssignment({
                 supplierId: shoes.id,
@@ -112,7 +115,9 @@ describe('sending a questionnaire from the supplier list', { timeout: 20_000 }, 
     } satisfies AssignmentCreate);
     expect(result.textContent).toContain('Porto Shoes Lda: e-mailed to compliance@porto.example');
     expect(result.textContent).toContain('shown only once and will not be shown again');
-    const link = within(result).getByLabelText('Questionnaire link for Ashgabat Cotton Gin') as HTMLInputElement;
+    const link = within(result).getByLabelText(
+      'Questionnaire link for Ashgabat Cotton Gin',
+    ) as HTMLInputElement;
     expect(link.value).toBe(portalUrl);
     // The e-mailed link is never shown.
     expect(within(result).queryByLabelText(/Questionnaire link for Porto/)).toBeNull();
