@@ -40,6 +40,17 @@ interface Screen {
   name: string;
   url: () => string;
   heading: string | RegExp;
+  /** What to do on the page before checking it (open a form, send it). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** Ticks the first two suppliers in the register and opens the send form. */
+async function openSendForm(page: Page) {
+  const boxes = page.getByRole('checkbox', { name: /^Select (?!every)/ });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByRole('button', { name: 'Send questionnaire' }).click();
+  await page.getByRole('form', { name: 'Send questionnaire' }).waitFor();
 }
 
 describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page', () => {
@@ -54,6 +65,28 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
     { name: 'supplier edit form', url: () => `/suppliers/${ids.supplier}/edit`, heading: /^Edit / },
     { name: 'import', url: () => '/suppliers/import', heading: 'Import suppliers' },
     { name: 'reference data', url: () => '/reference-data', heading: 'Reference data' },
+    { name: 'questionnaires sent', url: () => '/questionnaires', heading: 'Questionnaires' },
+    {
+      name: 'questionnaires sent, filtered',
+      url: () => '/questionnaires?status=in_progress&overdue=false',
+      heading: 'Questionnaires',
+    },
+    {
+      name: 'questionnaire templates',
+      url: () => '/questionnaires/templates',
+      heading: 'Questionnaire templates',
+    },
+    { name: 'send questionnaire form', url: () => '/suppliers', heading: 'Suppliers', prepare: openSendForm },
+    {
+      name: 'send questionnaire result',
+      url: () => '/suppliers',
+      heading: 'Suppliers',
+      prepare: async (page) => {
+        await openSendForm(page);
+        await page.getByRole('button', { name: 'Send to 2 suppliers' }).click();
+        await page.getByText(/shown only once/).waitFor();
+      },
+    },
     { name: 'policies', url: () => '/policies', heading: 'Scoring policy' },
     { name: 'policy document', url: () => `/policies/${ids.policy}`, heading: /./ },
     { name: 'policy what-if', url: () => `/policies/${ids.draft}/what-if`, heading: /./ },
@@ -122,6 +155,7 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
         it(`finds no serious or critical problems on the ${screen.name} page, and nothing wider than the screen`, async () => {
           const { page } = session;
           await visit(page, screen.url(), screen.heading);
+          await screen.prepare?.(page);
           expect(await seriousViolations(page), `${screen.name} at ${viewport.width} px`).toEqual([]);
           expect(await pageOverflow(page), `${screen.name} overflows sideways`).toBeLessThanOrEqual(0);
           expectNoPageErrors(session);
