@@ -75,3 +75,20 @@ export const useReissueLink = () => {
     onSettled: () => queryClient.invalidateQueries({ queryKey: assignmentKeys.all }),
   });
 };
+
+/**
+ * The questionnaires of one template not yet accepted (newest 200), so the send form can say which chosen
+ * suppliers already have one open before a second is sent.
+ */
+export const useOpenAssignmentsOf = (templateId: string) =>
+  useQuery({
+    queryKey: assignmentKeys.list({ templateId, limit: 200, offset: 0 }),
+    queryFn: ({ signal }) =>
+      apiRequest('/api/assignments', {
+        schema: AssignmentPageSchema,
+        query: { templateId, limit: 200, offset: 0 },
+        signal,
+      }),
+    enabled: Boolean(templateId),
+    select: (page) => page.items.filter((a) => a.status !== 'accepted'),
+  });

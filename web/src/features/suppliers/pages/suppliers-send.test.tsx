@@ -190,6 +190,30 @@ describe('sending a questionnaire from the supplier list', { timeout: 20_000 }, 
     expect(find('POST', '/api/assignments')).toHaveLength(0);
   });
 
+  it('warns, without refusing, when a chosen supplier already has this questionnaire open', async () => {
+    const open = makeAssignment({ supplierId: shoes.id, supplierName: shoes.name, status: 'in_progress' });
+    const { find } = mockFetch({
+      ...routes(),
+      'GET /api/assignments': () => json(200, { items: [open], total: 1, limit: 200, offset: 0 }),
+    });
+    const { user } = renderApp('/suppliers');
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Porto Shoes Lda' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Ashgabat Cotton Gin' }));
+    await user.click(screen.getByRole('button', { name: 'Send questionnaire' }));
+    const form = await screen.findByRole('form', { name: 'Send questionnaire' });
+
+    const warning = (
+      await within(form).findByText('One supplier already has this questionnaire open')
+    ).closest('.alert') as HTMLElement;
+    expect(warning.textContent).toContain('Porto Shoes Lda: in progress');
+    expect(warning.textContent).not.toContain('Ashgabat');
+    expect(find('GET', '/api/assignments')[0]?.query.get('templateId')).toBe(TEMPLATE_ID);
+    expect(within(form).getByRole('button', { name: 'Send to 2 suppliers' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
   it('offers executives no selection and no sending', async () => {
     mockFetch(routes('executive'));
     renderApp('/suppliers');

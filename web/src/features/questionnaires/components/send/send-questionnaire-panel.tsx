@@ -12,6 +12,7 @@ import { FormAlert } from '../../../../components/ui/form-alert.js';
 import { describeError, useServerSubmit } from '../../../../lib/form-errors.js';
 import { useTemplates } from '../../api.js';
 import { useSendQuestionnaires } from '../../assignments-api.js';
+import { AlreadyOpen } from './already-open.js';
 import { Recipients, type SupplierRef } from './recipients.js';
 import { DEFAULT_DUE_DAYS, dayInDays, localDay, sendableTemplates, templateLabel } from './send-defaults.js';
 import { SendResult } from './send-result.js';
@@ -116,6 +117,7 @@ function SendForm({
     handleSubmit,
     setError,
     setValue,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof AssignmentCreateSchema>, unknown, AssignmentCreate>({
     resolver: zodResolver(AssignmentCreateSchema),
@@ -155,6 +157,7 @@ function SendForm({
           {...register('dueDate')}
         />
       </div>
+      <AlreadyOpen templateId={watch('templateId')} suppliers={suppliers} />
       <Field
         label="Message to the supplier (optional)"
         hint="Shown above the questionnaire and in the e-mail. At most 2,000 characters."
