@@ -22,6 +22,8 @@ export const makeAssignment = (overrides: Partial<Assignment> = {}): Assignment 
     link: { state: 'live', expiresAt: '2027-02-28T23:59:59.000Z', recipient: null },
     sentAt: '2026-11-30T09:00:00.000Z',
     submittedAt: null,
+    acceptedAt: null,
+    validUntil: null,
     createdAt: '2026-11-30T09:00:00.000Z',
     updatedAt: '2026-11-30T09:00:00.000Z',
     revision: 4,

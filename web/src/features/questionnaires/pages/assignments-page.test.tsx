@@ -21,6 +21,8 @@ const done = makeAssignment({
   supplierName: 'Ashgabat Cotton Gin',
   status: 'accepted',
   submittedAt: '2026-11-20T10:00:00.000Z',
+  acceptedAt: '2026-11-22T10:00:00.000Z',
+  validUntil: '2027-11-22',
   link: { state: 'revoked', expiresAt: null, recipient: null },
 });
 const page = (items = [answering, late, done], total = items.length) => ({
@@ -63,6 +65,7 @@ describe('questionnaires sent (the questionnaire area’s landing)', { timeout: 
     const accepted = rowOf('Ashgabat Cotton Gin');
     expect(accepted.textContent).toContain('Revoked');
     expect(accepted.textContent).toContain('submitted');
+    expect(accepted.textContent).toMatch(/scored until .*2027/);
     // An accepted questionnaire's link is not re-opened (the server refuses), and a revoked one not revoked.
     expect(within(accepted).queryByRole('button', { name: /Re-issue|New link|Revoke/ })).toBeNull();
     // Templates are one link away.

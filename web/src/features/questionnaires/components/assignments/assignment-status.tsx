@@ -39,6 +39,9 @@ export function AssignmentStatusCell({ assignment: a }: { assignment: Assignment
           </span>
         </span>
       ) : null}
+      {a.status === 'accepted' && a.validUntil ? (
+        <span className="cell-sub muted">scored until {formatDate(a.validUntil)}</span>
+      ) : null}
     </span>
   );
 }
