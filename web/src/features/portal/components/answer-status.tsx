@@ -4,6 +4,7 @@ import type { Locale, Question, TemplateDefinition } from '#shared/schemas/quest
 import { Button } from '../../../components/ui/button.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { describeAnswer } from '../lib/portal-format.js';
+import { portalWords } from '../lib/portal-words.js';
 import type { SaveState } from '../lib/use-autosave.js';
 
 interface Props {
@@ -23,58 +24,59 @@ interface Props {
  * window saved a newer answer, both answers side by side and the choice of which to keep.
  */
 export function AnswerStatus({ question, state, mine, locale, definition, files, ...on }: Props) {
+  const w = portalWords(locale);
   switch (state.kind) {
     case 'idle':
       return null;
     case 'pending':
     case 'saving':
-      return <p className="portal-save portal-save-busy">Saving…</p>;
+      return <p className="portal-save portal-save-busy">{w.saving}</p>;
     case 'saved':
       return (
         <p className="portal-save portal-save-ok">
-          <span aria-hidden="true">✓</span> Saved
+          <span aria-hidden="true">✓</span> {w.saved}
         </p>
       );
     case 'invalid':
       return (
         <p className="portal-save portal-save-error" role="alert">
-          Not saved: {state.message}
+          {w.notSaved(state.message)}
         </p>
       );
     case 'failed':
       return (
         <div className="portal-save portal-save-error" role="alert">
-          <span>Not saved — {state.message}</span>
+          <span>{w.notSaved(state.message)}</span>
           <Button size="sm" onClick={on.onRetry}>
-            Retry
+            {w.retry}
           </Button>
         </div>
       );
     case 'conflict': {
       const theirs = state.theirs;
-      const say = (v: AnswerValue | undefined) => describeAnswer(question, v, locale, definition, files);
+      const say = (v: AnswerValue | undefined) => describeAnswer(question, v, locale, definition, files, w);
       return (
         <div className="portal-conflict" role="alert">
-          <p className="portal-conflict-title">This answer was changed in another window</p>
+          <p className="portal-conflict-title">{w.conflictTitle}</p>
           <dl className="portal-conflict-answers">
             <div>
-              <dt>Your answer here</dt>
+              <dt>{w.yourAnswer}</dt>
               <dd>{say(mine)}</dd>
             </div>
             <div>
               <dt>
-                Saved elsewhere
+                {w.savedElsewhere}
                 {theirs ? ` (${formatDateTime(theirs.updatedAt)})` : ''}
               </dt>
-              <dd>{theirs ? say(theirs.value) : 'The answer was cleared'}</dd>
+              <dd>{theirs ? say(theirs.value) : w.cleared}</dd>
             </div>
           </dl>
           <div className="portal-conflict-actions">
             <Button variant="primary" size="sm" onClick={on.onKeepMine}>
-              Keep my answer
+              {w.keepMine}
             </Button>
             <Button size="sm" onClick={on.onTakeTheirs}>
-              Use the other answer
+              {w.takeTheirs}
             </Button>
           </div>
         </div>

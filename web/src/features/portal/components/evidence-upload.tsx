@@ -1,9 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import type { EvidenceFile } from '#shared/schemas/evidence.js';
+import type { Locale } from '#shared/schemas/questionnaires.js';
 import { Button } from '../../../components/ui/button.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { evidenceDownloadUrl, uploadPortalEvidence } from '../api.js';
 import { formatBytes } from '../lib/portal-format.js';
+import { portalWords } from '../lib/portal-words.js';
 
 /** What the server accepts (it judges the content; this only narrows the phone's file picker). */
 const ACCEPT =
@@ -13,6 +15,7 @@ interface Props {
   token: string;
   questionId: string;
   files: readonly EvidenceFile[];
+  locale: Locale;
   /** The file input's id and description (a file question's label points at it); a new id otherwise. */
   control?: { id: string; describedBy: string | undefined } | undefined;
   label?: string | undefined;
@@ -27,7 +30,18 @@ interface Props {
  * Evidence for one question: choose a file, watch it upload (XMLHttpRequest progress), see the server's
  * reason when it refuses one (too large, not an accepted type), and the files already attached.
  */
-export function EvidenceUpload({ token, questionId, files, control, label, disabled, full, ...on }: Props) {
+export function EvidenceUpload({
+  token,
+  questionId,
+  files,
+  locale,
+  control,
+  label,
+  disabled,
+  full,
+  ...on
+}: Props) {
+  const w = portalWords(locale);
   const ownId = useId();
   const inputId = control?.id ?? `${ownId}-file`;
   const statusId = `${ownId}-status`;
@@ -45,7 +59,7 @@ export function EvidenceUpload({ token, questionId, files, control, label, disab
       on.onUploaded(stored);
     } catch (err) {
       // The server says why (too large, with the limit; not an accepted type, with what it is).
-      setError(`${file.name} was not uploaded. ${describeError(err)}`);
+      setError(`${w.notUploaded(file.name)} ${describeError(err)}`);
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';
@@ -56,7 +70,7 @@ export function EvidenceUpload({ token, questionId, files, control, label, disab
   return (
     <div className="portal-evidence">
       {files.length > 0 ? (
-        <ul className="portal-files" aria-label="Attached files">
+        <ul className="portal-files" aria-label={w.attachedFiles}>
           {files.map((f) => (
             <li key={f.id} className="portal-file">
               <a href={evidenceDownloadUrl(token, f.id)} className="portal-file-name" rel="noreferrer">
@@ -65,7 +79,8 @@ export function EvidenceUpload({ token, questionId, files, control, label, disab
               <span className="portal-file-size">{formatBytes(f.size)}</span>
               {on.onRemove && !disabled ? (
                 <Button size="sm" variant="ghost" onClick={() => on.onRemove?.(f)}>
-                  Remove<span className="visually-hidden"> {f.fileName}</span>
+                  {w.remove}
+                  <span className="visually-hidden"> {f.fileName}</span>
                 </Button>
               ) : null}
             </li>
@@ -92,16 +107,16 @@ export function EvidenceUpload({ token, questionId, files, control, label, disab
               if (file) void upload(file);
             }}
           />
-          <p className="portal-upload-hint">PDF, photo, Word, Excel, text or CSV.</p>
+          <p className="portal-upload-hint">{w.fileTypes}</p>
         </div>
       )}
       <div id={statusId} aria-live="polite">
         {progress ? (
           <div className="portal-progress">
             <span>
-              Uploading {progress.name}… {progress.percent}%
+              {w.uploading(progress.name)} {progress.percent}%
             </span>
-            <progress max={100} value={progress.percent} aria-label={`Uploading ${progress.name}`} />
+            <progress max={100} value={progress.percent} aria-label={w.uploading(progress.name)} />
           </div>
         ) : null}
       </div>

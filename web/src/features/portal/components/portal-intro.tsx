@@ -4,6 +4,7 @@ import type { PortalQuestionnaire } from '#shared/schemas/portal.js';
 import type { Locale } from '#shared/schemas/questionnaires.js';
 import { formatDate } from '../../../lib/format.js';
 import { localeName } from '../lib/portal-format.js';
+import { portalWords } from '../lib/portal-words.js';
 
 interface Props {
   data: PortalQuestionnaire;
@@ -18,16 +19,17 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Who asks, for whom, by when, and why: the first thing a supplier reads. */
 export function PortalIntro({ data, locale, onLocale, notice }: Props) {
   const def = data.definition;
+  const w = portalWords(locale);
   const overdue = data.editable && data.dueDate < today();
   return (
     <header className="portal-intro">
       <div className="portal-intro-top">
         <p className="portal-from">
-          Questionnaire from <strong>{data.organisation}</strong>
+          {w.questionnaireFrom} <strong>{data.organisation}</strong>
         </p>
         {def.locales.length > 1 ? (
           <div className="portal-language">
-            <label htmlFor="portal-language">Language</label>
+            <label htmlFor="portal-language">{w.language}</label>
             <select
               id="portal-language"
               className="input select portal-language-select"
@@ -48,21 +50,21 @@ export function PortalIntro({ data, locale, onLocale, notice }: Props) {
       </h1>
       <dl className="portal-facts">
         <div>
-          <dt>For</dt>
+          <dt>{w.for}</dt>
           <dd>{data.supplierName}</dd>
         </div>
         <div>
-          <dt>Due</dt>
+          <dt>{w.due}</dt>
           <dd className={overdue ? 'portal-overdue' : undefined}>
             {formatDate(`${data.dueDate}T12:00:00`)}
-            {overdue ? ' (overdue: please answer as soon as you can)' : ''}
+            {overdue ? ` ${w.overdue}` : ''}
           </dd>
         </div>
       </dl>
       {notice}
       {data.message ? (
         <figure className="portal-message">
-          <figcaption>Message from {data.organisation}</figcaption>
+          <figcaption>{w.messageFrom(data.organisation)}</figcaption>
           <blockquote>{data.message}</blockquote>
         </figure>
       ) : null}

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../lib/format.js';
 import { QuestionnaireView } from '../../questionnaires/components/answer-fields/questionnaire-view.js';
 import { portalKeys, useChoosePortalLocale, useSubmitPortal } from '../api.js';
 import { initialLocale } from '../lib/portal-format.js';
+import { portalWords } from '../lib/portal-words.js';
 import { useAutosave } from '../lib/use-autosave.js';
 import { AnswerStatus } from './answer-status.js';
 import { EvidenceUpload } from './evidence-upload.js';
@@ -20,8 +21,6 @@ import { ProgressBar } from './progress-bar.js';
 import { ReviewComment, ReviewSummary } from './review-comments.js';
 import { SubmitPanel, type SubmitProblem } from './submit-panel.js';
 
-const MISSING = 'This question needs an answer';
-
 /** The loaded questionnaire: intro, progress, the questions (autosaved), evidence, and the submit. */
 export function PortalQuestionnaireForm({ token, data }: { token: string; data: PortalQuestionnaire }) {
   const client = useQueryClient();
@@ -29,6 +28,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   const editable = data.editable;
   const [locale, setLocale] = useState<Locale>(() => initialLocale(def, data.locale));
   const chooseLocale = useChoosePortalLocale(token);
+  const w = portalWords(locale);
   const autosave = useAutosave({ token, definition: def, answers: data.answers });
   const submit = useSubmitPortal(token);
   const [problem, setProblem] = useState<SubmitProblem | null>(null);
@@ -111,6 +111,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
         token={token}
         questionId={q.id}
         files={files}
+        locale={locale}
         control={{ id: ids.control, describedBy: ids.describedBy }}
         disabled={!editable}
         full={linked.length >= max}
@@ -128,7 +129,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
 
   const before = (q: Question) => {
     const comment = data.reviewComments[q.id];
-    return comment ? <ReviewComment organisation={data.organisation} text={comment} /> : null;
+    return comment ? <ReviewComment organisation={data.organisation} text={comment} locale={locale} /> : null;
   };
 
   const after = (q: Question) => {
@@ -139,7 +140,8 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
           token={token}
           questionId={q.id}
           files={files}
-          label="Attach evidence"
+          locale={locale}
+          label={w.attachEvidence}
           disabled={!editable}
           onUploaded={addFile}
         />
@@ -165,7 +167,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   };
 
   const errors: Record<string, string> = {};
-  for (const id of missing) errors[id] = MISSING;
+  for (const id of missing) errors[id] = w.needsAnswer;
   for (const q of def.sections.flatMap((s) => s.questions)) {
     const s = autosave.stateOf(q.id);
     if (s.kind === 'invalid') errors[q.id] = s.message;
@@ -179,13 +181,11 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
             tone="success"
             title={
               data.status === 'accepted'
-                ? `${data.organisation} has accepted your answers — thank you`
-                : `Submitted${data.submittedAt ? ` on ${formatDateTime(data.submittedAt)}` : ''} — thank you`
+                ? w.acceptedTitle(data.organisation)
+                : w.submittedOn(data.submittedAt ? formatDateTime(data.submittedAt) : null)
             }
           >
-            {data.status === 'accepted'
-              ? 'Nothing more is needed. Your answers are shown below for your records.'
-              : `${data.organisation} will review your answers. If they need anything more, they will return the questionnaire to you and this link will let you change your answers again. Your answers are shown below, read-only.`}
+            {data.status === 'accepted' ? w.acceptedHelp : w.submittedHelp(data.organisation)}
           </Alert>
         </div>
       )}
@@ -201,11 +201,13 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   );
 
   return (
-    <>
+    <div className="portal-body" lang={locale}>
       <PortalIntro data={data} locale={locale} onLocale={onLocale} notice={notice} />
-      <ProgressBar progress={progress} save={overall} editable={editable} />
+      <ProgressBar progress={progress} save={overall} editable={editable} locale={locale} />
       {isApiError(chooseLocale.error) ? (
-        <Alert tone="warning">The language could not be saved: {chooseLocale.error.message}</Alert>
+        <Alert tone="warning">
+          {w.languageNotSaved} {chooseLocale.error.message}
+        </Alert>
       ) : null}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: listens for focus leaving a question (bubbled), adds no behaviour of its own */}
       <div className="portal-questions" onBlur={onBlur}>
@@ -232,6 +234,6 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
           locale={locale}
         />
       ) : null}
-    </>
+    </div>
   );
 }

@@ -1,30 +1,26 @@
 import type { AnswerProgress } from '#shared/domain/questionnaires/progress.js';
+import type { Locale } from '#shared/schemas/questionnaires.js';
+import { portalWords } from '../lib/portal-words.js';
 import type { OverallSaveState } from '../lib/use-autosave.js';
-
-const SAVE_TEXT: Record<OverallSaveState, string> = {
-  idle: '',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  failed: 'Some answers are not saved',
-  conflict: 'An answer needs your choice',
-};
 
 /** Kept in view while scrolling: how much of what is required is answered, and whether it is all stored. */
 export function ProgressBar({
   progress,
   save,
   editable,
+  locale,
 }: {
   progress: AnswerProgress;
   save: OverallSaveState;
   editable: boolean;
+  locale: Locale;
 }) {
+  const w = portalWords(locale);
   return (
     <div className="portal-progress-bar">
       <div className="portal-progress-text">
         <span>
-          <strong>{progress.percent}%</strong> of required questions answered ({progress.answered} of{' '}
-          {progress.required})
+          <strong>{progress.percent}%</strong> {w.requiredAnswered(progress.answered, progress.required)}
         </span>
         {editable ? (
           <span
@@ -32,14 +28,14 @@ export function ProgressBar({
             role="status"
             aria-live="polite"
           >
-            {SAVE_TEXT[save]}
+            {save === 'idle' ? '' : w.overall[save]}
           </span>
         ) : null}
       </div>
       <div
         className="portal-meter"
         role="progressbar"
-        aria-label="Required questions answered"
+        aria-label={w.meterLabel}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={progress.percent}

@@ -1,4 +1,5 @@
 import type { Locale, TemplateDefinition } from '#shared/schemas/questionnaires.js';
+import { portalWords } from '../lib/portal-words.js';
 import { QuestionLinks } from './question-links.js';
 
 /** A returned questionnaire: what the officer asked, at the top, each linked to its question. */
@@ -14,14 +15,14 @@ export function ReviewSummary({
   locale: Locale;
 }) {
   const entries = Object.entries(comments);
+  const w = portalWords(locale);
   if (entries.length === 0) return null;
   return (
     <section className="portal-review" aria-labelledby="portal-review-title">
       <h2 id="portal-review-title" className="portal-review-title">
-        {organisation} returned your answers with{' '}
-        {entries.length === 1 ? 'a comment' : `${entries.length} comments`}
+        {w.returned(organisation, entries.length)}
       </h2>
-      <p>Please look at {entries.length === 1 ? 'it' : 'each'}, change what is needed, and submit again.</p>
+      <p>{w.returnedHelp(entries.length)}</p>
       <QuestionLinks
         items={entries.map(([questionId, note]) => ({ questionId, note }))}
         definition={definition}
@@ -32,10 +33,18 @@ export function ReviewSummary({
 }
 
 /** The officer's comment at its question. */
-export function ReviewComment({ organisation, text }: { organisation: string; text: string }) {
+export function ReviewComment({
+  organisation,
+  text,
+  locale,
+}: {
+  organisation: string;
+  text: string;
+  locale: Locale;
+}) {
   return (
     <div className="portal-comment">
-      <p className="portal-comment-title">Comment from {organisation}</p>
+      <p className="portal-comment-title">{portalWords(locale).commentFrom(organisation)}</p>
       <p className="portal-comment-text">{text}</p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Locale, TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import { Button } from '../../../components/ui/button.js';
+import { portalWords } from '../lib/portal-words.js';
 import { QuestionLinks } from './question-links.js';
 
 export type SubmitProblem =
@@ -29,6 +30,7 @@ export function SubmitPanel({
   locale: Locale;
 }) {
   const summary = useRef<HTMLDivElement>(null);
+  const w = portalWords(locale);
   useEffect(() => {
     if (problem) summary.current?.focus();
   }, [problem]);
@@ -36,17 +38,14 @@ export function SubmitPanel({
   return (
     <section className="portal-submit" aria-labelledby="portal-submit-title">
       <h2 id="portal-submit-title" className="portal-submit-title">
-        Send your answers
+        {w.sendTitle}
       </h2>
-      <p className="muted">
-        Your answers are saved as you go. When you submit, {organisation} is told they are ready for review;
-        you can no longer change them unless {organisation} returns them to you.
-      </p>
+      <p className="muted">{w.sendHelp(organisation)}</p>
       {problem ? (
         <div className="portal-submit-problem" role="alert" tabIndex={-1} ref={summary}>
           {problem.kind === 'missing' ? (
             <>
-              <p className="portal-submit-problem-title">{problem.message}:</p>
+              <p className="portal-submit-problem-title">{w.missing(problem.questionIds.length)}:</p>
               <QuestionLinks
                 items={problem.questionIds.map((questionId) => ({ questionId }))}
                 definition={definition}
@@ -55,12 +54,7 @@ export function SubmitPanel({
             </>
           ) : problem.kind === 'unsaved' ? (
             <>
-              <p className="portal-submit-problem-title">
-                {problem.questionIds.length === 1
-                  ? 'One answer is not saved yet'
-                  : `${problem.questionIds.length} answers are not saved yet`}
-                : fix or retry {problem.questionIds.length === 1 ? 'it' : 'them'} first.
-              </p>
+              <p className="portal-submit-problem-title">{w.notSavedYet(problem.questionIds.length)}</p>
               <QuestionLinks
                 items={problem.questionIds.map((questionId) => ({ questionId }))}
                 definition={definition}
@@ -73,7 +67,7 @@ export function SubmitPanel({
         </div>
       ) : null}
       <Button variant="primary" className="portal-submit-button" busy={busy} onClick={onSubmit}>
-        Submit answers
+        {w.submit}
       </Button>
     </section>
   );

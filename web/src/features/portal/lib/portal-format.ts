@@ -2,6 +2,7 @@ import { optionLabel, textIn } from '#shared/domain/questionnaires/questions.js'
 import type { EvidenceFile } from '#shared/schemas/evidence.js';
 import type { AnswerValue } from '#shared/schemas/questionnaire-answers.js';
 import type { Locale, Question, TemplateDefinition } from '#shared/schemas/questionnaires.js';
+import type { PortalWords } from './portal-words.js';
 
 /** An answer as words (for the "which answer to keep" choice): option labels, number with unit, file names. */
 export const describeAnswer = (
@@ -10,8 +11,9 @@ export const describeAnswer = (
   locale: Locale,
   def: TemplateDefinition,
   files: readonly EvidenceFile[],
+  words: Pick<PortalWords, 'noAnswer' | 'aFile'>,
 ): string => {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return 'No answer';
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return words.noAnswer;
   switch (q.type) {
     case 'yes_no':
     case 'single_choice':
@@ -23,7 +25,7 @@ export const describeAnswer = (
       return q.unit ? `${value} ${textIn(q.unit, locale, def)}` : String(value);
     case 'file':
       return (Array.isArray(value) ? value : [])
-        .map((id) => files.find((f) => f.id === id)?.fileName ?? 'a file')
+        .map((id) => files.find((f) => f.id === id)?.fileName ?? words.aFile)
         .join(', ');
     default:
       return String(value);

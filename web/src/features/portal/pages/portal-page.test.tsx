@@ -64,6 +64,20 @@ describe('supplier portal', () => {
     );
   });
 
+  it('switches the questions and the portal’s own words to the chosen language, and stores the choice', async () => {
+    const { user, find } = open(makePortal(), {
+      [`PUT ${PORTAL_API}/locale`]: () => json(200, { ok: true }),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Sample' });
+    await user.selectOptions(screen.getByLabelText('Language'), 'es');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Muestra' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: /¿Usa agencias\?/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Enviar respuestas' })).toBeTruthy();
+    expect(screen.getByLabelText('Idioma')).toBeTruthy();
+    await waitFor(() => expect(find('PUT', `${PORTAL_API}/locale`)[0]?.body).toEqual({ locale: 'es' }));
+  });
+
   it('says "Not saved" with a retry when a save fails, and saves on retry', async () => {
     let fail = true;
     const { user } = open(makePortal(), {
@@ -80,7 +94,30 @@ describe('supplier portal', () => {
     expect(await within(here).findByText('Saved')).toBeTruthy();
   });
 
-  it('when another window saved a newer answer, shows both and lets the supplier keep theirs or take the other', async () => {
+  it('keeps an out-of-range number on screen unsent; once its question is hidden it no longer blocks the submit', {
+    timeout: 15_000,
+  }, async () => {
+    const { user, find } = open(makePortal(), {
+      [`PUT ${PORTAL_API}/answers/uses_agencies`]: savedEcho,
+      [`POST ${PORTAL_API}/submit`]: () => json(200, { ok: true, status: 'submitted' }),
+    });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(within(question(/Do you use agencies/)).getByRole('radio', { name: 'Yes' }));
+    const count = await screen.findByRole('spinbutton', { name: /How many agencies/ });
+    await user.type(count, '5000');
+    expect(await screen.findByText(/Not saved — Must be at most 1000/)).toBeTruthy();
+    expect(find('PUT', `${PORTAL_API}/answers/agency_count`)).toHaveLength(0);
+
+    await user.click(within(question(/Do you use agencies/)).getByRole('radio', { name: 'No' }));
+    await waitFor(() => expect(screen.queryByRole('spinbutton', { name: /How many agencies/ })).toBeNull());
+    expect(screen.queryByText('Some answers are not saved')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Submit answers' }));
+    await waitFor(() => expect(find('POST', `${PORTAL_API}/submit`)).toHaveLength(1));
+  });
+
+  it('when another window saved a newer answer, shows both and lets the supplier keep theirs or take the other', {
+    timeout: 15_000,
+  }, async () => {
     let calls = 0;
     const { user, find } = open(makePortal({ answers: [portalAnswer('weekly_hours', 40, 1)] }), {
       [`PUT ${PORTAL_API}/answers/weekly_hours`]: (req) => {
@@ -115,7 +152,9 @@ describe('supplier portal', () => {
     expect(await screen.findByText('All changes saved')).toBeTruthy();
   });
 
-  it('taking the other window’s answer puts it on screen and saves nothing more', async () => {
+  it('taking the other window’s answer puts it on screen and saves nothing more', {
+    timeout: 15_000,
+  }, async () => {
     const { user, find } = open(makePortal({ answers: [portalAnswer('weekly_hours', 40, 1)] }), {
       [`PUT ${PORTAL_API}/answers/weekly_hours`]: () =>
         json(409, {
