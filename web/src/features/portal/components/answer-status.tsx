@@ -2,8 +2,7 @@ import type { EvidenceFile } from '#shared/schemas/evidence.js';
 import type { AnswerValue } from '#shared/schemas/questionnaire-answers.js';
 import type { Locale, Question, TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import { Button } from '../../../components/ui/button.js';
-import { formatDateTime } from '../../../lib/format.js';
-import { describeAnswer } from '../lib/portal-format.js';
+import { describeAnswer, formatMoment } from '../lib/portal-format.js';
 import { portalWords } from '../lib/portal-words.js';
 import type { SaveState } from '../lib/use-autosave.js';
 
@@ -66,7 +65,7 @@ export function AnswerStatus({ question, state, mine, locale, definition, files,
             <div>
               <dt>
                 {w.savedElsewhere}
-                {theirs ? ` (${formatDateTime(theirs.updatedAt)})` : ''}
+                {theirs ? ` (${formatMoment(theirs.updatedAt, locale)})` : ''}
               </dt>
               <dd>{theirs ? say(theirs.value) : w.cleared}</dd>
             </div>

@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { textIn } from '#shared/domain/questionnaires/questions.js';
 import type { PortalQuestionnaire } from '#shared/schemas/portal.js';
 import type { Locale } from '#shared/schemas/questionnaires.js';
-import { formatDate } from '../../../lib/format.js';
-import { localeName } from '../lib/portal-format.js';
+import { formatDay, localeName } from '../lib/portal-format.js';
 import { portalWords } from '../lib/portal-words.js';
 
 interface Props {
@@ -56,7 +55,7 @@ export function PortalIntro({ data, locale, onLocale, notice }: Props) {
         <div>
           <dt>{w.due}</dt>
           <dd className={overdue ? 'portal-overdue' : undefined}>
-            {formatDate(`${data.dueDate}T12:00:00`)}
+            {formatDay(data.dueDate, locale)}
             {overdue ? ` ${w.overdue}` : ''}
           </dd>
         </div>

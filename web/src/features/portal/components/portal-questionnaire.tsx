@@ -8,10 +8,9 @@ import type { Locale, Question } from '#shared/schemas/questionnaires.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { describeError } from '../../../lib/form-errors.js';
-import { formatDateTime } from '../../../lib/format.js';
 import { QuestionnaireView } from '../../questionnaires/components/answer-fields/questionnaire-view.js';
 import { portalKeys, useChoosePortalLocale, useSubmitPortal } from '../api.js';
-import { initialLocale } from '../lib/portal-format.js';
+import { formatMoment, initialLocale } from '../lib/portal-format.js';
 import { portalWords } from '../lib/portal-words.js';
 import { useAutosave } from '../lib/use-autosave.js';
 import { AnswerStatus } from './answer-status.js';
@@ -182,7 +181,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
             title={
               data.status === 'accepted'
                 ? w.acceptedTitle(data.organisation)
-                : w.submittedOn(data.submittedAt ? formatDateTime(data.submittedAt) : null)
+                : w.submittedOn(data.submittedAt ? formatMoment(data.submittedAt, locale) : null)
             }
           >
             {data.status === 'accepted' ? w.acceptedHelp : w.submittedHelp(data.organisation)}

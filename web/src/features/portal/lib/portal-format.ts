@@ -45,6 +45,22 @@ export const formatBytes = (bytes: number): string => {
   return unit === 0 ? `${n} bytes` : `${n.toFixed(n < 10 ? 1 : 0)} ${units[unit]}`;
 };
 
+/** A calendar day (`YYYY-MM-DD`, read at midday so no time zone moves it) in the supplier's language. */
+export const formatDay = (day: string, locale: Locale): string => {
+  const date = new Date(`${day}T12:00:00`);
+  return Number.isNaN(date.getTime())
+    ? day
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+};
+
+/** A moment (ISO) in the supplier's language, in its own time zone. */
+export const formatMoment = (iso: string, locale: Locale): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+};
+
 /** A language's name in that language ("Español"), so a supplier finds its own in the list. */
 export const localeName = (locale: Locale): string => {
   try {

@@ -28,7 +28,8 @@ const open = (portal: PortalQuestionnaire, extra: Parameters<typeof mockFetch>[0
 
 const question = (name: RegExp) => screen.getByRole('group', { name });
 
-describe('supplier portal', () => {
+// Autosave waits for typing to pause (under a second): room for that on a busy two-core CI machine.
+describe('supplier portal', { timeout: 15_000 }, () => {
   it('shows who asks, for whom, by when and why, without a session and without the link in the title', async () => {
     const { find } = open(makePortal());
     expect(await screen.findByRole('heading', { level: 1, name: 'Sample' })).toBeTruthy();
