@@ -25,4 +25,12 @@ export const questionnaireRoutes: RouteObject[] = [
       (m) => m.TemplatePage,
     ),
   },
+  // The officer's review of one questionnaire (issue 9). The assignments list page has its own entry.
+  {
+    path: 'questionnaires/assignments/:id',
+    ...lazyPage(
+      () => import('./review/review-page.js'),
+      (m) => m.ReviewPage,
+    ),
+  },
 ];
