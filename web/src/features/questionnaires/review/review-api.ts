@@ -83,8 +83,9 @@ export const useAcceptAssignment = (id: string, supplierId: string) => {
 };
 
 /** The supplier's accepted questionnaires, newest first: where the answers its assessments cite came from. */
-export const useAcceptedAssignments = (supplierId: string) =>
+export const useAcceptedAssignments = (supplierId: string, enabled = true) =>
   useQuery({
+    enabled: enabled && supplierId !== '',
     queryKey: reviewKeys.accepted(supplierId),
     queryFn: ({ signal }) =>
       apiRequest('/api/assignments', {

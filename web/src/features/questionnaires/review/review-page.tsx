@@ -15,6 +15,7 @@ import { useAssignmentAnswers, useAssignmentPreview } from './review-api.js';
 import { type Accepted, AcceptedSummary, ReviewDecision } from './review-decision.js';
 import { ReviewFacts } from './review-header.js';
 import { ScorePreviewPanel } from './score-preview.js';
+import '../../suppliers/suppliers.css';
 import './review.css';
 
 /** The officer's language if the template has it (the dashboard is in the browser's), else the template's. */

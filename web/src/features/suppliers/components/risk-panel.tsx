@@ -10,6 +10,8 @@ import type { Assessment } from '#shared/schemas/assessments.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { formatDate, formatScore } from '../../../lib/format.js';
 import { RATING_LABELS } from '../labels.js';
+import { AnswerCitation, ScoredAnswers } from './answer-citations.js';
+import type { AnswerSource } from './answer-sources.js';
 import { ControlBreakdown } from './control-breakdown.js';
 import { InherentBreakdown } from './inherent-breakdown.js';
 import { RatingBadge } from './rating-badge.js';
@@ -106,7 +108,13 @@ function DataGaps({ gaps }: { gaps: readonly DataGap[] }) {
   );
 }
 
-function Breakdown({ assessment }: { assessment: Assessment }) {
+function Breakdown({
+  assessment,
+  sources,
+}: {
+  assessment: Assessment;
+  sources: ReadonlyMap<string, AnswerSource> | null;
+}) {
   const { result } = assessment;
   const due = addMonths(assessment.createdAt, result.reassessmentMonths);
   const overdue = due.getTime() < Date.now();
@@ -190,10 +198,17 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
                 ) : (
                   <span> – reported; the policy sets no minimum rating for it</span>
                 )}
-                <span className="cell-sub muted">
-                  Raised by the answer to question <code className="code">{flag.triggeredBy}</code>.{' '}
-                  {flag.citation}
-                </span>
+                {sources?.get(flag.triggeredBy) ? (
+                  <span className="cell-sub">
+                    Raised by the answer <AnswerCitation source={sources.get(flag.triggeredBy)!} />.{' '}
+                    <span className="muted">{flag.citation}</span>
+                  </span>
+                ) : (
+                  <span className="cell-sub muted">
+                    Raised by the answer to question <code className="code">{flag.triggeredBy}</code>.{' '}
+                    {flag.citation}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -211,6 +226,7 @@ function Breakdown({ assessment }: { assessment: Assessment }) {
         <h3 className="risk-section-title" id="control-title">
           Controls
         </h3>
+        {sources ? <ScoredAnswers result={result} sources={sources} /> : null}
         <ControlBreakdown result={result} />
       </section>
 
@@ -266,10 +282,12 @@ export interface RiskPanelProps {
   assessment: Assessment | undefined;
   /** Shown when there is no assessment yet (e.g. the "Assess now" button). */
   emptyAction?: ReactNode;
+  /** The question and answer behind each scored answer, by question id (useAnswerSources); cited when given. */
+  sources?: ReadonlyMap<string, AnswerSource> | null;
 }
 
 /** The current risk: rating, the three scores, and every number's breakdown down to its source. */
-export function RiskPanel({ assessment, emptyAction }: RiskPanelProps) {
+export function RiskPanel({ assessment, emptyAction, sources = null }: RiskPanelProps) {
   return (
     <section className="panel risk-panel" aria-labelledby="risk-title">
       <h2 className="panel-title" id="risk-title">
@@ -286,7 +304,7 @@ export function RiskPanel({ assessment, emptyAction }: RiskPanelProps) {
           {emptyAction}
         </div>
       ) : (
-        <Breakdown assessment={assessment} />
+        <Breakdown assessment={assessment} sources={sources} />
       )}
     </section>
   );

@@ -21,7 +21,8 @@ import {
 } from '../api.js';
 import { AssessmentHistory } from '../components/assessment-history.js';
 import { ChainRisk } from '../components/chain-risk.js';
-import { RiskPanel } from '../components/risk-panel.js';
+import { CitedRiskPanel } from '../components/cited-risk-panel.js';
+import { SupplierFindings } from '../components/supplier-findings.js';
 import { SupplierProfile } from '../components/supplier-profile.js';
 import { SupplierTree } from '../components/supplier-tree.js';
 import { RATING_LABELS, STATUS_LABELS } from '../labels.js';
@@ -163,7 +164,7 @@ export function SupplierDetailPage() {
               Loading the current assessment…
             </p>
           ) : (
-            <RiskPanel
+            <CitedRiskPanel
               assessment={current}
               emptyAction={
                 canManage ? (
@@ -172,6 +173,7 @@ export function SupplierDetailPage() {
               }
             />
           )}
+          <SupplierFindings supplierId={s.id} />
           {history.data && history.data.total > 0 ? (
             <AssessmentHistory
               assessments={history.data.items}
