@@ -13,8 +13,8 @@ import type { Locale } from '#shared/schemas/questionnaires.js';
 import { apiRequest } from '../../lib/api-client.js';
 import { type UploadProgress, uploadFile } from '../../lib/upload.js';
 
-// The supplier portal: every call carries the link's token in its path (the token is the credential). The
-// token is kept out of query keys' logs by the api-client (it redacts /portal/<token> in what it reports).
+// The supplier portal: every call carries the link's token in its path (the token is the credential). What
+// the api-client writes to the console about a call has /portal/<token> redacted (shared/src/redact-url.ts).
 
 const base = (token: string) => `/api/portal/${encodeURIComponent(token)}`;
 

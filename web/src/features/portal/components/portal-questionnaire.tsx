@@ -96,6 +96,10 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
         setProblem({ kind: 'missing', message: error.message, questionIds: ids });
       } else {
         setProblem({ kind: 'error', message: describeError(error) });
+        // Submitted (or withdrawn) meanwhile in another window: show the questionnaire as it now is.
+        if (isApiError(error) && (error.status === 422 || error.status === 410)) {
+          void client.invalidateQueries({ queryKey: portalKeys.questionnaire(token) });
+        }
       }
     }
   };
