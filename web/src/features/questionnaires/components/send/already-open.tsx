@@ -4,6 +4,8 @@ import { useOpenAssignmentsOf } from '../../assignments-api.js';
 import { ASSIGNMENT_STATUS_LABELS } from '../assignments/assignment-status.js';
 import type { SupplierRef } from './recipients.js';
 
+const SHOWN = 10;
+
 /**
  * Says which chosen suppliers already have this questionnaire open (sent and not yet accepted): sending
  * again is allowed (a new year's round, a lost link) but gives them a second one with its own link.
@@ -34,14 +36,16 @@ export function AlreadyOpen({
       }
     >
       <ul className="send-result-list">
-        {clashes.map((a) => (
+        {clashes.slice(0, SHOWN).map((a) => (
           <li key={a.id}>
-            {a.supplierName}: {ASSIGNMENT_STATUS_LABELS[a.status].toLowerCase()}, sent {formatDate(a.sentAt)},
-            due {formatDate(a.dueDate)}
+            {a.supplierName}:{' '}
+            {a.status === 'sent' ? '' : `${ASSIGNMENT_STATUS_LABELS[a.status].toLowerCase()}, `}sent{' '}
+            {formatDate(a.sentAt)}, due {formatDate(a.dueDate)}
           </li>
         ))}
+        {clashes.length > SHOWN ? <li>and {clashes.length - SHOWN} more</li> : null}
       </ul>
-      <p>
+      <p className="already-open-advice">
         Sending again gives {clashes.length === 1 ? 'it' : 'each'} a second questionnaire with its own link.
         To replace a lost link instead, re-issue it from Questionnaires; or untick{' '}
         {clashes.length === 1 ? 'it' : 'them'}.
