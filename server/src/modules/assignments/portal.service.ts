@@ -186,6 +186,9 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
             }
           }
           await markStarted(tx, s);
+          // Read before the audit event: appending locks the organisation's chain until commit, and every
+          // supplier of the organisation autosaving waits for that lock, so nothing else runs after it.
+          const progress = await progressOf(tx, s);
           await appendAuditEvent(tx, s.orgId, s.actor, {
             action: 'assignment.answer_saved',
             entityType: 'assignment',
@@ -197,7 +200,7 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
               valueSha256: saved ? valueDigest(saved.value) : null,
             },
           });
-          return { answer: saved ? toAnswer(saved) : null, progress: await progressOf(tx, s) };
+          return { answer: saved ? toAnswer(saved) : null, progress };
         },
         { write: true },
       );

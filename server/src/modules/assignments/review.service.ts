@@ -12,7 +12,7 @@ import { checkRevision, staleRevision } from '../../lib/revision.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
 import type { PreviewAssessment, ScorePreview } from '../assessments/assessments.preview.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
-import { appendAuditEvent } from '../audit/audit-append.js';
+import { appendAuditEvent, appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf, toAssignment } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
@@ -231,17 +231,6 @@ export const createReviewService = ({ db, reassess, previewAssessment, storage, 
           criterionAnswers,
         });
         if (!ok) throw await reloadStale(tx, ctx, id);
-        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-          action: 'assignment.accepted',
-          entityType: 'assignment',
-          entityId: id,
-          payload: {
-            supplierId: row.supplierId,
-            scoredAnswers: criterionAnswers.length,
-            evidenceAccepted: [...input.evidenceAccepted].sort(),
-            validUntil: until,
-          },
-        });
         const title = definition.title[definition.defaultLocale] ?? row.templateName;
         const [assessment] = await reassess(
           tx,
@@ -257,22 +246,37 @@ export const createReviewService = ({ db, reassess, previewAssessment, storage, 
           );
         }
         const created = await insertFindings(tx, findingsOf(assessment, id));
-        for (const f of created) {
-          await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
-            action: 'finding.opened',
-            entityType: 'finding',
-            entityId: f.id,
+        const accepted = (await load(tx, ctx, id)).shown;
+        // The acceptance and its findings in one append: one lock and head read of the chain, one insert.
+        await appendAuditEvents(tx, ctx.orgId, ctx.actor, [
+          {
+            action: 'assignment.accepted',
+            entityType: 'assignment',
+            entityId: id,
             payload: {
-              supplierId: f.supplierId,
-              kind: f.kind,
-              key: f.key,
-              severity: f.severity,
-              assessmentId: f.assessmentId,
+              supplierId: row.supplierId,
+              scoredAnswers: criterionAnswers.length,
+              evidenceAccepted: [...input.evidenceAccepted].sort(),
+              validUntil: until,
             },
-          });
-        }
+          },
+          ...created.map(
+            (f): RecordedEvent => ({
+              action: 'finding.opened',
+              entityType: 'finding',
+              entityId: f.id,
+              payload: {
+                supplierId: f.supplierId,
+                kind: f.kind,
+                key: f.key,
+                severity: f.severity,
+                assessmentId: f.assessmentId,
+              },
+            }),
+          ),
+        ]);
         return {
-          assignment: (await load(tx, ctx, id)).shown,
+          assignment: accepted,
           assessment: {
             id: assessment.id,
             rating: assessment.rating,

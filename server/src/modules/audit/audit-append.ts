@@ -40,6 +40,25 @@ const headOf = async (tx: Tx, orgId: string) => {
   return last ?? null;
 };
 
+/** The chain's head and the sequence its latest checkpoint names (0 when none), in one statement. */
+const headAndCheckpointOf = async (tx: Tx, orgId: string) => {
+  const [row] = await tx
+    .select({
+      seq: auditEvents.seq,
+      hash: auditEvents.hash,
+      checkpointSeq: sql<number>`coalesce((select ${auditCheckpoints.seq} from ${auditCheckpoints}
+        where ${auditCheckpoints.orgId} = ${orgId} order by ${auditCheckpoints.seq} desc limit 1), 0)::int`,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.orgId, orgId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return {
+    head: row ? { seq: row.seq, hash: row.hash } : null,
+    checkpointSeq: row ? Number(row.checkpointSeq) : 0,
+  };
+};
+
 const latestCheckpoint = async (tx: Tx, orgId: string) => {
   const [row] = await tx
     .select()
@@ -97,7 +116,11 @@ export const openAuditChain = async (
   writes: ReturnType<typeof inFlight> = inFlight(),
 ) => {
   await lockChain(tx, orgId);
-  const head = await headOf(tx, orgId);
+  // Read after the lock is granted (a statement of its own, so its snapshot sees what the previous holder
+  // committed), head and latest checkpoint in one round trip: every writer of the organisation waits for
+  // this lock, so each round trip under it counts. The checkpoint cannot move while the lock is held
+  // (checkpoints are recorded under it), so `close` needs no second read.
+  const { head, checkpointSeq } = await headAndCheckpointOf(tx, orgId);
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
   // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
@@ -142,8 +165,7 @@ export const openAuditChain = async (
       await writes.drain();
       const anchoring = auditAnchoring();
       if (!anchoring) return;
-      const last = await latestCheckpoint(tx, orgId);
-      if (seq - (last?.seq ?? 0) >= anchoring.checkpointEvery) {
+      if (seq - checkpointSeq >= anchoring.checkpointEvery) {
         await recordCheckpoint(tx, orgId, { seq, hash: prevHash }, 'auto');
       }
     },
