@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { syntheticSupplierCsv, syntheticSupplierRows } from '../server/src/seed/synthetic.js';
 import { type Bench, copyCsv, medianOf, now, percentile, rawQuery, runsText, seconds } from './setup.js';
 
-const multipart = (csv: Buffer, fileName: string) => {
+export const multipart = (csv: Buffer, fileName: string) => {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
@@ -62,7 +62,7 @@ const registerCsv = (n: number, orgId: string) => {
 };
 
 /** Polls a background job until it ends, printing its progress by quarters. */
-const waitForJob = async (b: Bench, jobId: string, label: string) => {
+export const waitForJob = async (b: Bench, jobId: string, label: string) => {
   let job: { status: string; progress: { done: number; total: number } };
   let lastPrinted = -1;
   for (;;) {

@@ -1,6 +1,8 @@
-// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain]
+// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain,autosave,accept]
 // Every figure is a ratio against a baseline measured in the same run, on the same machine and database.
 import { parseArgs } from 'node:util';
+import { benchAccept } from './accept.bench.js';
+import { benchAutosave } from './autosave.bench.js';
 import { benchChain } from './chain.bench.js';
 import { benchImport, benchList, benchRescore } from './db.bench.js';
 import { benchEngine } from './engine.bench.js';
@@ -9,7 +11,7 @@ import { benchWhatIf } from './what-if.bench.js';
 
 const { values } = parseArgs({ options: { suppliers: { type: 'string' }, only: { type: 'string' } } });
 const n = Number(values.suppliers ?? 100_000);
-const only = new Set((values.only ?? 'engine,import,rescore,whatif,list,chain').split(','));
+const only = new Set((values.only ?? 'engine,import,rescore,whatif,list,chain,autosave,accept').split(','));
 const backend = process.env.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
   : 'embedded PGlite (set DATABASE_URL for the figures that count)';
@@ -38,6 +40,26 @@ if (only.has('chain')) {
   const b = await setupBench();
   try {
     results.push(await benchChain(b, n));
+  } finally {
+    await b.close();
+  }
+}
+
+// The questionnaire figures, each on a database of its own (a register of a few hundred suppliers).
+if (only.has('autosave')) {
+  // Trusting X-Forwarded-For: each of the 200 sessions comes from its own address, as suppliers do, and is
+  // counted against its own rate limit.
+  const b = await setupBench({ trustProxy: true });
+  try {
+    results.push(await benchAutosave(b));
+  } finally {
+    await b.close();
+  }
+}
+if (only.has('accept')) {
+  const b = await setupBench();
+  try {
+    results.push(await benchAccept(b));
   } finally {
     await b.close();
   }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { buildApp } from '../server/src/app.js';
-import { loadConfig } from '../server/src/config.js';
+import { type AppConfig, loadConfig } from '../server/src/config.js';
 import { type Database, openDb } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
 import { createOrganization } from '../server/src/modules/orgs/orgs.service.js';
@@ -11,15 +11,19 @@ import { createOrganization } from '../server/src/modules/orgs/orgs.service.js';
 // Must pass the password policy (no name or e-mail in it, not a common password).
 export const BENCH_PASSWORD = 'Quartz-Lantern-Orbit-47';
 
-/** A fresh database (a scratch PostgreSQL database, or in-memory PGlite), migrated, with one organisation. */
-export const setupBench = async () => {
-  const config = {
+/**
+ * A fresh database (a scratch PostgreSQL database, or in-memory PGlite), migrated, with one organisation.
+ * `overrides` change the app's configuration (e.g. TRUST_PROXY for a bench that sends from many addresses).
+ */
+export const setupBench = async (overrides: Partial<AppConfig> = {}) => {
+  const config: AppConfig = {
     ...loadConfig({ ...process.env, DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' }),
     loginMaxAttempts: 1000,
     loginMaxAttemptsPerAddress: 1000,
     rateLimitPerMinute: 1_000_000,
     importMaxBytes: 256 * 1024 * 1024,
     bodyLimitBytes: 256 * 1024 * 1024,
+    ...overrides,
   };
   let database: Database;
   let dropDb = async () => {};
