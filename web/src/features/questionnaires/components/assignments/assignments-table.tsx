@@ -50,9 +50,10 @@ export function AssignmentsTable({
                 <Link className="cell-link" to={`/suppliers/${a.supplierId}`}>
                   {a.supplierName}
                 </Link>
-                <span className="cell-sub muted">
+                {/* The questionnaire opens from the first column too: on a phone the actions are off to the right. */}
+                <Link className="cell-sub asg-open-link" to={assignmentPath(a.id)}>
                   {a.templateName}, version {a.templateVersion}
-                </span>
+                </Link>
               </td>
               <td>
                 <AssignmentStatusCell assignment={a} />
