@@ -55,7 +55,7 @@ async function openSendForm(page: Page) {
 
 describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page', () => {
   let browser: Browser;
-  const ids = { supplier: '', policy: '', draft: '' };
+  const ids = { supplier: '', policy: '', draft: '', submitted: '', accepted: '' };
 
   const screens: Screen[] = [
     { name: 'Overview', url: () => '/', heading: 'Overview' },
@@ -87,6 +87,17 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
         await page.getByText(/shown only once/).waitFor();
       },
     },
+    // The demo has a questionnaire awaiting review and accepted ones (demo-questionnaires.ts).
+    {
+      name: 'questionnaire review (submitted)',
+      url: () => `/questionnaires/assignments/${ids.submitted}`,
+      heading: /^Review: /,
+    },
+    {
+      name: 'questionnaire review (accepted)',
+      url: () => `/questionnaires/assignments/${ids.accepted}`,
+      heading: /^Review: /,
+    },
     { name: 'policies', url: () => '/policies', heading: 'Scoring policy' },
     { name: 'policy document', url: () => `/policies/${ids.policy}`, heading: /./ },
     { name: 'policy what-if', url: () => `/policies/${ids.draft}/what-if`, heading: /./ },
@@ -111,6 +122,14 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
     };
     const published = policies.items.find((policy) => policy.status === 'published');
     ids.supplier = suppliers.items[0]?.id ?? '';
+    const firstAssignment = async (status: string) =>
+      (
+        (await (await page.request.get(`/api/assignments?status=${status}&limit=1`)).json()) as {
+          items: { id: string }[];
+        }
+      ).items[0]?.id ?? '';
+    ids.submitted = await firstAssignment('submitted');
+    ids.accepted = await firstAssignment('accepted');
     ids.policy = published?.id ?? '';
     const existing = policies.items.find((policy) => policy.status === 'draft');
     if (existing) {
@@ -124,7 +143,7 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
       expect(created.status()).toBe(201);
       ids.draft = ((await created.json()) as { id: string }).id;
     }
-    expect(ids.supplier && ids.policy && ids.draft).toBeTruthy();
+    expect(ids.supplier && ids.policy && ids.draft && ids.submitted && ids.accepted).toBeTruthy();
     await context.close();
   });
 

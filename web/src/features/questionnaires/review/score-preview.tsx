@@ -7,6 +7,7 @@ import { RatingBadge } from '../../suppliers/components/rating-badge.js';
 import { RATING_LABELS } from '../../suppliers/labels.js';
 
 const SEVERITY_TONES = { low: 'neutral', medium: 'warning', high: 'danger', critical: 'danger' } as const;
+const SEVERITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
 function Move({ label, before, after }: { label: string; before: number | null; after: number }) {
   return (
@@ -30,7 +31,8 @@ export function FindingList({
     <ul className="finding-list">
       {findings.map((f) => (
         <li key={`${f.kind}:${f.key}`} className="finding-item">
-          <Badge tone={SEVERITY_TONES[f.severity]}>{f.severity}</Badge> <strong>{f.title}</strong>
+          <Badge tone={SEVERITY_TONES[f.severity]}>{SEVERITY_LABELS[f.severity]}</Badge>{' '}
+          <strong>{f.title}</strong>
           <span className="cell-sub">{f.detail}</span>
           <span className="cell-sub muted">{f.citation}</span>
         </li>
