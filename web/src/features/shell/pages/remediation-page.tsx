@@ -5,7 +5,7 @@ export function RemediationPage() {
     <UpcomingArea
       title="Remediation"
       description="Corrective actions raised from findings, followed through to verified closure."
-      lead="Remediation tracking arrives in a later release, once assessments produce findings."
+      lead="Accepted questionnaires already open findings (listed on each supplier's page); turning them into tasks driven to verified closure arrives in a later release."
       features={[
         'A task per finding, with severity, owner, due date, and whether the supplier can see it.',
         'Closure only after verification by someone other than the person who submitted the fix.',
