@@ -82,6 +82,11 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   app.addHook('onClose', () => c.jobRunner.stop());
   app.addHook('onReady', async () => c.mailWorker.start());
   app.addHook('onClose', () => c.mailWorker.stop());
+  app.addHook('onReady', async () => {
+    if (config.questionnaireScheduleMinutes > 0)
+      c.questionnaireSchedule.start(config.questionnaireScheduleMinutes * 60_000);
+  });
+  app.addHook('onClose', () => c.questionnaireSchedule.stop());
   app.addHook('onReady', async () => c.counterSweeper.start());
   app.addHook('onClose', async () => c.counterSweeper.stop());
 

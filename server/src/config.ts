@@ -90,6 +90,11 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(250 * 1024 * 1024),
+  /**
+   * How often each API process runs the questionnaire schedule (reminders, recurring questionnaires, expired
+   * answers), in minutes; 0 turns it off in this process. Several processes may run it: work is claimed.
+   */
+  QUESTIONNAIRE_SCHEDULE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -136,6 +141,8 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   /** What one questionnaire's evidence may add up to: files and bytes (a refused upload keeps nothing). */
   evidenceQuota: { maxFiles: number; maxTotalBytes: number };
+  /** Minutes between runs of the questionnaire schedule in this process; 0: not run here. */
+  questionnaireScheduleMinutes: number;
   logLevel: string;
   webDistDir: string;
   migrationsDir: string;
@@ -220,6 +227,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       maxFiles: e.EVIDENCE_MAX_FILES_PER_QUESTIONNAIRE,
       maxTotalBytes: e.EVIDENCE_MAX_TOTAL_BYTES_PER_QUESTIONNAIRE,
     },
+    questionnaireScheduleMinutes: e.QUESTIONNAIRE_SCHEDULE_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),
     migrationsDir: path.join(PROJECT_ROOT, 'migrations'),

@@ -5,6 +5,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import { loadSealer } from './lib/sealing.js';
 import { createFileStorage } from './lib/storage/create.js';
+import type { FileStorage } from './lib/storage/file-storage.js';
 import { createUploadIntake } from './lib/storage/intake.js';
 import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
@@ -15,6 +16,8 @@ import { createAssessmentsService } from './modules/assessments/assessments.serv
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
 import { createDefinitions } from './modules/assignments/assignments.definitions.js';
+import { createLinks } from './modules/assignments/assignments.links.js';
+import { createPresenter } from './modules/assignments/assignments.present.js';
 import {
   acceptedCriterionAnswers,
   assignmentSupplierIdById,
@@ -24,6 +27,7 @@ import { createFindingsService } from './modules/assignments/findings.service.js
 import { createPortalService } from './modules/assignments/portal.service.js';
 import { createPortalEvidence } from './modules/assignments/portal-evidence.service.js';
 import { createReviewService } from './modules/assignments/review.service.js';
+import { createQuestionnaireSchedule } from './modules/assignments/schedule.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
 import { createAccountLinks } from './modules/auth/account-links.service.js';
@@ -36,6 +40,7 @@ import { createDatasetsService } from './modules/datasets/datasets.service.js';
 import { jobKindById, jobsRepo } from './modules/jobs/jobs.repo.js';
 import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { createJobsService } from './modules/jobs/jobs.service.js';
+import type { Outbox } from './modules/mail/mail.outbox.js';
 import { createOutbox } from './modules/mail/mail.outbox.js';
 import { mailRepo } from './modules/mail/mail.repo.js';
 import { createMailService } from './modules/mail/mail.service.js';
@@ -113,6 +118,65 @@ export const buildScoring = ({
 };
 
 /**
+ * Questionnaires: sending, the portal, the review and the schedule (reminders, recurrence, expiry), wired
+ * once. The API container, the demo seed and the tests all use it.
+ */
+export const buildQuestionnaires = ({
+  db,
+  log,
+  outbox,
+  kickMail,
+  publicUrl,
+  scoring,
+  storage,
+}: {
+  db: Db;
+  log: Pick<FastifyBaseLogger, 'error'>;
+  outbox: Pick<Outbox, 'queue' | 'configured'>;
+  kickMail: () => void;
+  publicUrl: string;
+  scoring: Pick<ReturnType<typeof buildScoring>, 'reassessSuppliers' | 'previewAssessment'>;
+  storage: Pick<FileStorage, 'get'>;
+}) => {
+  // One cache of sent template versions, shared by sending, the portal and the review.
+  const definitionOf = createDefinitions();
+  const links = createLinks({ outbox, suppliers: suppliersRepo, definitionOf, publicUrl });
+  const present = createPresenter({ definitionOf, policies: policiesRepo });
+  return {
+    definitionOf,
+    assignments: createAssignmentsService({
+      db,
+      kickMail,
+      suppliers: suppliersRepo,
+      templates: templatesRepo,
+      links,
+      present,
+    }),
+    portal: createPortalService({ db, definitionOf }),
+    review: createReviewService({
+      db,
+      reassess: scoring.reassessSuppliers,
+      previewAssessment: scoring.previewAssessment,
+      storage,
+      definitionOf,
+      present,
+      policies: policiesRepo,
+    }),
+    schedule: createQuestionnaireSchedule({
+      db,
+      log,
+      links,
+      kickMail,
+      policies: policiesRepo,
+      suppliers: suppliersRepo,
+      templates: templatesRepo,
+      reassess: scoring.reassessSuppliers,
+      acceptedAnswers: acceptedCriterionAnswers,
+    }),
+  };
+};
+
+/**
  * Builds every service once, by hand: the wiring is plain to read and fakes stay small. A service that needs
  * another module's data receives that module's functions here (typed `Pick<…Repo, …>` in its deps), so the
  * coupling between modules is visible in one place and in each signature.
@@ -161,9 +225,16 @@ export const buildContainer = ({
   });
   // Evidence files: local disk or S3-compatible storage (STORAGE_DRIVER).
   const fileStorage = createFileStorage(config);
-  // One cache of sent template versions, shared by sending, the portal and the review.
-  const definitionOf = createDefinitions();
-  const portal = createPortalService({ db, definitionOf });
+  const questionnaires = buildQuestionnaires({
+    db,
+    log,
+    outbox,
+    kickMail: mailWorker.kick,
+    publicUrl: config.publicUrl,
+    scoring,
+    storage: fileStorage,
+  });
+  const portal = questionnaires.portal;
   const throttle = createLoginThrottle(db, {
     maxPerAccount: config.loginMaxAttempts,
     maxPerAddress: config.loginMaxAttemptsPerAddress,
@@ -228,15 +299,8 @@ export const buildContainer = ({
     }),
     jobs: createJobsService({ db }),
     templates: createTemplatesService({ db, policies: policiesRepo }),
-    assignments: createAssignmentsService({
-      db,
-      outbox,
-      kickMail: mailWorker.kick,
-      suppliers: suppliersRepo,
-      templates: templatesRepo,
-      publicUrl: config.publicUrl,
-      definitionOf,
-    }),
+    assignments: questionnaires.assignments,
+    questionnaireSchedule: questionnaires.schedule,
     portal,
     portalEvidence: createPortalEvidence({
       portal,
@@ -245,12 +309,6 @@ export const buildContainer = ({
       quota: config.evidenceQuota,
     }),
     findings: createFindingsService({ db, suppliers: suppliersRepo }),
-    review: createReviewService({
-      db,
-      reassess: scoring.reassessSuppliers,
-      previewAssessment: scoring.previewAssessment,
-      storage: fileStorage,
-      definitionOf,
-    }),
+    review: questionnaires.review,
   };
 };

@@ -4,20 +4,16 @@ import { visibleQuestions } from '#shared/domain/questionnaires/visibility.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { AnswerMap, AnswerValue } from '#shared/schemas/questionnaire-answers.js';
 import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
-import { buildScoring } from '../container.js';
+import { buildQuestionnaires, buildScoring } from '../container.js';
 import type { Db } from '../db/client.js';
 import { withTenant } from '../db/tenant.js';
 import { createSealer } from '../lib/sealing.js';
 import { createLocalDiskStorage } from '../lib/storage/local-disk.js';
-import { createDefinitions } from '../modules/assignments/assignments.definitions.js';
 import * as assignmentsRepo from '../modules/assignments/assignments.repo.js';
-import { createAssignmentsService } from '../modules/assignments/assignments.service.js';
-import { createPortalService } from '../modules/assignments/portal.service.js';
-import { createReviewService } from '../modules/assignments/review.service.js';
 import { createOutbox } from '../modules/mail/mail.outbox.js';
 import { mailRepo } from '../modules/mail/mail.repo.js';
 import { suppliersRepo } from '../modules/suppliers/suppliers.repo.js';
-import { listTemplates, templatesRepo } from '../modules/templates/templates.repo.js';
+import { listTemplates } from '../modules/templates/templates.repo.js';
 import { type AnswerStyle, demoAnswer } from './demo-answers.js';
 import { systemCtx } from './demo-register.js';
 
@@ -31,24 +27,16 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
  */
 export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: ReferenceData, dataDir: string) => {
   const ctx = systemCtx(orgId);
-  const definitionOf = createDefinitions();
   const scoring = buildScoring({ db, ref });
-  const assignments = createAssignmentsService({
+  const { assignments, portal, review } = buildQuestionnaires({
     db,
+    // The seed never runs the schedule (the API process does).
+    log: { error: () => {} },
     outbox: createOutbox({ repo: mailRepo, sealer: createSealer(randomBytes(32)), configured: false }),
     kickMail: () => {},
-    suppliers: suppliersRepo,
-    templates: templatesRepo,
     publicUrl: 'http://localhost',
-    definitionOf,
-  });
-  const portal = createPortalService({ db, definitionOf });
-  const review = createReviewService({
-    db,
-    reassess: scoring.reassessSuppliers,
-    previewAssessment: scoring.previewAssessment,
+    scoring,
     storage: createLocalDiskStorage({ root: path.join(dataDir, 'files') }),
-    definitionOf,
   });
 
   const { template, suppliers } = await withTenant(db, orgId, async (tx) => ({
@@ -66,6 +54,7 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
       supplierIds: [supplierId],
       dueDate: inDays(dueInDays),
       message,
+      recurrence: null,
     });
     return { id: issued!.id, token: issued!.portalUrl!.slice(issued!.portalUrl!.lastIndexOf('/') + 1) };
   };

@@ -16,6 +16,8 @@ export const ASSESSMENT_TRIGGERS = [
   'created',
   'profile_changed',
   'questionnaire_accepted',
+  /** The supplier's accepted questionnaire answers reached the end of their validity. */
+  'answers_expired',
 ] as const;
 export type AssessmentTrigger = (typeof ASSESSMENT_TRIGGERS)[number];
 

@@ -13,6 +13,24 @@ export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
 
 const DueDateSchema = z.iso.date({ message: 'Use a date as YYYY-MM-DD' });
 
+/**
+ * A questionnaire that is sent again once accepted: before the accepted answers expire (`on_expiry`, the
+ * policy's answer validity), or every `months` after the previous due date. The schedule re-sends it to the
+ * template's latest published version, `recurrenceLeadDays` (policy) before the new due date.
+ */
+export const RecurrenceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('on_expiry') }),
+    z.object({
+      kind: z.literal('every_months'),
+      months: z.number().int('Use whole months').min(1, 'At least 1 month').max(60, 'At most 60 months'),
+    }),
+  ],
+  { error: "Choose 'on_expiry' or 'every_months'" },
+);
+export type Recurrence = z.infer<typeof RecurrenceSchema>;
+
 /** `POST /api/assignments`: send a published template version to one or many suppliers. */
 export const AssignmentCreateSchema = z.object({
   templateId: IdSchema,
@@ -24,6 +42,8 @@ export const AssignmentCreateSchema = z.object({
   dueDate: DueDateSchema,
   /** Shown to the supplier above the questionnaire and in the e-mail. */
   message: text(2000, { multiline: true }).default(''),
+  /** Send it again automatically once accepted (absent or null: once only). */
+  recurrence: RecurrenceSchema.nullable().default(null),
 });
 export type AssignmentCreate = z.infer<typeof AssignmentCreateSchema>;
 
@@ -34,6 +54,31 @@ export const PortalLinkSchema = z.object({
   /** Where the link went: e-mailed to this contact, or handed to the officer (no contact e-mail, no mailer). */
   recipient: z.string().nullable(),
 });
+
+/**
+ * A reminder of an open questionnaire: e-mailed (`email`, with the address), or due but not sent because the
+ * supplier has no e-mail on file (`no_email`: the officer passes it on, e.g. by re-issuing the link).
+ */
+export const ReminderSchema = z.object({
+  slot: z.string(),
+  kind: z.enum(['due_soon', 'overdue']),
+  /** The schedule's day for it. */
+  slotDate: z.string(),
+  delivery: z.enum(['email', 'no_email']),
+  recipient: z.string().nullable(),
+  /** The e-mail's state in the outbox (null when none was sent). */
+  mailStatus: z.enum(['queued', 'sending', 'sent', 'failed', 'not_sent']).nullable(),
+  createdAt: z.string(),
+});
+export type Reminder = z.infer<typeof ReminderSchema>;
+
+/** What the officer sees of the reminders: those sent or due so far, newest first, and the next one planned. */
+export const AssignmentRemindersSchema = z.object({
+  sent: z.array(ReminderSchema),
+  /** Null when none is planned: not open, link revoked or expired, the schedule is done, or the policy has none. */
+  next: z.object({ slot: z.string(), kind: z.enum(['due_soon', 'overdue']), on: z.string() }).nullable(),
+});
+export type AssignmentReminders = z.infer<typeof AssignmentRemindersSchema>;
 
 export const AssignmentSchema = z.object({
   id: IdSchema,
@@ -50,6 +95,11 @@ export const AssignmentSchema = z.object({
   locale: LocaleSchema.nullable(),
   progress: z.object({ answered: z.number().int(), required: z.number().int(), percent: z.number().int() }),
   link: PortalLinkSchema,
+  reminders: AssignmentRemindersSchema,
+  recurrence: RecurrenceSchema.nullable(),
+  /** The questionnaire this one re-sends, and the one that re-sent it (recurrence). */
+  previousId: IdSchema.nullable(),
+  nextId: IdSchema.nullable(),
   sentAt: z.string(),
   submittedAt: z.string().nullable(),
   /** When an officer accepted the answers, and until when they count in scoring (YYYY-MM-DD). */
@@ -151,3 +201,30 @@ export const AssignmentAnswersSchema = z.object({
 });
 
 export const AssignmentEvidenceParamsSchema = z.object({ id: IdSchema, fileId: IdSchema });
+
+/** `GET /api/assignments/coverage`: how much of the supplier register has answers that still count. */
+export const AnswerCoverageQuerySchema = z.object({
+  /** Also count the suppliers whose answers expire within this many days (default 30). */
+  expiringWithinDays: z.coerce
+    .number({ error: 'Use a whole number of days' })
+    .int('Use a whole number of days')
+    .min(1, 'At least 1 day')
+    .max(366, 'At most 366 days')
+    .default(30),
+});
+export type AnswerCoverageQuery = z.infer<typeof AnswerCoverageQuerySchema>;
+
+export const AnswerCoverageSchema = z.object({
+  /** Suppliers not archived. */
+  activeSuppliers: z.number().int(),
+  /** Of them, those with accepted questionnaire answers that have not expired. */
+  covered: z.number().int(),
+  /** covered / activeSuppliers, 0–1 (0 with no suppliers). */
+  share: z.number(),
+  /** Of the covered, those whose answers expire within `expiringWithinDays`. */
+  expiringSoon: z.number().int(),
+  expiringWithinDays: z.number().int(),
+  /** Active suppliers whose latest accepted answers have expired (and no newer ones count). */
+  expired: z.number().int(),
+});
+export type AnswerCoverage = z.infer<typeof AnswerCoverageSchema>;

@@ -216,6 +216,33 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       evidenceAccepted: z.array(z.string()),
       validUntil: z.string(),
     }),
+    /**
+     * The schedule reminded the supplier of an open questionnaire (`email`: a new link e-mailed, earlier links
+     * still working), or found a reminder due with no e-mail to send it to (`no_email`).
+     */
+    'assignment.reminded': z.object({
+      supplierId: z.string(),
+      slot: z.string(),
+      kind: z.enum(['due_soon', 'overdue']),
+      dueDate: z.string(),
+      delivery: z.enum(['email', 'no_email']),
+    }),
+    /** The schedule re-sent a recurring questionnaire: this (new) assignment follows `previousId`. */
+    'assignment.recurred': z.object({
+      supplierId: z.string(),
+      previousId: z.string(),
+      templateId: z.string(),
+      templateVersion: z.number(),
+      dueDate: z.string(),
+      delivery: z.enum(['email', 'handed_over']),
+    }),
+    /** Its accepted answers reached the end of their validity and no longer count as evidence. */
+    'assignment.answers_expired': z.object({
+      supplierId: z.string(),
+      validUntil: z.string(),
+      /** Whether the supplier was rescored (not when newer accepted answers count instead). */
+      rescored: z.boolean(),
+    }),
     /** A poorly controlled criterion or a red flag found by an accepted questionnaire. */
     'finding.opened': z.object({
       supplierId: z.string(),
@@ -290,6 +317,9 @@ export const ENTITY_OF = {
   'assignment.evidence_uploaded': 'assignment',
   'assignment.returned': 'assignment',
   'assignment.accepted': 'assignment',
+  'assignment.reminded': 'assignment',
+  'assignment.recurred': 'assignment',
+  'assignment.answers_expired': 'assignment',
   'finding.opened': 'finding',
   'mail.sent': 'mail',
   'mail.failed': 'mail',

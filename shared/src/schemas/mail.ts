@@ -10,6 +10,7 @@ export const MAIL_KINDS = [
   'user_added',
   'password_reset',
   'questionnaire_invitation',
+  'questionnaire_reminder',
 ] as const;
 export const MailKindSchema = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKindSchema>;
@@ -39,6 +40,17 @@ export const MailParamsSchema = z.discriminatedUnion('kind', [
     message: z.string(),
     /** A re-issued link (the earlier one stopped working). */
     reissued: z.boolean(),
+    /** Sent by the schedule because the previous answers expire (absent on older messages: false). */
+    recurring: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('questionnaire_reminder'),
+    organisation: z.string(),
+    supplierName: z.string(),
+    questionnaire: z.string(),
+    dueDate: z.string(),
+    /** Past its due date (else due soon). */
+    overdue: z.boolean(),
   }),
 ]);
 export type MailParams = z.infer<typeof MailParamsSchema>;

@@ -224,6 +224,30 @@ export const PolicyDatasetsSchema = z
 export type PolicyDatasets = z.infer<typeof PolicyDatasetsSchema>;
 
 /** A scoring policy: all the numbers the engine uses, as data. The engine reads nothing else. */
+const days = (max: number) =>
+  z.number().int('Must be a whole number').min(0, 'Cannot be negative').max(max, `At most ${max} days`);
+
+/**
+ * Reminders and recurrence of questionnaires: a reminder `reminderDaysBefore` days before the due date (each
+ * listed day), then, once overdue, one the day after the due date and every `overdueEveryDays` after it, at
+ * most `overdueMaxReminders` of them. A recurring questionnaire is re-sent `recurrenceLeadDays` before its
+ * next due date (when the accepted answers expire, or its interval comes round).
+ */
+export const QuestionnaireScheduleSchema = z.object({
+  reminderDaysBefore: z
+    .array(days(90).min(1, 'At least 1 day before'))
+    .max(10, 'At most 10 reminders before the due date')
+    .refine((d) => new Set(d).size === d.length, 'Each day at most once'),
+  overdueEveryDays: days(90).min(1, 'At least every day'),
+  overdueMaxReminders: z
+    .number()
+    .int('Must be a whole number')
+    .min(0, 'Cannot be negative')
+    .max(52, 'At most 52 reminders'),
+  recurrenceLeadDays: days(180),
+});
+export type QuestionnaireSchedule = z.infer<typeof QuestionnaireScheduleSchema>;
+
 export const PolicyDocumentSchema = z.object({
   schemaVersion: z.literal(1),
   name: requiredText(200, 'Name'),
@@ -313,6 +337,19 @@ export const PolicyDocumentSchema = z.object({
     .max(60, 'At most 60 months'),
   /** Pinned dataset editions; absent = the shipped editions. */
   datasets: PolicyDatasetsSchema.optional(),
+  /**
+   * How long an accepted questionnaire's answers count as evidence, in months; then they expire and stop
+   * counting (the supplier is scored as unanswered until new answers are accepted). Absent: 12 months, as
+   * before this setting existed.
+   */
+  answerValidityMonths: z
+    .number()
+    .int('Must be a whole number')
+    .min(1, 'At least 1 month')
+    .max(60, 'At most 60 months')
+    .optional(),
+  /** When open questionnaires are chased and recurring ones re-sent. Absent: no reminders are sent. */
+  questionnaireSchedule: QuestionnaireScheduleSchema.optional(),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 export type PolicyDocumentInput = z.input<typeof PolicyDocumentSchema>;

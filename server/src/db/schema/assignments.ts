@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   date,
   foreignKey,
   index,
@@ -18,8 +19,9 @@ import { users } from './users.js';
 
 /**
  * A questionnaire sent to one supplier (tenant-owned): the exact template version, the due date, and the
- * secret link the supplier answers through. Only the link's SHA-256 is stored; revoking marks it and
- * re-issuing replaces it, so an old link stops working at once.
+ * state of the secret links the supplier answers through (the links themselves are `portal_links`, stored
+ * only as SHA-256 hashes). `link_expires_at`, `link_revoked_at` and `link_recipient` describe the current
+ * generation of links: every link of it expires together, revoking revokes them all, re-issuing starts a new one.
  */
 export const questionnaireAssignments = pgTable(
   'questionnaire_assignments',
@@ -42,7 +44,6 @@ export const questionnaireAssignments = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     message: text('message').notNull().default(''),
     locale: text('locale'),
-    linkTokenHash: text('link_token_hash').unique(),
     linkExpiresAt: timestamp('link_expires_at', { withTimezone: true }),
     /** Set when an officer revoked the link (its hash is kept, so the portal can say it was revoked). */
     linkRevokedAt: timestamp('link_revoked_at', { withTimezone: true }),
@@ -62,6 +63,18 @@ export const questionnaireAssignments = pgTable(
      * at acceptance from the answers and the evidence the officer accepted; every later assessment uses them.
      */
     criterionAnswers: jsonb('criterion_answers').$type<unknown>(),
+    /**
+     * Sent again once accepted: `on_expiry` before the accepted answers expire, `every_months` every
+     * `recurrence_months` after the previous due date (RecurrenceSchema in shared/schemas/assignments.ts).
+     */
+    recurrence: text('recurrence', { enum: ['on_expiry', 'every_months'] }),
+    recurrenceMonths: integer('recurrence_months'),
+    /** The assignment this one re-sends (a recurrence); unique, so a questionnaire recurs at most once. */
+    previousId: uuid('previous_id')
+      .unique()
+      .references((): AnyPgColumn => questionnaireAssignments.id),
+    /** When the schedule rescored the supplier because these accepted answers expired (done once). */
+    expiryHandledAt: timestamp('expiry_handled_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -81,8 +94,85 @@ export const questionnaireAssignments = pgTable(
       columns: [t.templateId, t.orgId],
       foreignColumns: [questionnaireTemplates.id, questionnaireTemplates.orgId],
     }),
+    foreignKey({
+      name: 'questionnaire_assignments_previous_same_org_fk',
+      columns: [t.previousId, t.orgId],
+      foreignColumns: [t.id, t.orgId],
+    }),
     index('questionnaire_assignments_org_status_idx').on(t.orgId, t.status, t.dueDate),
     index('questionnaire_assignments_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt),
+    // The schedule's scan across organisations (questionnaire_schedule_orgs in migration 0026).
+    index('questionnaire_assignments_status_due_idx').on(t.status, t.dueDate),
+  ],
+);
+
+/**
+ * The secret links of an assignment (tenant-owned), stored only as SHA-256 hashes. An assignment may hold
+ * several live links: each reminder mints a new one (the token is never stored readably, so an e-mail cannot
+ * repeat an earlier link), and the earlier ones keep working, so a supplier answering in an open tab is not
+ * cut off. All links of a generation share the assignment's expiry; revoking revokes every link, re-issuing
+ * revokes every link and mints one.
+ */
+export const portalLinks = pgTable(
+  'portal_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => questionnaireAssignments.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Why it was minted: the first invitation, a re-issue, a reminder, or a copy of a link made before 0026. */
+    purpose: text('purpose', { enum: ['invitation', 'reissue', 'reminder', 'migrated'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'portal_links_assignment_same_org_fk',
+      columns: [t.assignmentId, t.orgId],
+      foreignColumns: [questionnaireAssignments.id, questionnaireAssignments.orgId],
+    }),
+    index('portal_links_org_assignment_idx').on(t.orgId, t.assignmentId),
+  ],
+);
+
+/**
+ * One reminder of one assignment (tenant-owned): which slot of the schedule it filled (`before_7`,
+ * `overdue_2`), and whether it was e-mailed (with the outbox message) or is only due, because the supplier has
+ * no e-mail on file and the officer must pass it on. Unique per (assignment, slot): two schedule runners can
+ * never both send one, since the row is claimed in the transaction that queues the e-mail.
+ */
+export const assignmentReminders = pgTable(
+  'assignment_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => questionnaireAssignments.id),
+    slot: text('slot').notNull(),
+    kind: text('kind', { enum: ['due_soon', 'overdue'] }).notNull(),
+    /** The day the slot fell due (the schedule's day, not when a runner got to it). */
+    slotDate: date('slot_date', { mode: 'string' }).notNull(),
+    delivery: text('delivery', { enum: ['email', 'no_email'] }).notNull(),
+    recipient: text('recipient'),
+    mailId: uuid('mail_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'assignment_reminders_assignment_same_org_fk',
+      columns: [t.assignmentId, t.orgId],
+      foreignColumns: [questionnaireAssignments.id, questionnaireAssignments.orgId],
+    }),
+    unique('assignment_reminders_slot_uq').on(t.assignmentId, t.slot),
+    index('assignment_reminders_org_assignment_idx').on(t.orgId, t.assignmentId, t.createdAt),
   ],
 );
 

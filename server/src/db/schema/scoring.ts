@@ -92,6 +92,7 @@ export const assessments = pgTable(
         'created',
         'profile_changed',
         'questionnaire_accepted',
+        'answers_expired',
       ],
     }).notNull(),
     /** In words, what set it off, e.g. "profile changed: migrant worker share, goods"; null on older rows. */

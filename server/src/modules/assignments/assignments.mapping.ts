@@ -1,5 +1,5 @@
 import { answerProgress } from '#shared/domain/questionnaires/progress.js';
-import type { Assignment } from '#shared/schemas/assignments.js';
+import type { Assignment, AssignmentReminders, Recurrence } from '#shared/schemas/assignments.js';
 import type { AnswerMap } from '#shared/schemas/questionnaire-answers.js';
 import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import { LocaleSchema } from '#shared/schemas/questionnaires.js';
@@ -17,10 +17,24 @@ export const isOverdue = (r: Pick<AssignmentRow, 'status' | 'dueDate'>, now = ne
 export const linkStateOf = (r: Pick<AssignmentRow, 'linkRevokedAt' | 'linkExpiresAt'>, now = new Date()) =>
   r.linkRevokedAt ? 'revoked' : r.linkExpiresAt && r.linkExpiresAt > now ? 'live' : 'expired';
 
+/** A stored recurrence as the contract says it (null: sent once). */
+export const recurrenceOf = (r: {
+  recurrence: AssignmentRow['recurrence'] | null;
+  recurrenceMonths: number | null;
+}): Recurrence | null =>
+  r.recurrence === 'on_expiry'
+    ? { kind: 'on_expiry' }
+    : r.recurrence === 'every_months' && r.recurrenceMonths
+      ? { kind: 'every_months', months: r.recurrenceMonths }
+      : null;
+
+const NO_REMINDERS: AssignmentReminders = { sent: [], next: null };
+
 export const toAssignment = (
   r: AssignmentRow,
   definition: TemplateDefinition,
   answers: readonly AnswerRow[],
+  reminders: AssignmentReminders = NO_REMINDERS,
 ): Assignment => ({
   id: r.id,
   supplierId: r.supplierId,
@@ -39,6 +53,10 @@ export const toAssignment = (
     expiresAt: r.linkExpiresAt?.toISOString() ?? null,
     recipient: r.linkRecipient,
   },
+  reminders,
+  recurrence: recurrenceOf(r),
+  previousId: r.previousId,
+  nextId: r.nextId,
   sentAt: r.sentAt.toISOString(),
   submittedAt: r.submittedAt?.toISOString() ?? null,
   acceptedAt: r.acceptedAt?.toISOString() ?? null,

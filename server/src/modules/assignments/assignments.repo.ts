@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
@@ -31,6 +31,10 @@ const listedColumns = {
   returnedAt: a.returnedAt,
   acceptedAt: a.acceptedAt,
   validUntil: a.validUntil,
+  recurrence: a.recurrence,
+  recurrenceMonths: a.recurrenceMonths,
+  previousId: a.previousId,
+  nextId: sql<string | null>`(select n.id from ${a} n where n.previous_id = ${a.id})`,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
   revision: a.revision,
@@ -39,8 +43,8 @@ const listedColumns = {
   templateVersion: tpl.version,
 };
 export type AssignmentRow = {
-  [K in keyof typeof listedColumns]: (typeof listedColumns)[K]['_']['data'];
-} & { templateVersion: number };
+  [K in Exclude<keyof typeof listedColumns, 'nextId'>]: (typeof listedColumns)[K]['_']['data'];
+} & { templateVersion: number; nextId: string | null };
 
 const joined = (tx: Tx) =>
   tx
@@ -52,6 +56,15 @@ const joined = (tx: Tx) =>
 export const insertAssignment = async (tx: Tx, values: AssignmentInsert) => {
   const [row] = await tx.insert(a).values(values).returning({ id: a.id });
   return row!.id;
+};
+
+/**
+ * A recurrence's new assignment, or undefined when `previousId` already has one: the unique key makes a
+ * second runner wait for the first one's transaction and then insert nothing.
+ */
+export const insertRecurrence = async (tx: Tx, values: AssignmentInsert & { previousId: string }) => {
+  const [row] = await tx.insert(a).values(values).onConflictDoNothing().returning({ id: a.id });
+  return row?.id;
 };
 
 export const findAssignment = async (tx: Tx, orgId: string, id: string) => {
@@ -94,6 +107,21 @@ export const updateAssignment = async (
       .where(and(eq(a.orgId, orgId), eq(a.id, id), atRevision(a.revision, revision)))
       .returning({ id: a.id })
   ).length > 0;
+
+/**
+ * The current generation of links as the officer sees it (every link of it expires together). Not a
+ * revision of its own: the caller either just inserted the row or already moved it to a new revision.
+ */
+export const setLinkState = (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  link: { expiresAt: Date; recipient: string | null },
+) =>
+  tx
+    .update(a)
+    .set({ linkExpiresAt: link.expiresAt, linkRevokedAt: null, linkRecipient: link.recipient })
+    .where(and(eq(a.orgId, orgId), eq(a.id, id)));
 
 /** The template version's definition (unparsed): the templates module's row, read by id. */
 export const findTemplateDefinition = async (tx: Tx, orgId: string, templateId: string) => {
@@ -216,3 +244,91 @@ export const lockAssignment = (tx: Tx, orgId: string, id: string) =>
     .from(a)
     .where(and(eq(a.orgId, orgId), eq(a.id, id)))
     .for('no key update');
+
+// ---- the schedule's reads (inside one organisation) ------------------------------------------------------
+
+const OPEN = ['sent', 'in_progress', 'returned'] as const;
+
+/** Open questionnaires due between `from` and `to` whose links still work: the ones a reminder may be due for. */
+export const listRemindable = (tx: Tx, orgId: string, from: string, to: string, now: Date) =>
+  tx
+    .select({ id: a.id, dueDate: a.dueDate, sentAt: a.sentAt })
+    .from(a)
+    .where(
+      and(
+        eq(a.orgId, orgId),
+        inArray(a.status, [...OPEN]),
+        sql`${a.dueDate} between ${from} and ${to}`,
+        isNull(a.linkRevokedAt),
+        gt(a.linkExpiresAt, now),
+      ),
+    )
+    .orderBy(a.dueDate, a.id);
+
+/** Accepted recurring questionnaires not yet re-sent. */
+export const listRecurring = (tx: Tx, orgId: string) =>
+  tx
+    .select({
+      id: a.id,
+      dueDate: a.dueDate,
+      validUntil: a.validUntil,
+      recurrence: a.recurrence,
+      recurrenceMonths: a.recurrenceMonths,
+    })
+    .from(a)
+    .where(
+      and(
+        eq(a.orgId, orgId),
+        eq(a.status, 'accepted'),
+        isNotNull(a.recurrence),
+        sql`not exists (select 1 from ${a} n where n.previous_id = ${a.id})`,
+      ),
+    );
+
+/** Accepted questionnaires whose answers expired before `today` and were not yet dealt with. */
+export const listExpiredUnhandled = (tx: Tx, orgId: string, today: string) =>
+  tx
+    .select({ id: a.id, supplierId: a.supplierId, validUntil: a.validUntil })
+    .from(a)
+    .where(
+      and(eq(a.orgId, orgId), eq(a.status, 'accepted'), lt(a.validUntil, today), isNull(a.expiryHandledAt)),
+    );
+
+/** Marks an expiry dealt with; false when another runner did it first. */
+export const markExpiryHandled = async (tx: Tx, orgId: string, id: string) =>
+  (
+    await tx
+      .update(a)
+      .set({ expiryHandledAt: new Date() })
+      .where(and(eq(a.orgId, orgId), eq(a.id, id), isNull(a.expiryHandledAt)))
+      .returning({ id: a.id })
+  ).length > 0;
+
+/** Which organisations have schedule work (a definer function: the only read across organisations). */
+export const scheduleOrgs = async (db: Db, from: string, to: string, today: string) =>
+  rowsOf<{ org_id: string }>(
+    await db.execute(
+      sql`select * from questionnaire_schedule_orgs(${from}::date, ${to}::date, ${today}::date)`,
+    ),
+  ).map((r) => r.org_id);
+
+/**
+ * The share of active suppliers whose accepted answers still count (one statement): each active supplier's
+ * latest valid-until among its accepted questionnaires decides whether it is covered, expiring soon, or expired.
+ */
+export const answerCoverage = async (tx: Tx, orgId: string, today: string, soon: string) => {
+  const rows = rowsOf<{ active: number; covered: number; expiring: number; expired: number }>(
+    await tx.execute(sql`
+      with latest as (
+        select s.id, (select max(q.valid_until) from ${a} q
+                      where q.org_id = s.org_id and q.supplier_id = s.id and q.status = 'accepted') as until
+        from ${suppliers} s where s.org_id = ${orgId} and s.archived_at is null
+      )
+      select count(*)::int as active,
+             (count(*) filter (where until >= ${today}::date))::int as covered,
+             (count(*) filter (where until >= ${today}::date and until <= ${soon}::date))::int as expiring,
+             (count(*) filter (where until < ${today}::date))::int as expired
+      from latest`),
+  );
+  return rows[0] ?? { active: 0, covered: 0, expiring: 0, expired: 0 };
+};

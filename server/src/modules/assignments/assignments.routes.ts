@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AssignmentPreviewQuerySchema, AssignmentPreviewSchema } from '#shared/schemas/assignment-review.js';
 import {
+  AnswerCoverageQuerySchema,
+  AnswerCoverageSchema,
   AssignmentAcceptedSchema,
   AssignmentAcceptSchema,
   AssignmentAnswersSchema,
@@ -52,13 +54,28 @@ export const assignmentsRoutes = async (
         tags,
         operationId: 'sendQuestionnaires',
         summary:
-          'Send a published template version to one or many suppliers (officers): one secret link each, e-mailed to the supplier’s first contact; without a mailer or a contact e-mail the link is returned once as portalUrl',
+          'Send a published template version to one or many suppliers (officers): one secret link each, e-mailed to the supplier’s first contact; without a mailer or a contact e-mail the link is returned once as portalUrl. With `recurrence` it is sent again automatically once accepted (before its answers expire, or every N months)',
         body: AssignmentCreateSchema,
         response: { 201: AssignmentsCreatedSchema },
       },
       config: { role: 'officer' },
     },
     async (req, reply) => reply.status(201).send({ items: await assignments.create(ctxOf(req), req.body) }),
+  );
+
+  r.get(
+    '/api/assignments/coverage',
+    {
+      schema: {
+        tags,
+        operationId: 'getAnswerCoverage',
+        summary:
+          'Answer coverage: the share of active suppliers whose accepted questionnaire answers have not expired, those expiring within expiringWithinDays, and those expired',
+        querystring: AnswerCoverageQuerySchema,
+        response: { 200: AnswerCoverageSchema },
+      },
+    },
+    async (req) => assignments.coverage(ctxOf(req), req.query),
   );
 
   r.get(
@@ -81,7 +98,8 @@ export const assignmentsRoutes = async (
       schema: {
         tags,
         operationId: 'revokeAssignmentLink',
-        summary: 'Stop the supplier’s link working at once (officers); the answers are kept',
+        summary:
+          'Stop every link of the questionnaire working at once, including those sent with reminders (officers); the answers are kept',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         response: { 200: AssignmentSchema },
@@ -99,7 +117,7 @@ export const assignmentsRoutes = async (
         tags,
         operationId: 'reissueAssignmentLink',
         summary:
-          'Replace the supplier’s link with a new one (officers): the old one stops working; e-mailed, or returned once as portalUrl',
+          'Replace the supplier’s links with a new one (officers): all earlier links stop working; e-mailed, or returned once as portalUrl',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         response: { 200: AssignmentIssuedSchema },

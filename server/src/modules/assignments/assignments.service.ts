@@ -1,4 +1,7 @@
+import { addDays, utcDay } from '#shared/domain/questionnaires/schedule.js';
 import type {
+  AnswerCoverage,
+  AnswerCoverageQuery,
   Assignment,
   AssignmentCreate,
   AssignmentIssued,
@@ -9,118 +12,42 @@ import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, staleRevision } from '../../lib/revision.js';
-import { randomToken, sha256Hex } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
-import type { Outbox } from '../mail/mail.outbox.js';
-import { findOrganizationName } from '../orgs/orgs.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { TemplatesRepo } from '../templates/templates.repo.js';
-import type { DefinitionOf } from './assignments.definitions.js';
-import { toAssignment } from './assignments.mapping.js';
+import type { Links, MintedLink } from './assignments.links.js';
+import type { Present } from './assignments.present.js';
 import * as repo from './assignments.repo.js';
+import { revokePortalLinks } from './portal-links.repo.js';
 
-/** A link works until this many days after the due date (late answers are still welcome). */
-export const LINK_DAYS_AFTER_DUE = 60;
+export { LINK_DAYS_AFTER_DUE } from './assignments.links.js';
 
 interface Deps {
   db: Db;
-  outbox: Pick<Outbox, 'queue' | 'configured'>;
   kickMail: () => void;
   suppliers: Pick<SuppliersRepo, 'findSupplier'>;
   templates: Pick<TemplatesRepo, 'findTemplate'>;
-  publicUrl: string;
-  definitionOf: DefinitionOf;
+  links: Links;
+  present: Present;
 }
-
-const linkExpiry = (dueDate: string) =>
-  new Date(Math.max(Date.parse(`${dueDate}T23:59:59Z`), Date.now()) + LINK_DAYS_AFTER_DUE * 86_400_000);
 
 /**
  * Sending questionnaires and managing their links. Each assignment gets its own 256-bit link; the response
  * that creates (or re-issues) it is the only place it ever appears, and only when no e-mail could carry it.
  */
-export const createAssignmentsService = ({
-  db,
-  outbox,
-  kickMail,
-  suppliers,
-  templates,
-  publicUrl,
-  definitionOf,
-}: Deps) => {
-  const portalUrl = (token: string) => `${publicUrl}/portal/${token}`;
-
-  const present = async (tx: Tx, orgId: string, rows: repo.AssignmentRow[]) => {
-    const answers = await repo.listAnswers(
-      tx,
-      orgId,
-      rows.map((r) => r.id),
-    );
-    return Promise.all(
-      rows.map(async (r) =>
-        toAssignment(
-          r,
-          await definitionOf(tx, orgId, r.templateId),
-          answers.filter((x) => x.assignmentId === r.id),
-        ),
-      ),
-    );
-  };
-
+export const createAssignmentsService = ({ db, kickMail, suppliers, templates, links, present }: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findAssignment(tx, ctx.orgId, id);
     if (!row) throw notFound('Questionnaire', id);
     return row;
   };
+  const shown = async (tx: Tx, ctx: RequestCtx, id: string) =>
+    (await present(tx, ctx.orgId, [await load(tx, ctx, id)]))[0]!;
 
-  /** Issues a fresh link for an assignment and queues its e-mail; answers how it was delivered. */
-  const issueLink = async (
-    tx: Tx,
-    ctx: RequestCtx,
-    row: Pick<
-      repo.AssignmentRow,
-      'id' | 'supplierId' | 'supplierName' | 'templateId' | 'dueDate' | 'message'
-    >,
-    reissued: boolean,
-  ) => {
-    const token = randomToken();
-    const supplier = await suppliers.findSupplier(tx, ctx.orgId, row.supplierId);
-    const recipient = outbox.configured ? (supplier?.contacts.find((c) => c.email)?.email ?? null) : null;
-    const def = await definitionOf(tx, ctx.orgId, row.templateId);
-    const expiresAt = linkExpiry(row.dueDate);
-    if (recipient) {
-      await outbox.queue(tx, ctx.orgId, {
-        to: recipient,
-        params: {
-          kind: 'questionnaire_invitation',
-          organisation: await findOrganizationName(tx, ctx.orgId),
-          supplierName: row.supplierName,
-          questionnaire: def.title[def.defaultLocale] ?? '',
-          dueDate: row.dueDate,
-          message: row.message,
-          reissued,
-        },
-        link: portalUrl(token),
-        entityType: 'assignment',
-        entityId: row.id,
-      });
-    }
-    return {
-      token,
-      tokenHash: sha256Hex(token),
-      expiresAt,
-      recipient,
-      delivery: (recipient ? 'email' : 'handed_over') as 'email' | 'handed_over',
-    };
-  };
-
-  const withIssue = (
-    a: Assignment,
-    link: { delivery: 'email' | 'handed_over'; token: string },
-  ): AssignmentIssued => ({
+  const withIssue = (a: Assignment, link: Pick<MintedLink, 'delivery' | 'token'>): AssignmentIssued => ({
     ...a,
     delivery: link.delivery,
-    ...(link.delivery === 'handed_over' ? { portalUrl: portalUrl(link.token) } : {}),
+    ...(link.delivery === 'handed_over' ? { portalUrl: links.portalUrl(link.token) } : {}),
   });
 
   return {
@@ -137,13 +64,26 @@ export const createAssignmentsService = ({
       });
     },
 
+    /** How much of the register has accepted answers that still count (and how much expires soon). */
+    async coverage(ctx: RequestCtx, q: AnswerCoverageQuery): Promise<AnswerCoverage> {
+      requireRole(ctx, 'executive');
+      const today = utcDay(new Date());
+      const c = await withTenant(db, ctx.orgId, (tx) =>
+        repo.answerCoverage(tx, ctx.orgId, today, addDays(today, q.expiringWithinDays)),
+      );
+      return {
+        activeSuppliers: c.active,
+        covered: c.covered,
+        share: c.active === 0 ? 0 : Math.round((c.covered / c.active) * 1000) / 1000,
+        expiringSoon: c.expiring,
+        expiringWithinDays: q.expiringWithinDays,
+        expired: c.expired,
+      };
+    },
+
     async get(ctx: RequestCtx, id: string): Promise<Assignment> {
       requireRole(ctx, 'executive');
-      return withTenant(
-        db,
-        ctx.orgId,
-        async (tx) => (await present(tx, ctx.orgId, [await load(tx, ctx, id)]))[0]!,
-      );
+      return withTenant(db, ctx.orgId, (tx) => shown(tx, ctx, id));
     },
 
     /** Sends a published template version to each supplier: one assignment, one link, one e-mail each. */
@@ -165,7 +105,7 @@ export const createAssignmentsService = ({
             'templateId',
           );
         }
-        const out: { id: string; link: Awaited<ReturnType<typeof issueLink>> }[] = [];
+        const out: { id: string; link: MintedLink }[] = [];
         for (const [i, supplierId] of input.supplierIds.entries()) {
           const supplier = await suppliers.findSupplier(tx, ctx.orgId, supplierId);
           if (!supplier) {
@@ -180,15 +120,6 @@ export const createAssignmentsService = ({
             );
           }
           const id = crypto.randomUUID();
-          const row = {
-            id,
-            supplierId,
-            supplierName: supplier.name,
-            templateId: template.id,
-            dueDate: input.dueDate,
-            message: input.message,
-          };
-          const link = await issueLink(tx, ctx, row, false);
           await repo.insertAssignment(tx, {
             id,
             orgId: ctx.orgId,
@@ -196,11 +127,17 @@ export const createAssignmentsService = ({
             templateId: template.id,
             dueDate: input.dueDate,
             message: input.message,
-            linkTokenHash: link.tokenHash,
-            linkExpiresAt: link.expiresAt,
-            linkRecipient: link.recipient,
+            recurrence: input.recurrence?.kind ?? null,
+            recurrenceMonths: input.recurrence?.kind === 'every_months' ? input.recurrence.months : null,
             createdBy: ctx.userId,
           });
+          const link = await links.invite(
+            tx,
+            ctx.orgId,
+            { ...input, id, supplierId, supplierName: supplier.name, templateId: template.id },
+            'invitation',
+          );
+          await repo.setLinkState(tx, ctx.orgId, id, link);
           await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
             action: 'assignment.created',
             entityType: 'assignment',
@@ -217,14 +154,14 @@ export const createAssignmentsService = ({
           out.push({ id, link });
         }
         const rows = await Promise.all(out.map((o) => load(tx, ctx, o.id)));
-        const shown = await present(tx, ctx.orgId, rows);
-        return shown.map((a, i) => withIssue(a, out[i]!.link));
+        const items = await present(tx, ctx.orgId, rows);
+        return items.map((a, i) => withIssue(a, out[i]!.link));
       });
       kickMail();
       return created;
     },
 
-    /** The link stops working at once; the answers stay. */
+    /** Every link of the questionnaire (the first, re-issued and reminders' ones) stops working at once; the answers stay. */
     async revokeLink(ctx: RequestCtx, id: string, expected: number | undefined): Promise<Assignment> {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
@@ -232,14 +169,11 @@ export const createAssignmentsService = ({
         const [before] = await present(tx, ctx.orgId, [row]);
         checkRevision('questionnaire', expected, before!);
         if (!row.linkRevokedAt) {
-          if (
-            !(await repo.updateAssignment(tx, ctx.orgId, id, row.revision, { linkRevokedAt: new Date() }))
-          ) {
-            throw staleRevision(
-              'questionnaire',
-              (await present(tx, ctx.orgId, [await load(tx, ctx, id)]))[0]!,
-            );
+          const at = new Date();
+          if (!(await repo.updateAssignment(tx, ctx.orgId, id, row.revision, { linkRevokedAt: at }))) {
+            throw staleRevision('questionnaire', await shown(tx, ctx, id));
           }
+          await revokePortalLinks(tx, ctx.orgId, id, at);
           await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
             action: 'assignment.link_revoked',
             entityType: 'assignment',
@@ -247,11 +181,11 @@ export const createAssignmentsService = ({
             payload: { supplierId: row.supplierId },
           });
         }
-        return (await present(tx, ctx.orgId, [await load(tx, ctx, id)]))[0]!;
+        return shown(tx, ctx, id);
       });
     },
 
-    /** A new link replaces the old one (which stops working), e-mailed or handed to the officer. */
+    /** A new link replaces all the others (which stop working), e-mailed or handed to the officer. */
     async reissueLink(ctx: RequestCtx, id: string, expected: number | undefined): Promise<AssignmentIssued> {
       requireRole(ctx, 'officer');
       const issued = await withTenant(db, ctx.orgId, async (tx) => {
@@ -263,15 +197,12 @@ export const createAssignmentsService = ({
             'This questionnaire was accepted: send a new one instead of re-opening its link',
           );
         }
-        const link = await issueLink(tx, ctx, row, true);
-        const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
-          linkTokenHash: link.tokenHash,
-          linkExpiresAt: link.expiresAt,
-          linkRevokedAt: null,
-          linkRecipient: link.recipient,
-        });
-        if (!ok)
-          throw staleRevision('questionnaire', (await present(tx, ctx.orgId, [await load(tx, ctx, id)]))[0]!);
+        // Claim the row at its revision first: a concurrent re-issue then fails before minting anything.
+        const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {});
+        if (!ok) throw staleRevision('questionnaire', await shown(tx, ctx, id));
+        await revokePortalLinks(tx, ctx.orgId, id);
+        const link = await links.invite(tx, ctx.orgId, row, 'reissue');
+        await repo.setLinkState(tx, ctx.orgId, id, link);
         await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
           action: 'assignment.link_reissued',
           entityType: 'assignment',
@@ -282,7 +213,7 @@ export const createAssignmentsService = ({
             delivery: link.delivery,
           },
         });
-        return withIssue((await present(tx, ctx.orgId, [await load(tx, ctx, id)]))[0]!, link);
+        return withIssue(await shown(tx, ctx, id), link);
       });
       kickMail();
       return issued;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_TEMPLATE } from '#shared/domain/questionnaires/fixtures/sample-template.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, issuePaths } from '../../../test/factories.js';
-import { questionnaireAssignments } from '../../db/schema/assignments.js';
+import { portalLinks, questionnaireAssignments } from '../../db/schema/assignments.js';
 import { sha256Hex } from '../../lib/tokens.js';
 
 // Sending questionnaires (no mailer here: the officer is handed each link once) and the supplier portal.
@@ -59,11 +59,10 @@ describe('sending', () => {
         progress: { answered: 0, percent: 0 },
       });
       expect(item.portalUrl).toMatch(/\/portal\/[A-Za-z0-9_-]{43}$/);
-      const [row] = await t.owner
-        .select()
-        .from(questionnaireAssignments)
-        .where(eq(questionnaireAssignments.id, item.id));
-      expect(row!.linkTokenHash).toBe(sha256Hex(tokenOf(item.portalUrl)));
+      const links = await t.owner.select().from(portalLinks).where(eq(portalLinks.assignmentId, item.id));
+      expect(links.map((l) => [l.tokenHash, l.purpose])).toEqual([
+        [sha256Hex(tokenOf(item.portalUrl)), 'invitation'],
+      ]);
     }
     // The link is never stored, logged in the trail, or shown again.
     const token = tokenOf(items[0]!.portalUrl);
@@ -251,15 +250,18 @@ describe('the supplier portal', () => {
     expect(reissued).toMatchObject({ delivery: 'handed_over', link: { state: 'live' } });
     const fresh = tokenOf(reissued.portalUrl);
     expect(fresh).not.toBe(old);
-    expect((await portal('GET', old)).statusCode).toBe(404);
+    // Re-issuing revoked the old link (it says so), and minted the one new link.
+    expect((await portal('GET', old)).statusCode).toBe(410);
     expect((await portal('GET', fresh)).json().answers).toEqual([
       expect.objectContaining({ questionId: 'passports_held' }),
     ]);
 
+    const past = new Date(Date.now() - 1000);
     await t.owner
       .update(questionnaireAssignments)
-      .set({ linkExpiresAt: new Date(Date.now() - 1000) })
+      .set({ linkExpiresAt: past })
       .where(eq(questionnaireAssignments.id, a!.id));
+    await t.owner.update(portalLinks).set({ expiresAt: past }).where(eq(portalLinks.assignmentId, a!.id));
     const expired = await portal('GET', fresh);
     expect(expired.statusCode).toBe(410);
     expect(expired.json().error.message).toMatch(/expired.*answers you saved are kept/);

@@ -1,5 +1,10 @@
 import { answerLabel, answersToCriterionAnswers } from '#shared/domain/questionnaires/criterion-answers.js';
 import { findQuestion } from '#shared/domain/questionnaires/questions.js';
+import {
+  answersValidUntil,
+  DEFAULT_ANSWER_VALIDITY_MONTHS,
+  utcDay,
+} from '#shared/domain/questionnaires/schedule.js';
 import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
 import type { CriterionAnswer } from '#shared/domain/scoring/types.js';
 import { type AssignmentPreview, evidenceIdsOf } from '#shared/schemas/assignment-review.js';
@@ -13,22 +18,18 @@ import type { FileStorage } from '../../lib/storage/file-storage.js';
 import type { PreviewAssessment, ScorePreview } from '../assessments/assessments.preview.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent, appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
+import type { PoliciesRepo } from '../policies/policies.repo.js';
 import type { DefinitionOf } from './assignments.definitions.js';
-import { answerMapOf, toAssignment } from './assignments.mapping.js';
+import { answerMapOf } from './assignments.mapping.js';
+import type { Present } from './assignments.present.js';
 import * as repo from './assignments.repo.js';
 import { findEvidence, listEvidence, toEvidenceFile } from './evidence.repo.js';
 import { insertFindings, listAssignmentFindings, toFinding } from './findings.repo.js';
 import { findingsOf } from './review.findings.js';
 import { toPreview } from './review.preview.js';
 
-/** Accepted answers count as evidence for this long (then the supplier is asked again). */
-export const ANSWERS_VALID_MONTHS = 12;
-
-const validUntil = (from = new Date()) => {
-  const d = new Date(from);
-  d.setUTCMonth(d.getUTCMonth() + ANSWERS_VALID_MONTHS);
-  return d.toISOString().slice(0, 10);
-};
+/** Accepted answers count as evidence for this long when the published policy does not say. */
+export const ANSWERS_VALID_MONTHS = DEFAULT_ANSWER_VALIDITY_MONTHS;
 
 interface Deps {
   db: Db;
@@ -39,6 +40,9 @@ interface Deps {
   /** Evidence files are read from file storage. */
   storage: Pick<FileStorage, 'get'>;
   definitionOf: DefinitionOf;
+  present: Present;
+  /** The published policy says how long accepted answers count (answerValidityMonths). */
+  policies: Pick<PoliciesRepo, 'findPublishedPolicy'>;
 }
 
 /**
@@ -46,13 +50,21 @@ interface Deps {
  * or accept it. Accepting scores the answers under the published policy (the supplier is reassessed in the
  * same transaction, citing each answer) and opens a finding for each poorly controlled criterion and red flag.
  */
-export const createReviewService = ({ db, reassess, previewAssessment, storage, definitionOf }: Deps) => {
+export const createReviewService = ({
+  db,
+  reassess,
+  previewAssessment,
+  storage,
+  definitionOf,
+  present,
+  policies,
+}: Deps) => {
   const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
     const row = await repo.findAssignment(tx, ctx.orgId, id);
     if (!row) throw notFound('Questionnaire', id);
     const definition = await definitionOf(tx, ctx.orgId, row.templateId);
     const answers = await repo.listAnswers(tx, ctx.orgId, [row.id]);
-    return { row, definition, answers, shown: toAssignment(row, definition, answers) };
+    return { row, definition, answers, shown: (await present(tx, ctx.orgId, [row]))[0]! };
   };
   const submittedOnly = (row: repo.AssignmentRow, doing: string) => {
     if (row.status !== 'submitted') {
@@ -222,7 +234,10 @@ export const createReviewService = ({ db, reassess, previewAssessment, storage, 
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
         const { criterionAnswers } = await scoreAcceptance(tx, ctx, loaded, input.evidenceAccepted);
-        const until = validUntil();
+        const months =
+          (await policies.findPublishedPolicy(tx, ctx.orgId))?.document.answerValidityMonths ??
+          ANSWERS_VALID_MONTHS;
+        const until = answersValidUntil(utcDay(new Date()), months);
         const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
           status: 'accepted',
           acceptedAt: new Date(),

@@ -75,6 +75,11 @@ const wordingOf = (p: MailParams): Wording => {
         before: [
           `${p.organisation} asks ${p.supplierName} to answer "${p.questionnaire}" by ${day(p.dueDate)}.`,
           ...(p.message ? [p.message] : []),
+          ...(p.recurring
+            ? [
+                'The answers you gave last time are about to expire, so we ask you to answer it again (they are not carried over).',
+              ]
+            : []),
           p.reissued
             ? 'This is a new link: the one sent before no longer works. Your answers so far are kept.'
             : 'Open the questionnaire here; no account is needed, and your answers are saved as you go:',
@@ -82,6 +87,22 @@ const wordingOf = (p: MailParams): Wording => {
         action: 'Open the questionnaire',
         after: [
           'The link is personal to your site: do not forward it outside your organisation. The questionnaire is available in several languages.',
+        ],
+      };
+    case 'questionnaire_reminder':
+      return {
+        subject: p.overdue
+          ? `Reminder: ${p.organisation}'s questionnaire was due on ${day(p.dueDate)}`
+          : `Reminder: ${p.organisation}'s questionnaire is due by ${day(p.dueDate)}`,
+        before: [
+          p.overdue
+            ? `${p.organisation} is still waiting for ${p.supplierName}'s answers to "${p.questionnaire}", which were due on ${day(p.dueDate)}.`
+            : `${p.organisation} asks ${p.supplierName} to answer "${p.questionnaire}" by ${day(p.dueDate)}.`,
+          'Open the questionnaire here; your answers so far are kept. Any link we sent you before still works too:',
+        ],
+        action: 'Open the questionnaire',
+        after: [
+          'The link is personal to your site: do not forward it outside your organisation. If you have already submitted your answers, you can ignore this message.',
         ],
       };
   }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { OutboxQuery } from '#shared/schemas/mail.js';
 import type { Db, Tx } from '../../db/client.js';
 import { mailOutbox } from '../../db/schema/mail.js';
@@ -70,6 +70,12 @@ export const markRetry = (tx: Tx, orgId: string, id: string, lastError: string, 
 /** Given up after its last attempt: the link is erased (whoever needs it asks for a new one). */
 export const markFailed = (tx: Tx, orgId: string, id: string, lastError: string) =>
   settle(tx, orgId, id, { status: 'failed', lastError, linkSealed: null });
+
+/** A message's delivery state by id, as a scalar subquery (a reminder shows how its e-mail went). */
+export const mailStatusById = (id: SQL | AnyColumn) =>
+  sql<
+    OutboxRow['status'] | null
+  >`(select ${mailOutbox.status} from ${mailOutbox} where ${mailOutbox.id} = ${id})`;
 
 /** The mail module's functions other modules may use (as `Pick<MailRepo, …>` deps). */
 export const mailRepo = { insertMessage };

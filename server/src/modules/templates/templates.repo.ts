@@ -95,5 +95,5 @@ export const templateNameById = (id: SQL): SQL<string | null> =>
   sql`(select ${t.name} from ${t} where ${t.id} = ${id})`;
 
 /** The templates module's functions other modules may use (as `Pick<TemplatesRepo, …>` deps). */
-export const templatesRepo = { findTemplate, insertTemplate };
+export const templatesRepo = { findTemplate, insertTemplate, findPublishedInFamily };
 export type TemplatesRepo = typeof templatesRepo;

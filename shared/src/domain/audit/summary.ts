@@ -43,6 +43,7 @@ const MAIL_WORDS: Record<string, string> = {
   user_added: 'Added-to-organisation',
   password_reset: 'Password reset',
   questionnaire_invitation: 'Questionnaire',
+  questionnaire_reminder: 'Questionnaire reminder',
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -153,6 +154,14 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `Questionnaire returned to the supplier with ${plural(e.payload.questionIds.length, 'comment')}`;
     case 'assignment.accepted':
       return `Questionnaire accepted: ${plural(e.payload.scoredAnswers, 'scored answer')}, evidence accepted for ${e.payload.evidenceAccepted.length}; counts until ${e.payload.validUntil}`;
+    case 'assignment.reminded':
+      return e.payload.delivery === 'email'
+        ? `${e.payload.kind === 'overdue' ? 'Overdue' : 'Due-soon'} reminder e-mailed with a new link (due ${e.payload.dueDate})`
+        : `${e.payload.kind === 'overdue' ? 'Overdue' : 'Due-soon'} reminder due, but no e-mail on file: pass it on to the supplier (due ${e.payload.dueDate})`;
+    case 'assignment.recurred':
+      return `Recurring questionnaire re-sent (template v${e.payload.templateVersion}), due ${e.payload.dueDate}; link ${e.payload.delivery === 'email' ? 'e-mailed' : 'to be handed over by the officer'}`;
+    case 'assignment.answers_expired':
+      return `Accepted answers expired after ${e.payload.validUntil}${e.payload.rescored ? '; the supplier was rescored without them' : ''}`;
     case 'finding.opened':
       return `${e.payload.kind === 'red_flag' ? 'Red flag' : 'Finding'} "${e.payload.key.replace(/_/g, ' ')}" opened (${e.payload.severity})`;
     case 'mail.sent':

@@ -323,4 +323,11 @@ export const DEFAULT_POLICY: PolicyDocument = {
   confidence: { referenceDataWeight: 0.4, answersWeight: 0.6 },
   unknownData: { minRating: 'medium', minCountryCoverage: 0.5 },
   reassessmentMonths: 12,
+  answerValidityMonths: 12,
+  questionnaireSchedule: {
+    reminderDaysBefore: [7, 3, 1],
+    overdueEveryDays: 7,
+    overdueMaxReminders: 4,
+    recurrenceLeadDays: 30,
+  },
 };

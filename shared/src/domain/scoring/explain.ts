@@ -303,6 +303,9 @@ export const describeTrigger = (trigger: string, detail: string | null | undefin
       return 'Assessed when the supplier was added';
     case 'questionnaire_accepted':
       return `Reassessed when ${detail ? `the ${detail}` : 'a questionnaire'} was accepted`;
+    case 'answers_expired':
+      // The detail reads "answers to questionnaire "…" (v1), accepted on …, expired on …".
+      return `Reassessed because the ${detail ?? 'accepted questionnaire answers expired'}: they no longer count as evidence`;
     case 'import':
       return `Assessed after a CSV import${detail ? ` (${detail})` : ''}`;
     case 'policy_published':

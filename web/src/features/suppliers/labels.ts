@@ -50,6 +50,7 @@ export const TRIGGER_LABELS: Record<(typeof ASSESSMENT_TRIGGERS)[number], string
   created: 'Supplier added',
   profile_changed: 'Profile changed',
   questionnaire_accepted: 'Questionnaire accepted',
+  answers_expired: 'Answers expired',
 };
 
 export const TIER_OPTIONS: readonly SelectOption[] = Array.from({ length: 10 }, (_, index) => ({
