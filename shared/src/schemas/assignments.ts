@@ -43,7 +43,7 @@ export const AssignmentCreateSchema = z.object({
   /** Shown to the supplier above the questionnaire and in the e-mail. */
   message: text(2000, { multiline: true }).default(''),
   /** Send it again automatically once accepted (absent or null: once only). */
-  recurrence: RecurrenceSchema.nullable().default(null),
+  recurrence: RecurrenceSchema.nullish(),
 });
 export type AssignmentCreate = z.infer<typeof AssignmentCreateSchema>;
 

@@ -8,6 +8,7 @@ import { describeError } from '../../../lib/form-errors.js';
 import { canManageTemplates } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useTemplate } from '../api.js';
+import { RemindersList } from '../components/reminders-list.js';
 import { LOCALE_LABELS } from '../labels.js';
 import { AcceptedResult } from './accepted-result.js';
 import { ReviewAnswers } from './review-answers.js';
@@ -77,6 +78,7 @@ export function ReviewPage() {
         }
       />
       <ReviewFacts assignment={assignment} />
+      <RemindersList assignment={assignment} />
       {definition.locales.length > 1 ? (
         <p className="review-locale">
           <label className="field-label" htmlFor="review-locale">

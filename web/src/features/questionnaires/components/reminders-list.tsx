@@ -1,0 +1,66 @@
+import type { Assignment, Reminder } from '#shared/schemas/assignments.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { formatDate } from '../../../lib/format.js';
+
+const MAIL_WORDS: Record<NonNullable<Reminder['mailStatus']>, string> = {
+  queued: 'waiting to be sent',
+  sending: 'being sent',
+  sent: 'sent',
+  failed: 'could not be sent',
+  not_sent: 'not sent (no mailer)',
+};
+
+const kindWords = (kind: Reminder['kind']) => (kind === 'overdue' ? 'Overdue reminder' : 'Due-soon reminder');
+
+/** One reminder in words: what it was, when, and how it reached (or did not reach) the supplier. */
+const reminderLine = (r: Reminder) =>
+  r.delivery === 'no_email'
+    ? `${kindWords(r.kind)} due ${formatDate(r.slotDate)}: no e-mail on file, pass it on to the supplier (e.g. re-issue the link)`
+    : `${kindWords(r.kind)} e-mailed to ${r.recipient ?? 'the supplier'} on ${formatDate(r.createdAt)}${
+        r.mailStatus && r.mailStatus !== 'sent' ? ` (${MAIL_WORDS[r.mailStatus]})` : ''
+      }`;
+
+const recurrenceWords = (a: Assignment) =>
+  !a.recurrence
+    ? null
+    : a.recurrence.kind === 'on_expiry'
+      ? 'Sent again automatically before the accepted answers expire'
+      : `Sent again automatically every ${a.recurrence.months} ${a.recurrence.months === 1 ? 'month' : 'months'}`;
+
+/**
+ * The reminders of a sent questionnaire (newest first), the next one planned, and whether it recurs. Reads
+ * only the assignment the page already has: mount it wherever one assignment is shown.
+ */
+export function RemindersList({ assignment: a }: { assignment: Assignment }) {
+  const recurs = recurrenceWords(a);
+  const dueWithoutEmail = a.reminders.sent.filter((r) => r.delivery === 'no_email').length;
+  return (
+    <section className="reminders-list" aria-labelledby={`reminders-${a.id}`}>
+      <h3 id={`reminders-${a.id}`}>Reminders</h3>
+      {dueWithoutEmail > 0 ? (
+        <p>
+          <Badge tone="warning">
+            {dueWithoutEmail === 1 ? 'A reminder' : `${dueWithoutEmail} reminders`} could not be e-mailed
+          </Badge>
+        </p>
+      ) : null}
+      {a.reminders.sent.length === 0 ? (
+        <p className="muted">No reminder sent yet.</p>
+      ) : (
+        <ul>
+          {a.reminders.sent.map((r) => (
+            <li key={r.slot}>{reminderLine(r)}</li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">
+        {a.reminders.next
+          ? `Next: ${kindWords(a.reminders.next.kind).toLowerCase()} on ${formatDate(a.reminders.next.on)}.`
+          : 'No further reminder planned.'}
+      </p>
+      {recurs ? <p>{recurs}.</p> : null}
+      {a.previousId ? <p className="muted">Re-sends an earlier questionnaire of this supplier.</p> : null}
+      {a.nextId ? <p className="muted">Already re-sent: a newer questionnaire follows this one.</p> : null}
+    </section>
+  );
+}
