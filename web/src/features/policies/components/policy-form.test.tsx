@@ -86,6 +86,10 @@ describe('PolicyForm', { timeout: 20_000 }, () => {
     expect(await screen.findByText(/Draft saved/)).toBeTruthy();
     const body = find('PATCH', `/api/policies/${DRAFT_ID}`)[0]?.body as { document: Policy['document'] };
     expect(body.document.criteria.find((c) => c.key === 'grievance_mechanism')?.weight).toBe(9);
+    // The form has no boxes for the questionnaire schedule or answer validity yet: a save must keep them.
+    expect(body.document.answerValidityMonths).toBe(12);
+    expect(body.document.questionnaireSchedule).toEqual(draft.document.questionnaireSchedule);
+    expect(body.document.questionnaireSchedule).toBeDefined();
     await waitFor(() => expect(screen.queryByText('Unsaved changes')).toBeNull());
   });
 
