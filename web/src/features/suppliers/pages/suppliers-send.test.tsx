@@ -104,6 +104,8 @@ describe('sending a questionnaire from the supplier list', { timeout: 20_000 }, 
     expect(template.value).toBe(TEMPLATE_ID);
     expect((within(form).getByLabelText('Due date') as HTMLInputElement).value).toBe(dayIn(30));
     await user.type(within(form).getByLabelText(/Message to the supplier/), 'Please answer by the due date.');
+    expect((within(form).getByLabelText('Send again') as HTMLSelectElement).value).toBe('once');
+    await user.selectOptions(within(form).getByLabelText('Send again'), 'Every 12 months');
     await user.click(within(form).getByRole('button', { name: 'Send to 2 suppliers' }));
 
     const result = await screen.findByRole('region', { name: 'Questionnaire sent to 2 suppliers' });
@@ -112,6 +114,7 @@ describe('sending a questionnaire from the supplier list', { timeout: 20_000 }, 
       supplierIds: [gin.id, shoes.id],
       dueDate: dayIn(30),
       message: 'Please answer by the due date.',
+      recurrence: { kind: 'every_months', months: 12 },
     } satisfies AssignmentCreate);
     expect(result.textContent).toContain('Porto Shoes Lda: e-mailed to compliance@porto.example');
     expect(result.textContent).toContain('shown only once and will not be shown again');

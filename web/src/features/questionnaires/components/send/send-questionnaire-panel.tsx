@@ -14,11 +14,12 @@ import { useTemplates } from '../../api.js';
 import { useSendQuestionnaires } from '../../assignments-api.js';
 import { AlreadyOpen } from './already-open.js';
 import { Recipients, type SupplierRef } from './recipients.js';
+import { RecurrenceField } from './recurrence-field.js';
 import { DEFAULT_DUE_DAYS, dayInDays, localDay, sendableTemplates, templateLabel } from './send-defaults.js';
 import { SendResult } from './send-result.js';
 import '../../assignments.css';
 
-const FIELDS = ['templateId', 'dueDate', 'message', 'supplierIds'] as const;
+const FIELDS = ['templateId', 'dueDate', 'message', 'supplierIds', 'recurrence'] as const;
 
 export interface SendQuestionnairePanelProps {
   suppliers: readonly SupplierRef[];
@@ -126,6 +127,7 @@ function SendForm({
       supplierIds: suppliers.map((s) => s.id),
       dueDate: dayInDays(DEFAULT_DUE_DAYS),
       message: '',
+      recurrence: null,
     },
   });
   // The selection may change while the form is open (the list stays usable): send to what is ticked now.
@@ -157,6 +159,11 @@ function SendForm({
           {...register('dueDate')}
         />
       </div>
+      <RecurrenceField
+        value={watch('recurrence')}
+        onChange={(recurrence) => setValue('recurrence', recurrence, { shouldDirty: true })}
+        error={errors.recurrence?.message}
+      />
       <AlreadyOpen templateId={watch('templateId')} suppliers={suppliers} />
       <Field
         label="Message to the supplier (optional)"
