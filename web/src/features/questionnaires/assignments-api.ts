@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  AnswerCoverageSchema,
   type AssignmentCreate,
   AssignmentIssuedSchema,
   AssignmentPageSchema,
@@ -15,9 +16,18 @@ export const assignmentKeys = {
   list: (params: AssignmentsQuery) => [...assignmentKeys.lists(), params] as const,
   details: () => [...assignmentKeys.all, 'detail'] as const,
   detail: (id: string) => [...assignmentKeys.details(), id] as const,
+  coverage: () => [...assignmentKeys.all, 'coverage'] as const,
 };
 
 const assignmentPath = (id: string) => `/api/assignments/${encodeURIComponent(id)}`;
+
+/** How many active suppliers have accepted answers that still count, and how many expire within 30 days. */
+export const useAnswerCoverage = () =>
+  useQuery({
+    queryKey: assignmentKeys.coverage(),
+    queryFn: ({ signal }) =>
+      apiRequest('/api/assignments/coverage', { schema: AnswerCoverageSchema, signal }),
+  });
 
 /** One page of questionnaires sent, newest first, filtered as the query says. */
 export const useAssignments = (params: AssignmentsQuery) =>

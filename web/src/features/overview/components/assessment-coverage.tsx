@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { AnswerCoverage } from '#shared/schemas/assignments.js';
 import { formatInteger } from '../../../lib/format.js';
 import { bandHref, shareOf } from '../lib/portfolio.js';
 
@@ -11,6 +12,8 @@ export interface AssessmentCoverageProps {
   months: number;
   /** Whether `months` is the published policy's reassessment interval (else a default). */
   monthsFromPolicy: boolean;
+  /** Suppliers whose accepted questionnaire answers still count: undefined while loading, null if it failed. */
+  answers?: AnswerCoverage | null;
 }
 
 export const overdueHref = (months: number) => `/suppliers?assessedBeforeMonths=${months}`;
@@ -22,6 +25,7 @@ export function AssessmentCoverage({
   overdue,
   months,
   monthsFromPolicy,
+  answers,
 }: AssessmentCoverageProps) {
   const assessed = total - neverAssessed;
   return (
@@ -62,12 +66,39 @@ export function AssessmentCoverage({
             )}
           </dd>
         </div>
+        <div>
+          <dt>
+            <Link to="/questionnaires?status=accepted">Backed by current questionnaire answers</Link>
+          </dt>
+          <dd>
+            {answers === undefined ? (
+              <span className="muted">…</span>
+            ) : answers === null ? (
+              <span className="muted">Could not be counted</span>
+            ) : (
+              `${formatInteger(answers.covered)} (${shareOf(answers.covered, answers.activeSuppliers)})`
+            )}
+          </dd>
+        </div>
+        {answers ? (
+          <>
+            <div>
+              <dt>Answers expiring within {answers.expiringWithinDays} days</dt>
+              <dd>{formatInteger(answers.expiringSoon)}</dd>
+            </div>
+            <div>
+              <dt>Answers expired, no longer counted</dt>
+              <dd>{formatInteger(answers.expired)}</dd>
+            </div>
+          </>
+        ) : null}
       </dl>
       <p className="muted overview-footnote">
         {monthsFromPolicy
           ? `The published scoring policy asks for a reassessment every ${months} months.`
           : `No reassessment interval from a published policy: ${months} months is assumed.`}{' '}
-        A supplier never assessed has no rating: it is unknown, not low risk.
+        A supplier never assessed has no rating: it is unknown, not low risk. Without current answers a
+        supplier's controls count as absent.
       </p>
     </section>
   );

@@ -67,6 +67,15 @@ const signInAs = (role: Role, totals: Totals, extra: Parameters<typeof mockFetch
         ],
       }),
     'GET /api/reference-data': () => json(200, reference),
+    'GET /api/assignments/coverage': () =>
+      json(200, {
+        activeSuppliers: 60,
+        covered: 15,
+        share: 0.25,
+        expiringSoon: 2,
+        expiringWithinDays: 30,
+        expired: 3,
+      }),
   });
 
 const portfolio: Totals = { critical: 3, high: 12, medium: 25, low: 8, none: 12, overdue: 5 };
@@ -132,6 +141,14 @@ describe('OverviewPage', () => {
     const overdue = within(coverage).getByRole('link', { name: 'Last assessed over 18 months ago' });
     expect(overdue.getAttribute('href')).toBe('/suppliers?assessedBeforeMonths=18');
     await waitFor(() => expect(overdue.closest('div')?.querySelector('dd')?.textContent).toBe('5'));
+    // Questionnaire answers count only until they expire: the share that still does, and what is running out.
+    const answered = within(coverage).getByRole('link', { name: 'Backed by current questionnaire answers' });
+    expect(answered.getAttribute('href')).toBe('/questionnaires?status=accepted');
+    await waitFor(() => expect(answered.closest('div')?.querySelector('dd')?.textContent).toBe('15 (25%)'));
+    expect(within(coverage).getByText('Answers expiring within 30 days').nextSibling?.textContent).toBe('2');
+    expect(within(coverage).getByText('Answers expired, no longer counted').nextSibling?.textContent).toBe(
+      '3',
+    );
     expect(find('GET', '/api/suppliers').some((r) => r.query.get('assessedBeforeMonths') === '18')).toBe(
       true,
     );

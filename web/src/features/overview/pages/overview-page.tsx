@@ -8,6 +8,7 @@ import { useCurrentSession } from '../../auth/session-context.js';
 import { useShownRescore } from '../../jobs/api.js';
 import { usePublishedPolicy } from '../../policies/api.js';
 import { RescoreProgress } from '../../policies/components/rescore-progress.js';
+import { useAnswerCoverage } from '../../questionnaires/assignments-api.js';
 import { useReferenceOverview } from '../../reference/api.js';
 import { useSupplierCounts } from '../../suppliers/api.js';
 import { AssessmentCoverage } from '../components/assessment-coverage.js';
@@ -37,6 +38,7 @@ export function OverviewPage() {
   const months = policy.data?.document.reassessmentMonths ?? DEFAULT_REASSESSMENT_MONTHS;
   // Wait for the policy so the count is taken over its interval, not first over the default.
   const overdue = useSupplierCounts([{ assessedBeforeMonths: months }], !policy.isPending);
+  const answers = useAnswerCoverage();
 
   const counts: BandCount[] | undefined = bands.counts.every((count) => count !== undefined)
     ? PORTFOLIO_BANDS.map((band, index) => ({ band, count: bands.counts[index] ?? 0 }))
@@ -89,6 +91,7 @@ export function OverviewPage() {
               overdue={overdue.error ? null : overdue.counts[0]}
               months={months}
               monthsFromPolicy={policy.data !== undefined}
+              answers={answers.error ? null : answers.data}
             />
             {basis}
           </div>
