@@ -120,6 +120,16 @@ const nullableIntoBranches = (node: unknown): void => {
     );
     delete node.nullable;
   }
+  // A discriminated union comes out as `oneOf`, whose branches must not overlap: only its first may be null.
+  if (node.nullable === true && node.type === undefined && Array.isArray(node.oneOf)) {
+    const first = node.oneOf.findIndex((branch) => isObject(branch) && branch.type !== undefined);
+    if (first >= 0) {
+      node.oneOf = node.oneOf.map((branch, index) =>
+        index === first && isObject(branch) ? { ...branch, nullable: true } : branch,
+      );
+      delete node.nullable;
+    }
+  }
   for (const child of Object.values(node)) nullableIntoBranches(child);
 };
 
