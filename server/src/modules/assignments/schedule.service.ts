@@ -68,6 +68,9 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
       const row = await repo.findAssignment(tx, orgId, id);
       if (!row || !['sent', 'in_progress', 'returned'].includes(row.status)) return undefined;
       if (row.linkRevokedAt || !row.linkExpiresAt || row.linkExpiresAt <= now || !schedule) return undefined;
+      // An archived supplier is no longer asked for anything (archiving does not withdraw its links).
+      const supplier = await deps.suppliers.findSupplier(tx, orgId, row.supplierId);
+      if (!supplier || supplier.archivedAt) return undefined;
       const slot = dueReminderSlot(schedule, row.dueDate, utcDay(row.sentAt), utcDay(now));
       if (!slot) return undefined;
       const recipient = await links.recipientOf(tx, orgId, row.supplierId);
@@ -224,14 +227,29 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
         expired: await repo.listExpiredUnhandled(tx, orgId, today),
       };
     });
-    for (const r of remindable) {
+    // One item that keeps failing must not hold up the rest (an expiry behind a broken reminder would leave
+    // expired answers counting): each runs in its own transaction, and a failure is logged and retried next run.
+    const each = async <T extends { id: string }>(items: readonly T[], work: (item: T) => Promise<void>) => {
+      for (const item of items) {
+        try {
+          await work(item);
+        } catch (err) {
+          deps.log.error({ err, orgId, assignmentId: item.id }, 'questionnaire schedule item failed');
+        }
+      }
+    };
+    await each(remindable, async (r) => {
       const done = await remindOne(orgId, r.id, schedule, now);
       if (done === 'email') totals.reminded++;
       if (done === 'no_email') totals.noEmail++;
-    }
+    });
     const lead = schedule?.recurrenceLeadDays ?? DEFAULT_RECURRENCE_LEAD_DAYS;
-    for (const r of recurring) if (await recurOne(orgId, r, lead, today)) totals.recurred++;
-    for (const e of expired) if (await expireOne(orgId, e)) totals.expired++;
+    await each(recurring, async (r) => {
+      if (await recurOne(orgId, r, lead, today)) totals.recurred++;
+    });
+    await each(expired, async (e) => {
+      if (await expireOne(orgId, e)) totals.expired++;
+    });
   };
 
   /** Runs everything due at `now` across organisations; one organisation's failure does not stop the rest. */

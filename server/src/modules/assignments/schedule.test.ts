@@ -289,6 +289,17 @@ describe('reminders', () => {
     expect(reminders).toEqual([]);
     for (const id of ids) expect((await get(id)).reminders).toEqual({ sent: [], next: null });
   });
+
+  it('sends none once the supplier is archived, though its link still works', async () => {
+    const supplier = await supplierWith('Archived Gloves', 'arch@a.test');
+    const due = addDays(utcDay(new Date()), 9);
+    const { id } = await send(supplier.id, due);
+    const archived = await officer.delete(`/api/suppliers/${supplier.id}`);
+    expect(archived.statusCode, archived.body).toBe(200);
+    for (const day of [-7, -3, 1]) await Promise.all(runners.map((r) => r.runDue(at(due, day))));
+    expect(await mailsTo('arch@a.test')).toHaveLength(1);
+    expect((await get(id)).reminders.sent).toEqual([]);
+  });
 });
 
 describe('recurrence and expiry', () => {
@@ -327,7 +338,7 @@ describe('recurrence and expiry', () => {
       });
       const mails = await mailsTo('rec@a.test');
       expect(mails).toHaveLength(2);
-      expect(mails[1]!.text).toMatch(/answers you gave last time are about to expire/);
+      expect(mails[1]!.text).toMatch(/answers you gave last time are not carried over/);
       expect((await portal(tokensIn(mails[1]!.text)[0]!)).json()).toMatchObject({ status: 'sent' });
       const [event] = (await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assignment.recurred');
       expect(event).toMatchObject({ entityId: prev.nextId, payload: { previousId: id, delivery: 'email' } });

@@ -77,7 +77,7 @@ const wordingOf = (p: MailParams): Wording => {
           ...(p.message ? [p.message] : []),
           ...(p.recurring
             ? [
-                'The answers you gave last time are about to expire, so we ask you to answer it again (they are not carried over).',
+                'We ask for it again regularly, so that the answers we rely on stay current: please answer it afresh (the answers you gave last time are not carried over).',
               ]
             : []),
           p.reissued
