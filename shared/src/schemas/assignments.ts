@@ -34,8 +34,10 @@ export type Recurrence = z.infer<typeof RecurrenceSchema>;
 /** `POST /api/assignments`: send a published template version to one or many suppliers. */
 export const AssignmentCreateSchema = z.object({
   templateId: IdSchema,
+  // Lower-cased before the duplicate check: a UUID is the same id in either case (PostgreSQL compares them so),
+  // and an upper- and a lower-case copy of one must not send the supplier two questionnaires.
   supplierIds: z
-    .array(IdSchema)
+    .array(IdSchema.toLowerCase())
     .min(1, 'Choose at least one supplier')
     .max(1000, 'At most 1,000 suppliers at once')
     .refine((ids) => new Set(ids).size === ids.length, 'Each supplier at most once'),

@@ -127,6 +127,16 @@ describe('sending', () => {
       dueDate: due(),
     });
     expect(issuePaths(dup)).toEqual(['supplierIds']);
+    // The same id in upper and lower case is the same supplier.
+    const before = (await officer.get('/api/assignments')).json().total;
+    const dupCase = await officer.post('/api/assignments', {
+      templateId,
+      supplierIds: [suppliers[0]!.id.toUpperCase(), suppliers[0]!.id],
+      dueDate: due(),
+    });
+    expect(dupCase.statusCode, dupCase.body).toBe(400);
+    expect(issuePaths(dupCase)).toEqual(['supplierIds']);
+    expect((await officer.get('/api/assignments')).json().total).toBe(before);
     const exec = await t.login(t.orgA.executive);
     expect((await exec.post('/api/assignments', { nonsense: true })).statusCode).toBe(403);
     expect((await officer.get('/api/assignments?status=lost&overdue=maybe')).statusCode).toBe(400);
