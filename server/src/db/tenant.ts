@@ -16,8 +16,11 @@ export const withTenant = <T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>)
  * commit together or not at all.
  */
 export const enterTenant = async (raw: RawTx, orgId: string): Promise<Tx> => {
-  await raw.execute(sql.raw(`set local role ${REQUEST_ROLE}`));
-  await raw.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
+  // One statement, not SET LOCAL ROLE then the setting: every tenant transaction pays each round trip.
+  // set_config('role', …, true) is SET LOCAL ROLE (same privilege check), ended with the transaction.
+  await raw.execute(
+    sql`select set_config('role', ${REQUEST_ROLE}, true), set_config('app.org_id', ${orgId}, true)`,
+  );
   return raw as Tx;
 };
 

@@ -92,3 +92,21 @@ export const auditPersonalValues = pgTable(
     index('audit_personal_values_org_value_idx').on(t.orgId, sql`lower(${t.value})`),
   ],
 );
+
+/**
+ * Events waiting for their place in the chain until their transaction commits (migration 0028: a deferred
+ * trigger chains and removes each row). Written only by audit-deferred.ts; never holds a row after a commit.
+ */
+export const auditPending = pgTable('audit_pending', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  actorType: text('actor_type').notNull(),
+  actorId: text('actor_id'),
+  actorLabel: text('actor_label'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  canonicalBeforeTime: text('canonical_before_time').notNull(),
+  canonicalBeforeSeq: text('canonical_before_seq').notNull(),
+});

@@ -18,12 +18,9 @@ export interface HashedFields {
   prevHash: string;
 }
 
-/**
- * hash = SHA-256(prev_hash + "\n" + canonical JSON of the event). Canonical = keys sorted at every level
- * (safe-stable-stringify), time as ISO-8601 with milliseconds. Changing this breaks every stored chain.
- */
-export const hashEvent = (e: HashedFields): string => {
-  const canonical = stringify({
+/** The canonical JSON of an event: keys sorted at every level (safe-stable-stringify), time as ISO-8601 with ms. */
+const canonical = (e: Omit<HashedFields, 'prevHash' | 'createdAt'> & { createdAt: string }) =>
+  stringify({
     orgId: e.orgId,
     seq: e.seq,
     actorType: e.actorType,
@@ -33,7 +30,41 @@ export const hashEvent = (e: HashedFields): string => {
     entityType: e.entityType,
     entityId: e.entityId,
     payload: e.payload,
-    createdAt: e.createdAt.toISOString(),
+    createdAt: e.createdAt,
   });
-  return createHash('sha256').update(`${e.prevHash}\n${canonical}`).digest('hex');
+
+/**
+ * hash = SHA-256(prev_hash + "\n" + canonical JSON of the event). Canonical = keys sorted at every level
+ * (safe-stable-stringify), time as ISO-8601 with milliseconds. Changing this breaks every stored chain.
+ */
+export const hashEvent = (e: HashedFields): string =>
+  createHash('sha256')
+    .update(`${e.prevHash}\n${canonical({ ...e, createdAt: e.createdAt.toISOString() })}`)
+    .digest('hex');
+
+// Stands for the time while the canonical text is cut in two: a JSON string value holds no bare `"`, so the
+// key, the colon and this value side by side occur only where the event's own time goes.
+const TIME_MARK = '\u0000time';
+
+/**
+ * The canonical JSON of an event whose time and sequence number are not known yet (they are given under the
+ * chain's lock, at commit: audit_pending_chain() in migration 0028), as the text before the time and the
+ * text between the time and the number. `seq` is the last key in sorted order, so
+ * canonical = beforeTime + time + beforeSeq + seq + "}", and hashEvent() of the stored row re-computes.
+ */
+export const canonicalAroundTimeAndSeq = (
+  e: Omit<HashedFields, 'prevHash' | 'createdAt' | 'seq'>,
+): { beforeTime: string; beforeSeq: string } => {
+  const text = canonical({ ...e, seq: 0, createdAt: TIME_MARK });
+  const mark = `"createdAt":${JSON.stringify(TIME_MARK)}`;
+  const at = text.indexOf(mark);
+  const end = ',"seq":0}';
+  if (at < 0 || text.indexOf(mark, at + 1) >= 0 || !text.endsWith(end)) {
+    throw new Error('canonical event text is not in the expected shape');
+  }
+  const timeStart = at + '"createdAt":"'.length;
+  return {
+    beforeTime: text.slice(0, timeStart),
+    beforeSeq: text.slice(at + mark.length - 1, -2),
+  };
 };
