@@ -8,6 +8,7 @@ import { questionnaireAssignments as a, questionnaireAnswers as ans } from '../.
 import { questionnaireTemplates as tpl } from '../../db/schema/questionnaires.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
+import { organizationNameById } from '../orgs/orgs.repo.js';
 
 export type AssignmentInsert = typeof a.$inferInsert;
 export type AnswerRow = typeof ans.$inferSelect;
@@ -177,6 +178,51 @@ export const deleteAnswer = async (tx: Tx, orgId: string, id: string, revision: 
   ).length > 0;
 
 // ---- the portal's way in: a definer function finds the link's organisation before any tenant is set ----
+
+/**
+ * Everything a portal request needs, read at once inside the link's organisation: the assignment (locked
+ * for writes by lockAssignment), its organisation's name, the state of the link it was opened with (from
+ * portal_link(), the one place that says whether a link works) and its answers. Undefined when the assignment
+ * or that link is not there. Each round trip counts: 200 suppliers autosaving at once make every one of
+ * them a wait in the database's and the server's queues.
+ */
+export const openForPortal = async (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  tokenHash: string,
+  { lock }: { lock: boolean },
+) => {
+  const query = tx
+    .select({
+      ...listedColumns,
+      organisation: organizationNameById(sql`${a.orgId}`),
+      linkState: sql<'live' | 'expired' | 'revoked' | null>`(select p.state from portal_link(${tokenHash}) p
+        where p.assignment_id = ${a.id})`,
+      answers: sql<AnswerJson[]>`coalesce((select json_agg(json_build_object('id', x.id, 'orgId', x.org_id,
+        'assignmentId', x.assignment_id, 'questionId', x.question_id, 'value', x.value,
+        'updatedAt', x.updated_at, 'revision', x.revision)) from ${ans} x where x.assignment_id = ${a.id}), '[]')`,
+    })
+    .from(a)
+    .innerJoin(suppliers, eq(suppliers.id, a.supplierId))
+    .innerJoin(tpl, eq(tpl.id, a.templateId))
+    .where(and(eq(a.orgId, orgId), eq(a.id, id)))
+    .limit(1);
+  // A write locks the row in a statement of its own, sent with the read (one round trip): the read then
+  // starts once the lock is granted and its snapshot sees what the previous holder committed. One locking
+  // statement would re-read the locked row but keep its answers from before the wait (a save and a submit
+  // racing could then both act on answers the other had changed).
+  const [row] = lock ? (await Promise.all([lockAssignment(tx, orgId, id), query]))[1] : await query;
+  if (!row || row.linkState === null) return undefined;
+  const { organisation, linkState, answers, ...assignment } = row;
+  return {
+    row: assignment as AssignmentRow,
+    organisation: organisation ?? '',
+    linkState,
+    answers: answers.map((x): AnswerRow => ({ ...x, updatedAt: new Date(x.updatedAt) })),
+  };
+};
+type AnswerJson = Omit<AnswerRow, 'updatedAt'> & { updatedAt: string };
 
 export const findPortalLink = async (db: Db, tokenHash: string) => {
   const row = rowsOf<{ assignment_id: string; org_id: string; state: 'live' | 'expired' | 'revoked' }>(

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import type { Actor } from '../../lib/context.js';
 import { sha256Hex } from '../../lib/tokens.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
-import { findOrganizationName } from '../orgs/orgs.repo.js';
+import { queueAuditEvent } from '../audit/audit-deferred.js';
 import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
@@ -31,9 +31,14 @@ export interface Session {
   orgId: string;
   organisation: string;
   row: repo.AssignmentRow;
+  /** Its answers as they were when the request began (for writes: read under the lock). */
+  answers: repo.AnswerRow[];
   definition: TemplateDefinition;
   actor: Actor;
 }
+
+/** Links remembered per process (hash → where it leads); the oldest goes first beyond this. */
+const MAX_KEPT_LINKS = 10_000;
 
 /**
  * The supplier portal: everything a secret link may do, and nothing else. The link is looked up by its
@@ -41,43 +46,61 @@ export interface Session {
  * organisation and is confined to its one assignment.
  */
 export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf: DefinitionOf }) => {
+  // Which organisation and assignment a link hash leads to never changes (a link is made for one assignment
+  // and never moved), so it is kept: an autosave then goes straight into its organisation. Whether the link
+  // still works is not kept: it is read again inside every request's transaction (openForPortal).
+  const links = new Map<string, { orgId: string; assignmentId: string }>();
+  const whereLinkLeads = async (tokenHash: string) => {
+    const kept = links.get(tokenHash);
+    if (kept) return kept;
+    const link = await repo.findPortalLink(db, tokenHash);
+    if (!link) return undefined;
+    if (links.size >= MAX_KEPT_LINKS) links.delete(links.keys().next().value!);
+    const leads = { orgId: link.orgId, assignmentId: link.assignmentId };
+    links.set(tokenHash, leads);
+    return leads;
+  };
+  const invalid = () =>
+    new AppError(
+      'not_found',
+      'This questionnaire link is not valid. It may have been mistyped or replaced by a newer link: ask the company that sent it for a new one.',
+    );
+
   /** Resolves a link, or says plainly why it cannot be used. */
   const open = async <T>(
     token: string,
     fn: (tx: Tx, s: Session) => Promise<T>,
     /**
      * Writes lock the assignment row first: a save, an upload, a submit and the officer's accept or return
-     * then run one after another, so none of them acts on a status another has just changed.
+     * then run one after another, so none of them acts on a status another has just changed, and the link's
+     * state is read under that lock (a link revoked a moment before cannot still write).
      */
     { write = false }: { write?: boolean } = {},
   ): Promise<T> => {
-    const link = await repo.findPortalLink(db, sha256Hex(token));
-    if (!link) {
-      throw new AppError(
-        'not_found',
-        'This questionnaire link is not valid. It may have been mistyped or replaced by a newer link: ask the company that sent it for a new one.',
-      );
-    }
-    return withTenant(db, link.orgId, async (tx) => {
-      if (write) await repo.lockAssignment(tx, link.orgId, link.assignmentId);
-      const row = await repo.findAssignment(tx, link.orgId, link.assignmentId);
-      if (!row) throw notFound('Questionnaire');
-      const organisation = await findOrganizationName(tx, link.orgId);
-      if (link.state !== 'live') {
+    const tokenHash = sha256Hex(token);
+    const leads = await whereLinkLeads(tokenHash);
+    if (!leads) throw invalid();
+    return withTenant(db, leads.orgId, async (tx) => {
+      const opened = await repo.openForPortal(tx, leads.orgId, leads.assignmentId, tokenHash, {
+        lock: write,
+      });
+      if (!opened) throw invalid();
+      const { row, organisation, linkState, answers } = opened;
+      if (linkState !== 'live') {
         throw new AppError(
           'gone',
-          link.state === 'revoked'
+          linkState === 'revoked'
             ? `${organisation} has withdrawn this link. If you still need to answer, ask them for a new one.`
             : `This link has expired. Ask ${organisation} for a new one; the answers you saved are kept.`,
         );
       }
-      const definition = await definitionOf(tx, link.orgId, row.templateId);
+      const definition = await definitionOf(tx, leads.orgId, row.templateId);
       const actor: Actor = {
         type: 'supplier_link',
         id: row.id,
         label: `${row.supplierName} (questionnaire link)`,
       };
-      return fn(tx, { orgId: link.orgId, organisation, row, definition, actor });
+      return fn(tx, { orgId: leads.orgId, organisation, row, answers, definition, actor });
     });
   };
 
@@ -92,15 +115,11 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
     }
   };
 
-  const progressOf = async (tx: Tx, s: Session) =>
-    answerProgress(s.definition, answerMapOf(await repo.listAnswers(tx, s.orgId, [s.row.id])));
-
   /** The first save moves a sent questionnaire to "in progress" (kept in the same transaction). */
-  const markStarted = async (tx: Tx, s: Session) => {
-    if (s.row.status === 'sent') {
-      await repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, { status: 'in_progress' });
-    }
-  };
+  const markStarted = (tx: Tx, s: Session) =>
+    s.row.status === 'sent'
+      ? repo.updateAssignment(tx, s.orgId, s.row.id, s.row.revision, { status: 'in_progress' })
+      : undefined;
 
   return {
     /** For the portal's other parts (evidence): resolve a link, refuse a questionnaire no longer editable. */
@@ -109,7 +128,7 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
 
     async get(token: string): Promise<PortalQuestionnaire> {
       return open(token, async (tx, s) => {
-        const answers = await repo.listAnswers(tx, s.orgId, [s.row.id]);
+        const answers = s.answers;
         return {
           organisation: s.organisation,
           supplierName: s.row.supplierName,
@@ -139,22 +158,27 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
           editableOnly(s);
           const question = findQuestion(s.definition, questionId);
           if (!question) throw notFound('Question', questionId);
-          const existing = await repo.findAnswer(tx, s.orgId, s.row.id, questionId);
-          const stale = (current: repo.AnswerRow | undefined) =>
-            new AppError(
+          const existing = s.answers.find((x) => x.questionId === questionId);
+          const stale = async () => {
+            const current = await repo.findAnswer(tx, s.orgId, s.row.id, questionId);
+            return new AppError(
               'conflict',
               'This answer was changed in another window after you loaded it. Choose which answer to keep.',
               undefined,
               current ? { ...toAnswer(current), id: current.id } : undefined,
             );
-          let saved: repo.AnswerRow | undefined;
-          if (input.value === null) {
-            if (!existing) return { answer: null, progress: await progressOf(tx, s) };
-            if (input.revision !== existing.revision) throw stale(existing);
-            if (!(await repo.deleteAnswer(tx, s.orgId, existing.id, existing.revision))) {
-              throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
-            }
-          } else {
+          };
+          const progressWith = (saved: repo.AnswerRow | undefined) =>
+            answerProgress(
+              s.definition,
+              answerMapOf([
+                ...s.answers.filter((x) => x.questionId !== questionId),
+                ...(saved ? [saved] : []),
+              ]),
+            );
+          if (input.value === null && !existing) return { answer: null, progress: progressWith(undefined) };
+          let value: unknown = null;
+          if (input.value !== null) {
             const parsed = answerValueSchemaFor(question).safeParse(input.value);
             if (!parsed.success) {
               const message = parsed.error.issues[0]?.message ?? 'Not a valid answer';
@@ -164,43 +188,43 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
               // A file answer lists only files uploaded to this questionnaire, for this question.
               const ids = parsed.data as string[];
               const own = await evidenceIdsFor(tx, s.orgId, s.row.id, questionId, ids);
-              const foreign = ids.filter((id) => !own.has(id));
-              if (foreign.length > 0) {
+              if (ids.some((id) => !own.has(id))) {
                 const message = 'Upload the file to this question first';
                 throw new AppError('validation_failed', message, [{ path: 'value', message }]);
               }
             }
-            if (!existing) {
-              if (input.revision !== undefined) throw stale(undefined);
-              saved = await repo.insertAnswer(tx, {
-                orgId: s.orgId,
-                assignmentId: s.row.id,
-                questionId,
-                value: parsed.data,
-              });
-              if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
-            } else {
-              if (input.revision !== existing.revision) throw stale(existing);
-              saved = await repo.updateAnswer(tx, s.orgId, existing.id, existing.revision, parsed.data);
-              if (!saved) throw stale(await repo.findAnswer(tx, s.orgId, s.row.id, questionId));
-            }
+            value = parsed.data;
           }
-          await markStarted(tx, s);
-          // Read before the audit event: appending locks the organisation's chain until commit, and every
-          // supplier of the organisation autosaving waits for that lock, so nothing else runs after it.
-          const progress = await progressOf(tx, s);
-          await appendAuditEvent(tx, s.orgId, s.actor, {
-            action: 'assignment.answer_saved',
-            entityType: 'assignment',
-            entityId: s.row.id,
-            payload: {
-              questionId,
-              revision: saved?.revision ?? 0,
-              cleared: saved === undefined,
-              valueSha256: saved ? valueDigest(saved.value) : null,
-            },
-          });
-          return { answer: saved ? toAnswer(saved) : null, progress };
+          if (input.revision !== existing?.revision) throw await stale();
+          // The answer, the status and the audit event are sent together and awaited once: the event does not
+          // depend on what the write answers (the revision it makes is known), and if the write finds that
+          // another tab saved first, the transaction is rolled back with the event in it.
+          const revision = (existing?.revision ?? 0) + 1;
+          const write: Promise<repo.AnswerRow | boolean | undefined> =
+            input.value === null
+              ? repo.deleteAnswer(tx, s.orgId, existing!.id, existing!.revision)
+              : existing
+                ? repo.updateAnswer(tx, s.orgId, existing.id, existing.revision, value)
+                : repo.insertAnswer(tx, { orgId: s.orgId, assignmentId: s.row.id, questionId, value });
+          const [written] = await Promise.all([
+            write,
+            markStarted(tx, s),
+            queueAuditEvent(tx, s.orgId, s.actor, {
+              action: 'assignment.answer_saved',
+              entityType: 'assignment',
+              entityId: s.row.id,
+              payload: {
+                questionId,
+                revision: input.value === null ? 0 : revision,
+                cleared: input.value === null,
+                valueSha256: input.value === null ? null : valueDigest(value),
+              },
+            }),
+          ]);
+          // Nothing written (false, or no row): another tab saved first.
+          if (!written) throw await stale();
+          const saved = typeof written === 'object' ? written : undefined;
+          return { answer: saved ? toAnswer(saved) : null, progress: progressWith(saved) };
         },
         { write: true },
       );
@@ -246,7 +270,7 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
         token,
         async (tx, s) => {
           editableOnly(s);
-          const answers = answerMapOf(await repo.listAnswers(tx, s.orgId, [s.row.id]));
+          const answers = answerMapOf(s.answers);
           const missing = missingRequired(s.definition, answers);
           if (missing.length > 0) {
             throw new AppError(

@@ -16,12 +16,22 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 // Names and payloads outside ASCII: the database hashes UTF-8 bytes of the same text JavaScript hashes.
-const supplier: Actor = { type: 'supplier_link', id: 'a1', label: 'Textiles Ñandú S.A. — 東莞 (questionnaire link)' };
+const supplier: Actor = {
+  type: 'supplier_link',
+  id: 'a1',
+  label: 'Textiles Ñandú S.A. — 東莞 (questionnaire link)',
+};
 const event = (n: number) => ({
   action: 'assignment.answer_saved' as const,
   entityType: 'assignment',
   entityId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  payload: { questionId: 'q_wages', revision: n, cleared: false, valueSha256: 'ab'.repeat(32), note: 'ünïcode "quoted"\n' },
+  payload: {
+    questionId: 'q_wages',
+    revision: n,
+    cleared: false,
+    valueSha256: 'ab'.repeat(32),
+    note: 'ünïcode "quoted"\n',
+  },
 });
 
 /** Verifies the chain as the organisation's admin (whose sign-in is itself one more event). */
@@ -93,7 +103,9 @@ describe('audit events chained at commit', () => {
       await queueAuditEvent(tx, org.id, supplier, event(1) as never);
     });
     expect(await verify(org.admin)).toMatchObject({ ok: true, firstBroken: null });
-    const [row] = rowsOf<{ n: number }>(await t.owner.execute(sql`select count(*)::int as n from audit_pending`));
+    const [row] = rowsOf<{ n: number }>(
+      await t.owner.execute(sql`select count(*)::int as n from audit_pending`),
+    );
     expect(row?.n).toBe(0);
   });
 });

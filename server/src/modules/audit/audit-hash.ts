@@ -19,7 +19,8 @@ export interface HashedFields {
 }
 
 /** The canonical JSON of an event: keys sorted at every level (safe-stable-stringify), time as ISO-8601 with ms. */
-const canonical = (e: Omit<HashedFields, 'prevHash' | 'createdAt'> & { createdAt: string }) =>
+const canonical = (e: Omit<HashedFields, 'prevHash' | 'createdAt'> & { createdAt: string }): string =>
+  // An object always stringifies (undefined is for undefined input only).
   stringify({
     orgId: e.orgId,
     seq: e.seq,
@@ -31,7 +32,7 @@ const canonical = (e: Omit<HashedFields, 'prevHash' | 'createdAt'> & { createdAt
     entityId: e.entityId,
     payload: e.payload,
     createdAt: e.createdAt,
-  });
+  }) as string;
 
 /**
  * hash = SHA-256(prev_hash + "\n" + canonical JSON of the event). Canonical = keys sorted at every level
