@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecurrenceSchema } from './assignments.js';
 import { IdSchema, IsoDateTimeSchema, PageQuerySchema, pageOf, text } from './common.js';
 
 // WARNING: audit payloads are hashed into a chain that must verify for years. Never rename a field of an
@@ -180,6 +181,8 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       templateVersion: z.number(),
       dueDate: z.string(),
       delivery: z.enum(['email', 'handed_over']),
+      /** Sent again once accepted (null: once only; absent from events written before it was recorded). */
+      recurrence: RecurrenceSchema.nullable().optional(),
     }),
     'assignment.link_revoked': z.object({ supplierId: z.string() }),
     'assignment.link_reissued': z.object({

@@ -149,6 +149,7 @@ export const createAssignmentsService = ({ db, kickMail, suppliers, templates, l
               templateVersion: template.version ?? 0,
               dueDate: input.dueDate,
               delivery: link.delivery,
+              recurrence: input.recurrence ?? null,
             },
           });
           out.push({ id, link });

@@ -76,7 +76,12 @@ describe('sending', () => {
     const events = (await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assignment.created');
     expect(events.map((e) => e.payload)).toEqual(
       suppliers.map((s) =>
-        expect.objectContaining({ supplierId: s.id, templateVersion: 1, delivery: 'handed_over' }),
+        expect.objectContaining({
+          supplierId: s.id,
+          templateVersion: 1,
+          delivery: 'handed_over',
+          recurrence: null,
+        }),
       ),
     );
   });

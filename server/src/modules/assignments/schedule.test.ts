@@ -404,6 +404,10 @@ describe('the API around it', () => {
     const due = addDays(utcDay(new Date()), 10);
     const made = await send(s.id, due, { recurrence: { kind: 'every_months', months: 6 } });
     expect((await get(made.id)).recurrence).toEqual({ kind: 'every_months', months: 6 });
+    const [created] = (await auditOf(t, t.orgA.id)).filter(
+      (e) => e.action === 'assignment.created' && e.entityId === made.id,
+    );
+    expect(created!.payload).toMatchObject({ recurrence: { kind: 'every_months', months: 6 } });
     const before = await t.owner.select({ n: sql<number>`count(*)::int` }).from(questionnaireAssignments);
     for (const recurrence of [
       { kind: 'weekly' },

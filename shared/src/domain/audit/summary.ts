@@ -136,8 +136,15 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `"${e.payload.name}" published as version ${e.payload.version}${e.payload.retiredId ? ' (the previous version retired)' : ''}`;
     case 'template.deleted':
       return `Draft "${e.payload.name}" deleted (never published)`;
-    case 'assignment.created':
-      return `Questionnaire (template v${e.payload.templateVersion}) sent to "${e.payload.supplierName}", due ${e.payload.dueDate}; link ${e.payload.delivery === 'email' ? 'e-mailed' : 'handed to the officer'}`;
+    case 'assignment.created': {
+      const r = e.payload.recurrence;
+      const again = !r
+        ? ''
+        : r.kind === 'on_expiry'
+          ? '; sent again before the accepted answers expire'
+          : `; sent again every ${plural(r.months, 'month')}`;
+      return `Questionnaire (template v${e.payload.templateVersion}) sent to "${e.payload.supplierName}", due ${e.payload.dueDate}; link ${e.payload.delivery === 'email' ? 'e-mailed' : 'handed to the officer'}${again}`;
+    }
     case 'assignment.link_revoked':
       return 'Questionnaire link revoked';
     case 'assignment.link_reissued':
