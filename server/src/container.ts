@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { utcDay } from '#shared/domain/questionnaires/schedule.js';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { AppConfig } from './config.js';
@@ -253,7 +254,7 @@ export const buildContainer = ({
     jobs: jobsRepo,
     kickJobs: jobRunner.kick,
     users: usersRepo,
-    acceptedAnswers: (tx, orgId) => acceptedCriterionAnswers(tx, orgId),
+    acceptedAnswers: (tx, orgId) => acceptedCriterionAnswers(tx, orgId, utcDay(new Date())),
   });
   return {
     ref,

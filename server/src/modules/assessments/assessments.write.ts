@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { utcDay } from '#shared/domain/questionnaires/schedule.js';
 import type { CriterionAnswer, RatingFloorKind } from '#shared/domain/scoring/types.js';
 import { JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
@@ -38,6 +39,8 @@ export interface AssessArgs {
 export type AnswersSource = (
   tx: Tx,
   orgId: string,
+  /** The UTC day (YYYY-MM-DD) the answers must still be valid on. */
+  today: string,
   supplierIds: readonly string[],
 ) => Promise<Map<string, unknown>>;
 
@@ -80,6 +83,7 @@ const assess = async (
       ? await answers(
           tx,
           args.orgId,
+          utcDay(createdAt),
           slice.map((s) => s.id),
         )
       : new Map();

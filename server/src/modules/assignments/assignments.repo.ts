@@ -256,12 +256,18 @@ export const assignmentSupplierIdById = (id: SQL): SQL<string | null> =>
 
 /**
  * Each supplier's accepted, unexpired answers as scoring takes them: those of its most recently accepted
- * questionnaire whose validity has not run out. Only `supplierIds` when given (a batch being assessed), else
- * the whole organisation (what-if). Suppliers without any are absent from the map.
+ * questionnaire whose validity has not run out by `today` (YYYY-MM-DD, the caller's UTC day). Only
+ * `supplierIds` when given (a batch being assessed), else the whole organisation (what-if). Suppliers without
+ * any are absent from the map.
+ *
+ * `today` comes from the caller, never SQL's current_date: that is the day in the session's TimeZone, so on a
+ * server set to, say, UTC+14 answers would stop counting a day before the schedule (which counts UTC days)
+ * expires them, or go on counting a day after.
  */
 export const acceptedCriterionAnswers = async (
   tx: Tx,
   orgId: string,
+  today: string,
   supplierIds?: readonly string[],
 ): Promise<Map<string, CriterionAnswer[]>> => {
   if (supplierIds?.length === 0) return new Map();
@@ -273,7 +279,7 @@ export const acceptedCriterionAnswers = async (
         eq(a.orgId, orgId),
         supplierIds ? sql`${a.supplierId} = any(${uuidArray(supplierIds)})` : undefined,
         eq(a.status, 'accepted'),
-        sql`${a.validUntil} >= current_date`,
+        sql`${a.validUntil} >= ${today}::date`,
       ),
     )
     .orderBy(a.supplierId, desc(a.acceptedAt));

@@ -175,11 +175,12 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
   const expireOne = async (
     orgId: string,
     item: { id: string; supplierId: string; validUntil: string | null },
+    today: string,
   ) =>
     withTenant(db, orgId, async (tx) => {
       if (!(await repo.markExpiryHandled(tx, orgId, item.id))) return false;
       const row = await repo.findAssignment(tx, orgId, item.id);
-      const stillCovered = (await deps.acceptedAnswers(tx, orgId, [item.supplierId])).size > 0;
+      const stillCovered = (await deps.acceptedAnswers(tx, orgId, today, [item.supplierId])).size > 0;
       let rescored = false;
       if (row && !stillCovered) {
         const accepted = row.acceptedAt ? utcDay(row.acceptedAt) : 'an earlier day';
@@ -248,7 +249,7 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
       if (await recurOne(orgId, r, lead, today)) totals.recurred++;
     });
     await each(expired, async (e) => {
-      if (await expireOne(orgId, e)) totals.expired++;
+      if (await expireOne(orgId, e, today)) totals.expired++;
     });
   };
 

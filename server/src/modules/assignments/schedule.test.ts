@@ -10,13 +10,14 @@ import { startSmtpServer } from '../../../test/smtp.js';
 import { buildQuestionnaires, buildScoring } from '../../container.js';
 import { assignmentReminders, portalLinks, questionnaireAssignments } from '../../db/schema/assignments.js';
 import { mailOutbox } from '../../db/schema/mail.js';
-import { withTenant } from '../../db/tenant.js';
+import { rowsOf, withTenant } from '../../db/tenant.js';
 import { loadSealer } from '../../lib/sealing.js';
 import { createLocalDiskStorage } from '../../lib/storage/local-disk.js';
 import { createOutbox } from '../mail/mail.outbox.js';
 import { mailRepo } from '../mail/mail.repo.js';
 import { createSmtpTransport } from '../mail/mail.transport.js';
 import { createMailWorker } from '../mail/mail.worker.js';
+import { acceptedCriterionAnswers } from './assignments.repo.js';
 
 // The questionnaire schedule: reminders of open questionnaires (once per slot, however many runners),
 // recurring questionnaires re-sent once, and accepted answers that stop counting when they expire. A real
@@ -394,6 +395,42 @@ describe('recurrence and expiry', () => {
       ).toEqual([]);
       const [event] = (await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assignment.answers_expired');
       expect(event).toMatchObject({ entityId: id, payload: { validUntil: yesterday, rescored: true } });
+    },
+  );
+});
+
+describe('one clock', () => {
+  it(
+    'counts accepted answers by the UTC day it is given, whatever the database session’s TimeZone',
+    SLOW,
+    async () => {
+      const supplier = await supplierWith('Dateline Rubber', 'dateline@a.test');
+      const { id } = await send(supplier.id, addDays(utcDay(new Date()), 14));
+      await answerAll(await invitationToken('dateline@a.test'));
+      expect((await officer.post(`/api/assignments/${id}/accept`, {})).statusCode).toBe(200);
+      const today = utcDay(new Date());
+      // A zone whose calendar day differs from UTC's right now: UTC+14 from 10:00 UTC (already tomorrow
+      // there), else UTC-12 (still yesterday there). Etc/GMT signs are inverted.
+      const ahead = new Date().getUTCHours() >= 10;
+      const zone = ahead ? 'Etc/GMT-14' : 'Etc/GMT+12';
+      // Last valid day today (it counts) when the zone is ahead; yesterday (it does not) when behind.
+      const lastDay = ahead ? today : addDays(today, -1);
+      await t.owner
+        .update(questionnaireAssignments)
+        .set({ validUntil: lastDay })
+        .where(eq(questionnaireAssignments.id, id));
+      const seen = await withTenant(t.db, t.orgA.id, async (tx) => {
+        await tx.execute(sql`select set_config('TimeZone', ${zone}, true)`);
+        const [row] = rowsOf<{ day: string }>(await tx.execute(sql`select current_date::text as day`));
+        return {
+          day: row!.day,
+          answers: await acceptedCriterionAnswers(tx, t.orgA.id, today, [supplier.id]),
+        };
+      });
+      // The session really is on another day …
+      expect(seen.day).toBe(addDays(today, ahead ? 1 : -1));
+      // … and the answers count exactly as the schedule's UTC day says.
+      expect(seen.answers.has(supplier.id)).toBe(ahead);
     },
   );
 });
