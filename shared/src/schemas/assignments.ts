@@ -51,7 +51,11 @@ export type AssignmentCreate = z.infer<typeof AssignmentCreateSchema>;
 
 /** The link's state as the officer sees it (never the link itself, after the answer that created it). */
 export const PortalLinkSchema = z.object({
-  state: z.enum(['live', 'expired', 'revoked']),
+  /**
+   * `not_issued`: no link exists yet (a recurring questionnaire re-sent to a supplier with no e-mail on file):
+   * the officer re-issues the link to get one and passes it on.
+   */
+  state: z.enum(['live', 'expired', 'revoked', 'not_issued']),
   expiresAt: z.string().nullable(),
   /** Where the link went: e-mailed to this contact, or handed to the officer (no contact e-mail, no mailer). */
   recipient: z.string().nullable(),

@@ -230,14 +230,19 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       dueDate: z.string(),
       delivery: z.enum(['email', 'no_email']),
     }),
-    /** The schedule re-sent a recurring questionnaire: this (new) assignment follows `previousId`. */
+    /**
+     * The schedule re-sent a recurring questionnaire: this (new) assignment follows `previousId`. Its link was
+     * e-mailed (`email`), or none was issued because the supplier has no e-mail on file or no mailer is set up
+     * (`no_email`: the officer issues one with "re-issue link" and passes it on). `handed_over` appears only in
+     * events written before `no_email` existed, when a link was minted that no one was given.
+     */
     'assignment.recurred': z.object({
       supplierId: z.string(),
       previousId: z.string(),
       templateId: z.string(),
       templateVersion: z.number(),
       dueDate: z.string(),
-      delivery: z.enum(['email', 'handed_over']),
+      delivery: z.enum(['email', 'handed_over', 'no_email']),
     }),
     /** Its accepted answers reached the end of their validity and no longer count as evidence. */
     'assignment.answers_expired': z.object({

@@ -14,8 +14,9 @@ export const answerMapOf = (rows: readonly AnswerRow[]): AnswerMap =>
 export const isOverdue = (r: Pick<AssignmentRow, 'status' | 'dueDate'>, now = new Date()) =>
   OPEN.has(r.status) && r.dueDate < now.toISOString().slice(0, 10);
 
+/** No expiry means no link was ever minted (every mint sets one): see the schedule's recurrence. */
 export const linkStateOf = (r: Pick<AssignmentRow, 'linkRevokedAt' | 'linkExpiresAt'>, now = new Date()) =>
-  r.linkRevokedAt ? 'revoked' : r.linkExpiresAt && r.linkExpiresAt > now ? 'live' : 'expired';
+  r.linkRevokedAt ? 'revoked' : !r.linkExpiresAt ? 'not_issued' : r.linkExpiresAt > now ? 'live' : 'expired';
 
 /** A stored recurrence as the contract says it (null: sent once). */
 export const recurrenceOf = (r: {

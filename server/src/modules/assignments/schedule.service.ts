@@ -139,21 +139,32 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
         createdBy: null,
       });
       if (!inserted) return false;
-      const link = await links.invite(
-        tx,
-        orgId,
-        {
-          id,
-          supplierId: row.supplierId,
-          supplierName: row.supplierName,
-          templateId: template.id,
-          dueDate,
-          message: row.message,
-        },
-        'invitation',
-        { recurring: true },
-      );
-      await repo.setLinkState(tx, orgId, id, link);
+      // No e-mail to carry it (no contact e-mail, or no mailer): the questionnaire is still due, so it is
+      // created (the recurrence goes on, and the officer sees it in the list), but no link is minted. A link
+      // minted here could never be shown to anyone (the officer sees one only in the answer that creates it),
+      // so it would be a live credential nobody holds, and the trail would claim a hand-over that never
+      // happened. Instead the assignment shows its link as not issued, the audit event says `no_email`, and the
+      // officer's "re-issue link" mints one and hands it over (portalUrl) when they are ready to pass it on.
+      const recipient = await links.recipientOf(tx, orgId, row.supplierId);
+      let delivery: 'email' | 'no_email' = 'no_email';
+      if (recipient) {
+        const link = await links.invite(
+          tx,
+          orgId,
+          {
+            id,
+            supplierId: row.supplierId,
+            supplierName: row.supplierName,
+            templateId: template.id,
+            dueDate,
+            message: row.message,
+          },
+          'invitation',
+          { recurring: true },
+        );
+        await repo.setLinkState(tx, orgId, id, link);
+        delivery = link.delivery === 'email' ? 'email' : 'no_email';
+      }
       await appendAuditEvent(tx, orgId, SYSTEM_ACTOR, {
         action: 'assignment.recurred',
         entityType: 'assignment',
@@ -164,7 +175,7 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
           templateId: template.id,
           templateVersion: template.version ?? 0,
           dueDate,
-          delivery: link.delivery,
+          delivery,
         },
       });
       return true;

@@ -347,6 +347,49 @@ describe('recurrence and expiry', () => {
   );
 
   it(
+    're-sends to a supplier with no e-mail without minting a link no one gets: shown as not issued until the officer issues one',
+    SLOW,
+    async () => {
+      const supplier = await supplierWith('Mailless Rubber');
+      const first = await send(supplier.id, addDays(utcDay(new Date()), 14), {
+        recurrence: { kind: 'on_expiry' },
+      });
+      expect(first.delivery).toBe('handed_over');
+      await answerAll(first.portalUrl!.split('/portal/')[1]!);
+      const accepted = (await officer.post(`/api/assignments/${first.id}/accept`, {})).json().assignment;
+      const runs = await Promise.all(runners.map((r) => r.runDue(at(accepted.validUntil, -30))));
+      expect(runs.reduce((n, r) => n + r.recurred, 0)).toBe(1);
+      const nextId = (await get(first.id)).nextId as string;
+      expect(nextId).toBeTruthy();
+      // The new questionnaire is due and listed, its link shown as not issued (none exists) …
+      const next = await get(nextId);
+      expect(next).toMatchObject({
+        status: 'sent',
+        previousId: first.id,
+        link: { state: 'not_issued', expiresAt: null, recipient: null },
+        reminders: { next: null },
+      });
+      const listed = (await officer.get(`/api/assignments?supplierId=${supplier.id}`)).json().items;
+      expect(listed.find((a: { id: string }) => a.id === nextId).link.state).toBe('not_issued');
+      expect(await t.owner.select().from(portalLinks).where(eq(portalLinks.assignmentId, nextId))).toEqual(
+        [],
+      );
+      // … and the trail says no link was sent, not that one was handed over.
+      const [event] = (await auditOf(t, t.orgA.id)).filter(
+        (e) => e.action === 'assignment.recurred' && e.entityId === nextId,
+      );
+      expect(event!.payload).toMatchObject({ previousId: first.id, delivery: 'no_email' });
+      // The officer's "re-issue link" mints one and hands it over; it opens the new questionnaire.
+      const issued = await officer.post(`/api/assignments/${nextId}/reissue-link`);
+      expect(issued.statusCode, issued.body).toBe(200);
+      expect(issued.json()).toMatchObject({ delivery: 'handed_over', link: { state: 'live' } });
+      const opened = await portal(issued.json().portalUrl.split('/portal/')[1]);
+      expect(opened.statusCode).toBe(200);
+      expect(opened.json()).toMatchObject({ status: 'sent' });
+    },
+  );
+
+  it(
     'stops counting expired answers: the supplier is rescored without them, the assessment says why, coverage drops',
     SLOW,
     async () => {

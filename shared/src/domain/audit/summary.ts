@@ -166,7 +166,13 @@ export const summariseEvent = (e: AuditEvent): string => {
         ? `${e.payload.kind === 'overdue' ? 'Overdue' : 'Due-soon'} reminder e-mailed with a new link (due ${e.payload.dueDate})`
         : `${e.payload.kind === 'overdue' ? 'Overdue' : 'Due-soon'} reminder due, but no e-mail on file: pass it on to the supplier (due ${e.payload.dueDate})`;
     case 'assignment.recurred':
-      return `Recurring questionnaire re-sent (template v${e.payload.templateVersion}), due ${e.payload.dueDate}; link ${e.payload.delivery === 'email' ? 'e-mailed' : 'to be handed over by the officer'}`;
+      return `Recurring questionnaire re-sent (template v${e.payload.templateVersion}), due ${e.payload.dueDate}; ${
+        {
+          email: 'link e-mailed',
+          handed_over: 'link to be handed over by the officer',
+          no_email: 'no e-mail on file, so no link was sent: re-issue the link and pass it on',
+        }[e.payload.delivery]
+      }`;
     case 'assignment.answers_expired':
       return `Accepted answers expired after ${e.payload.validUntil}${e.payload.rescored ? '; the supplier was rescored without them' : ''}`;
     case 'finding.opened':

@@ -10,7 +10,12 @@ export const REVIEW_STATUS: Record<AssignmentStatus, { label: string; tone: Badg
   accepted: { label: 'Accepted', tone: 'success' },
 };
 
-const LINK_STATES = { live: 'Link works', expired: 'Link expired', revoked: 'Link withdrawn' } as const;
+const LINK_STATES = {
+  live: 'Link works',
+  expired: 'Link expired',
+  revoked: 'Link withdrawn',
+  not_issued: 'No link issued yet (no e-mail on file): re-issue the link and pass it on',
+} as const;
 
 /** Who, which questionnaire, where it stands and when things happened. */
 export function ReviewFacts({ assignment: a }: { assignment: Assignment }) {

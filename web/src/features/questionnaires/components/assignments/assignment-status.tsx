@@ -46,7 +46,19 @@ export function AssignmentStatusCell({ assignment: a }: { assignment: Assignment
   );
 }
 
-const LINK_LABELS = { live: 'Live', expired: 'Expired', revoked: 'Revoked' } as const;
+const LINK_LABELS = {
+  live: 'Live',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  not_issued: 'Not issued',
+} as const;
+
+const whereItWent = (link: Assignment['link']) =>
+  link.state === 'not_issued'
+    ? 'No e-mail on file: issue a link and pass it on'
+    : link.recipient
+      ? `E-mailed to ${link.recipient}`
+      : 'Handed over, not e-mailed';
 
 /** The link's state and where it went; never the link itself. */
 export function LinkStateCell({ link }: { link: Assignment['link'] }) {
@@ -58,9 +70,7 @@ export function LinkStateCell({ link }: { link: Assignment['link'] }) {
           <span className="muted"> until {formatDate(link.expiresAt)}</span>
         ) : null}
       </span>
-      <span className="cell-sub muted">
-        {link.recipient ? `E-mailed to ${link.recipient}` : 'Handed over, not e-mailed'}
-      </span>
+      <span className="cell-sub muted">{whereItWent(link)}</span>
     </span>
   );
 }

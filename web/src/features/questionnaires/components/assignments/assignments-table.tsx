@@ -86,7 +86,11 @@ export function AssignmentsTable({
                   ) : null}
                   {actions && canReissue(a) ? (
                     <Button size="sm" variant="ghost" onClick={() => actions.onReissue(a)}>
-                      {a.link.state === 'live' ? 'Re-issue link' : 'New link'}
+                      {a.link.state === 'live'
+                        ? 'Re-issue link'
+                        : a.link.state === 'not_issued'
+                          ? 'Issue link'
+                          : 'New link'}
                       <span className="visually-hidden"> for {a.supplierName}</span>
                     </Button>
                   ) : null}
