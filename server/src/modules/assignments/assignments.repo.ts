@@ -297,6 +297,20 @@ export const lockAssignment = (tx: Tx, orgId: string, id: string) =>
     .where(and(eq(a.orgId, orgId), eq(a.id, id)))
     .for('no key update');
 
+/**
+ * Serialises, per supplier, the writes that change which accepted answers count for it: accepting a
+ * questionnaire and dealing with an expired one. Each reads the supplier's accepted answers and rescores it,
+ * so without this an expiry could read them while an acceptance was under way (not yet committed), then write
+ * its rescore (without the new answers) after the acceptance's, leaving the supplier scored as if it had none.
+ * Taken after the assignment's own row lock and before the audit chain's, in both (one order, no deadlock).
+ * A transaction advisory lock: the suppliers table is not this module's, and it is released however the
+ * transaction ends.
+ */
+export const lockSupplierAnswers = (tx: Tx, orgId: string, supplierId: string) =>
+  tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`supplier-answers:${orgId}:${supplierId}`}, 0))`,
+  );
+
 // ---- the schedule's reads (inside one organisation) ------------------------------------------------------
 
 const OPEN = ['sent', 'in_progress', 'returned'] as const;

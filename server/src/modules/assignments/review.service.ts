@@ -233,6 +233,9 @@ export const createReviewService = ({
         const { row, definition, shown } = loaded;
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
+        // Then the supplier's answers, as the schedule's expiry takes them: neither rescores from a read the
+        // other is about to change.
+        await repo.lockSupplierAnswers(tx, ctx.orgId, row.supplierId);
         const { criterionAnswers } = await scoreAcceptance(tx, ctx, loaded, input.evidenceAccepted);
         const months =
           (await policies.findPublishedPolicy(tx, ctx.orgId))?.document.answerValidityMonths ??

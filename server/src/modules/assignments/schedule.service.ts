@@ -190,6 +190,9 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
   ) =>
     withTenant(db, orgId, async (tx) => {
       if (!(await repo.markExpiryHandled(tx, orgId, item.id))) return false;
+      // As accept takes it (after the assignment's row, which marking it just locked): an acceptance of newer
+      // answers under way finishes first, and then counts below.
+      await repo.lockSupplierAnswers(tx, orgId, item.supplierId);
       const row = await repo.findAssignment(tx, orgId, item.id);
       const stillCovered = (await deps.acceptedAnswers(tx, orgId, today, [item.supplierId])).size > 0;
       let rescored = false;

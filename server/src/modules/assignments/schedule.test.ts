@@ -17,7 +17,7 @@ import { createOutbox } from '../mail/mail.outbox.js';
 import { mailRepo } from '../mail/mail.repo.js';
 import { createSmtpTransport } from '../mail/mail.transport.js';
 import { createMailWorker } from '../mail/mail.worker.js';
-import { acceptedCriterionAnswers } from './assignments.repo.js';
+import { acceptedCriterionAnswers, lockSupplierAnswers } from './assignments.repo.js';
 
 // The questionnaire schedule: reminders of open questionnaires (once per slot, however many runners),
 // recurring questionnaires re-sent once, and accepted answers that stop counting when they expire. A real
@@ -474,6 +474,82 @@ describe('one clock', () => {
       expect(seen.day).toBe(addDays(today, ahead ? 1 : -1));
       // … and the answers count exactly as the schedule's UTC day says.
       expect(seen.answers.has(supplier.id)).toBe(ahead);
+    },
+  );
+});
+
+describe('expiry and accept', () => {
+  // Needs two connections: PGlite has one, so a held lock there would stop the test itself.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'take the same per-supplier lock: an expiry never rescores from answers an acceptance is about to change',
+    SLOW,
+    async () => {
+      const supplier = await supplierWith('Racing Rubber', 'race@a.test');
+      const due = addDays(utcDay(new Date()), 14);
+      const old = await send(supplier.id, due);
+      await answerAll(await invitationToken('race@a.test'));
+      expect((await officer.post(`/api/assignments/${old.id}/accept`, {})).statusCode).toBe(200);
+      await t.owner
+        .update(questionnaireAssignments)
+        .set({ validUntil: addDays(utcDay(new Date()), -1) })
+        .where(eq(questionnaireAssignments.id, old.id));
+      const fresh = await send(supplier.id, due);
+      const mails = await mailsTo('race@a.test');
+      await answerAll(tokensIn(mails.at(-1)!.text)[0]!);
+
+      // Another transaction holds the supplier's answers lock (as an acceptance under way would).
+      let release!: () => void;
+      let held!: () => void;
+      const isHeld = new Promise<void>((r) => {
+        held = r;
+      });
+      const holder = withTenant(t.db, t.orgA.id, async (tx) => {
+        await lockSupplierAnswers(tx, t.orgA.id, supplier.id);
+        held();
+        await new Promise<void>((r) => {
+          release = r;
+        });
+      });
+      await isHeld;
+      let accepting: Promise<Awaited<ReturnType<Client['post']>>>;
+      let expiring: ReturnType<Schedule['runDue']>;
+      try {
+        const settled = { accept: false, expiry: false };
+        accepting = officer.post(`/api/assignments/${fresh.id}/accept`, {}).then((res) => {
+          settled.accept = true;
+          return res;
+        });
+        expiring = runners[0].runDue().then((run) => {
+          settled.expiry = true;
+          return run;
+        });
+        // Both come to wait for it (PostgreSQL lists each as an ungranted request for that advisory lock).
+        const key = `supplier-answers:${t.orgA.id}:${supplier.id}`;
+        let waiting = 0;
+        for (const until = Date.now() + 30_000; waiting < 2 && Date.now() < until; ) {
+          await new Promise((r) => setTimeout(r, 100));
+          const [row] = rowsOf<{ n: number }>(
+            await t.owner.execute(sql`select count(*)::int as n from pg_locks
+              where locktype = 'advisory' and not granted
+                and ((classid::bigint << 32) | objid::bigint) = hashtextextended(${key}, 0)`),
+          );
+          waiting = row!.n;
+        }
+        expect(waiting).toBe(2);
+        expect(settled).toEqual({ accept: false, expiry: false });
+      } finally {
+        release();
+      }
+      await holder;
+      expect((await accepting).statusCode).toBe(200);
+      expect((await expiring).expired).toBeGreaterThanOrEqual(1);
+      // Whichever went first, the supplier's latest assessment scores the newly accepted answers.
+      const latest = (await officer.get(`/api/suppliers/${supplier.id}/assessments`)).json().items[0];
+      expect(latest.inputs.answers.length).toBeGreaterThan(0);
+      const [event] = (await auditOf(t, t.orgA.id)).filter(
+        (e) => e.action === 'assignment.answers_expired' && e.entityId === old.id,
+      );
+      expect(event).toBeDefined();
     },
   );
 });
