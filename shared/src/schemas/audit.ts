@@ -244,6 +244,11 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       dueDate: z.string(),
       delivery: z.enum(['email', 'handed_over', 'no_email']),
     }),
+    /** An officer stopped a recurring questionnaire: it will not be sent again (`recurrence` was its schedule). */
+    'assignment.recurrence_stopped': z.object({
+      supplierId: z.string(),
+      recurrence: RecurrenceSchema,
+    }),
     /** Its accepted answers reached the end of their validity and no longer count as evidence. */
     'assignment.answers_expired': z.object({
       supplierId: z.string(),
@@ -327,6 +332,7 @@ export const ENTITY_OF = {
   'assignment.accepted': 'assignment',
   'assignment.reminded': 'assignment',
   'assignment.recurred': 'assignment',
+  'assignment.recurrence_stopped': 'assignment',
   'assignment.answers_expired': 'assignment',
   'finding.opened': 'finding',
   'mail.sent': 'mail',

@@ -128,6 +128,24 @@ export const assignmentsRoutes = async (
       assignments.reissueLink(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
   );
 
+  r.post(
+    '/api/assignments/:id/stop-recurrence',
+    {
+      schema: {
+        tags,
+        operationId: 'stopAssignmentRecurrence',
+        summary:
+          'Stop a recurring questionnaire being sent again (officers): the questionnaire itself is unchanged. 422 once it was already re-sent: stop the newest one instead',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        response: { 200: AssignmentSchema },
+      },
+      config: { role: 'officer' },
+    },
+    async (req) =>
+      assignments.stopRecurrence(ctxOf(req), req.params.id, expectedRevision(req.headers['if-match'])),
+  );
+
   r.get(
     '/api/assignments/:id/answers',
     {

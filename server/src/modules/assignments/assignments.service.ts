@@ -16,6 +16,7 @@ import { appendAuditEvent } from '../audit/audit-append.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { TemplatesRepo } from '../templates/templates.repo.js';
 import type { Links, MintedLink } from './assignments.links.js';
+import { recurrenceOf } from './assignments.mapping.js';
 import type { Present } from './assignments.present.js';
 import * as repo from './assignments.repo.js';
 import { revokePortalLinks } from './portal-links.repo.js';
@@ -182,6 +183,41 @@ export const createAssignmentsService = ({ db, kickMail, suppliers, templates, l
             payload: { supplierId: row.supplierId },
           });
         }
+        return shown(tx, ctx, id);
+      });
+    },
+
+    /**
+     * The questionnaire is not sent again. Locked first, as the schedule's re-send locks it: either the re-send
+     * came first (then this one has a successor and is refused: the newest carries the recurrence on) or it
+     * sees the recurrence gone and sends nothing.
+     */
+    async stopRecurrence(ctx: RequestCtx, id: string, expected: number | undefined): Promise<Assignment> {
+      requireRole(ctx, 'officer');
+      return withTenant(db, ctx.orgId, async (tx) => {
+        await repo.lockAssignment(tx, ctx.orgId, id);
+        const row = await load(tx, ctx, id);
+        const [before] = await present(tx, ctx.orgId, [row]);
+        checkRevision('questionnaire', expected, before!);
+        const recurrence = recurrenceOf(row);
+        if (!recurrence) return before!;
+        if (row.nextId) {
+          throw unprocessable(
+            'This questionnaire was already sent again: stop the recurrence on the newest one',
+            'id',
+          );
+        }
+        const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
+          recurrence: null,
+          recurrenceMonths: null,
+        });
+        if (!ok) throw staleRevision('questionnaire', await shown(tx, ctx, id));
+        await appendAuditEvent(tx, ctx.orgId, ctx.actor, {
+          action: 'assignment.recurrence_stopped',
+          entityType: 'assignment',
+          entityId: id,
+          payload: { supplierId: row.supplierId, recurrence },
+        });
         return shown(tx, ctx, id);
       });
     },

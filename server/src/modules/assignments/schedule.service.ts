@@ -116,8 +116,10 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
     const next = nextRecurrence(recurrence, { dueDate: prev.dueDate, validUntil: prev.validUntil }, leadDays);
     if (today < next.sendOn) return false;
     return withTenant(db, orgId, async (tx) => {
+      // Locked as stopping the recurrence locks it: a stop that came first leaves nothing to send.
+      await repo.lockAssignment(tx, orgId, prev.id);
       const row = await repo.findAssignment(tx, orgId, prev.id);
-      if (!row) return false;
+      if (!row || !recurrenceOf(row)) return false;
       const supplier = await deps.suppliers.findSupplier(tx, orgId, row.supplierId);
       const sent = await deps.templates.findTemplate(tx, orgId, row.templateId);
       const template = sent && (await deps.templates.findPublishedInFamily(tx, orgId, sent.familyId));

@@ -379,6 +379,9 @@ describe('recurrence and expiry', () => {
         (e) => e.action === 'assignment.recurred' && e.entityId === nextId,
       );
       expect(event!.payload).toMatchObject({ previousId: first.id, delivery: 'no_email' });
+      // Its recurrence is carried on by the newest: stopping it on the earlier one is refused.
+      const late = await officer.post(`/api/assignments/${first.id}/stop-recurrence`);
+      expect(late.statusCode).toBe(422);
       // The officer's "re-issue link" mints one and hands it over; it opens the new questionnaire.
       const issued = await officer.post(`/api/assignments/${nextId}/reissue-link`);
       expect(issued.statusCode, issued.body).toBe(200);
@@ -581,6 +584,42 @@ describe('the API around it', () => {
     }
     const after = await t.owner.select({ n: sql<number>`count(*)::int` }).from(questionnaireAssignments);
     expect(after).toEqual(before);
+  });
+
+  it('stops a recurrence (officers, If-Match, audited): the schedule then sends nothing', SLOW, async () => {
+    const s = await supplierWith('Stopping Rubber', 'stop@a.test');
+    const made = await send(s.id, addDays(utcDay(new Date()), 14), { recurrence: { kind: 'on_expiry' } });
+    await answerAll(await invitationToken('stop@a.test'));
+    const accepted = (await officer.post(`/api/assignments/${made.id}/accept`, {})).json().assignment;
+    const url = `/api/assignments/${made.id}/stop-recurrence`;
+    const ifMatch = (r: number | string) => ({ 'if-match': `"${r}"` });
+
+    // Not an executive's; not another organisation's (404); a bad id or If-Match is a 400; a stale one a 409.
+    const exec = await t.login(t.orgA.executive);
+    expect((await exec.request('POST', url, {}, ifMatch(accepted.revision))).statusCode).toBe(403);
+    const b = await t.login(t.orgB.officer);
+    expect((await b.request('POST', url, {}, ifMatch(accepted.revision))).statusCode).toBe(404);
+    const badId = await officer.post('/api/assignments/not-a-uuid/stop-recurrence');
+    expect(badId.statusCode).toBe(400);
+    expect(issuePaths(badId)).toEqual(['id']);
+    const badHeader = await officer.request('POST', url, {}, { 'if-match': 'yesterday' });
+    expect(badHeader.statusCode).toBe(400);
+    expect((await officer.request('POST', url, {}, ifMatch(accepted.revision - 1))).statusCode).toBe(409);
+    expect((await get(made.id)).recurrence).toEqual({ kind: 'on_expiry' });
+
+    const stopped = await officer.request('POST', url, {}, ifMatch(accepted.revision));
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    expect(stopped.json()).toMatchObject({ id: made.id, recurrence: null, revision: accepted.revision + 1 });
+    // Again: nothing left to stop, nothing written.
+    expect((await officer.post(url)).json().revision).toBe(accepted.revision + 1);
+    const events = (await auditOf(t, t.orgA.id)).filter(
+      (e) => e.action === 'assignment.recurrence_stopped' && e.entityId === made.id,
+    );
+    expect(events.map((e) => e.payload)).toEqual([{ supplierId: s.id, recurrence: { kind: 'on_expiry' } }]);
+
+    const runs = await Promise.all(runners.map((r) => r.runDue(at(accepted.validUntil, -30))));
+    expect(runs.reduce((n, r) => n + r.recurred, 0)).toBe(0);
+    expect((await get(made.id)).nextId).toBeNull();
   });
 
   it('answers coverage to every role of the organisation only, and names bad input', async () => {

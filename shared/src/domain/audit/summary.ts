@@ -173,6 +173,12 @@ export const summariseEvent = (e: AuditEvent): string => {
           no_email: 'no e-mail on file, so no link was sent: re-issue the link and pass it on',
         }[e.payload.delivery]
       }`;
+    case 'assignment.recurrence_stopped':
+      return `Recurring questionnaire stopped: it will not be sent again (was ${
+        e.payload.recurrence.kind === 'on_expiry'
+          ? 'sent again before the accepted answers expire'
+          : `sent again every ${plural(e.payload.recurrence.months, 'month')}`
+      })`;
     case 'assignment.answers_expired':
       return `Accepted answers expired after ${e.payload.validUntil}${e.payload.rescored ? '; the supplier was rescored without them' : ''}`;
     case 'finding.opened':

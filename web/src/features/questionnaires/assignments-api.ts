@@ -86,6 +86,21 @@ export const useReissueLink = () => {
   });
 };
 
+/** The questionnaire is no longer sent again automatically (its recurrence stops; nothing else changes). */
+export const useStopRecurrence = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, revision }: LinkChange) =>
+      apiRequest(`${assignmentPath(id)}/stop-recurrence`, {
+        method: 'POST',
+        schema: AssignmentSchema,
+        ifMatch: revision,
+      }),
+    // The review page's answers and the lists all live under the 'assignments' key.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: assignmentKeys.all }),
+  });
+};
+
 /**
  * The questionnaires of one template not yet accepted (newest 200), so the send form can say which chosen
  * suppliers already have one open before a second is sent.

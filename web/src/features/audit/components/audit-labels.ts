@@ -47,6 +47,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assignment.accepted': 'Questionnaire accepted',
   'assignment.reminded': 'Questionnaire reminder',
   'assignment.recurred': 'Questionnaire re-sent (recurring)',
+  'assignment.recurrence_stopped': 'Questionnaire recurrence stopped',
   'assignment.answers_expired': 'Questionnaire answers expired',
   'finding.opened': 'Finding opened',
   'mail.sent': 'E-mail sent',

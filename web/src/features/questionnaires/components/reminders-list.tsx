@@ -1,6 +1,7 @@
 import type { Assignment, Reminder } from '#shared/schemas/assignments.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { formatDate } from '../../../lib/format.js';
+import { StopRecurrenceButton } from './stop-recurrence.js';
 
 const MAIL_WORDS: Record<NonNullable<Reminder['mailStatus']>, string> = {
   queued: 'waiting to be sent',
@@ -31,7 +32,14 @@ const recurrenceWords = (a: Assignment) =>
  * The reminders of a sent questionnaire (newest first), the next one planned, and whether it recurs. Reads
  * only the assignment the page already has: mount it wherever one assignment is shown.
  */
-export function RemindersList({ assignment: a }: { assignment: Assignment }) {
+export function RemindersList({
+  assignment: a,
+  canStopRecurrence = false,
+}: {
+  assignment: Assignment;
+  /** Officers may stop a recurrence ("Stop repeating"). */
+  canStopRecurrence?: boolean;
+}) {
   const recurs = recurrenceWords(a);
   const dueWithoutEmail = a.reminders.sent.filter((r) => r.delivery === 'no_email').length;
   return (
@@ -58,7 +66,11 @@ export function RemindersList({ assignment: a }: { assignment: Assignment }) {
           ? `Next: ${kindWords(a.reminders.next.kind).toLowerCase()} on ${formatDate(a.reminders.next.on)}.`
           : 'No further reminder planned.'}
       </p>
-      {recurs ? <p>{recurs}.</p> : null}
+      {recurs ? (
+        <p>
+          {recurs}. {canStopRecurrence ? <StopRecurrenceButton assignment={a} /> : null}
+        </p>
+      ) : null}
       {a.previousId ? <p className="muted">Re-sends an earlier questionnaire of this supplier.</p> : null}
       {a.nextId ? <p className="muted">Already re-sent: a newer questionnaire follows this one.</p> : null}
     </section>

@@ -202,6 +202,47 @@ describe('questionnaire review', () => {
     expect(sent?.headers.get('if-match')).toBe('"7"');
   });
 
+  it('stops a recurrence after confirming, with the revision seen; not offered to an executive', async () => {
+    const recurring = { status: 'accepted' as const, recurrence: { kind: 'on_expiry' as const } };
+    let current = answersBody(recurring);
+    const { find } = mockFetch(
+      routes({
+        [`GET /api/assignments/${ID}/answers`]: () => json(200, current),
+        [`POST /api/assignments/${ID}/stop-recurrence`]: () => {
+          current = answersBody({ status: 'accepted', recurrence: null, revision: 8 });
+          return json(200, current.assignment);
+        },
+      }),
+    );
+    const { user } = renderApp(`/questionnaires/assignments/${ID}`);
+    await screen.findByText(/Sent again automatically before the accepted answers expire/, undefined, {
+      timeout: 10_000,
+    });
+    await user.click(screen.getByRole('button', { name: 'Stop repeating' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toMatch(/will not be sent again/);
+    expect(find('POST', `/api/assignments/${ID}/stop-recurrence`)).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Stop repeating' }));
+    await waitFor(() => expect(screen.queryByText(/Sent again automatically/)).toBeNull());
+    const sent = find('POST', `/api/assignments/${ID}/stop-recurrence`);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.headers.get('if-match')).toBe('"7"');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('offers no "Stop repeating" to an executive', async () => {
+    mockFetch(
+      routes({
+        'GET /api/me': () => json(200, makeSession('executive')),
+        [`GET /api/assignments/${ID}/answers`]: () =>
+          json(200, answersBody({ status: 'accepted', recurrence: { kind: 'every_months', months: 6 } })),
+      }),
+    );
+    renderApp(`/questionnaires/assignments/${ID}`);
+    await screen.findByText(/Sent again automatically every 6 months/, undefined, { timeout: 10_000 });
+    expect(screen.queryByRole('button', { name: 'Stop repeating' })).toBeNull();
+  });
+
   it('accepts after confirming, and shows the assessment and the findings it opened', async () => {
     const { find } = mockFetch(
       routes({

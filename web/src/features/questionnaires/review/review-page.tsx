@@ -5,7 +5,7 @@ import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
-import { canManageTemplates } from '../../auth/permissions.js';
+import { canManageTemplates, canSendQuestionnaires } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useTemplate } from '../api.js';
 import { RemindersList } from '../components/reminders-list.js';
@@ -78,7 +78,7 @@ export function ReviewPage() {
         }
       />
       <ReviewFacts assignment={assignment} />
-      <RemindersList assignment={assignment} />
+      <RemindersList assignment={assignment} canStopRecurrence={canSendQuestionnaires(session.role)} />
       {definition.locales.length > 1 ? (
         <p className="review-locale">
           <label className="field-label" htmlFor="review-locale">
