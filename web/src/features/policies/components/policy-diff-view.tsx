@@ -13,6 +13,7 @@ const SECTIONS: { title: string; heads: readonly string[] }[] = [
     title: 'Residual risk, evidence and confidence',
     heads: ['residual', 'evidenceWeighting', 'confidence', 'reassessmentMonths'],
   },
+  { title: 'Questionnaires', heads: ['answerValidityMonths', 'questionnaireSchedule'] },
 ];
 
 const sectionOf = (change: PolicyChange) =>

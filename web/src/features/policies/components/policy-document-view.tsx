@@ -5,6 +5,7 @@ import { PolicyDatasetsView } from '../../datasets/components/policy-datasets-vi
 import { RatingBadge } from '../../suppliers/components/rating-badge.js';
 import { RATING_LABELS } from '../../suppliers/labels.js';
 import { describeSpan, ratingSpans } from '../lib/bands.js';
+import { describeAnswerValidity, describeSchedule } from '../lib/questionnaire-settings.js';
 import { CriteriaView, RedFlagsView } from './criteria-view.js';
 import { InherentFactorsView } from './inherent-factors-view.js';
 import { Methodology } from './methodology.js';
@@ -100,6 +101,10 @@ export function PolicyDocumentView({ doc }: { doc: PolicyDocument }) {
           <dd>
             Every {doc.reassessmentMonths} {doc.reassessmentMonths === 1 ? 'month' : 'months'}
           </dd>
+          <dt>Answer validity</dt>
+          <dd>{describeAnswerValidity(doc.answerValidityMonths)}</dd>
+          <dt>Reminders</dt>
+          <dd>{describeSchedule(doc.questionnaireSchedule)}</dd>
         </dl>
       </Section>
 

@@ -23,6 +23,7 @@ import { CriteriaFields, RedFlagFields } from './form-criteria-fields.js';
 import { InherentFields } from './form-inherent-fields.js';
 import { NumberField, TextInput } from './form-inputs.js';
 import { type ParameterRow, ParameterTable } from './form-parameter-table.js';
+import { QuestionnaireFields } from './form-questionnaire-fields.js';
 import { UnknownDataFields } from './form-unknown-data-fields.js';
 import { RatingBandsBar } from './rating-bands-bar.js';
 
@@ -188,6 +189,8 @@ export function PolicyForm({ policy }: { policy: Policy }) {
             rows={PARAMETERS}
           />
         </Section>
+
+        <QuestionnaireFields />
 
         <div className="form-actions policy-form-actions">
           <FormAlert message={formError} />

@@ -42,6 +42,47 @@ describe('diffPolicies', () => {
   });
 });
 
+describe('diffPolicies: questionnaire settings', () => {
+  it('shows a changed schedule in words, the reminder days as one list', () => {
+    const after = policyDocument((doc) => {
+      doc.questionnaireSchedule = {
+        reminderDaysBefore: [14, 7],
+        overdueEveryDays: 3,
+        overdueMaxReminders: 4,
+        recurrenceLeadDays: 30,
+      };
+      doc.answerValidityMonths = 24;
+    });
+    const changes = diffPolicies(policyDocument(), after).map((c) => `${c.label}: ${c.before} → ${c.after}`);
+    expect(changes).toEqual([
+      'Accepted answers count for (months): 12 → 24',
+      'Reminders before the due date (days): 7, 3, 1 days before → 14, 7 days before',
+      'When overdue, remind every (days): 7 → 3',
+    ]);
+  });
+
+  it('names the defaults when a policy starts or stops leaving the settings out', () => {
+    const bare = policyDocument((doc) => {
+      delete doc.questionnaireSchedule;
+      delete doc.answerValidityMonths;
+    });
+    const changes = diffPolicies(bare, policyDocument());
+    expect(changes.map((c) => [c.kind, c.label, c.before, c.after])).toEqual([
+      ['changed', 'Accepted answers count for (months)', 'Default (12 months)', '12 months'],
+      [
+        'changed',
+        'Reminders and re-sending',
+        'Default: no reminders; recurring questionnaires sent again 30 days before due',
+        'Reminders 7, 3, 1 days before the due date; when overdue every 7 days, at most 4; recurring questionnaires sent again 30 days before due',
+      ],
+    ]);
+    expect(diffPolicies(policyDocument(), bare).map((c) => c.after)).toEqual([
+      'Default (12 months)',
+      'Default: no reminders; recurring questionnaires sent again 30 days before due',
+    ]);
+  });
+});
+
 describe('parseIssuePath', () => {
   it('reads server issue paths as form paths', () => {
     expect(parseIssuePath('document.ratingBands.high')).toEqual(['ratingBands', 'high']);

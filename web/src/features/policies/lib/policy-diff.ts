@@ -1,9 +1,10 @@
-import type { PolicyDocumentInput } from '#shared/schemas/policy.js';
+import type { PolicyDocumentInput, QuestionnaireSchedule } from '#shared/schemas/policy.js';
 import { RATINGS, type Rating } from '#shared/schemas/suppliers.js';
 import { formatScore } from '../../../lib/format.js';
 import { RATING_LABELS } from '../../suppliers/labels.js';
 import { CRITERION_GROUP_LABELS } from '../labels.js';
 import { describePath, type PathSegment } from './policy-paths.js';
+import { describeAnswerValidity, describeReminderDays, describeSchedule } from './questionnaire-settings.js';
 
 export type ChangeKind = 'changed' | 'added' | 'removed';
 
@@ -51,6 +52,16 @@ function formatValue(value: Json | undefined, path: readonly PathSegment[]): str
   return JSON.stringify(value);
 }
 
+/**
+ * Settings a policy may leave out, whose absence means a default: shown as the default in words rather than
+ * as "added" or "removed", since the behaviour changes, not the set of settings.
+ */
+const OPTIONAL_WITH_DEFAULT: Record<string, (value: Json | undefined) => string> = {
+  answerValidityMonths: (value) => describeAnswerValidity(typeof value === 'number' ? value : undefined),
+  questionnaireSchedule: (value) =>
+    describeSchedule(isObject(value) ? (value as unknown as QuestionnaireSchedule) : undefined),
+};
+
 const idOf = (path: readonly PathSegment[]) =>
   path.reduce<string>((id, segment, i) => {
     if (typeof segment === 'number') return `${id}[${segment}]`;
@@ -78,6 +89,32 @@ export function diffPolicies(before: PolicyDocumentInput, after: PolicyDocumentI
 
   const walk = (a: Json | undefined, b: Json | undefined, path: PathSegment[]) => {
     if (a === undefined && b === undefined) return;
+    const optional = path.length === 1 ? OPTIONAL_WITH_DEFAULT[String(path[0])] : undefined;
+    if (optional && (a === undefined || b === undefined)) {
+      changes.push({
+        id: idOf(path),
+        path,
+        kind: 'changed',
+        label: describePath(path, docs),
+        before: optional(a),
+        after: optional(b),
+      });
+      return;
+    }
+    // A list of days is one setting ("7, 3, 1 days before"), not a row per position.
+    if (path[0] === 'questionnaireSchedule' && path[1] === 'reminderDaysBefore' && path.length === 2) {
+      if (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) !== JSON.stringify(b)) {
+        changes.push({
+          id: idOf(path),
+          path,
+          kind: 'changed',
+          label: describePath(path, docs),
+          before: describeReminderDays(a as number[]),
+          after: describeReminderDays(b as number[]),
+        });
+      }
+      return;
+    }
     if (a === undefined) return push('added', path, a, b);
     if (b === undefined) return push('removed', path, a, b);
     if (isObject(a) && isObject(b)) {

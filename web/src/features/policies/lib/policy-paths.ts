@@ -35,6 +35,8 @@ const TOP_LEVEL: Record<string, string> = {
   criteria: 'Criteria',
   redFlags: 'Red flags',
   reassessmentMonths: 'Reassessment interval (months)',
+  answerValidityMonths: 'Accepted answers count for (months)',
+  questionnaireSchedule: 'Reminders and re-sending',
 };
 
 const PAIRS: Record<string, string> = {
@@ -44,6 +46,10 @@ const PAIRS: Record<string, string> = {
   'evidenceWeighting.evidenceBacked': 'Evidence-backed answers count for',
   'confidence.referenceDataWeight': 'Confidence: weight of reference-data coverage',
   'confidence.answersWeight': 'Confidence: weight of answer coverage',
+  'questionnaireSchedule.reminderDaysBefore': 'Reminders before the due date (days)',
+  'questionnaireSchedule.overdueEveryDays': 'When overdue, remind every (days)',
+  'questionnaireSchedule.overdueMaxReminders': 'Overdue reminders, at most',
+  'questionnaireSchedule.recurrenceLeadDays': 'Send recurring questionnaires again (days before due)',
 };
 
 const isBanded = (key: PathSegment | undefined): key is BandedFactorKey =>

@@ -17,6 +17,8 @@ const SHOWN = [
   /^residual\.maxReduction$/,
   /^evidenceWeighting\.(selfDeclared|evidenceBacked)$/,
   /^confidence\.(referenceDataWeight|answersWeight)$/,
+  /^answerValidityMonths$/,
+  /^questionnaireSchedule\.(reminderDaysBefore(\.\d+)?|overdueEveryDays|overdueMaxReminders|recurrenceLeadDays)$/,
 ];
 
 const isShown = (name: string) => SHOWN.some((pattern) => pattern.test(name));
