@@ -11,6 +11,16 @@ export const ASSIGNMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'returne
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
 
+/** The statuses in which a questionnaire waits for the supplier: sent, being answered, or returned to them. */
+export const OPEN_ASSIGNMENT_STATUSES = [
+  'sent',
+  'in_progress',
+  'returned',
+] as const satisfies readonly AssignmentStatus[];
+export type OpenAssignmentStatus = (typeof OPEN_ASSIGNMENT_STATUSES)[number];
+export const isOpenAssignmentStatus = (status: string): status is OpenAssignmentStatus =>
+  (OPEN_ASSIGNMENT_STATUSES as readonly string[]).includes(status);
+
 const DueDateSchema = z.iso.date({ message: 'Use a date as YYYY-MM-DD' });
 
 /**

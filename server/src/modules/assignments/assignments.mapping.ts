@@ -1,18 +1,21 @@
 import { answerProgress } from '#shared/domain/questionnaires/progress.js';
-import type { Assignment, AssignmentReminders, Recurrence } from '#shared/schemas/assignments.js';
+import {
+  type Assignment,
+  type AssignmentReminders,
+  isOpenAssignmentStatus,
+  type Recurrence,
+} from '#shared/schemas/assignments.js';
 import type { AnswerMap } from '#shared/schemas/questionnaire-answers.js';
 import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import { LocaleSchema } from '#shared/schemas/questionnaires.js';
 import type { AnswerRow, AssignmentRow } from './assignments.repo.js';
-
-const OPEN = new Set(['sent', 'in_progress', 'returned']);
 
 export const answerMapOf = (rows: readonly AnswerRow[]): AnswerMap =>
   Object.fromEntries(rows.map((r) => [r.questionId, r.value as AnswerMap[string]]));
 
 /** Past its due date and still waiting for the supplier (sent, in progress, or returned to them). */
 export const isOverdue = (r: Pick<AssignmentRow, 'status' | 'dueDate'>, now = new Date()) =>
-  OPEN.has(r.status) && r.dueDate < now.toISOString().slice(0, 10);
+  isOpenAssignmentStatus(r.status) && r.dueDate < now.toISOString().slice(0, 10);
 
 /** No expiry means no link was ever minted (every mint sets one): see the schedule's recurrence. */
 export const linkStateOf = (r: Pick<AssignmentRow, 'linkRevokedAt' | 'linkExpiresAt'>, now = new Date()) =>

@@ -1,5 +1,9 @@
 import { type ReminderSlot, reminderSlots, utcDay } from '#shared/domain/questionnaires/schedule.js';
-import type { Assignment, AssignmentReminders } from '#shared/schemas/assignments.js';
+import {
+  type Assignment,
+  type AssignmentReminders,
+  isOpenAssignmentStatus,
+} from '#shared/schemas/assignments.js';
 import type { QuestionnaireSchedule } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
@@ -7,8 +11,6 @@ import type { DefinitionOf } from './assignments.definitions.js';
 import { linkStateOf, toAssignment } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
 import { listReminders, type ReminderRow } from './reminders.repo.js';
-
-const OPEN = new Set(['sent', 'in_progress', 'returned']);
 
 /**
  * The next reminder the schedule will send: among the slots after the last one sent, today's if a runner has
@@ -21,7 +23,7 @@ export const plannedReminder = (
   sentSlots: ReadonlySet<string>,
   now: Date,
 ): ReminderSlot | null => {
-  if (!schedule || !OPEN.has(r.status) || linkStateOf(r, now) !== 'live') return null;
+  if (!schedule || !isOpenAssignmentStatus(r.status) || linkStateOf(r, now) !== 'live') return null;
   const today = utcDay(now);
   const slots = reminderSlots(schedule, r.dueDate, utcDay(r.sentAt));
   const after = slots.slice(slots.findLastIndex((s) => sentSlots.has(s.slot)) + 1);

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
-import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
+import { type AssignmentsQuery, OPEN_ASSIGNMENT_STATUSES } from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -82,7 +82,7 @@ export const listAssignments = async (tx: Tx, orgId: string, q: AssignmentsQuery
   if (q.status) where.push(eq(a.status, q.status));
   if (q.supplierId) where.push(eq(a.supplierId, q.supplierId));
   if (q.templateId) where.push(eq(a.templateId, q.templateId));
-  const open = inArray(a.status, ['sent', 'in_progress', 'returned']);
+  const open = inArray(a.status, [...OPEN_ASSIGNMENT_STATUSES]);
   if (q.overdue === 'true') where.push(and(open, lt(a.dueDate, today())));
   if (q.overdue === 'false') where.push(sql`not (${and(open, lt(a.dueDate, today()))})`);
   const filter = and(...where);
@@ -313,8 +313,6 @@ export const lockSupplierAnswers = (tx: Tx, orgId: string, supplierId: string) =
 
 // ---- the schedule's reads (inside one organisation) ------------------------------------------------------
 
-const OPEN = ['sent', 'in_progress', 'returned'] as const;
-
 /** Open questionnaires due between `from` and `to` whose links still work: the ones a reminder may be due for. */
 export const listRemindable = (tx: Tx, orgId: string, from: string, to: string, now: Date) =>
   tx
@@ -323,7 +321,7 @@ export const listRemindable = (tx: Tx, orgId: string, from: string, to: string, 
     .where(
       and(
         eq(a.orgId, orgId),
-        inArray(a.status, [...OPEN]),
+        inArray(a.status, [...OPEN_ASSIGNMENT_STATUSES]),
         sql`${a.dueDate} between ${from} and ${to}`,
         isNull(a.linkRevokedAt),
         gt(a.linkExpiresAt, now),

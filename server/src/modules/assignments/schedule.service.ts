@@ -7,6 +7,7 @@ import {
   scheduleWindow,
   utcDay,
 } from '#shared/domain/questionnaires/schedule.js';
+import { isOpenAssignmentStatus } from '#shared/schemas/assignments.js';
 import type { QuestionnaireSchedule } from '#shared/schemas/policy.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
@@ -66,7 +67,7 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
       // Locked as the portal's writes lock it: a submit either came first (no reminder) or waits for us.
       await repo.lockAssignment(tx, orgId, id);
       const row = await repo.findAssignment(tx, orgId, id);
-      if (!row || !['sent', 'in_progress', 'returned'].includes(row.status)) return undefined;
+      if (!row || !isOpenAssignmentStatus(row.status)) return undefined;
       if (row.linkRevokedAt || !row.linkExpiresAt || row.linkExpiresAt <= now || !schedule) return undefined;
       // An archived supplier is no longer asked for anything (archiving does not withdraw its links).
       const supplier = await deps.suppliers.findSupplier(tx, orgId, row.supplierId);
