@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { SUPPLIER_FILTER_KEYS, type SuppliersQuery } from '#shared/schemas/suppliers.js';
 import { CountryPicker } from '../../../components/country-picker.js';
 import { Button } from '../../../components/ui/button.js';
+import { type FilterOption, FilterSelect } from '../../../components/ui/filter-select.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { CHAIN_RATING_OPTIONS, RATING_OPTIONS, STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
@@ -16,6 +17,11 @@ export const FILTER_KEYS = SUPPLIER_FILTER_KEYS;
 
 export const hasActiveFilters = (query: SuppliersQuery): boolean =>
   FILTER_KEYS.some((key) => (key === 'archived' ? query.archived === 'true' : query[key] !== undefined));
+
+const REGISTER_OPTIONS: readonly FilterOption[] = [
+  { value: 'false', label: 'Current suppliers' },
+  { value: 'true', label: 'Archived suppliers' },
+];
 
 /** Search and filters; every change starts again from the first page. */
 export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
@@ -70,26 +76,16 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
     key: 'tier' | 'rating' | 'status' | 'chainRating',
     label: string,
     anyLabel: string,
-    options: readonly { value: string; label: string }[],
+    options: readonly FilterOption[],
   ) => (
-    <div className="filter">
-      <label className="field-label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      <select
-        id={`${id}-${key}`}
-        className="input select"
-        value={query[key] === undefined ? '' : String(query[key])}
-        onChange={(event) => apply({ [key]: event.target.value })}
-      >
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      id={`${id}-${key}`}
+      label={label}
+      value={query[key] === undefined ? '' : String(query[key])}
+      anyLabel={anyLabel}
+      options={options}
+      onChange={(value) => apply({ [key]: value })}
+    />
   );
 
   return (
@@ -163,20 +159,13 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
           }}
         />
       </div>
-      <div className="filter">
-        <label className="field-label" htmlFor={`${id}-archived`}>
-          Register
-        </label>
-        <select
-          id={`${id}-archived`}
-          className="input select"
-          value={query.archived}
-          onChange={(event) => apply({ archived: event.target.value === 'true' ? 'true' : undefined })}
-        >
-          <option value="false">Current suppliers</option>
-          <option value="true">Archived suppliers</option>
-        </select>
-      </div>
+      <FilterSelect
+        id={`${id}-archived`}
+        label="Register"
+        value={query.archived}
+        options={REGISTER_OPTIONS}
+        onChange={(value) => apply({ archived: value === 'true' ? 'true' : undefined })}
+      />
       <div className="filters-actions filters-actions-wide">
         <label className="checkbox">
           <input

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { AssignmentsQuery } from '#shared/schemas/assignments.js';
 import { Button } from '../../../../components/ui/button.js';
+import { type FilterOption, FilterSelect } from '../../../../components/ui/filter-select.js';
 import type { SearchChanges } from '../../../../lib/use-search-state.js';
 import { useTemplates } from '../../api.js';
 import { templateLabel } from '../send/send-defaults.js';
@@ -29,39 +30,32 @@ export function AssignmentsFilters({
   const select = (
     key: 'status' | 'overdue' | 'templateId',
     label: string,
-    options: readonly { value: string; label: string }[],
+    anyLabel: string,
+    options: readonly FilterOption[],
   ) => (
-    <div className="filter">
-      <label className="field-label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      <select
-        id={`${id}-${key}`}
-        className="input select"
-        value={query[key] ?? ''}
-        onChange={(event) => apply({ [key]: event.target.value })}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      id={`${id}-${key}`}
+      label={label}
+      value={query[key] ?? ''}
+      anyLabel={anyLabel}
+      options={options}
+      onChange={(value) => apply({ [key]: value })}
+    />
   );
 
   return (
     <search className="filters filters-assignments" aria-label="Filter questionnaires">
-      {select('status', 'Status', [{ value: '', label: 'Any status' }, ...ASSIGNMENT_STATUS_OPTIONS])}
-      {select('overdue', 'Due date', [
-        { value: '', label: 'Any due date' },
+      {select('status', 'Status', 'Any status', ASSIGNMENT_STATUS_OPTIONS)}
+      {select('overdue', 'Due date', 'Any due date', [
         { value: 'true', label: 'Overdue' },
         { value: 'false', label: 'Not overdue' },
       ])}
-      {select('templateId', 'Questionnaire', [
-        { value: '', label: 'Any questionnaire' },
-        ...sent.map((t) => ({ value: t.id, label: templateLabel(t) })),
-      ])}
+      {select(
+        'templateId',
+        'Questionnaire',
+        'Any questionnaire',
+        sent.map((t) => ({ value: t.id, label: templateLabel(t) })),
+      )}
       <div className="filter">
         <label className="field-label" htmlFor={`${id}-supplier`}>
           Supplier
