@@ -9,9 +9,9 @@ import { Alert } from '../../../../components/ui/alert.js';
 import { Button } from '../../../../components/ui/button.js';
 import { Field, SelectField, TextField } from '../../../../components/ui/field.js';
 import { FormAlert } from '../../../../components/ui/form-alert.js';
-import { describeError, useServerSubmit } from '../../../../lib/form-errors.js';
-import { useTemplates } from '../../api.js';
+import { useServerSubmit } from '../../../../lib/form-errors.js';
 import { useSendQuestionnaires } from '../../assignments-api.js';
+import { TemplatesLoaded } from '../templates-loaded.js';
 import { AlreadyOpen } from './already-open.js';
 import { Recipients, type SupplierRef } from './recipients.js';
 import { RecurrenceField } from './recurrence-field.js';
@@ -33,7 +33,6 @@ export interface SendQuestionnairePanelProps {
  * the supplier's contact, or handed to the officer (shown once, to copy and pass on).
  */
 export function SendQuestionnairePanel({ suppliers, onClose, onSent }: SendQuestionnairePanelProps) {
-  const templates = useTemplates();
   const send = useSendQuestionnaires();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -64,40 +63,33 @@ export function SendQuestionnairePanel({ suppliers, onClose, onSent }: SendQuest
     );
   }
 
-  const options = sendableTemplates(templates.data ?? []);
   return (
     <section className="panel send-panel" aria-labelledby="send-questionnaire-title">
       {heading('Send questionnaire')}
-      {templates.isError ? (
-        <Alert tone="error" title="The templates could not be loaded">
-          {describeError(templates.error)}{' '}
-          <Button size="sm" onClick={() => templates.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : templates.isPending ? (
-        <p className="loading-text" role="status">
-          Loading templates…
-        </p>
-      ) : options.length === 0 ? (
-        <>
-          <Alert tone="info" title="No questionnaire is published yet">
-            Only a published template can be sent, so every answer traces to the exact questions asked.{' '}
-            <Link to="/questionnaires/templates">Publish one in Templates</Link>.
-          </Alert>
-          <Button onClick={onClose}>Close</Button>
-        </>
-      ) : (
-        <SendForm
-          suppliers={suppliers}
-          templates={options}
-          onClose={onClose}
-          onSubmit={async (values) => {
-            await send.mutateAsync(values);
-            onSent?.();
-          }}
-        />
-      )}
+      <TemplatesLoaded>
+        {(templates) => {
+          const options = sendableTemplates(templates);
+          return options.length === 0 ? (
+            <>
+              <Alert tone="info" title="No questionnaire is published yet">
+                Only a published template can be sent, so every answer traces to the exact questions asked.{' '}
+                <Link to="/questionnaires/templates">Publish one in Templates</Link>.
+              </Alert>
+              <Button onClick={onClose}>Close</Button>
+            </>
+          ) : (
+            <SendForm
+              suppliers={suppliers}
+              templates={options}
+              onClose={onClose}
+              onSubmit={async (values) => {
+                await send.mutateAsync(values);
+                onSent?.();
+              }}
+            />
+          );
+        }}
+      </TemplatesLoaded>
     </section>
   );
 }
