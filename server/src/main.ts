@@ -20,9 +20,7 @@ const database = await openDb({ databaseUrl: config.databaseUrl, dataDir: config
 await runMigrations(database, config.migrationsDir, config.databaseOwnerUrl);
 // Organisations from before questionnaires existed get the shipped one (new ones get it at creation).
 await ensureDefaultTemplates(database.db);
-const demoPassword = config.seedDemo
-  ? await seedDemo(database.db, config.dataDir, config.demoPassword)
-  : undefined;
+const demo = config.seedDemo ? await seedDemo(database.db, config.dataDir, config.demoPassword) : undefined;
 
 const app = await buildApp({ config, database });
 const shutdown = async (signal: string) => {
@@ -44,7 +42,7 @@ const lines = [
   `  API reference: ${url}/docs`,
   `  Database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
 ];
-if (demoPassword) {
+if (demo) {
   lines.push(
     '',
     '  Demo logins (password below):',
@@ -52,7 +50,11 @@ if (demoPassword) {
     '    officer@demo.test    compliance officer',
     '    executive@demo.test  executive (read-only)',
     '    admin@other.test     administrator of a second organisation',
-    `  Password: ${demoPassword}`,
+    `  Password: ${demo.password}`,
+    // Printed here only, like the password: the app logger never sees a token (the access log redacts /portal/).
+    demo.portalToken
+      ? `  Supplier portal (demo): ${url}/portal/${demo.portalToken}`
+      : '  Supplier portal (demo): no demo questionnaire is waiting for its supplier; send one, or re-issue a link (Questionnaires → Sent)',
   );
 }
 console.log(`${lines.join('\n')}\n`);

@@ -19,25 +19,36 @@ import { systemCtx } from './demo-register.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * The demo organisation's questionnaires, one in every state an officer meets: sent, in progress, submitted
- * awaiting review, returned with a comment, accepted and scored (one clean, one with red flags and findings),
- * and overdue. Made through the same services as the API and the portal (validated and audited), with links
- * handed over (no mailer during seeding).
- */
-export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: ReferenceData, dataDir: string) => {
-  const ctx = systemCtx(orgId);
-  const scoring = buildScoring({ db, ref });
-  const { assignments, portal, review } = buildQuestionnaires({
+/** The questionnaire services as the API builds them, with links handed over (no mailer while seeding). */
+const demoServices = (db: Db, ref: ReferenceData, dataDir: string) =>
+  buildQuestionnaires({
     db,
     // The seed never runs the schedule (the API process does).
     log: { error: () => {} },
     outbox: createOutbox({ repo: mailRepo, sealer: createSealer(randomBytes(32)), configured: false }),
     kickMail: () => {},
     publicUrl: 'http://localhost',
-    scoring,
+    scoring: buildScoring({ db, ref }),
     storage: createLocalDiskStorage({ root: path.join(dataDir, 'files') }),
   });
+
+const tokenOf = (portalUrl: string) => portalUrl.slice(portalUrl.lastIndexOf('/') + 1);
+
+/**
+ * The demo organisation's questionnaires, one in every state an officer meets: sent, in progress, submitted
+ * awaiting review, returned with a comment, accepted and scored (one clean, one with red flags and findings),
+ * and overdue. Made through the same services as the API and the portal (validated and audited), with links
+ * handed over (no mailer during seeding). Returns the portal token of the one just sent, for the start banner:
+ * tokens are kept only as hashes, so this is the one moment it can be printed.
+ */
+export const seedDemoQuestionnaires = async (
+  db: Db,
+  orgId: string,
+  ref: ReferenceData,
+  dataDir: string,
+): Promise<{ portalToken: string } | undefined> => {
+  const ctx = systemCtx(orgId);
+  const { assignments, portal, review } = demoServices(db, ref, dataDir);
 
   const { template, suppliers } = await withTenant(db, orgId, async (tx) => ({
     template: (await listTemplates(tx, orgId, { status: 'published', limit: 1, offset: 0 })).items[0],
@@ -45,7 +56,7 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
       .filter((s) => s.tier === 1)
       .sort((a, b) => a.name.localeCompare(b.name)),
   }));
-  if (!template || suppliers.length < 7) return;
+  if (!template || suppliers.length < 7) return undefined;
   const def: TemplateDefinition = template.definition;
 
   const send = async (supplierId: string, dueInDays: number, message: string) => {
@@ -56,7 +67,7 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
       message,
       recurrence: null,
     });
-    return { id: issued!.id, token: issued!.portalUrl!.slice(issued!.portalUrl!.lastIndexOf('/') + 1) };
+    return { id: issued!.id, token: tokenOf(issued!.portalUrl!) };
   };
   /** Answers as a supplier would, question by question, following the conditions; `limit` stops part-way. */
   const answer = async (token: string, style: AnswerStyle, limit = Number.POSITIVE_INFINITY) => {
@@ -79,7 +90,7 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
 
   const [sent, started, submitted, returned, acceptedGood, acceptedRisky, overdue] = suppliers;
   const note = 'Our annual forced-labour due diligence: please answer for your site.';
-  await send(sent!.id, 21, note);
+  const first = await send(sent!.id, 21, note);
 
   const s2 = await send(started!.id, 14, note);
   await portal.chooseLocale(s2.token, 'es');
@@ -119,4 +130,40 @@ export const seedDemoQuestionnaires = async (db: Db, orgId: string, ref: Referen
     const row = await assignmentsRepo.findAssignment(tx, orgId, s7.id);
     if (row) await assignmentsRepo.updateAssignment(tx, orgId, s7.id, row.revision, { dueDate: inDays(-10) });
   });
+  return { portalToken: first.token };
+};
+
+/**
+ * A fresh portal link for the demo's open questionnaire, on a start after the first (the first start printed
+ * the one it minted). Only the hash of a token is stored, so the earlier link cannot be printed again: a
+ * newcomer restarting the demo wants a link that works from the banner, not a trip through the dashboard, so
+ * the link is re-issued as an officer would (earlier links of that questionnaire stop working, and the audit
+ * trail records a re-issue by the system). The questionnaire is the oldest one still waiting for the supplier
+ * (sent or in progress) whose link was not revoked: an officer's revocation is not undone. None: undefined
+ * (the banner then says how to get one).
+ */
+export const reissueDemoPortalLink = async (
+  db: Db,
+  orgId: string,
+  ref: ReferenceData,
+  dataDir: string,
+): Promise<string | undefined> => {
+  const open = await withTenant(db, orgId, async (tx) => {
+    const rows = [];
+    for (const status of ['sent', 'in_progress'] as const) {
+      rows.push(
+        ...(await assignmentsRepo.listAssignments(tx, orgId, { status, limit: 100, offset: 0 })).items,
+      );
+    }
+    return rows
+      .filter((r) => !r.linkRevokedAt)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))[0];
+  });
+  if (!open) return undefined;
+  const issued = await demoServices(db, ref, dataDir).assignments.reissueLink(
+    systemCtx(orgId),
+    open.id,
+    undefined,
+  );
+  return issued.portalUrl && issued.link.state === 'live' ? tokenOf(issued.portalUrl) : undefined;
 };

@@ -6,9 +6,9 @@ import type { Db } from '../db/client.js';
 import { randomToken } from '../lib/tokens.js';
 import { findLoginUser } from '../modules/auth/auth.repo.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
-import { countOrganizations } from '../modules/orgs/orgs.repo.js';
+import { countOrganizations, findOrganizationBySlug } from '../modules/orgs/orgs.repo.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
-import { seedDemoQuestionnaires } from './demo-questionnaires.js';
+import { reissueDemoPortalLink, seedDemoQuestionnaires } from './demo-questionnaires.js';
 import { seedDemoRegister } from './demo-register.js';
 
 /** DEMO_PASSWORD if set; otherwise one generated on first start and kept (mode 600) in the data directory. */
@@ -29,15 +29,23 @@ const DEMO_PEOPLE = [
   { email: 'admin@other.test', name: 'Lars Eriksen', role: 'admin' },
 ] as const;
 
+/** What the start banner prints about the demo: the password and a supplier portal token, when there is one. */
+export interface DemoBanner {
+  password: string;
+  /** The token of a working supplier portal link (`/portal/<token>`); absent when no demo questionnaire is open. */
+  portalToken?: string;
+}
+
 /**
- * Loads the demo organisations into an empty database. Returns the demo password while the demo admin
- * still uses it (so the start banner can print it), else undefined.
+ * Loads the demo organisations into an empty database. While the demo admin still uses the demo password
+ * (the data is still a demo), returns it for the start banner with a working supplier portal link: minted by
+ * the seed on the first start, re-issued on later ones (see reissueDemoPortalLink). Else undefined.
  */
 export const seedDemo = async (
   db: Db,
   dataDir: string,
   envPassword?: string,
-): Promise<string | undefined> => {
+): Promise<DemoBanner | undefined> => {
   const password = demoPassword(dataDir, envPassword);
   // Checked at every start, by its variable's name: the same rule as every other password, for each demo user.
   const checker = await loadPasswordChecker();
@@ -47,6 +55,8 @@ export const seedDemo = async (
       throw new Error(`DEMO_PASSWORD is too weak (for ${person.email}): ${describeVerdict(verdict)}`);
     }
   }
+  let portalToken: string | undefined;
+  let seeded = false;
   if ((await countOrganizations(db)) === 0) {
     const people = DEMO_PEOPLE.map((p) => ({ ...p, password }));
     const demoOrg = await createOrganization(db, {
@@ -61,8 +71,14 @@ export const seedDemo = async (
     });
     const ref = loadReferenceData();
     await seedDemoRegister(db, demoOrg, ref);
-    await seedDemoQuestionnaires(db, demoOrg, ref, dataDir);
+    portalToken = (await seedDemoQuestionnaires(db, demoOrg, ref, dataDir))?.portalToken;
+    seeded = true;
   }
   const admin = await findLoginUser(db, 'admin@demo.test');
-  return admin && (await verifyPassword(admin.passwordHash, password)) ? password : undefined;
+  if (!admin || !(await verifyPassword(admin.passwordHash, password))) return undefined;
+  if (!seeded) {
+    const demoOrg = await findOrganizationBySlug(db, 'demo');
+    if (demoOrg) portalToken = await reissueDemoPortalLink(db, demoOrg.id, loadReferenceData(), dataDir);
+  }
+  return portalToken ? { password, portalToken } : { password };
 };
