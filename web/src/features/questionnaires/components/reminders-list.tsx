@@ -29,6 +29,35 @@ const recurrenceWords = (a: Assignment) =>
       : `Sent again automatically every ${a.recurrence.months} ${a.recurrence.months === 1 ? 'month' : 'months'}`;
 
 /**
+ * The reminders under a due date in the "Sent to suppliers" list: how many were e-mailed and when the next is
+ * planned. Those due but not e-mailed (no address on file) are counted apart: the officer must pass them on.
+ * Nothing when there is nothing to say (none sent, none planned).
+ */
+export function RemindersSummary({ reminders }: { reminders: Assignment['reminders'] }) {
+  const unsent = reminders.sent.filter((r) => r.delivery === 'no_email').length;
+  const emailed = reminders.sent.length - unsent;
+  return (
+    <>
+      {emailed > 0 ? (
+        <span className="cell-sub muted">
+          {emailed === 1 ? '1 reminder sent' : `${emailed} reminders sent`}
+        </span>
+      ) : null}
+      {unsent > 0 ? (
+        <span className="cell-sub">
+          <Badge tone="warning">
+            {unsent === 1 ? '1 reminder not e-mailed' : `${unsent} reminders not e-mailed`}
+          </Badge>
+        </span>
+      ) : null}
+      {reminders.next ? (
+        <span className="cell-sub muted">next reminder {formatDate(reminders.next.on)}</span>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * The reminders of a sent questionnaire (newest first), the next one planned, and whether it recurs. Reads
  * only the assignment the page already has: mount it wherever one assignment is shown.
  */

@@ -6,6 +6,7 @@ import { makeSession } from '../../../../test/fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeSupplier } from '../../../../test/supplier-fixtures.js';
 import { makeTemplate, summaryOf, TEMPLATE_ID } from '../../../../test/template-fixtures.js';
+import { formatDate } from '../../../lib/format.js';
 
 const supplier = makeSupplier({ id: '55555555-5555-4555-8555-000000000999', name: 'Dhaka Knitwear Ltd' });
 const answering = makeAssignment({ supplierName: 'Dhaka Knitwear Ltd' });
@@ -16,6 +17,29 @@ const late = makeAssignment({
   dueDate: '2026-10-01',
   progress: { answered: 0, required: 40, percent: 0 },
   link: { state: 'live', expiresAt: '2026-12-01T00:00:00.000Z', recipient: 'ops@porto.example' },
+  reminders: {
+    sent: [
+      {
+        slot: 'overdue_1',
+        kind: 'overdue',
+        slotDate: '2026-10-02',
+        delivery: 'email',
+        recipient: 'ops@porto.example',
+        mailStatus: 'sent',
+        createdAt: '2026-10-02T06:00:00.000Z',
+      },
+      {
+        slot: 'before_3',
+        kind: 'due_soon',
+        slotDate: '2026-09-28',
+        delivery: 'email',
+        recipient: 'ops@porto.example',
+        mailStatus: 'sent',
+        createdAt: '2026-09-28T06:00:00.000Z',
+      },
+    ],
+    next: { slot: 'overdue_2', kind: 'overdue', on: '2026-10-09' },
+  },
 });
 const done = makeAssignment({
   supplierName: 'Ashgabat Cotton Gin',
@@ -73,6 +97,19 @@ describe('questionnaires sent (the questionnaire area’s landing)', { timeout: 
     expect(within(nav).getByRole('link', { name: 'Templates' }).getAttribute('href')).toBe(
       '/questionnaires/templates',
     );
+  });
+
+  it('says under each due date how many reminders went out and when the next is planned', async () => {
+    mockFetch(routes());
+    renderApp('/questionnaires');
+
+    await screen.findByRole('table', { name: 'Questionnaires sent to suppliers' });
+    const column = screen.getAllByRole('columnheader').findIndex((th) => th.textContent === 'Due');
+    const cell = (name: string) => rowOf(name).querySelectorAll('td')[column]?.textContent;
+    expect(cell('Porto Shoes Lda')).toBe(
+      `${formatDate('2026-10-01')}2 reminders sentnext reminder ${formatDate('2026-10-09')}`,
+    );
+    expect(cell('Dhaka Knitwear Ltd')).toBe(formatDate(answering.dueDate));
   });
 
   it('puts the filters into the request and the URL, and reads them back from it', async () => {

@@ -3,6 +3,7 @@ import type { Assignment } from '#shared/schemas/assignments.js';
 import { Button } from '../../../../components/ui/button.js';
 import { Table, TableMessageRow } from '../../../../components/ui/table.js';
 import { formatDate } from '../../../../lib/format.js';
+import { RemindersSummary } from '../reminders-list.js';
 import { AssignmentStatusCell, LinkStateCell } from './assignment-status.js';
 
 export const assignmentPath = (id: string) => `/questionnaires/assignments/${encodeURIComponent(id)}`;
@@ -58,8 +59,9 @@ export function AssignmentsTable({
               <td>
                 <AssignmentStatusCell assignment={a} />
               </td>
-              <td className={a.overdue ? 'cell-nowrap asg-due-late' : 'cell-nowrap'}>
+              <td className={a.overdue ? 'cell-nowrap asg-due asg-due-late' : 'cell-nowrap asg-due'}>
                 {formatDate(a.dueDate)}
+                <RemindersSummary reminders={a.reminders} />
               </td>
               <td>
                 <LinkStateCell link={a.link} />
