@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_TEMPLATE } from '#shared/domain/questionnaires/fixtures/sample-template.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { createSupplier, issuePaths } from '../../../test/factories.js';
+import { publishSampleTemplate, submittedQuestionnaire } from '../../../test/questionnaires.js';
 
 // The supplier page's findings: what accepting a questionnaire opened, for that supplier only.
 
@@ -13,27 +13,10 @@ let supplierId: string;
 beforeAll(async () => {
   t = await setupTestApp();
   officer = await t.login(t.orgA.officer);
-  const draft = (
-    await officer.post('/api/templates', { name: 'Sample', definition: SAMPLE_TEMPLATE })
-  ).json();
-  const templateId = (await officer.post(`/api/templates/${draft.id}/publish`)).json().id;
-  const supplier = await createSupplier(officer, { name: 'Findings Rubber', country: 'MY' });
+  const templateId = await publishSampleTemplate(officer);
+  const { supplier, id } = await submittedQuestionnaire(t, officer, templateId, { name: 'Findings Rubber' });
   supplierId = supplier.id;
-  const dueDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const item = (
-    await officer.post('/api/assignments', { templateId, supplierIds: [supplierId], dueDate })
-  ).json().items[0];
-  const token = item.portalUrl.slice(item.portalUrl.lastIndexOf('/') + 1);
-  for (const [q, value] of [
-    ['passports_held', 'yes'],
-    ['uses_agencies', 'no'],
-    ['weekly_hours', 70],
-    ['grievance_channels', ['hotline']],
-  ] as const) {
-    await t.app.inject({ method: 'PUT', url: `/api/portal/${token}/answers/${q}`, payload: { value } });
-  }
-  expect((await t.app.inject({ method: 'POST', url: `/api/portal/${token}/submit` })).statusCode).toBe(200);
-  expect((await officer.post(`/api/assignments/${item.id}/accept`, {})).statusCode).toBe(200);
+  expect((await officer.post(`/api/assignments/${id}/accept`, {})).statusCode).toBe(200);
 });
 afterAll(() => t?.close());
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_TEMPLATE } from '#shared/domain/questionnaires/fixtures/sample-template.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
-import { auditOf, createSupplier, issuePaths } from '../../../test/factories.js';
+import { auditOf, issuePaths } from '../../../test/factories.js';
+import { publishSampleTemplate, submittedQuestionnaire } from '../../../test/questionnaires.js';
 
 // The score preview: what accepting would do, computed as accept computes it and written nowhere.
 
@@ -10,28 +10,8 @@ let t: TestContext;
 let officer: Client;
 let templateId: string;
 
-const due = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-const put = (token: string, q: string, value: unknown) =>
-  t.app.inject({ method: 'PUT', url: `/api/portal/${token}/answers/${q}`, payload: { value } });
-
 /** A supplier who submitted the sample questionnaire: passports held, 70 hours a week, a hotline. */
-const submitted = async (name: string) => {
-  const supplier = await createSupplier(officer, { name, country: 'MY', goods: ['rubber gloves'] });
-  const item = (
-    await officer.post('/api/assignments', { templateId, supplierIds: [supplier.id], dueDate: due() })
-  ).json().items[0];
-  const token = item.portalUrl.slice(item.portalUrl.lastIndexOf('/') + 1);
-  for (const [q, v] of [
-    ['passports_held', 'yes'],
-    ['uses_agencies', 'no'],
-    ['weekly_hours', 70],
-    ['grievance_channels', ['hotline']],
-  ] as const) {
-    expect((await put(token, q, v)).statusCode).toBe(200);
-  }
-  expect((await t.app.inject({ method: 'POST', url: `/api/portal/${token}/submit` })).statusCode).toBe(200);
-  return { supplier, id: item.id as string };
-};
+const submitted = (name: string) => submittedQuestionnaire(t, officer, templateId, { name });
 
 const keysOf = (findings: { kind: string; key: string; severity: string }[]) =>
   findings.map((f) => `${f.kind}:${f.key}:${f.severity}`).sort();
@@ -39,10 +19,7 @@ const keysOf = (findings: { kind: string; key: string; severity: string }[]) =>
 beforeAll(async () => {
   t = await setupTestApp();
   officer = await t.login(t.orgA.officer);
-  const draft = (
-    await officer.post('/api/templates', { name: 'Sample', definition: SAMPLE_TEMPLATE })
-  ).json();
-  templateId = (await officer.post(`/api/templates/${draft.id}/publish`)).json().id;
+  templateId = await publishSampleTemplate(officer);
 });
 afterAll(() => t?.close());
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_TEMPLATE } from '#shared/domain/questionnaires/fixtures/sample-template.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
-import { auditOf, createSupplier, issuePaths } from '../../../test/factories.js';
+import { auditOf, issuePaths } from '../../../test/factories.js';
+import { publishSampleTemplate, submittedQuestionnaire } from '../../../test/questionnaires.js';
 import { questionnaireAssignments } from '../../db/schema/assignments.js';
 
 // The officer's review: answers as they read, return with comments, accept → the supplier is scored with
@@ -13,40 +13,17 @@ let t: TestContext;
 let officer: Client;
 let templateId: string;
 
-const due = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 const put = (token: string, q: string, value: unknown, revision?: number) =>
   t.app.inject({ method: 'PUT', url: `/api/portal/${token}/answers/${q}`, payload: { value, revision } });
 const submit = (token: string) => t.app.inject({ method: 'POST', url: `/api/portal/${token}/submit` });
 
 /** A supplier who answered the sample questionnaire and submitted it: passports held, 70 hours a week. */
-const answered = async (name: string) => {
-  const supplier = await createSupplier(officer, { name, country: 'MY', goods: ['rubber gloves'] });
-  const sent = await officer.post('/api/assignments', {
-    templateId,
-    supplierIds: [supplier.id],
-    dueDate: due(),
-  });
-  const item = sent.json().items[0];
-  const token = item.portalUrl.slice(item.portalUrl.lastIndexOf('/') + 1);
-  for (const [q, v] of [
-    ['passports_held', 'yes'],
-    ['uses_agencies', 'no'],
-    ['weekly_hours', 70],
-    ['grievance_channels', ['hotline']],
-  ] as const) {
-    expect((await put(token, q, v)).statusCode).toBe(200);
-  }
-  expect((await submit(token)).statusCode).toBe(200);
-  return { supplier, id: item.id as string, token };
-};
+const answered = (name: string) => submittedQuestionnaire(t, officer, templateId, { name });
 
 beforeAll(async () => {
   t = await setupTestApp();
   officer = await t.login(t.orgA.officer);
-  const draft = (
-    await officer.post('/api/templates', { name: 'Sample', definition: SAMPLE_TEMPLATE })
-  ).json();
-  templateId = (await officer.post(`/api/templates/${draft.id}/publish`)).json().id;
+  templateId = await publishSampleTemplate(officer);
 });
 afterAll(() => t?.close());
 
