@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeAssignment } from '../../../../test/assignment-fixtures.js';
-import { RemindersList } from './reminders-list.js';
+import { RemindersList, RemindersSummary } from './reminders-list.js';
 
 describe('RemindersList', () => {
   it('lists reminders newest first, says which could not be e-mailed, the next one and the recurrence', () => {
@@ -44,5 +44,43 @@ describe('RemindersList', () => {
     render(<RemindersList assignment={makeAssignment({ reminders: { sent: [], next: null } })} />);
     expect(screen.getByText('No reminder sent yet.')).toBeTruthy();
     expect(screen.getByText('No further reminder planned.')).toBeTruthy();
+  });
+});
+
+describe('RemindersSummary (the list, under the due date)', () => {
+  const reminder = (slot: string, delivery: 'email' | 'no_email') => ({
+    slot,
+    kind: 'due_soon' as const,
+    slotDate: '2026-11-24',
+    delivery,
+    recipient: delivery === 'email' ? 'ops@porto.example' : null,
+    mailStatus: delivery === 'email' ? ('sent' as const) : null,
+    createdAt: '2026-11-24T06:00:00.000Z',
+  });
+
+  it('counts the reminders e-mailed apart from those that could not be, and names the next', () => {
+    const { container } = render(
+      <RemindersSummary
+        reminders={{
+          sent: [
+            reminder('before_3', 'no_email'),
+            reminder('before_7', 'email'),
+            reminder('before_14', 'email'),
+          ],
+          next: { slot: 'before_1', kind: 'due_soon', on: '2026-11-30' },
+        }}
+      />,
+    );
+    const lines = [...container.querySelectorAll('.cell-sub')].map((el) => el.textContent);
+    expect(lines).toEqual([
+      '2 reminders sent',
+      '1 reminder not e-mailed',
+      expect.stringMatching(/^next reminder /),
+    ]);
+  });
+
+  it('says nothing when none was sent and none is planned', () => {
+    const { container } = render(<RemindersSummary reminders={{ sent: [], next: null }} />);
+    expect(container.textContent).toBe('');
   });
 });
