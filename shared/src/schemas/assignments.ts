@@ -59,13 +59,17 @@ export const AssignmentCreateSchema = z.object({
 });
 export type AssignmentCreate = z.infer<typeof AssignmentCreateSchema>;
 
+/**
+ * Whether a supplier's link opens its questionnaire: `live`, or no longer (`expired`, or `revoked` on purpose).
+ * `not_issued`: no link exists yet (a recurring questionnaire re-sent to a supplier with no e-mail on file):
+ * the officer re-issues the link to get one and passes it on.
+ */
+export const PortalLinkStateSchema = z.enum(['live', 'expired', 'revoked', 'not_issued']);
+export type PortalLinkState = z.infer<typeof PortalLinkStateSchema>;
+
 /** The link's state as the officer sees it (never the link itself, after the answer that created it). */
 export const PortalLinkSchema = z.object({
-  /**
-   * `not_issued`: no link exists yet (a recurring questionnaire re-sent to a supplier with no e-mail on file):
-   * the officer re-issues the link to get one and passes it on.
-   */
-  state: z.enum(['live', 'expired', 'revoked', 'not_issued']),
+  state: PortalLinkStateSchema,
   expiresAt: z.string().nullable(),
   /** Where the link went: e-mailed to this contact, or handed to the officer (no contact e-mail, no mailer). */
   recipient: z.string().nullable(),

@@ -3,6 +3,7 @@ import {
   type Assignment,
   type AssignmentReminders,
   isOpenAssignmentStatus,
+  type PortalLinkState,
   type Recurrence,
 } from '#shared/schemas/assignments.js';
 import type { AnswerMap } from '#shared/schemas/questionnaire-answers.js';
@@ -17,8 +18,15 @@ export const answerMapOf = (rows: readonly AnswerRow[]): AnswerMap =>
 export const isOverdue = (r: Pick<AssignmentRow, 'status' | 'dueDate'>, now = new Date()) =>
   isOpenAssignmentStatus(r.status) && r.dueDate < now.toISOString().slice(0, 10);
 
-/** No expiry means no link was ever minted (every mint sets one): see the schedule's recurrence. */
-export const linkStateOf = (r: Pick<AssignmentRow, 'linkRevokedAt' | 'linkExpiresAt'>, now = new Date()) =>
+/**
+ * The link state of a row already read, as the officer is shown it and the schedule decides on it (at the
+ * caller's clock). No expiry means no link was ever minted (every mint sets one): see the schedule's recurrence.
+ * The rule's source of truth is `linkStateSql` (assignments.repo.ts): keep the two alike.
+ */
+export const linkStateOf = (
+  r: Pick<AssignmentRow, 'linkRevokedAt' | 'linkExpiresAt'>,
+  now = new Date(),
+): PortalLinkState =>
   r.linkRevokedAt ? 'revoked' : !r.linkExpiresAt ? 'not_issued' : r.linkExpiresAt > now ? 'live' : 'expired';
 
 /** A stored recurrence as the contract says it (null: sent once). */

@@ -1,6 +1,10 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
-import { type AssignmentsQuery, OPEN_ASSIGNMENT_STATUSES } from '#shared/schemas/assignments.js';
+import {
+  type AssignmentsQuery,
+  OPEN_ASSIGNMENT_STATUSES,
+  type PortalLinkState,
+} from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -232,15 +236,28 @@ export const findPortalLink = async (db: Db, tokenHash: string) => {
 };
 
 /**
- * Whether the supplier can open its questionnaire through its link right now (the portal's own test, as
- * portal_link answers it). The one place outside the portal that asks, so where links are kept may change
- * behind it. Undefined when there is no such assignment.
+ * An assignment's link state: that of its current generation of links (every link of it expires and is
+ * revoked together), from the assignment's columns: revoked wins, then not issued (no expiry: no link was ever
+ * minted), then expired at or before `now` (the database's clock unless given), else live. THE SOURCE OF
+ * TRUTH for it: the server asks it in SQL through this expression, and `linkStateOf` (assignments.mapping.ts)
+ * repeats the rule only to present a row already read, at the caller's clock. portal_link() (migration 0026)
+ * answers whether one token's own row in portal_links is live, expired or revoked, which is what the portal
+ * asks; it stays a separate SQL function because the portal calls it before any tenant is known (SECURITY
+ * DEFINER, past row-level security), so it cannot use this expression.
+ */
+export const linkStateSql = (now: Date | SQL = sql`now()`) =>
+  sql<PortalLinkState>`case when ${a.linkRevokedAt} is not null then 'revoked'
+    when ${a.linkExpiresAt} is null then 'not_issued'
+    when ${gt(a.linkExpiresAt, now)} then 'live' else 'expired' end`;
+
+/**
+ * Whether the supplier can open its questionnaire through its link right now. The one place outside the
+ * portal that asks, so where links are kept may change behind it. Undefined when there is no such assignment.
  */
 export const supplierLinkState = async (tx: Tx, orgId: string, assignmentId: string) => {
   const [row] = await tx
     .select({
-      state: sql<'live' | 'expired' | 'revoked'>`case when ${a.linkRevokedAt} is not null then 'revoked'
-        when ${a.linkExpiresAt} is null or ${a.linkExpiresAt} <= now() then 'expired' else 'live' end`,
+      state: linkStateSql(),
       expiresAt: a.linkExpiresAt,
       revokedAt: a.linkRevokedAt,
     })
@@ -323,8 +340,7 @@ export const listRemindable = (tx: Tx, orgId: string, from: string, to: string, 
         eq(a.orgId, orgId),
         inArray(a.status, [...OPEN_ASSIGNMENT_STATUSES]),
         sql`${a.dueDate} between ${from} and ${to}`,
-        isNull(a.linkRevokedAt),
-        gt(a.linkExpiresAt, now),
+        sql`${linkStateSql(now)} = 'live'`,
       ),
     )
     .orderBy(a.dueDate, a.id);

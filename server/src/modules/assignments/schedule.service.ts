@@ -18,7 +18,7 @@ import type { PoliciesRepo } from '../policies/policies.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { TemplatesRepo } from '../templates/templates.repo.js';
 import type { Links } from './assignments.links.js';
-import { recurrenceOf } from './assignments.mapping.js';
+import { linkStateOf, recurrenceOf } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
 import { claimReminder, setReminderMail } from './reminders.repo.js';
 
@@ -68,7 +68,7 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
       await repo.lockAssignment(tx, orgId, id);
       const row = await repo.findAssignment(tx, orgId, id);
       if (!row || !isOpenAssignmentStatus(row.status)) return undefined;
-      if (row.linkRevokedAt || !row.linkExpiresAt || row.linkExpiresAt <= now || !schedule) return undefined;
+      if (linkStateOf(row, now) !== 'live' || !schedule) return undefined;
       // An archived supplier is no longer asked for anything (archiving does not withdraw its links).
       const supplier = await deps.suppliers.findSupplier(tx, orgId, row.supplierId);
       if (!supplier || supplier.archivedAt) return undefined;
