@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { answerProgress, missingRequired } from '#shared/domain/questionnaires/progress.js';
 import { findQuestion } from '#shared/domain/questionnaires/questions.js';
+import { isOpenAssignmentStatus } from '#shared/schemas/assignments.js';
 import type { PortalAnswer, PortalAnswerSave, PortalQuestionnaire } from '#shared/schemas/portal.js';
 import { answerValueSchemaFor } from '#shared/schemas/questionnaire-answers.js';
 import type { Locale, TemplateDefinition } from '#shared/schemas/questionnaires.js';
@@ -15,8 +16,6 @@ import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf } from './assignments.mapping.js';
 import * as repo from './assignments.repo.js';
 import { evidenceIdsFor, listEvidence, toEvidenceFile } from './evidence.repo.js';
-
-const EDITABLE = new Set(['sent', 'in_progress', 'returned']);
 
 const toAnswer = (r: repo.AnswerRow): PortalAnswer => ({
   questionId: r.questionId,
@@ -105,7 +104,7 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
   };
 
   const editableOnly = (s: Session) => {
-    if (!EDITABLE.has(s.row.status)) {
+    if (!isOpenAssignmentStatus(s.row.status)) {
       throw new AppError(
         'unprocessable',
         s.row.status === 'accepted'
@@ -137,7 +136,8 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
           submittedAt: s.row.submittedAt?.toISOString() ?? null,
           message: s.row.message,
           locale: (s.row.locale as Locale | null) ?? null,
-          editable: EDITABLE.has(s.row.status),
+          // Open means the supplier may still change it.
+          editable: isOpenAssignmentStatus(s.row.status),
           definition: s.definition,
           answers: answers.map(toAnswer),
           reviewComments: s.row.status === 'returned' ? s.row.reviewComments : {},
