@@ -160,7 +160,6 @@ export const buildQuestionnaires = ({
       previewAssessment: scoring.previewAssessment,
       storage,
       definitionOf,
-      present,
       policies: policiesRepo,
     }),
     schedule: createQuestionnaireSchedule({

@@ -22,3 +22,21 @@ export const inFlight = (depth = 2) => {
     },
   };
 };
+
+export type InFlight = ReturnType<typeof inFlight>;
+
+/**
+ * Starts `statement` and waits one turn of the event loop, so the driver has queued it before the caller
+ * sends anything else: statements sent after it, even without waiting for it, run after it (postgres.js
+ * pipelines a transaction's statements in the order queued; PGlite runs them one after another). Whether a
+ * drizzle query is queued at once or a few promise callbacks later depends on how it is wrapped, so when the
+ * order matters (a lock before the reads it protects) queue the first one this way. Answers the statement's
+ * promise, not yet awaited (`.result`).
+ */
+export const queueFirst = async <T>(statement: PromiseLike<T>): Promise<{ result: Promise<T> }> => {
+  const result = Promise.resolve(statement);
+  // Awaited by the caller; until then a failure must not count as unhandled.
+  result.catch(() => {});
+  await new Promise((resolve) => setImmediate(resolve));
+  return { result };
+};

@@ -1,12 +1,17 @@
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/context.js';
-import type { PoliciesRepo } from '../policies/policies.repo.js';
+import type { PoliciesRepo, PolicyRow } from '../policies/policies.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { AssessmentRow } from './assessments.repo.js';
-import type { AssessmentTrigger, AssessSuppliers } from './assessments.write.js';
+import type { AssessArgs, AssessmentTrigger, AssessSuppliers } from './assessments.write.js';
 
 // Ids looked up per query (one JSON parameter each); the assessment write batches its own inserts.
 const LOOKUP_BATCH = 5000;
+
+export interface ReassessOptions extends Pick<AssessArgs, 'jobId' | 'answers' | 'alongside'> {
+  /** The published policy when the caller has read it in this transaction already (null: none published). */
+  policy?: PolicyRow | null;
+}
 
 interface Deps {
   suppliers: Pick<SuppliersRepo, 'currentSuppliersByIds'>;
@@ -29,10 +34,11 @@ export const createReassessSuppliers =
     ids: readonly string[],
     trigger: AssessmentTrigger,
     detail: string | null,
-    jobId?: string,
+    opts: ReassessOptions = {},
   ): Promise<AssessmentRow[]> => {
     if (ids.length === 0) return [];
-    const policy = await policies.findPublishedPolicy(tx, ctx.orgId);
+    const policy =
+      opts.policy === undefined ? await policies.findPublishedPolicy(tx, ctx.orgId) : opts.policy;
     if (!policy) return [];
     const written: AssessmentRow[] = [];
     const unique = [...new Set(ids)];
@@ -46,7 +52,9 @@ export const createReassessSuppliers =
           trigger,
           triggerDetail: detail,
           actor: ctx.actor,
-          jobId,
+          jobId: opts.jobId,
+          answers: opts.answers,
+          alongside: opts.alongside,
         })),
       );
     }

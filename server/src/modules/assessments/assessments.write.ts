@@ -3,7 +3,7 @@ import { utcDay } from '#shared/domain/questionnaires/schedule.js';
 import type { CriterionAnswer, RatingFloorKind } from '#shared/domain/scoring/types.js';
 import { JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
-import { inFlight } from '../../db/in-flight.js';
+import { type InFlight, inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
 import type { References } from '../datasets/datasets.references.js';
@@ -33,6 +33,17 @@ export interface AssessArgs {
    * organisation in batches defers it and runs recomputeChainRisk once at the end (one set-based statement).
    */
   deferChainRisk?: boolean;
+  /**
+   * Accepted answers the caller already holds, by supplier: used instead of reading them (accepting a
+   * questionnaire scores the answers it has just stored, which are the supplier's accepted ones).
+   */
+  answers?: ReadonlyMap<string, CriterionAnswer[]>;
+  /**
+   * The caller's own writes that follow from the assessments (accepting opens findings that cite them), sent
+   * in flight with the assessments' (`writes`), and their audit events: appended after the assessments' in
+   * the same append, so the chain is locked and its head read once for the whole change.
+   */
+  alongside?: (written: AssessmentRow[], writes: InFlight) => Promise<RecordedEvent[]>;
 }
 
 /** Each supplier's accepted, unexpired questionnaire answers as scoring takes them (absent: none). */
@@ -42,7 +53,7 @@ export type AnswersSource = (
   /** The UTC day (YYYY-MM-DD) the answers must still be valid on. */
   today: string,
   supplierIds: readonly string[],
-) => Promise<Map<string, unknown>>;
+) => Promise<Map<string, CriterionAnswer[]>>;
 
 interface Deps {
   /** Accepted questionnaire answers are the assignments module's: it reads them. */
@@ -79,14 +90,20 @@ const assess = async (
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
     const texts: JsonText[] = [];
     const slice = args.suppliers.slice(i, i + INSERT_BATCH);
-    const accepted: Map<string, CriterionAnswer[]> = answers
-      ? await answers(
-          tx,
-          args.orgId,
-          utcDay(createdAt),
-          slice.map((s) => s.id),
-        )
-      : new Map();
+    const known = args.answers;
+    const unknown = known ? slice.filter((s) => !known.has(s.id)) : slice;
+    const accepted: ReadonlyMap<string, CriterionAnswer[]> =
+      answers && unknown.length > 0
+        ? new Map([
+            ...(await answers(
+              tx,
+              args.orgId,
+              utcDay(createdAt),
+              unknown.map((s) => s.id),
+            )),
+            ...(known ?? []),
+          ])
+        : (known ?? new Map());
     const chunk = slice.map((s): AssessmentRow => {
       const { inputs, result, stored, storedText, sha256 } = runEngine(
         doc,
@@ -159,16 +176,22 @@ const assess = async (
       },
     }),
   );
-  // Wait for the writes first, so a failure among them is the error reported (later statements would only
-  // say the transaction is aborted); the chain is locked last, so other writers wait least.
-  await writes.drain();
+  if (args.alongside) events.push(...(await args.alongside(written, writes)));
   if (!args.deferChainRisk) {
-    await suppliers.rollUpChainRisk(
-      tx,
-      args.orgId,
-      written.map((a) => a.supplierId),
+    await writes.add(
+      suppliers.rollUpChainRisk(
+        tx,
+        args.orgId,
+        written.map((a) => a.supplierId),
+      ),
     );
   }
-  await appendAuditEvents(tx, args.orgId, args.actor, events);
+  // The chain is locked last, so other writers wait least, but sent without waiting for the writes before
+  // it (pipelined behind them: a round trip less). The writes are awaited first, so a failure among them is
+  // the error reported (the append would only say the transaction is aborted).
+  const audited = appendAuditEvents(tx, args.orgId, args.actor, events);
+  audited.catch(() => {});
+  await writes.drain();
+  await audited;
   return written;
 };

@@ -139,7 +139,7 @@ export const createRescore = ({
           ids.slice(i, i + BATCH),
           params.trigger ?? 'import',
           params.triggerDetail ?? null,
-          args.jobId,
+          { jobId: args.jobId },
         ),
       );
       assessed += written.length;

@@ -5,6 +5,7 @@ import {
   isOpenAssignmentStatus,
 } from '#shared/schemas/assignments.js';
 import type { QuestionnaireSchedule } from '#shared/schemas/policy.js';
+import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import type { Tx } from '../../db/client.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
 import type { DefinitionOf } from './assignments.definitions.js';
@@ -52,6 +53,19 @@ const toReminders = (
 };
 
 /**
+ * One assignment as the API shows it, from what the caller has already read: its answers and reminders and
+ * the published policy's schedule (the review reads them in the same round trip as the row).
+ */
+export const presentRead = (
+  r: repo.AssignmentRow,
+  definition: TemplateDefinition,
+  answers: readonly repo.AnswerRow[],
+  reminders: readonly ReminderRow[],
+  schedule: QuestionnaireSchedule | undefined,
+  now = new Date(),
+): Assignment => toAssignment(r, definition, answers, toReminders(r, reminders, schedule, now));
+
+/**
  * Assignments as the API shows them: progress from their answers, the reminders sent and the next one
  * planned (under the published policy's schedule), the recurrence. One query each for answers and reminders.
  */
@@ -71,21 +85,21 @@ export const createPresenter =
   ): Promise<Assignment[]> => {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const answers = await repo.listAnswers(tx, orgId, ids);
-    const reminders = await listReminders(tx, orgId, ids);
-    const schedule = (await policies.findPublishedPolicy(tx, orgId))?.document.questionnaireSchedule;
+    // One round trip on PostgreSQL: independent reads sent together are pipelined on the connection.
+    const [answers, reminders, policy] = await Promise.all([
+      repo.listAnswers(tx, orgId, ids),
+      listReminders(tx, orgId, ids),
+      policies.findPublishedPolicy(tx, orgId),
+    ]);
     return Promise.all(
       rows.map(async (r) =>
-        toAssignment(
+        presentRead(
           r,
           await definitionOf(tx, orgId, r.templateId),
           answers.filter((x) => x.assignmentId === r.id),
-          toReminders(
-            r,
-            reminders.filter((x) => x.assignmentId === r.id),
-            schedule,
-            now,
-          ),
+          reminders.filter((x) => x.assignmentId === r.id),
+          policy?.document.questionnaireSchedule,
+          now,
         ),
       ),
     );

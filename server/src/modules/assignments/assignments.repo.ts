@@ -97,21 +97,24 @@ export const listAssignments = async (tx: Tx, orgId: string, q: AssignmentsQuery
   return { items: items as AssignmentRow[], total: total?.n ?? 0 };
 };
 
-/** The guarded update: no row when another write bumped the revision since it was read. */
+/**
+ * The guarded update: the row's new time and revision, or undefined when another write bumped the revision
+ * since it was read.
+ */
 export const updateAssignment = async (
   tx: Tx,
   orgId: string,
   id: string,
   revision: number,
   values: Partial<AssignmentInsert>,
-) =>
-  (
-    await tx
-      .update(a)
-      .set({ ...values, updatedAt: new Date(), revision: nextRevision(a.revision) })
-      .where(and(eq(a.orgId, orgId), eq(a.id, id), atRevision(a.revision, revision)))
-      .returning({ id: a.id })
-  ).length > 0;
+) => {
+  const [row] = await tx
+    .update(a)
+    .set({ ...values, updatedAt: new Date(), revision: nextRevision(a.revision) })
+    .where(and(eq(a.orgId, orgId), eq(a.id, id), atRevision(a.revision, revision)))
+    .returning({ updatedAt: a.updatedAt, revision: a.revision });
+  return row;
+};
 
 /**
  * The current generation of links as the officer sees it (every link of it expires together). Not a

@@ -3,10 +3,12 @@ import type { Finding } from '#shared/schemas/assignments.js';
 import type { Tx } from '../../db/client.js';
 import { findings } from '../../db/schema/assignments.js';
 
-export type FindingInsert = typeof findings.$inferInsert;
+export type FindingRow = typeof findings.$inferSelect;
 
-export const insertFindings = async (tx: Tx, rows: FindingInsert[]) =>
-  rows.length === 0 ? [] : tx.insert(findings).values(rows).returning();
+/** Whole rows (id and time made by the caller), so nothing is read back. */
+export const insertFindings = async (tx: Tx, rows: FindingRow[]): Promise<void> => {
+  if (rows.length > 0) await tx.insert(findings).values(rows);
+};
 
 export const listAssignmentFindings = (tx: Tx, orgId: string, assignmentId: string) =>
   tx

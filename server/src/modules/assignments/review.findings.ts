@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { StoredResultSchema } from '#shared/domain/scoring/stored.js';
 import type { AssessmentResult } from '#shared/domain/scoring/types.js';
 import type { PreviewFinding } from '#shared/schemas/assignment-review.js';
-import type { FindingInsert } from './findings.repo.js';
+import type { FindingRow } from './findings.repo.js';
 
 /** Below this effectiveness (%) an answered criterion is a finding: its answers show it poorly controlled. */
 export const FINDING_EFFECTIVENESS_BELOW = 50;
@@ -9,19 +10,27 @@ export const FINDING_EFFECTIVENESS_BELOW = 50;
 /**
  * The findings of an assessment made on accepting a questionnaire: each answered criterion its answers show
  * less than half controlled, and each red flag an answer raised. Unanswered criteria are data gaps, not
- * findings (the assessment lists them).
+ * findings (the assessment lists them). Whole rows, id and time made here: accepting audits each finding in
+ * the same append as the acceptance, so it needs their ids before PostgreSQL has answered the insert.
  */
 export const findingsOf = (
   assessment: { id: string; orgId: string; supplierId: string; result: unknown },
   assignmentId: string,
-): FindingInsert[] => {
+  createdAt: Date,
+): FindingRow[] => {
   const base = {
     orgId: assessment.orgId,
     supplierId: assessment.supplierId,
     assignmentId,
     assessmentId: assessment.id,
+    status: 'open' as const,
+    createdAt,
   };
-  return findingsOfResult(StoredResultSchema.parse(assessment.result)).map((f) => ({ ...base, ...f }));
+  return findingsOfResult(StoredResultSchema.parse(assessment.result)).map((f) => ({
+    id: randomUUID(),
+    ...base,
+    ...f,
+  }));
 };
 
 /**

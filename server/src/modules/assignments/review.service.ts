@@ -6,10 +6,11 @@ import {
   utcDay,
 } from '#shared/domain/questionnaires/schedule.js';
 import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
-import type { CriterionAnswer } from '#shared/domain/scoring/types.js';
+import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import { type AssignmentPreview, evidenceIdsOf } from '#shared/schemas/assignment-review.js';
 import type { AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
 import type { Db, Tx } from '../../db/client.js';
+import { queueFirst } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
@@ -17,14 +18,15 @@ import { checkRevision, staleRevision } from '../../lib/revision.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
 import type { PreviewAssessment, ScorePreview } from '../assessments/assessments.preview.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
-import { appendAuditEvent, appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
+import { appendAuditEvent, type RecordedEvent } from '../audit/audit-append.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
 import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf } from './assignments.mapping.js';
-import type { Present } from './assignments.present.js';
+import { presentRead } from './assignments.present.js';
 import * as repo from './assignments.repo.js';
 import { findEvidence, listEvidence, toEvidenceFile } from './evidence.repo.js';
-import { insertFindings, listAssignmentFindings, toFinding } from './findings.repo.js';
+import { type FindingRow, insertFindings, listAssignmentFindings, toFinding } from './findings.repo.js';
+import { listReminders } from './reminders.repo.js';
 import { findingsOf } from './review.findings.js';
 import { toPreview } from './review.preview.js';
 
@@ -40,7 +42,6 @@ interface Deps {
   /** Evidence files are read from file storage. */
   storage: Pick<FileStorage, 'get'>;
   definitionOf: DefinitionOf;
-  present: Present;
   /** The published policy says how long accepted answers count (answerValidityMonths). */
   policies: Pick<PoliciesRepo, 'findPublishedPolicy'>;
 }
@@ -56,15 +57,28 @@ export const createReviewService = ({
   previewAssessment,
   storage,
   definitionOf,
-  present,
   policies,
 }: Deps) => {
-  const load = async (tx: Tx, ctx: RequestCtx, id: string) => {
-    const row = await repo.findAssignment(tx, ctx.orgId, id);
+  /**
+   * The questionnaire with its answers, its reminders and the published policy, in one round trip on
+   * PostgreSQL: statements sent together are pipelined on the transaction's connection and run in the order
+   * sent. With `lock`, the row is locked first, so the answers read are the ones stored once the lock is held.
+   * `show` presents the row (or the row as just updated) with what was read, reading nothing more.
+   */
+  const load = async (tx: Tx, ctx: RequestCtx, id: string, lock = false) => {
+    const locked = lock ? await queueFirst(repo.lockAssignment(tx, ctx.orgId, id)) : undefined;
+    const [row, answers, reminders, policy] = await Promise.all([
+      repo.findAssignment(tx, ctx.orgId, id),
+      repo.listAnswers(tx, ctx.orgId, [id]),
+      listReminders(tx, ctx.orgId, [id]),
+      policies.findPublishedPolicy(tx, ctx.orgId),
+    ]);
+    await locked?.result;
     if (!row) throw notFound('Questionnaire', id);
     const definition = await definitionOf(tx, ctx.orgId, row.templateId);
-    const answers = await repo.listAnswers(tx, ctx.orgId, [row.id]);
-    return { row, definition, answers, shown: (await present(tx, ctx.orgId, [row]))[0]! };
+    const show = (r: repo.AssignmentRow) =>
+      presentRead(r, definition, answers, reminders, policy?.document.questionnaireSchedule);
+    return { row, definition, answers, policy: policy ?? null, show, shown: show(row) };
   };
   const submittedOnly = (row: repo.AssignmentRow, doing: string) => {
     if (row.status !== 'submitted') {
@@ -94,16 +108,14 @@ export const createReviewService = ({
   type Loaded = Awaited<ReturnType<typeof load>>;
 
   /**
-   * The one path from a submitted questionnaire to its score: the answers as scoring takes them (with the
-   * evidence the officer accepts) and the supplier scored with them. The preview stops here; accept writes
-   * these same answers and reassesses, which scores them the same way.
+   * The one path from a submitted questionnaire to the answers as scoring takes them (with the evidence the
+   * officer accepts). The preview scores them (scoreAcceptance); accept stores them and reassesses, which
+   * scores them the same way.
    */
-  const scoreAcceptance = async (
-    tx: Tx,
-    ctx: RequestCtx,
-    { row, definition, answers }: Loaded,
+  const criterionAnswersOf = (
+    { definition, answers }: Loaded,
     evidenceAccepted: readonly string[],
-  ): Promise<{ criterionAnswers: CriterionAnswer[]; scored: ScorePreview }> => {
+  ): CriterionAnswer[] => {
     const answerMap = answerMapOf(answers);
     const unknown = evidenceAccepted.filter((q) => !Object.hasOwn(answerMap, q));
     if (unknown.length > 0) {
@@ -113,17 +125,24 @@ export const createReviewService = ({
         unknown.map((q) => ({ path: 'evidenceAccepted', message: `"${q}" has no answer` })),
       );
     }
-    const criterionAnswers = answersToCriterionAnswers(definition, answerMap, {
+    return answersToCriterionAnswers(definition, answerMap, {
       evidenceAccepted: new Set(evidenceAccepted),
     });
-    const scored = await previewAssessment(tx, ctx.orgId, row.supplierId, criterionAnswers);
-    if (!scored) {
-      throw unprocessable(
-        'The supplier could not be scored: it is archived, or no policy is published',
-        'id',
-      );
-    }
-    return { criterionAnswers, scored };
+  };
+  const cannotScore = () =>
+    unprocessable('The supplier could not be scored: it is archived, or no policy is published', 'id');
+
+  /** The supplier scored with the answers accepting would store, writing nothing. */
+  const scoreAcceptance = async (
+    tx: Tx,
+    ctx: RequestCtx,
+    loaded: Loaded,
+    evidenceAccepted: readonly string[],
+  ): Promise<ScorePreview> => {
+    const criterionAnswers = criterionAnswersOf(loaded, evidenceAccepted);
+    const scored = await previewAssessment(tx, ctx.orgId, loaded.row.supplierId, criterionAnswers);
+    if (!scored) throw cannotScore();
+    return scored;
   };
 
   const reloadStale = async (tx: Tx, ctx: RequestCtx, id: string) =>
@@ -176,8 +195,7 @@ export const createReviewService = ({
     async returnToSupplier(ctx: RequestCtx, id: string, input: AssignmentReturn, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
-        await repo.lockAssignment(tx, ctx.orgId, id);
-        const { row, definition, shown } = await load(tx, ctx, id);
+        const { row, definition, shown } = await load(tx, ctx, id, true);
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'returned');
         const unknown = Object.keys(input.comments).filter((q) => !findQuestion(definition, q));
@@ -219,89 +237,111 @@ export const createReviewService = ({
         const loaded = await load(tx, ctx, id);
         submittedOnly(loaded.row, 'previewed');
         const evidenceAccepted = evidenceIdsOf(query.evidenceAccepted);
-        const { scored } = await scoreAcceptance(tx, ctx, loaded, evidenceAccepted);
+        const scored = await scoreAcceptance(tx, ctx, loaded, evidenceAccepted);
         return toPreview(id, evidenceAccepted, scored);
       });
     },
 
+    /**
+     * Stores the answers as accepted and reassesses the supplier with them, opening its findings: about ten
+     * round trips on PostgreSQL, whatever the number of answers and findings. The reassessment scores once
+     * (an archived supplier or no published policy writes nothing there, and the acceptance is refused), and
+     * the findings and the acceptance are audited in the assessment's append.
+     */
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
         // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing.
-        await repo.lockAssignment(tx, ctx.orgId, id);
-        const loaded = await load(tx, ctx, id);
-        const { row, definition, shown } = loaded;
+        const loaded = await load(tx, ctx, id, true);
+        const { row, definition, shown, policy } = loaded;
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
         // Then the supplier's answers, as the schedule's expiry takes them: neither rescores from a read the
         // other is about to change.
         await repo.lockSupplierAnswers(tx, ctx.orgId, row.supplierId);
-        const { criterionAnswers } = await scoreAcceptance(tx, ctx, loaded, input.evidenceAccepted);
-        const months =
-          (await policies.findPublishedPolicy(tx, ctx.orgId))?.document.answerValidityMonths ??
-          ANSWERS_VALID_MONTHS;
-        const until = answersValidUntil(utcDay(new Date()), months);
-        const ok = await repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
+        const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
+        const acceptedAt = new Date();
+        const until = answersValidUntil(
+          utcDay(acceptedAt),
+          policy?.document.answerValidityMonths ?? ANSWERS_VALID_MONTHS,
+        );
+        // Sent without waiting: the reassessment's first read goes out in the same round trip. The row is
+        // locked, so the guarded update cannot miss; were it to, the transaction is rolled back below.
+        const updating = repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
           status: 'accepted',
-          acceptedAt: new Date(),
+          acceptedAt,
           acceptedBy: ctx.userId,
           validUntil: until,
           criterionAnswers,
         });
-        if (!ok) throw await reloadStale(tx, ctx, id);
         const title = definition.title[definition.defaultLocale] ?? row.templateName;
-        const [assessment] = await reassess(
-          tx,
-          ctx,
-          [row.supplierId],
-          'questionnaire_accepted',
-          `questionnaire "${title}" (v${row.templateVersion})`,
-        );
-        if (!assessment) {
-          throw unprocessable(
-            'The supplier could not be scored: it is archived, or no policy is published',
-            'id',
-          );
-        }
-        const created = await insertFindings(tx, findingsOf(assessment, id));
-        const accepted = (await load(tx, ctx, id)).shown;
-        // The acceptance and its findings in one append: one lock and head read of the chain, one insert.
-        await appendAuditEvents(tx, ctx.orgId, ctx.actor, [
-          {
-            action: 'assignment.accepted',
-            entityType: 'assignment',
-            entityId: id,
-            payload: {
-              supplierId: row.supplierId,
-              scoredAnswers: criterionAnswers.length,
-              evidenceAccepted: [...input.evidenceAccepted].sort(),
-              validUntil: until,
-            },
-          },
-          ...created.map(
-            (f): RecordedEvent => ({
-              action: 'finding.opened',
-              entityType: 'finding',
-              entityId: f.id,
-              payload: {
-                supplierId: f.supplierId,
-                kind: f.kind,
-                key: f.key,
-                severity: f.severity,
-                assessmentId: f.assessmentId,
+        let findings: FindingRow[] = [];
+        const [updated, [assessment]] = await Promise.all([
+          updating,
+          reassess(
+            tx,
+            ctx,
+            [row.supplierId],
+            'questionnaire_accepted',
+            `questionnaire "${title}" (v${row.templateVersion})`,
+            {
+              policy,
+              // The answers just stored are the supplier's accepted ones: scored without reading them back,
+              // in the form a read gives (the schema's keys, in its order), so a later rescore scores alike.
+              answers: new Map([[row.supplierId, CriterionAnswersSchema.parse(criterionAnswers)]]),
+              alongside: async ([made], writes) => {
+                if (!made) return [];
+                findings = findingsOf(made, id, acceptedAt);
+                await writes.add(insertFindings(tx, findings));
+                return [
+                  {
+                    action: 'assignment.accepted',
+                    entityType: 'assignment',
+                    entityId: id,
+                    payload: {
+                      supplierId: row.supplierId,
+                      scoredAnswers: criterionAnswers.length,
+                      evidenceAccepted: [...input.evidenceAccepted].sort(),
+                      validUntil: until,
+                    },
+                  },
+                  ...findings.map(
+                    (f): RecordedEvent => ({
+                      action: 'finding.opened',
+                      entityType: 'finding',
+                      entityId: f.id,
+                      payload: {
+                        supplierId: f.supplierId,
+                        kind: f.kind,
+                        key: f.key,
+                        severity: f.severity,
+                        assessmentId: f.assessmentId,
+                      },
+                    }),
+                  ),
+                ];
               },
-            }),
+            },
           ),
         ]);
+        if (!updated) throw await reloadStale(tx, ctx, id);
+        if (!assessment) throw cannotScore();
         return {
-          assignment: accepted,
+          assignment: loaded.show({
+            ...row,
+            status: 'accepted',
+            acceptedAt,
+            validUntil: until,
+            updatedAt: updated.updatedAt,
+            revision: updated.revision,
+          }),
           assessment: {
             id: assessment.id,
             rating: assessment.rating,
             residualScore: assessment.residualScore,
             controlScore: assessment.controlScore,
           },
-          findings: created.map(toFinding),
+          findings: findings.map(toFinding),
         };
       });
     },
