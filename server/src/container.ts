@@ -253,7 +253,13 @@ export const buildContainer = ({
     jobs: jobsRepo,
     kickJobs: jobRunner.kick,
     users: usersRepo,
-    acceptedAnswers: (tx, orgId) => acceptedCriterionAnswers(tx, orgId, utcDay(new Date())),
+    acceptedAnswers: async (tx, orgId) =>
+      new Map(
+        [...(await acceptedCriterionAnswers(tx, orgId, utcDay(new Date())))].map(([id, a]) => [
+          id,
+          a.answers,
+        ]),
+      ),
   });
   return {
     ref,

@@ -78,6 +78,7 @@ export const makeAssessment = (
     resultSha256: 'f'.repeat(64),
     result,
     inputs: { profile, answers, reference: sliceReference(referenceData, profile) },
+    answersFrom: null,
     ...overrides,
   };
 };

@@ -45,6 +45,13 @@ export const AssessmentSchema = z.object({
   /** The full breakdown, in the engine's key order: SHA-256 of its JSON text is `resultSha256`. */
   result: AssessmentResultSchema,
   inputs: AssessmentInputsSchema,
+  /**
+   * The accepted questionnaire whose answers it scored, and the template version that questionnaire was sent
+   * with. Null when it scored no answers, and on assessments made before this was recorded (issue 9).
+   */
+  answersFrom: z
+    .object({ assignmentId: IdSchema, templateId: IdSchema, templateVersion: z.number().int().nullable() })
+    .nullable(),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 

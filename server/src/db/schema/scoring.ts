@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   doublePrecision,
+  foreignKey,
   index,
   integer,
   json,
@@ -11,7 +12,9 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { questionnaireAssignments } from './assignments.js';
 import { organizations } from './orgs.js';
+import { questionnaireTemplates } from './questionnaires.js';
 import { revisionColumn } from './revision.js';
 import { suppliers } from './suppliers.js';
 import { users } from './users.js';
@@ -100,8 +103,27 @@ export const assessments = pgTable(
     jobId: uuid('job_id'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The accepted questionnaire whose answers it scored, and the template version that questionnaire was
+     * sent with (migration 0029). Null when it scored none, and on assessments made before it was kept.
+     */
+    answersAssignmentId: uuid('answers_assignment_id'),
+    answersTemplateId: uuid('answers_template_id'),
+    answersTemplateVersion: integer('answers_template_version'),
   },
-  (t) => [index('assessments_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt)],
+  (t) => [
+    index('assessments_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt),
+    foreignKey({
+      name: 'assessments_answers_assignment_same_org_fk',
+      columns: [t.answersAssignmentId, t.orgId],
+      foreignColumns: [questionnaireAssignments.id, questionnaireAssignments.orgId],
+    }),
+    foreignKey({
+      name: 'assessments_answers_template_same_org_fk',
+      columns: [t.answersTemplateId, t.orgId],
+      foreignColumns: [questionnaireTemplates.id, questionnaireTemplates.orgId],
+    }),
+  ],
 );
 
 /** Background work with progress (rescoring, large imports), claimed with SKIP LOCKED so processes share it. */

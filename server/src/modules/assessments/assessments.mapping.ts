@@ -25,4 +25,12 @@ export const toAssessment = (a: AssessmentRow, policy: PolicyDocument): Assessme
   resultSha256: a.resultSha256,
   result: expandStoredResult(policy, StoredResultSchema.parse(a.result)),
   inputs: AssessmentInputsSchema.parse(a.inputs),
+  answersFrom:
+    a.answersAssignmentId && a.answersTemplateId
+      ? {
+          assignmentId: a.answersAssignmentId,
+          templateId: a.answersTemplateId,
+          templateVersion: a.answersTemplateVersion,
+        }
+      : null,
 });

@@ -37,7 +37,7 @@ export interface AssessArgs {
    * Accepted answers the caller already holds, by supplier: used instead of reading them (accepting a
    * questionnaire scores the answers it has just stored, which are the supplier's accepted ones).
    */
-  answers?: ReadonlyMap<string, CriterionAnswer[]>;
+  answers?: ReadonlyMap<string, AcceptedAnswers>;
   /**
    * The caller's own writes that follow from the assessments (accepting opens findings that cite them), sent
    * in flight with the assessments' (`writes`), and their audit events: appended after the assessments' in
@@ -46,14 +46,26 @@ export interface AssessArgs {
   alongside?: (written: AssessmentRow[], writes: InFlight) => Promise<RecordedEvent[]>;
 }
 
-/** Each supplier's accepted, unexpired questionnaire answers as scoring takes them (absent: none). */
+/**
+ * A supplier's accepted questionnaire answers as scoring takes them, and where they came from: the accepted
+ * questionnaire (assignment) and the template version it was sent with, stored with the assessment.
+ */
+export interface AcceptedAnswers {
+  assignmentId: string;
+  templateId: string;
+  /** Null only for a version never published, which is never sent. */
+  templateVersion: number | null;
+  answers: CriterionAnswer[];
+}
+
+/** Each supplier's accepted, unexpired questionnaire answers (absent: none). */
 export type AnswersSource = (
   tx: Tx,
   orgId: string,
   /** The UTC day (YYYY-MM-DD) the answers must still be valid on. */
   today: string,
   supplierIds: readonly string[],
-) => Promise<Map<string, CriterionAnswer[]>>;
+) => Promise<Map<string, AcceptedAnswers>>;
 
 interface Deps {
   /** Accepted questionnaire answers are the assignments module's: it reads them. */
@@ -92,7 +104,7 @@ const assess = async (
     const slice = args.suppliers.slice(i, i + INSERT_BATCH);
     const known = args.answers;
     const unknown = known ? slice.filter((s) => !known.has(s.id)) : slice;
-    const accepted: ReadonlyMap<string, CriterionAnswer[]> =
+    const accepted: ReadonlyMap<string, AcceptedAnswers> =
       answers && unknown.length > 0
         ? new Map([
             ...(await answers(
@@ -105,11 +117,12 @@ const assess = async (
           ])
         : (known ?? new Map());
     const chunk = slice.map((s): AssessmentRow => {
+      const source = accepted.get(s.id);
       const { inputs, result, stored, storedText, sha256 } = runEngine(
         doc,
         toProfile(s),
         ref,
-        accepted.get(s.id) ?? [],
+        source?.answers ?? [],
       );
       texts.push(new JsonText(storedText));
       const id = randomUUID();
@@ -133,6 +146,9 @@ const assess = async (
         jobId: args.jobId ?? null,
         createdBy: args.actor.label,
         createdAt,
+        answersAssignmentId: source?.assignmentId ?? null,
+        answersTemplateId: source?.templateId ?? null,
+        answersTemplateVersion: source?.templateVersion ?? null,
       };
     });
     written.push(...chunk);

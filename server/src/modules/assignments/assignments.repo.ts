@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
-import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
+import { CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import {
   type AssignmentsQuery,
   OPEN_ASSIGNMENT_STATUSES,
@@ -12,6 +12,7 @@ import { questionnaireAssignments as a, questionnaireAnswers as ans } from '../.
 import { questionnaireTemplates as tpl } from '../../db/schema/questionnaires.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
+import type { AcceptedAnswers } from '../assessments/assessments.write.js';
 import { organizationNameById } from '../orgs/orgs.repo.js';
 
 export type AssignmentInsert = typeof a.$inferInsert;
@@ -276,9 +277,10 @@ export const assignmentSupplierIdById = (id: SQL): SQL<string | null> =>
 
 /**
  * Each supplier's accepted, unexpired answers as scoring takes them: those of its most recently accepted
- * questionnaire whose validity has not run out by `today` (YYYY-MM-DD, the caller's UTC day). Only
- * `supplierIds` when given (a batch being assessed), else the whole organisation (what-if). Suppliers without
- * any are absent from the map.
+ * questionnaire whose validity has not run out by `today` (YYYY-MM-DD, the caller's UTC day), with that
+ * questionnaire's id and template version (stored with the assessment that scores them). Only `supplierIds`
+ * when given (a batch being assessed), else the whole organisation (what-if). Suppliers without any are
+ * absent from the map.
  *
  * `today` comes from the caller, never SQL's current_date: that is the day in the session's TimeZone, so on a
  * server set to, say, UTC+14 answers would stop counting a day before the schedule (which counts UTC days)
@@ -289,11 +291,18 @@ export const acceptedCriterionAnswers = async (
   orgId: string,
   today: string,
   supplierIds?: readonly string[],
-): Promise<Map<string, CriterionAnswer[]>> => {
+): Promise<Map<string, AcceptedAnswers>> => {
   if (supplierIds?.length === 0) return new Map();
   const rows = await tx
-    .selectDistinctOn([a.supplierId], { supplierId: a.supplierId, answers: a.criterionAnswers })
+    .selectDistinctOn([a.supplierId], {
+      supplierId: a.supplierId,
+      assignmentId: a.id,
+      templateId: a.templateId,
+      templateVersion: tpl.version,
+      answers: a.criterionAnswers,
+    })
     .from(a)
+    .innerJoin(tpl, eq(tpl.id, a.templateId))
     .where(
       and(
         eq(a.orgId, orgId),
@@ -303,7 +312,17 @@ export const acceptedCriterionAnswers = async (
       ),
     )
     .orderBy(a.supplierId, desc(a.acceptedAt));
-  return new Map(rows.map((r) => [r.supplierId, CriterionAnswersSchema.parse(r.answers)]));
+  return new Map(
+    rows.map((r) => [
+      r.supplierId,
+      {
+        assignmentId: r.assignmentId,
+        templateId: r.templateId,
+        templateVersion: r.templateVersion,
+        answers: CriterionAnswersSchema.parse(r.answers),
+      },
+    ]),
+  );
 };
 
 /**

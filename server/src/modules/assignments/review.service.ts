@@ -288,7 +288,17 @@ export const createReviewService = ({
               policy,
               // The answers just stored are the supplier's accepted ones: scored without reading them back,
               // in the form a read gives (the schema's keys, in its order), so a later rescore scores alike.
-              answers: new Map([[row.supplierId, CriterionAnswersSchema.parse(criterionAnswers)]]),
+              answers: new Map([
+                [
+                  row.supplierId,
+                  {
+                    assignmentId: id,
+                    templateId: row.templateId,
+                    templateVersion: row.templateVersion,
+                    answers: CriterionAnswersSchema.parse(criterionAnswers),
+                  },
+                ],
+              ]),
               alongside: async ([made], writes) => {
                 if (!made) return [];
                 findings = findingsOf(made, id, acceptedAt);

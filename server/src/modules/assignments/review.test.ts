@@ -19,6 +19,27 @@ const submit = (token: string) => t.app.inject({ method: 'POST', url: `/api/port
 
 /** A supplier who answered the sample questionnaire and submitted it: passports held, 70 hours a week. */
 const answered = (name: string) => submittedQuestionnaire(t, officer, templateId, { name });
+/** Another questionnaire to the same supplier, answered as `answered` does but for the hours. */
+const due = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+const answeredAgain = async (supplier: { id: string }, hours: number) => {
+  const sent = await officer.post('/api/assignments', {
+    templateId,
+    supplierIds: [supplier.id],
+    dueDate: due(),
+  });
+  const item = sent.json().items[0];
+  const token = item.portalUrl.slice(item.portalUrl.lastIndexOf('/') + 1);
+  for (const [q, v] of [
+    ['passports_held', 'yes'],
+    ['uses_agencies', 'no'],
+    ['weekly_hours', hours],
+    ['grievance_channels', ['hotline']],
+  ] as const) {
+    expect((await put(token, q, v)).statusCode).toBe(200);
+  }
+  expect((await submit(token)).statusCode).toBe(200);
+  return { supplier, id: item.id as string, token };
+};
 
 beforeAll(async () => {
   t = await setupTestApp();
@@ -145,6 +166,33 @@ describe('reviewing', () => {
     const again = await officer.post(`/api/assignments/${id}/accept`, {});
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toMatch(/this one is accepted/);
+  });
+
+  it('records with each assessment the questionnaire it scored: two accepted within a minute are told apart', async () => {
+    const { supplier, id: first } = await answered('Twice Rubber');
+    expect((await officer.post(`/api/assignments/${first}/accept`, {})).statusCode).toBe(200);
+    const { id: second } = await answeredAgain(supplier, 48);
+    const accepted = await officer.post(`/api/assignments/${second}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    // A later rescore scores the latest accepted answers, and says so.
+    const edited = (await officer.get(`/api/suppliers/${supplier.id}`)).json();
+    await officer.patch(`/api/suppliers/${supplier.id}`, { headcount: 120, revision: edited.revision });
+
+    const items = (await officer.get(`/api/suppliers/${supplier.id}/assessments`)).json().items as {
+      trigger: string;
+      answersFrom: unknown;
+      inputs: { answers: { questionId: string; answerLabel: string }[] };
+    }[];
+    const hours = (a: (typeof items)[number]) =>
+      a.inputs.answers.find((x) => x.questionId === 'weekly_hours')?.answerLabel;
+    const from = (assignmentId: string) => ({ assignmentId, templateId, templateVersion: 1 });
+    // Newest first: the rescore, the second acceptance, the first, the supplier's creation (no answers).
+    expect(items.map((a) => [a.trigger, a.answersFrom, hours(a)])).toEqual([
+      ['profile_changed', from(second), '48 hours'],
+      ['questionnaire_accepted', from(second), '48 hours'],
+      ['questionnaire_accepted', from(first), '70 hours'],
+      ['created', null, undefined],
+    ]);
   });
 
   it('what-if scores each supplier with its accepted answers: a stricter red-flag rule moves the flagged one', async () => {

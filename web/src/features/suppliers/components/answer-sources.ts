@@ -12,22 +12,27 @@ export interface AnswerSource {
   assignment: Pick<Assignment, 'id' | 'templateName' | 'templateVersion' | 'acceptedAt'>;
 }
 
-// The acceptance and the assessment it makes share a transaction, so their times are a moment apart.
+// Assessments stored before their questionnaire was recorded with them (migration 0029) name none: for those,
+// the supplier's latest acceptance by the assessment's time, which is a moment before it in the same
+// transaction. A guess that picks the wrong one when two were accepted within this slack.
 const SLACK_MS = 60_000;
 
 /**
- * The questionnaire an assessment's answers came from: the supplier's most recently accepted one at the time
- * of the assessment (scoring uses exactly that one's answers), and each answer's question text from the
- * template version it was sent with. Null until known, or when the assessment scored no answers.
+ * The questionnaire an assessment's answers came from, as the assessment records it (the one whose answers it
+ * scored; older assessments: see SLACK_MS), and each answer's question text from the template version it was
+ * sent with. Null until known, or when the assessment scored no answers.
  */
 export const useAnswerSources = (assessment: Assessment | undefined): Map<string, AnswerSource> | null => {
   const answers = assessment?.inputs.answers ?? [];
   const accepted = useAcceptedAssignments(assessment?.supplierId ?? '', answers.length > 0);
+  const from = assessment?.answersFrom ?? null;
   const at = assessment ? Date.parse(assessment.createdAt) + SLACK_MS : 0;
-  const source = (accepted.data ?? [])
-    .filter((a) => a.acceptedAt && Date.parse(a.acceptedAt) <= at)
-    .sort((a, b) => Date.parse(b.acceptedAt ?? '') - Date.parse(a.acceptedAt ?? ''))[0];
-  const template = useTemplate(source?.templateId);
+  const source = from
+    ? accepted.data?.find((a) => a.id === from.assignmentId)
+    : (accepted.data ?? [])
+        .filter((a) => a.acceptedAt && Date.parse(a.acceptedAt) <= at)
+        .sort((a, b) => Date.parse(b.acceptedAt ?? '') - Date.parse(a.acceptedAt ?? ''))[0];
+  const template = useTemplate(from?.templateId ?? source?.templateId);
   const def = template.data?.definition;
   if (!assessment || answers.length === 0 || !source || !def) return null;
   return new Map(
