@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { utcDay } from '#shared/domain/questionnaires/schedule.js';
+import type { StoredResult } from '#shared/domain/scoring/stored.js';
 import type { CriterionAnswer, RatingFloorKind } from '#shared/domain/scoring/types.js';
 import { JsonText } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
@@ -41,9 +42,14 @@ export interface AssessArgs {
   /**
    * The caller's own writes that follow from the assessments (accepting opens findings that cite them), sent
    * in flight with the assessments' (`writes`), and their audit events: appended after the assessments' in
-   * the same append, so the chain is locked and its head read once for the whole change.
+   * the same append, so the chain is locked and its head read once for the whole change. `results` are the
+   * stored results by assessment id, as the engine made them (not parsed back from the rows).
    */
-  alongside?: (written: AssessmentRow[], writes: InFlight) => Promise<RecordedEvent[]>;
+  alongside?: (
+    written: AssessmentRow[],
+    writes: InFlight,
+    results: ReadonlyMap<string, StoredResult>,
+  ) => Promise<RecordedEvent[]>;
 }
 
 /**
@@ -99,6 +105,7 @@ const assess = async (
   const written: AssessmentRow[] = [];
   // The floor that raised a rating ("Medium · insufficient data"), copied to the supplier with its rating.
   const floors = new Map<string, RatingFloorKind>();
+  const results = new Map<string, StoredResult>();
   for (let i = 0; i < args.suppliers.length; i += INSERT_BATCH) {
     const texts: JsonText[] = [];
     const slice = args.suppliers.slice(i, i + INSERT_BATCH);
@@ -127,6 +134,7 @@ const assess = async (
       texts.push(new JsonText(storedText));
       const id = randomUUID();
       if (result.ratingFloor) floors.set(id, result.ratingFloor.kind);
+      if (args.alongside) results.set(id, stored);
       return {
         id,
         orgId: args.orgId,
@@ -192,7 +200,7 @@ const assess = async (
       },
     }),
   );
-  if (args.alongside) events.push(...(await args.alongside(written, writes)));
+  if (args.alongside) events.push(...(await args.alongside(written, writes, results)));
   if (!args.deferChainRisk) {
     await writes.add(
       suppliers.rollUpChainRisk(

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { StoredResultSchema } from '#shared/domain/scoring/stored.js';
 import type { AssessmentResult } from '#shared/domain/scoring/types.js';
 import type { PreviewFinding } from '#shared/schemas/assignment-review.js';
 import type { FindingRow } from './findings.repo.js';
@@ -14,7 +13,8 @@ export const FINDING_EFFECTIVENESS_BELOW = 50;
  * the same append as the acceptance, so it needs their ids before PostgreSQL has answered the insert.
  */
 export const findingsOf = (
-  assessment: { id: string; orgId: string; supplierId: string; result: unknown },
+  assessment: { id: string; orgId: string; supplierId: string },
+  result: Pick<AssessmentResult, 'control' | 'redFlags'>,
   assignmentId: string,
   createdAt: Date,
 ): FindingRow[] => {
@@ -26,7 +26,7 @@ export const findingsOf = (
     status: 'open' as const,
     createdAt,
   };
-  return findingsOfResult(StoredResultSchema.parse(assessment.result)).map((f) => ({
+  return findingsOfResult(result).map((f) => ({
     id: randomUUID(),
     ...base,
     ...f,

@@ -299,9 +299,11 @@ export const createReviewService = ({
                   },
                 ],
               ]),
-              alongside: async ([made], writes) => {
-                if (!made) return [];
-                findings = findingsOf(made, id, acceptedAt);
+              alongside: async ([made], writes, results) => {
+                const result = made && results.get(made.id);
+                if (!made || !result) return [];
+                // The result as the engine made it: parsing it back from the row took longer than scoring.
+                findings = findingsOf(made, result, id, acceptedAt);
                 await writes.add(insertFindings(tx, findings));
                 return [
                   {
