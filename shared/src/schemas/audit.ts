@@ -346,14 +346,16 @@ export type AuditEntityType = (typeof ENTITY_OF)[AuditAction];
  * Where each action's payload holds personal data: dot paths, `*` for any array index. These values enter
  * the chain only as salted digests, so they can be erased on request while every hash still verifies.
  */
-export const PERSONAL_FIELDS: Partial<Record<AuditAction, readonly string[]>> = {
+export const PERSONAL_FIELDS = {
   'user.created': ['email', 'name'],
   'user.added_to_org': ['email'],
   'supplier.created': ['name', 'email', 'phone'].map((f) => `supplier.contacts.*.${f}`),
   'supplier.updated': ['from', 'to'].flatMap((side) =>
     ['name', 'email', 'phone'].map((f) => `changes.contacts.${side}.*.${f}`),
   ),
-};
+} satisfies Partial<Record<AuditAction, readonly string[]>>;
+/** The actions whose payloads never hold a personal value. */
+export type ImpersonalAuditAction = Exclude<AuditAction, keyof typeof PERSONAL_FIELDS>;
 
 /** Every action the audit trail records, with the entity it names and the shape of its payload. */
 export type AuditEventInput = {

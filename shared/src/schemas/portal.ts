@@ -52,6 +52,7 @@ export const PortalAnswerSavedSchema = z.object({
   answer: PortalAnswerSchema.nullable(),
   progress: PortalQuestionnaireSchema.shape.progress,
 });
+export type PortalAnswerSaved = z.infer<typeof PortalAnswerSavedSchema>;
 
 export const PortalLocaleSchema = z.object({ locale: LocaleSchema });
 

@@ -11,7 +11,7 @@ import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import { LocaleSchema } from '#shared/schemas/questionnaires.js';
 import type { AnswerRow, AssignmentRow } from './assignments.repo.js';
 
-export const answerMapOf = (rows: readonly AnswerRow[]): AnswerMap =>
+export const answerMapOf = (rows: readonly Pick<AnswerRow, 'questionId' | 'value'>[]): AnswerMap =>
   Object.fromEntries(rows.map((r) => [r.questionId, r.value as AnswerMap[string]]));
 
 /** Past its due date and still waiting for the supplier (sent, in progress, or returned to them). */

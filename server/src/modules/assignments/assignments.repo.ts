@@ -7,6 +7,7 @@ import {
 } from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
+import { queueFirst } from '../../db/in-flight.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { questionnaireAssignments as a, questionnaireAnswers as ans } from '../../db/schema/assignments.js';
 import { questionnaireTemplates as tpl } from '../../db/schema/questionnaires.js';
@@ -152,39 +153,6 @@ export const listAnswers = (tx: Tx, orgId: string, assignmentIds: string[]) =>
         .from(ans)
         .where(and(eq(ans.orgId, orgId), inArray(ans.assignmentId, assignmentIds)));
 
-export const findAnswer = async (tx: Tx, orgId: string, assignmentId: string, questionId: string) => {
-  const [row] = await tx
-    .select()
-    .from(ans)
-    .where(and(eq(ans.orgId, orgId), eq(ans.assignmentId, assignmentId), eq(ans.questionId, questionId)))
-    .limit(1);
-  return row;
-};
-
-/** A first answer; undefined when one already exists (another tab saved first). */
-export const insertAnswer = async (tx: Tx, values: typeof ans.$inferInsert) => {
-  const [row] = await tx.insert(ans).values(values).onConflictDoNothing().returning();
-  return row;
-};
-
-/** Replaces an answer saved at `revision`; undefined when it moved on since. */
-export const updateAnswer = async (tx: Tx, orgId: string, id: string, revision: number, value: unknown) => {
-  const [row] = await tx
-    .update(ans)
-    .set({ value, updatedAt: new Date(), revision: nextRevision(ans.revision) })
-    .where(and(eq(ans.orgId, orgId), eq(ans.id, id), atRevision(ans.revision, revision)))
-    .returning();
-  return row;
-};
-
-export const deleteAnswer = async (tx: Tx, orgId: string, id: string, revision: number) =>
-  (
-    await tx
-      .delete(ans)
-      .where(and(eq(ans.orgId, orgId), eq(ans.id, id), atRevision(ans.revision, revision)))
-      .returning({ id: ans.id })
-  ).length > 0;
-
 // ---- the portal's way in: a definer function finds the link's organisation before any tenant is set ----
 
 /**
@@ -216,11 +184,13 @@ export const openForPortal = async (
     .innerJoin(tpl, eq(tpl.id, a.templateId))
     .where(and(eq(a.orgId, orgId), eq(a.id, id)))
     .limit(1);
-  // A write locks the row in a statement of its own, sent with the read (one round trip): the read then
-  // starts once the lock is granted and its snapshot sees what the previous holder committed. One locking
-  // statement would re-read the locked row but keep its answers from before the wait (a save and a submit
-  // racing could then both act on answers the other had changed).
-  const [row] = lock ? (await Promise.all([lockAssignment(tx, orgId, id), query]))[1] : await query;
+  // A write locks the row in a statement of its own, queued before the read and sent with it (one round
+  // trip): the read then starts once the lock is granted and its snapshot sees what the previous holder
+  // committed. One locking statement would re-read the locked row but keep its answers from before the wait
+  // (a save and a submit racing could then both act on answers the other had changed).
+  const locked = lock ? await queueFirst(lockAssignment(tx, orgId, id)) : undefined;
+  const [row] = await query;
+  await locked?.result;
   if (!row || row.linkState === null) return undefined;
   const { organisation, linkState, answers, ...assignment } = row;
   return {
@@ -232,11 +202,26 @@ export const openForPortal = async (
 };
 type AnswerJson = Omit<AnswerRow, 'updatedAt'> & { updatedAt: string };
 
+/**
+ * Where a link hash leads (through the definer function portal_link(), before any tenant is known); whether
+ * the link still works is read by each request under its lock (openForPortal, portal_save_answer()).
+ */
 export const findPortalLink = async (db: Db, tokenHash: string) => {
-  const row = rowsOf<{ assignment_id: string; org_id: string; state: 'live' | 'expired' | 'revoked' }>(
-    await db.execute(sql`select * from portal_link(${tokenHash})`),
+  const row = rowsOf<{ assignment_id: string; org_id: string }>(
+    await db.execute(sql`select assignment_id, org_id from portal_link(${tokenHash})`),
   )[0];
-  return row && { assignmentId: row.assignment_id, orgId: row.org_id, state: row.state };
+  return row && { assignmentId: row.assignment_id, orgId: row.org_id };
+};
+
+/** What the portal keeps about an assignment: its template version and its supplier's name. */
+export const findPortalTarget = async (tx: Tx, orgId: string, id: string) => {
+  const [row] = await tx
+    .select({ templateId: a.templateId, supplierName: suppliers.name })
+    .from(a)
+    .innerJoin(suppliers, eq(suppliers.id, a.supplierId))
+    .where(and(eq(a.orgId, orgId), eq(a.id, id)))
+    .limit(1);
+  return row;
 };
 
 /**

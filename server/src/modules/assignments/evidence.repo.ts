@@ -35,32 +35,6 @@ export const findEvidence = async (tx: Tx, orgId: string, assignmentId: string, 
   return row;
 };
 
-/** Which of `ids` are this assignment's files for this question (a file answer may list only those). */
-export const evidenceIdsFor = async (
-  tx: Tx,
-  orgId: string,
-  assignmentId: string,
-  questionId: string,
-  ids: string[],
-) =>
-  ids.length === 0
-    ? new Set<string>()
-    : new Set(
-        (
-          await tx
-            .select({ id: ev.id })
-            .from(ev)
-            .where(
-              and(
-                eq(ev.orgId, orgId),
-                eq(ev.assignmentId, assignmentId),
-                eq(ev.questionId, questionId),
-                inArray(ev.id, ids),
-              ),
-            )
-        ).map((r) => r.id),
-      );
-
 export const toEvidenceFile = (r: EvidenceRow): EvidenceFile => ({
   id: r.id,
   questionId: r.questionId,

@@ -58,7 +58,7 @@ export const protectPayload = (
   action: AuditAction,
   payload: Record<string, unknown>,
 ): { stored: Record<string, unknown>; values: PersonalValue[] } => {
-  const patterns = PERSONAL_FIELDS[action];
+  const patterns = (PERSONAL_FIELDS as Partial<Record<AuditAction, readonly string[]>>)[action];
   if (!patterns) return { stored: payload, values: [] };
   // Most payloads hold no personal value at all (a supplier imported without contacts): they are stored as
   // they are, without the deep copy (an import of 100,000 suppliers spent ~0.5 s copying them).
