@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { EvidenceFile } from '#shared/schemas/portal.js';
 import type { Tx } from '../../db/client.js';
 import { evidenceFiles as ev } from '../../db/schema/assignments.js';
