@@ -1,8 +1,14 @@
 import { useId } from 'react';
 import type { UsersQuery } from '#shared/schemas/users.js';
+import { type FilterOption, FilterSelect } from '../../../components/ui/filter-select.js';
 import { ROLE_OPTIONS } from '../../../lib/role-options.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
+
+const USER_STATUS_OPTIONS: readonly FilterOption[] = [
+  { value: 'active', label: 'Active' },
+  { value: 'deactivated', label: 'Deactivated' },
+];
 
 export interface UsersFiltersProps {
   query: UsersQuery;
@@ -29,39 +35,22 @@ export function UsersFilters({ query, onChange }: UsersFiltersProps) {
           onChange={(event) => search(event.target.value)}
         />
       </div>
-      <div className="filter">
-        <label className="field-label" htmlFor={`${id}-role`}>
-          Role
-        </label>
-        <select
-          id={`${id}-role`}
-          className="input select"
-          value={query.role ?? ''}
-          onChange={(event) => onChange({ role: event.target.value, offset: undefined })}
-        >
-          <option value="">All roles</option>
-          {ROLE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label className="field-label" htmlFor={`${id}-status`}>
-          Status
-        </label>
-        <select
-          id={`${id}-status`}
-          className="input select"
-          value={query.status ?? ''}
-          onChange={(event) => onChange({ status: event.target.value, offset: undefined })}
-        >
-          <option value="">Any status</option>
-          <option value="active">Active</option>
-          <option value="deactivated">Deactivated</option>
-        </select>
-      </div>
+      <FilterSelect
+        id={`${id}-role`}
+        label="Role"
+        value={query.role ?? ''}
+        anyLabel="All roles"
+        options={ROLE_OPTIONS}
+        onChange={(role) => onChange({ role, offset: undefined })}
+      />
+      <FilterSelect
+        id={`${id}-status`}
+        label="Status"
+        value={query.status ?? ''}
+        anyLabel="Any status"
+        options={USER_STATUS_OPTIONS}
+        onChange={(status) => onChange({ status, offset: undefined })}
+      />
     </search>
   );
 }
