@@ -82,7 +82,9 @@ BEGIN
     FROM questionnaire_assignments a JOIN suppliers s ON s.id = a.supplier_id WHERE a.id = p_assignment_id;
   -- The link's state under the lock: a link revoked a moment before cannot still write.
   SELECT l.state INTO link_state FROM portal_link(p_token_hash) l;
-  IF link_state <> 'live' THEN
+  IF link_state IS NULL THEN
+    RETURN jsonb_build_object('outcome', 'invalid');
+  ELSIF link_state <> 'live' THEN
     RETURN jsonb_build_object('outcome', link_state,
       'organisation', (SELECT o.name FROM organizations o WHERE o.id = p_org_id));
   END IF;
