@@ -1,14 +1,17 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Finding } from '#shared/schemas/assignments.js';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { findings } from '../../db/schema/assignments.js';
 
 export type FindingRow = typeof findings.$inferSelect;
 
-/** Whole rows (id and time made by the caller), so nothing is read back. */
-export const insertFindings = async (tx: Tx, rows: FindingRow[]): Promise<void> => {
-  if (rows.length > 0) await tx.insert(findings).values(rows);
-};
+/**
+ * Whole rows (id and time made by the caller), so nothing is read back. One JSON parameter (bulkInsert): the
+ * query builder's multi-row VALUES took ~3 ms to build for the ~25 findings of a risky questionnaire, and its
+ * text changed with the count.
+ */
+export const insertFindings = (tx: Tx, rows: FindingRow[]): Promise<void> => bulkInsert(tx, findings, rows);
 
 export const listAssignmentFindings = (tx: Tx, orgId: string, assignmentId: string) =>
   tx

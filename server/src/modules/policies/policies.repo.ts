@@ -10,14 +10,37 @@ type PolicyTableRow = typeof policies.$inferSelect;
 export type PolicyRow = Omit<PolicyTableRow, 'document'> & { document: PolicyDocument };
 export type PolicyInsert = Omit<typeof policies.$inferInsert, 'document'> & { document: PolicyDocument };
 
+/** Parsed documents of published or retired policies kept per process; the oldest goes first beyond this. */
+const MAX_KEPT = 100;
+const keptDocuments = new Map<string, PolicyDocument>();
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+};
+
 /**
  * The stored document through the contract's schema: every reader gets a checked PolicyDocument, and a row
  * that no longer fits (a schema change without its data migration) fails loudly here, not deep in scoring.
+ * A policy past draft is frozen (a trigger refuses any change to its document: migration 0003), so its parse
+ * is kept, by id and revision, and handed out frozen: every request scoring under the published policy would
+ * otherwise re-validate its whole document, and the engine's per-document caches (compiled policy, stored
+ * texts, provenance) hold across requests. Drafts are parsed on every read.
  */
-const parsed = (row: PolicyTableRow): PolicyRow => ({
-  ...row,
-  document: PolicyDocumentSchema.parse(row.document),
-});
+const parsed = (row: PolicyTableRow): PolicyRow => {
+  if (row.status === 'draft') return { ...row, document: PolicyDocumentSchema.parse(row.document) };
+  const key = `${row.orgId}:${row.id}:${row.revision}`;
+  let document = keptDocuments.get(key);
+  if (!document) {
+    document = deepFreeze(PolicyDocumentSchema.parse(row.document));
+    if (keptDocuments.size >= MAX_KEPT) keptDocuments.delete(keptDocuments.keys().next().value!);
+    keptDocuments.set(key, document);
+  }
+  return { ...row, document };
+};
 
 export const listPolicies = async (tx: Tx, orgId: string): Promise<PolicyRow[]> =>
   (
