@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  customType,
   date,
   foreignKey,
   index,
@@ -176,6 +177,30 @@ export const assignmentReminders = pgTable(
   ],
 );
 
+/** Text JSON.parse refuses for certain: it starts with none of what a JSON value can start with. */
+const NOT_JSON =
+  /^[\t\n\r ]*(?:[^\t\n\r {["\-0-9tfn]|t(?!rue[\t\n\r ]*$)|f(?!alse[\t\n\r ]*$)|n(?!ull[\t\n\r ]*$))/;
+
+/**
+ * jsonb as drizzle's jsonb() reads it, without its cost on string answers. The drivers parse jsonb already;
+ * drizzle then runs JSON.parse again on any string value and keeps the string when that throws, so every
+ * choice answer ("yes", "partial") cost a thrown SyntaxError on each read of a questionnaire's answers (~40 per
+ * accept). Strings JSON.parse cannot take are returned at once; the others go through JSON.parse exactly as
+ * drizzle's jsonb() does, so what is read is unchanged.
+ */
+const answerJsonb = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => {
+    if (typeof value !== 'string' || NOT_JSON.test(value)) return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  },
+});
+
 /** One answer of one assignment (tenant-owned), with its own version so two tabs never overwrite silently. */
 export const questionnaireAnswers = pgTable(
   'questionnaire_answers',
@@ -189,7 +214,7 @@ export const questionnaireAnswers = pgTable(
       .references(() => questionnaireAssignments.id),
     questionId: text('question_id').notNull(),
     /** An AnswerValue (shared/src/schemas/questionnaire-answers.ts), checked against its question on save. */
-    value: jsonb('value').$type<unknown>().notNull(),
+    value: answerJsonb('value').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     revision: revisionColumn(),
   },

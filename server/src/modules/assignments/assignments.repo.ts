@@ -335,6 +335,19 @@ export const lockSupplierAnswers = (tx: Tx, orgId: string, supplierId: string) =
     sql`select pg_advisory_xact_lock(hashtextextended(${`supplier-answers:${orgId}:${supplierId}`}, 0))`,
   );
 
+/**
+ * lockSupplierAnswers for the supplier of assignment `id`, read in the same statement, so that it can be sent
+ * together with the assignment's row lock, before its answer (same key: the organisation's id as given, the
+ * supplier's as PostgreSQL writes a uuid, which is how the drivers hand it over). Sent after lockAssignment,
+ * it runs once the row lock is held: the supplier read is then the row's, which nobody else can change until
+ * this transaction ends. Nothing is locked when the assignment is not there.
+ */
+export const lockSupplierAnswersOf = (tx: Tx, orgId: string, id: string) =>
+  tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`supplier-answers:${orgId}:`} || ${a.supplierId}::text, 0))
+      from ${a} where ${a.orgId} = ${orgId} and ${a.id} = ${id}`,
+  );
+
 // ---- the schedule's reads (inside one organisation) ------------------------------------------------------
 
 /** Open questionnaires due between `from` and `to` whose links still work: the ones a reminder may be due for. */

@@ -62,11 +62,22 @@ export const createReviewService = ({
   /**
    * The questionnaire with its answers, its reminders and the published policy, in one round trip on
    * PostgreSQL: statements sent together are pipelined on the transaction's connection and run in the order
-   * sent. With `lock`, the row is locked first, so the answers read are the ones stored once the lock is held.
-   * `show` presents the row (or the row as just updated) with what was read, reading nothing more.
+   * sent. With `lock`, the row is locked first, so the answers read are the ones stored once the lock is held;
+   * with `lock: 'and supplier answers'` the supplier's answers lock (lockSupplierAnswers) is taken next, in
+   * the same round trip. `show` presents the row (or the row as just updated) with what was read, reading
+   * nothing more.
    */
-  const load = async (tx: Tx, ctx: RequestCtx, id: string, lock = false) => {
+  const load = async (
+    tx: Tx,
+    ctx: RequestCtx,
+    id: string,
+    lock: boolean | 'and supplier answers' = false,
+  ) => {
     const locked = lock ? await queueFirst(repo.lockAssignment(tx, ctx.orgId, id)) : undefined;
+    const lockedAnswers =
+      lock === 'and supplier answers'
+        ? await queueFirst(repo.lockSupplierAnswersOf(tx, ctx.orgId, id))
+        : undefined;
     const [row, answers, reminders, policy] = await Promise.all([
       repo.findAssignment(tx, ctx.orgId, id),
       repo.listAnswers(tx, ctx.orgId, [id]),
@@ -74,6 +85,7 @@ export const createReviewService = ({
       policies.findPublishedPolicy(tx, ctx.orgId),
     ]);
     await locked?.result;
+    await lockedAnswers?.result;
     if (!row) throw notFound('Questionnaire', id);
     const definition = await definitionOf(tx, ctx.orgId, row.templateId);
     const show = (r: repo.AssignmentRow) =>
@@ -251,14 +263,13 @@ export const createReviewService = ({
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
-        // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing.
-        const loaded = await load(tx, ctx, id, true);
+        // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing. Then the
+        // supplier's answers, as the schedule's expiry takes them (after the assignment's row, before the audit
+        // chain): neither rescores from a read the other is about to change.
+        const loaded = await load(tx, ctx, id, 'and supplier answers');
         const { row, definition, shown, policy } = loaded;
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
-        // Then the supplier's answers, as the schedule's expiry takes them: neither rescores from a read the
-        // other is about to change.
-        await repo.lockSupplierAnswers(tx, ctx.orgId, row.supplierId);
         const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
         const acceptedAt = new Date();
         const until = answersValidUntil(

@@ -4,7 +4,7 @@ import type { AuditEventInput } from '#shared/schemas/audit.js';
 import type { AuditCheckpoint } from '#shared/schemas/audit-anchors.js';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
-import { inFlight } from '../../db/in-flight.js';
+import { inFlight, queueFirst } from '../../db/in-flight.js';
 import { auditCheckpoints, auditEvents, auditPersonalValues } from '../../db/schema/audit.js';
 import type { Actor } from '../../lib/context.js';
 import { auditAnchoring, checkpointMessage } from './audit-anchor.js';
@@ -115,12 +115,17 @@ export const openAuditChain = async (
   actor: Actor,
   writes: ReturnType<typeof inFlight> = inFlight(),
 ) => {
-  await lockChain(tx, orgId);
-  // Read after the lock is granted (a statement of its own, so its snapshot sees what the previous holder
-  // committed), head and latest checkpoint in one round trip: every writer of the organisation waits for
-  // this lock, so each round trip under it counts. The checkpoint cannot move while the lock is held
+  // The head is read after the lock is granted, by a statement of its own, so its snapshot sees what the
+  // previous holder committed: sent right behind the lock (queued first), it runs once the lock statement has
+  // returned (a connection runs its statements one after another, in the order sent), and both take one
+  // round trip: every writer of the organisation waits for this lock, so each round trip under it counts.
+  // Head and latest checkpoint in one statement; the checkpoint cannot move while the lock is held
   // (checkpoints are recorded under it), so `close` needs no second read.
-  const { head, checkpointSeq } = await headAndCheckpointOf(tx, orgId);
+  const locked = await queueFirst(lockChain(tx, orgId));
+  const reading = headAndCheckpointOf(tx, orgId);
+  reading.catch(() => {});
+  await locked.result;
+  const { head, checkpointSeq } = await reading;
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
   // Milliseconds: what both JS and the timestamptz column keep exactly, so the hash re-computes.
@@ -162,12 +167,13 @@ export const openAuditChain = async (
       return appended;
     },
     async close(): Promise<void> {
-      await writes.drain();
       const anchoring = auditAnchoring();
-      if (!anchoring) return;
-      if (seq - checkpointSeq >= anchoring.checkpointEvery) {
-        await recordCheckpoint(tx, orgId, { seq, hash: prevHash }, 'auto');
+      // Sent behind the events it names, without waiting for them (one round trip fewer); drained with them,
+      // so a failure among the events is the error reported.
+      if (anchoring && seq - checkpointSeq >= anchoring.checkpointEvery) {
+        await writes.add(recordCheckpoint(tx, orgId, { seq, hash: prevHash }, 'auto'));
       }
+      await writes.drain();
     },
   };
 };
