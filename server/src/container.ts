@@ -161,6 +161,7 @@ export const buildQuestionnaires = ({
       storage,
       definitionOf,
       policies: policiesRepo,
+      suppliers: suppliersRepo,
     }),
     schedule: createQuestionnaireSchedule({
       db,

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../lib/context.js';
 import type { PoliciesRepo, PolicyRow } from '../policies/policies.repo.js';
-import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
+import type { ScoredSupplier, SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { AssessmentRow } from './assessments.repo.js';
 import type { AssessArgs, AssessmentTrigger, AssessSuppliers } from './assessments.write.js';
 
@@ -11,6 +11,11 @@ const LOOKUP_BATCH = 5000;
 export interface ReassessOptions extends Pick<AssessArgs, 'jobId' | 'answers' | 'alongside'> {
   /** The published policy when the caller has read it in this transaction already (null: none published). */
   policy?: PolicyRow | null;
+  /**
+   * The current rows of `ids` (in id order) when the caller has read them in this transaction already, as
+   * currentSuppliersByIds reads them (archived ones and other organisations' left out).
+   */
+  suppliers?: ScoredSupplier[];
 }
 
 interface Deps {
@@ -43,7 +48,11 @@ export const createReassessSuppliers =
     const written: AssessmentRow[] = [];
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += LOOKUP_BATCH) {
-      const rows = await suppliers.currentSuppliersByIds(tx, ctx.orgId, unique.slice(i, i + LOOKUP_BATCH));
+      const batch = unique.slice(i, i + LOOKUP_BATCH);
+      const inBatch = new Set(batch);
+      const rows = opts.suppliers
+        ? opts.suppliers.filter((s) => inBatch.has(s.id))
+        : await suppliers.currentSuppliersByIds(tx, ctx.orgId, batch);
       written.push(
         ...(await assessSuppliers(tx, {
           orgId: ctx.orgId,

@@ -200,16 +200,19 @@ const assess = async (
       },
     }),
   );
-  if (args.alongside) events.push(...(await args.alongside(written, writes, results)));
-  if (!args.deferChainRisk) {
-    await writes.add(
-      suppliers.rollUpChainRisk(
+  // Chain risk rolled up from the new residual scores (just sent): its read goes out now, so its answer comes
+  // back while the caller's own writes are made. Awaited with the writes, after the caller's (a failure
+  // before it is the one reported).
+  const rollingUp = args.deferChainRisk
+    ? undefined
+    : suppliers.rollUpChainRisk(
         tx,
         args.orgId,
         written.map((a) => a.supplierId),
-      ),
-    );
-  }
+      );
+  rollingUp?.catch(() => {});
+  if (args.alongside) events.push(...(await args.alongside(written, writes, results)));
+  if (rollingUp) await writes.add(rollingUp);
   // The chain is locked last, so other writers wait least, but sent without waiting for the writes before
   // it (pipelined behind them: a round trip less). The writes are awaited first, so a failure among them is
   // the error reported (the append would only say the transaction is aborted).

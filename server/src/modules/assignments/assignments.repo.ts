@@ -335,6 +335,10 @@ export const lockSupplierAnswers = (tx: Tx, orgId: string, supplierId: string) =
     sql`select pg_advisory_xact_lock(hashtextextended(${`supplier-answers:${orgId}:${supplierId}`}, 0))`,
   );
 
+/** The supplier of assignment `id`, as a scalar subquery (for the suppliers module's reads by id). */
+export const supplierIdOf = (orgId: string, id: string): SQL<string | null> =>
+  sql`(select ${a.supplierId} from ${a} where ${a.orgId} = ${orgId} and ${a.id} = ${id})`;
+
 /**
  * lockSupplierAnswers for the supplier of assignment `id`, read in the same statement, so that it can be sent
  * together with the assignment's row lock, before its answer (same key: the organisation's id as given, the

@@ -20,6 +20,7 @@ import type { PreviewAssessment, ScorePreview } from '../assessments/assessments
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent, type RecordedEvent } from '../audit/audit-append.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
+import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { DefinitionOf } from './assignments.definitions.js';
 import { answerMapOf } from './assignments.mapping.js';
 import { presentRead } from './assignments.present.js';
@@ -44,6 +45,8 @@ interface Deps {
   definitionOf: DefinitionOf;
   /** The published policy says how long accepted answers count (answerValidityMonths). */
   policies: Pick<PoliciesRepo, 'findPublishedPolicy'>;
+  /** Accepting reads the supplier as scoring takes it with the questionnaire (one round trip fewer). */
+  suppliers: Pick<SuppliersRepo, 'currentSuppliersById'>;
 }
 
 /**
@@ -58,31 +61,28 @@ export const createReviewService = ({
   storage,
   definitionOf,
   policies,
+  suppliers,
 }: Deps) => {
   /**
    * The questionnaire with its answers, its reminders and the published policy, in one round trip on
    * PostgreSQL: statements sent together are pipelined on the transaction's connection and run in the order
-   * sent. With `lock`, the row is locked first, so the answers read are the ones stored once the lock is held;
-   * with `lock: 'and supplier answers'` the supplier's answers lock (lockSupplierAnswers) is taken next, in
-   * the same round trip. `show` presents the row (or the row as just updated) with what was read, reading
-   * nothing more.
+   * sent. `lock` locks the row first, so the answers read are the ones stored once the lock is held. `accept`
+   * also takes the supplier's answers lock next (lockSupplierAnswers: after the row's, as the schedule's
+   * expiry takes them) and reads the supplier as scoring takes it (none when archived), all in the same round
+   * trip. `show` presents the row (or the row as just updated) with what was read, reading nothing more.
    */
-  const load = async (
-    tx: Tx,
-    ctx: RequestCtx,
-    id: string,
-    lock: boolean | 'and supplier answers' = false,
-  ) => {
-    const locked = lock ? await queueFirst(repo.lockAssignment(tx, ctx.orgId, id)) : undefined;
+  const load = async (tx: Tx, ctx: RequestCtx, id: string, mode: 'read' | 'lock' | 'accept' = 'read') => {
+    const locked = mode !== 'read' ? await queueFirst(repo.lockAssignment(tx, ctx.orgId, id)) : undefined;
     const lockedAnswers =
-      lock === 'and supplier answers'
-        ? await queueFirst(repo.lockSupplierAnswersOf(tx, ctx.orgId, id))
-        : undefined;
-    const [row, answers, reminders, policy] = await Promise.all([
+      mode === 'accept' ? await queueFirst(repo.lockSupplierAnswersOf(tx, ctx.orgId, id)) : undefined;
+    const [row, answers, reminders, policy, scored] = await Promise.all([
       repo.findAssignment(tx, ctx.orgId, id),
       repo.listAnswers(tx, ctx.orgId, [id]),
       listReminders(tx, ctx.orgId, [id]),
       policies.findPublishedPolicy(tx, ctx.orgId),
+      mode === 'accept'
+        ? suppliers.currentSuppliersById(tx, ctx.orgId, repo.supplierIdOf(ctx.orgId, id))
+        : undefined,
     ]);
     await locked?.result;
     await lockedAnswers?.result;
@@ -90,7 +90,7 @@ export const createReviewService = ({
     const definition = await definitionOf(tx, ctx.orgId, row.templateId);
     const show = (r: repo.AssignmentRow) =>
       presentRead(r, definition, answers, reminders, policy?.document.questionnaireSchedule);
-    return { row, definition, answers, policy: policy ?? null, show, shown: show(row) };
+    return { row, definition, answers, policy: policy ?? null, scored, show, shown: show(row) };
   };
   const submittedOnly = (row: repo.AssignmentRow, doing: string) => {
     if (row.status !== 'submitted') {
@@ -207,7 +207,7 @@ export const createReviewService = ({
     async returnToSupplier(ctx: RequestCtx, id: string, input: AssignmentReturn, expected?: number) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
-        const { row, definition, shown } = await load(tx, ctx, id, true);
+        const { row, definition, shown } = await load(tx, ctx, id, 'lock');
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'returned');
         const unknown = Object.keys(input.comments).filter((q) => !findQuestion(definition, q));
@@ -266,8 +266,8 @@ export const createReviewService = ({
         // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing. Then the
         // supplier's answers, as the schedule's expiry takes them (after the assignment's row, before the audit
         // chain): neither rescores from a read the other is about to change.
-        const loaded = await load(tx, ctx, id, 'and supplier answers');
-        const { row, definition, shown, policy } = loaded;
+        const loaded = await load(tx, ctx, id, 'accept');
+        const { row, definition, shown, policy, scored } = loaded;
         checkRevision('questionnaire', expected ?? input.revision, shown);
         submittedOnly(row, 'accepted');
         const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
@@ -276,19 +276,22 @@ export const createReviewService = ({
           utcDay(acceptedAt),
           policy?.document.answerValidityMonths ?? ANSWERS_VALID_MONTHS,
         );
-        // Sent without waiting: the reassessment's first read goes out in the same round trip. The row is
-        // locked, so the guarded update cannot miss; were it to, the transaction is rolled back below.
-        const updating = repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
-          status: 'accepted',
-          acceptedAt,
-          acceptedBy: ctx.userId,
-          validUntil: until,
-          criterionAnswers,
-        });
+        // Sent without waiting (queued before the scoring starts, so PostgreSQL writes it while the engine
+        // runs). The row is locked, so the guarded update cannot miss; were it to, the transaction is rolled
+        // back below.
+        const updating = await queueFirst(
+          repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
+            status: 'accepted',
+            acceptedAt,
+            acceptedBy: ctx.userId,
+            validUntil: until,
+            criterionAnswers,
+          }),
+        );
         const title = definition.title[definition.defaultLocale] ?? row.templateName;
         let findings: FindingRow[] = [];
         const [updated, [assessment]] = await Promise.all([
-          updating,
+          updating.result,
           reassess(
             tx,
             ctx,
@@ -297,6 +300,7 @@ export const createReviewService = ({
             `questionnaire "${title}" (v${row.templateVersion})`,
             {
               policy,
+              suppliers: scored,
               // The answers just stored are the supplier's accepted ones: scored without reading them back,
               // in the form a read gives (the schema's keys, in its order), so a later rescore scores alike.
               answers: new Map([

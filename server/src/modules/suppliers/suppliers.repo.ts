@@ -291,6 +291,21 @@ export const currentSuppliersByIds = (
         .where(and(currentOf(orgId), sql`${suppliers.id} = any(${uuidArray(ids)})`))
         .orderBy(asc(suppliers.id));
 
+/**
+ * currentSuppliersByIds for one id given as SQL (another module's scalar subquery, e.g. the supplier of a
+ * questionnaire), so the read goes out with the statements that precede it: none when that supplier is
+ * archived, not this organisation's, or the subquery gives nothing.
+ */
+export const currentSuppliersById = (
+  tx: Tx,
+  orgId: string,
+  id: SQL<string | null>,
+): Promise<ScoredSupplier[]> =>
+  tx
+    .select(scoredColumns)
+    .from(suppliers)
+    .where(and(currentOf(orgId), eq(suppliers.id, id)));
+
 /** Every current supplier (the demo register: small by construction). */
 export const listCurrentSuppliers = (tx: Tx, orgId: string) =>
   tx.select().from(suppliers).where(currentOf(orgId));
@@ -374,6 +389,7 @@ export const suppliersRepo = {
   countCurrentSuppliers,
   currentSuppliersAfter,
   currentSuppliersByIds,
+  currentSuppliersById,
   listCurrentSuppliers,
   listCurrentProfiles,
   setCurrentAssessments,
