@@ -8,7 +8,7 @@ import {
 import { countingAnswers } from '#shared/domain/questionnaires/visibility.js';
 import { type CriterionAnswer, CriterionAnswersSchema } from '#shared/domain/scoring/types.js';
 import { type AssignmentPreview, evidenceIdsOf } from '#shared/schemas/assignment-review.js';
-import type { AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
+import type { Assignment, AssignmentAccept, AssignmentReturn } from '#shared/schemas/assignments.js';
 import type { Db, Tx } from '../../db/client.js';
 import { queueFirst } from '../../db/in-flight.js';
 import { withTenant } from '../../db/tenant.js';
@@ -90,7 +90,20 @@ export const createReviewService = ({
     const definition = await definitionOf(tx, ctx.orgId, row.templateId);
     const show = (r: repo.AssignmentRow) =>
       presentRead(r, definition, answers, reminders, policy?.document.questionnaireSchedule);
-    return { row, definition, answers, policy: policy ?? null, scored, show, shown: show(row) };
+    let shown: Assignment | undefined;
+    return {
+      row,
+      definition,
+      answers,
+      policy: policy ?? null,
+      scored,
+      show,
+      /** The row as the API shows it, presented when first asked for. */
+      get shown(): Assignment {
+        shown ??= show(row);
+        return shown;
+      },
+    };
   };
   const submittedOnly = (row: repo.AssignmentRow, doing: string) => {
     if (row.status !== 'submitted') {
@@ -267,8 +280,12 @@ export const createReviewService = ({
         // supplier's answers, as the schedule's expiry takes them (after the assignment's row, before the audit
         // chain): neither rescores from a read the other is about to change.
         const loaded = await load(tx, ctx, id, 'accept');
-        const { row, definition, shown, policy, scored } = loaded;
-        checkRevision('questionnaire', expected ?? input.revision, shown);
+        const { row, definition, policy, scored } = loaded;
+        // checkRevision's test, the row presented only for the 409 (the answer shows it as accepted).
+        const expectedRevision = expected ?? input.revision;
+        if (expectedRevision !== undefined && expectedRevision !== row.revision) {
+          throw staleRevision('questionnaire', loaded.shown);
+        }
         submittedOnly(row, 'accepted');
         const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
         const acceptedAt = new Date();
