@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
 import { users } from './users.js';
 
@@ -21,5 +21,9 @@ export const apiKeys = pgTable(
     /** Optional end of validity; past it the key is refused like a revoked one. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
   },
-  (t) => [index('api_keys_org_idx').on(t.orgId)],
+  (t) => [
+    index('api_keys_org_idx').on(t.orgId),
+    // The target of same-organisation keys naming the key that acted (remediation tasks, migration 0031).
+    unique('api_keys_id_org_uq').on(t.id, t.orgId),
+  ],
 );

@@ -259,6 +259,8 @@ export const findings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The target of remediation tasks' same-organisation key (migration 0031).
+    unique('findings_id_org_uq').on(t.id, t.orgId),
     index('findings_org_supplier_idx').on(t.orgId, t.supplierId, t.createdAt),
     foreignKey({
       name: 'findings_supplier_same_org_fk',

@@ -9,4 +9,5 @@ export * from './questionnaires.js';
 export * from './rate-limits.js';
 export * from './scoring.js';
 export * from './suppliers.js';
+export * from './tasks.js';
 export * from './users.js';
