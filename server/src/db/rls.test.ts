@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestContext } from '../../test/app.js';
 import { createApiKey, failureOf, rowCounts, userIdOf } from '../../test/factories.js';
@@ -7,7 +7,7 @@ import { apiKeys } from './schema/api-keys.js';
 import { auditEvents } from './schema/audit.js';
 import { organizations } from './schema/orgs.js';
 import { memberships, sessions, users } from './schema/users.js';
-import { withTenant } from './tenant.js';
+import { rowsOf, withTenant } from './tenant.js';
 
 // Row-level security is the second wall: these queries deliberately carry NO org filter, as a buggy
 // repository would, and must still see only the tenant's own rows. Runs on PGlite and on PostgreSQL.
@@ -162,5 +162,27 @@ describe('without a tenant', () => {
     expect(
       await failureOf(withTenant(db, t.orgA.id, (tx) => tx.update(sessions).set({ orgId: t.orgB.id }))),
     ).toMatch(/permission denied/);
+  });
+});
+
+describe('every tenant-owned table', () => {
+  // Read from the catalog, so a table added later without its migration's RLS part fails here, not in
+  // production: every table with an org_id column has row-level security enabled, forced (the owner too), and
+  // the tenant_isolation policy.
+  it('has row-level security enabled, forced, and the tenant_isolation policy', async () => {
+    const tables = rowsOf<{ name: string; enabled: boolean; forced: boolean; policy: boolean }>(
+      await t.owner.execute(sql`
+        select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+               exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policy
+        from pg_class c
+        join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped
+        where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+        order by c.relname`),
+    );
+    expect(tables.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['suppliers', 'remediation_tasks', 'task_comments', 'task_evidence_files']),
+    );
+    for (const r of tables)
+      expect(r, r.name).toEqual({ name: r.name, enabled: true, forced: true, policy: true });
   });
 });

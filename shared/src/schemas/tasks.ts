@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FindingSchema } from './assignments.js';
 import { IdSchema, PageQuerySchema, pageOf, requiredText, text } from './common.js';
+import { EvidenceFileSchema } from './evidence.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 
 // Remediation tasks (issue 10): a corrective action driven to a verified close. Made from a finding (a
@@ -260,6 +261,20 @@ export const TaskCommentSchema = z.object({
   createdAt: z.string(),
 });
 export type TaskComment = z.infer<typeof TaskCommentSchema>;
+
+/** A file given as evidence for a task (by staff, or by the supplier through its portal link). */
+export const TaskEvidenceFileSchema = EvidenceFileSchema.omit({ questionId: true }).extend({
+  taskId: IdSchema,
+  uploadedBy: TaskActorRefSchema,
+});
+export type TaskEvidenceFile = z.infer<typeof TaskEvidenceFileSchema>;
+
+/** `GET /api/tasks/:id`: the task with its thread (oldest first) and its evidence. */
+export const TaskDetailSchema = TaskSchema.extend({
+  comments: z.array(TaskCommentSchema),
+  evidence: z.array(TaskEvidenceFileSchema),
+});
+export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 
 /** `GET /api/tasks`: the board's filters. `ownerId=none` lists the unassigned. */
 export const TasksQuerySchema = PageQuerySchema.extend({

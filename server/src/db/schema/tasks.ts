@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { TASK_STATUSES } from '#shared/schemas/tasks.js';
+import { TASK_STATUSES, type TaskSeverity } from '#shared/schemas/tasks.js';
 import { apiKeys } from './api-keys.js';
 import { findings, questionnaireAssignments } from './assignments.js';
 import { organizations } from './orgs.js';
@@ -30,7 +30,7 @@ import { memberships, users } from './users.js';
 // link itself rotates with every reminder, the assignment does not). All three null is the platform itself.
 // Four eyes compares these (kind and id), so a user can never pass for the supplier or the other way round.
 
-const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly TaskSeverity[];
 
 /** The SQL list of a TS tuple, for CHECK constraints. */
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATUSES, type TaskStatus } from '../../schemas/tasks.js';
+import { TASK_STATUSES, type Task, type TaskStatus } from '../../schemas/tasks.js';
 import {
   allowedTransitions,
   canAddEvidence,
@@ -12,6 +12,7 @@ import {
   type TaskActor,
   type TaskState,
   TRANSITION_REFUSAL_ERROR,
+  taskStateOf,
 } from './transitions.js';
 
 const TODAY = '2026-11-30';
@@ -357,5 +358,56 @@ describe('comments, evidence and edits', () => {
       expect(canEditTask(task(s), supplier)).toBe(false);
     }
     for (const s of ['closed', 'risk_accepted'] as const) expect(canEditTask(task(s), admin)).toBe(false);
+  });
+});
+
+describe('taskStateOf: the rules read a task as the API returns it', () => {
+  const base: Task = {
+    id: '0c9a4f2e-8d6b-4c1a-9e3f-2b7d5a6c8e01',
+    supplierId: '1d8b5e3f-9e7c-4d2b-8f4a-3c8e6b7d9f12',
+    supplierName: 'Mill',
+    findingId: null,
+    criterion: null,
+    title: 'Return passports',
+    description: '',
+    severity: 'critical',
+    ownerId: null,
+    ownerName: null,
+    dueDate: '2026-12-14',
+    overdue: false,
+    supplierVisible: true,
+    status: 'pending_verification',
+    submittedForVerification: {
+      by: { type: 'user', id: 'u-officer', label: 'Officer' },
+      at: '2026-11-30T10:00:00Z',
+    },
+    riskAcceptance: null,
+    closed: null,
+    createdBy: null,
+    createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-11-30T10:00:00Z',
+    revision: 3,
+  };
+
+  it('the submitter of a task waiting for verification cannot close it; another officer can', () => {
+    const state = taskStateOf(base);
+    expect(state.submittedForVerificationBy).toEqual({ type: 'user', id: 'u-officer' });
+    expect(targets(state, officer)).toEqual(['in_progress']);
+    expect(targets(state, officer2)).toEqual(['closed', 'in_progress']);
+  });
+
+  it('forgets the submitter once the task has moved on, and reads the acceptance end', () => {
+    expect(taskStateOf({ ...base, status: 'closed' }).submittedForVerificationBy).toBeNull();
+    const accepted = taskStateOf({
+      ...base,
+      status: 'risk_accepted',
+      riskAcceptance: {
+        justification: 'why',
+        until: '2026-11-29',
+        acceptedBy: { type: 'user', id: 'u-admin', label: 'Admin' },
+        acceptedAt: '2026-06-01T10:00:00Z',
+      },
+    });
+    expect(riskAcceptanceExpired(accepted, TODAY)).toBe(true);
   });
 });

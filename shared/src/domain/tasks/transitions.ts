@@ -4,6 +4,7 @@ import {
   isActiveTaskStatus,
   riskExpiryProblem,
   TASK_STATUS_LABELS,
+  type Task,
   type TaskStatus,
 } from '../../schemas/tasks.js';
 
@@ -34,6 +35,20 @@ export interface TaskState {
   /** The last day a risk acceptance holds (status risk_accepted). */
   riskAcceptedUntil: string | null;
 }
+
+/** What the rules read of a task as the API returns it (the dashboard's way to the buttons). */
+export const taskStateOf = (task: Task): TaskState => {
+  const by = task.submittedForVerification?.by;
+  return {
+    status: task.status,
+    supplierVisible: task.supplierVisible,
+    submittedForVerificationBy:
+      task.status === 'pending_verification' && by && by.type !== 'system' && by.id !== null
+        ? { type: by.type, id: by.id }
+        : null,
+    riskAcceptedUntil: task.riskAcceptance?.until ?? null,
+  };
+};
 
 /** What a move asks for besides `to`: a reason (`comment`), or a justification and an expiry day. */
 export type TaskNeed = 'comment' | 'justification' | 'expiry';
