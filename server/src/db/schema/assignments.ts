@@ -177,28 +177,17 @@ export const assignmentReminders = pgTable(
   ],
 );
 
-/** Text JSON.parse refuses for certain: it starts with none of what a JSON value can start with. */
-const NOT_JSON =
-  /^[\t\n\r ]*(?:[^\t\n\r {["\-0-9tfn]|t(?!rue[\t\n\r ]*$)|f(?!alse[\t\n\r ]*$)|n(?!ull[\t\n\r ]*$))/;
-
 /**
- * jsonb as drizzle's jsonb() reads it, without its cost on string answers. The drivers parse jsonb already;
- * drizzle then runs JSON.parse again on any string value and keeps the string when that throws, so every
- * choice answer ("yes", "partial") cost a thrown SyntaxError on each read of a questionnaire's answers (~40 per
- * accept). Strings JSON.parse cannot take are returned at once; the others go through JSON.parse exactly as
- * drizzle's jsonb() does, so what is read is unchanged.
+ * jsonb read as the drivers give it. postgres.js and PGlite parse jsonb already; drizzle's jsonb() then runs
+ * JSON.parse again on any string value, so a text answer that reads as JSON came back as something else:
+ * "12345" as the number 12345, "true" as true, "null" as null, "\"Hotline\"" without its quotes (and every
+ * other string answer cost a thrown SyntaxError). An answer is evidence: it is read back exactly as it was
+ * saved. Written as drizzle's jsonb() writes it.
  */
 const answerJsonb = customType<{ data: unknown; driverData: unknown }>({
   dataType: () => 'jsonb',
   toDriver: (value) => JSON.stringify(value),
-  fromDriver: (value) => {
-    if (typeof value !== 'string' || NOT_JSON.test(value)) return value;
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  },
+  fromDriver: (value) => value,
 });
 
 /** One answer of one assignment (tenant-owned), with its own version so two tabs never overwrite silently. */

@@ -110,6 +110,29 @@ describe('the autosave', () => {
     expect((await officer.get(`/api/assignments/${a.id}`)).json().status).toBe('sent');
   });
 
+  it('reads a text answer back exactly as typed, even one that looks like a number, true or quoted', async () => {
+    const a = await sendTo('Literal Text Ltd');
+    expect(
+      (await portal('PUT', a.token, '/answers/grievance_channels', { value: ['hotline'] })).statusCode,
+    ).toBe(200);
+    for (const [i, typed] of ['12345', 'true', 'null', '"Hotline"', '[1]'].entries()) {
+      const saved = await portal('PUT', a.token, '/answers/grievance_details', {
+        value: typed,
+        ...(i === 0 ? {} : { revision: i }),
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const review = (await officer.get(`/api/assignments/${a.id}/answers`)).json();
+      const details = review.answers.find(
+        (x: { questionId: string }) => x.questionId === 'grievance_details',
+      );
+      expect(details?.value).toBe(typed);
+      const reopened = (await portal('GET', a.token)).json();
+      expect(
+        reopened.answers.find((x: { questionId: string }) => x.questionId === 'grievance_details')?.value,
+      ).toBe(typed);
+    }
+  });
+
   it('another organisation’s link and an unknown link answer 404, the same as before', async () => {
     const unknown = await portal('PUT', 'A'.repeat(43), '/answers/passports_held', { value: 'no' });
     expect(unknown.statusCode).toBe(404);
