@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier } from '../../../test/factories.js';
-import { publishSampleTemplate, tokenOf } from '../../../test/questionnaires.js';
+import { publishSampleTemplate, submittedQuestionnaire, tokenOf } from '../../../test/questionnaires.js';
 import { questionnaireAnswers } from '../../db/schema/assignments.js';
 
 // The autosave in one statement (portal.autosave.ts, portal_save_answer() of migration 0030): what it keeps
@@ -66,16 +66,7 @@ describe('the autosave', () => {
     expect((await portal('PUT', a.token, '/answers/no_such_question', { value: 1 })).statusCode).toBe(410);
     expect((await portal('PUT', a.token, '/answers/weekly_hours', { value: 40 })).statusCode).toBe(410);
 
-    const b = await sendTo('Submitted Then Saved Ltd');
-    for (const [q, value] of [
-      ['passports_held', 'no'],
-      ['uses_agencies', 'no'],
-      ['weekly_hours', 48],
-      ['grievance_channels', ['hotline']],
-    ] as const) {
-      expect((await portal('PUT', b.token, `/answers/${q}`, { value })).statusCode).toBe(200);
-    }
-    expect((await portal('POST', b.token, '/submit')).statusCode).toBe(200);
+    const b = await submittedQuestionnaire(t, officer, templateId, { name: 'Submitted Then Saved Ltd' });
     const late = await portal('PUT', b.token, '/answers/weekly_hours', { value: 500, revision: 1 });
     expect(late.statusCode).toBe(422);
     expect(late.json().error.message).toMatch(/submitted/);
