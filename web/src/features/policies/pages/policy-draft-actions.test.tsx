@@ -32,7 +32,10 @@ describe('draft actions on a policy page', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Make the draft' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/policies/${created.id}/edit`));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Agency focus' })).toBeTruthy();
+    // The editor's first render is the slow part (see above): wait for it as long as the test may take.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Agency focus' }, { timeout: 15_000 }),
+    ).toBeTruthy();
     expect(screen.queryByLabelText('Name of the draft')).toBeNull();
     expect(screen.queryByRole('region', { name: /Make a draft copy of/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Make the draft' })).toBeNull();
