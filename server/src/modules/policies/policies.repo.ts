@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { PolicyDatasetsSchema, type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -10,9 +11,8 @@ type PolicyTableRow = typeof policies.$inferSelect;
 export type PolicyRow = Omit<PolicyTableRow, 'document'> & { document: PolicyDocument };
 export type PolicyInsert = Omit<typeof policies.$inferInsert, 'document'> & { document: PolicyDocument };
 
-/** Parsed documents of published or retired policies kept per process; the oldest goes first beyond this. */
-const MAX_KEPT = 100;
-const keptDocuments = new Map<string, PolicyDocument>();
+/** Parsed documents of published or retired policies kept per process: the 100 used last. */
+const keptDocuments = new LRUCache<string, PolicyDocument>({ max: 100 });
 
 const deepFreeze = <T>(value: T): T => {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -36,7 +36,6 @@ const parsed = (row: PolicyTableRow): PolicyRow => {
   let document = keptDocuments.get(key);
   if (!document) {
     document = deepFreeze(PolicyDocumentSchema.parse(row.document));
-    if (keptDocuments.size >= MAX_KEPT) keptDocuments.delete(keptDocuments.keys().next().value!);
     keptDocuments.set(key, document);
   }
   return { ...row, document };
