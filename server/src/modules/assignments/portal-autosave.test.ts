@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
-import { auditOf, createSupplier } from '../../../test/factories.js';
+import { auditOf, createSupplier, multipartBody } from '../../../test/factories.js';
+import { pdfBytes } from '../../../test/files.js';
 import { publishSampleTemplate, submittedQuestionnaire, tokenOf } from '../../../test/questionnaires.js';
 import { questionnaireAnswers } from '../../db/schema/assignments.js';
 
@@ -75,15 +76,24 @@ describe('the autosave', () => {
     ).toBe(422);
   });
 
-  it('refuses a file answer citing a file never uploaded to it, writing nothing', async () => {
+  it('refuses a file answer citing a file of another question, or one never uploaded, writing nothing', async () => {
     const a = await sendTo('Evidence Borrower Ltd');
-    const res = await portal('PUT', a.token, '/answers/policy_file', {
-      value: ['7d1f6a52-4c1e-4a8e-9b2f-0c3d4e5f6a7b'],
+    // A real file of this questionnaire, uploaded as evidence for another question (passports_held).
+    const { payload, headers } = multipartBody(pdfBytes(), 'passport register.pdf');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/${a.token}/evidence?questionId=passports_held`,
+      payload,
+      headers,
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues).toEqual([
-      { path: 'value', message: 'Upload the file to this question first' },
-    ]);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    for (const fileId of [uploaded.json().id, '7d1f6a52-4c1e-4a8e-9b2f-0c3d4e5f6a7b']) {
+      const res = await portal('PUT', a.token, '/answers/policy_file', { value: [fileId] });
+      expect(res.statusCode, fileId).toBe(400);
+      expect(res.json().error.issues).toEqual([
+        { path: 'value', message: 'Upload the file to this question first' },
+      ]);
+    }
     const rows = await t.owner
       .select()
       .from(questionnaireAnswers)
