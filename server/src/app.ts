@@ -18,6 +18,7 @@ import { portalEvidenceRoutes } from './modules/assignments/portal-evidence.rout
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { accountLinksRoutes } from './modules/auth/account-links.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
@@ -159,6 +160,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(findingsRoutes, { findings: c.findings });
   await app.register(portalRoutes, { portal: c.portal });
   await app.register(portalEvidenceRoutes, { evidence: c.portalEvidence, maxBytes: config.evidenceMaxBytes });
+  await app.register(dashboardRoutes, { dashboard: c.dashboard });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

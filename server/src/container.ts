@@ -36,6 +36,7 @@ import { authRepo } from './modules/auth/auth.repo.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { createPasswordChangeService } from './modules/auth/password-change.service.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { createReferences } from './modules/datasets/datasets.references.js';
 import { createDatasetsService } from './modules/datasets/datasets.service.js';
 import { jobKindById, jobsRepo } from './modules/jobs/jobs.repo.js';
@@ -52,7 +53,7 @@ import { policiesRepo, policyNameById } from './modules/policies/policies.repo.j
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
 import { createPublishRequestsService } from './modules/policies/publish-requests.service.js';
 import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
-import { supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
+import { supplierFilter, supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
 import { templateNameById, templatesRepo } from './modules/templates/templates.repo.js';
@@ -317,5 +318,6 @@ export const buildContainer = ({
     }),
     findings: createFindingsService({ db, suppliers: suppliersRepo }),
     review: questionnaires.review,
+    dashboard: createDashboardService({ db, supplierFilter }),
   };
 };
