@@ -8,6 +8,7 @@ import {
 } from '../features/auth/permissions.js';
 import { policyRoutes } from '../features/policies/routes.js';
 import { questionnaireRoutes } from '../features/questionnaires/routes.js';
+import { remediationRoutes } from '../features/remediation/routes.js';
 import { AppShell } from '../features/shell/components/app-shell.js';
 import { BootScreen } from '../features/shell/components/boot-screen.js';
 import { NotFoundPage } from '../features/shell/pages/not-found-page.js';
@@ -116,13 +117,7 @@ export const routes: RouteObject[] = [
           },
           ...policyRoutes,
           ...questionnaireRoutes,
-          {
-            path: 'remediation',
-            ...lazyPage(
-              () => import('../features/shell/pages/remediation-page.js'),
-              (m) => m.RemediationPage,
-            ),
-          },
+          ...remediationRoutes,
           {
             path: 'reports',
             ...lazyPage(

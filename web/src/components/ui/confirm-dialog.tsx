@@ -15,7 +15,8 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
 /**
  * A modal confirmation (role="alertdialog"): focus starts on Cancel, Tab stays inside, Escape cancels, and

@@ -96,8 +96,9 @@ export const useAcceptedAssignments = (supplierId: string, enabled = true) =>
     select: (page) => page.items,
   });
 
-export const useSupplierFindings = (supplierId: string) =>
+export const useSupplierFindings = (supplierId: string, enabled = true) =>
   useQuery({
+    enabled,
     queryKey: reviewKeys.findings(supplierId),
     queryFn: ({ signal }) =>
       apiRequest(`/api/suppliers/${encodeURIComponent(supplierId)}/findings`, {

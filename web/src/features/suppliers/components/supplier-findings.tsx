@@ -7,8 +7,17 @@ import { useSupplierFindings } from '../../questionnaires/review/review-api.js';
 const SEVERITY_TONES = { low: 'neutral', medium: 'warning', high: 'danger', critical: 'danger' } as const;
 const SEVERITY_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
-/** The supplier's open findings: what its accepted answers showed poorly controlled, and the red flags. */
-export function SupplierFindings({ supplierId }: { supplierId: string }) {
+/**
+ * The supplier's open findings: what its accepted answers showed poorly controlled, and the red flags. Each
+ * can become a remediation task (`canCreateTask`: officers and administrators).
+ */
+export function SupplierFindings({
+  supplierId,
+  canCreateTask = false,
+}: {
+  supplierId: string;
+  canCreateTask?: boolean;
+}) {
   const findings = useSupplierFindings(supplierId);
   return (
     <section className="panel" aria-labelledby="findings-title">
@@ -43,6 +52,14 @@ export function SupplierFindings({ supplierId }: { supplierId: string }) {
                   </>
                 ) : null}
               </span>
+              {canCreateTask ? (
+                <Link
+                  className="btn btn-secondary btn-sm finding-task"
+                  to={`/remediation/new?supplierId=${encodeURIComponent(supplierId)}&findingId=${encodeURIComponent(f.id)}`}
+                >
+                  Create task <span className="visually-hidden">for “{f.title}”</span>
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { json, mockFetch } from '../../../../test/fetch-mock.js';
 import { makeSession } from '../../../../test/fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeAssessment, makeSupplier, profileOf } from '../../../../test/supplier-fixtures.js';
+import { makeTask, taskPage } from '../../../../test/task-fixtures.js';
 
 const base = makeSupplier({
   name: 'Ashgabat Cotton Gin',
@@ -153,4 +154,48 @@ describe('SupplierDetailPage', () => {
     expect(find('DELETE', `/api/suppliers/${supplier.id}`)).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Assess now' })).toBeNull();
   });
+
+  it('lists the supplier’s tasks, open first, and makes a task from an open finding', async () => {
+    const closedTask = makeTask({ supplierId: supplier.id, title: 'Publish wage slips', status: 'closed' });
+    const openTask = makeTask({ supplierId: supplier.id, title: 'Return passports', overdue: true });
+    const { find } = mockFetch({
+      ...routesFor('officer'),
+      'GET /api/tasks': () => json(200, taskPage([closedTask, openTask])),
+      [`GET /api/suppliers/${supplier.id}/findings`]: () =>
+        json(200, {
+          items: [
+            {
+              id: '66666666-6666-4666-8666-000000000001',
+              supplierId: supplier.id,
+              assignmentId: null,
+              assessmentId: current.id,
+              kind: 'red_flag',
+              key: 'identity_documents_retained',
+              title: 'Identity documents retained',
+              detail: 'The employer keeps passports.',
+              severity: 'critical',
+              questionId: null,
+              citation: 'ILO indicator 6',
+              status: 'open',
+              createdAt: '2026-11-01T09:00:00.000Z',
+            },
+          ],
+        }),
+    });
+    renderApp(`/suppliers/${supplier.id}`);
+
+    const panel = await screen.findByRole('region', { name: /^Remediation tasks \(1 open of 2\)/ });
+    const links = within(panel)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(links.slice(0, 2)).toEqual(['Return passports', 'Publish wage slips']);
+    expect(within(panel).getByRole('link', { name: 'Open on the board' }).getAttribute('href')).toBe(
+      `/remediation?supplierId=${supplier.id}`,
+    );
+    expect(find('GET', '/api/tasks')[0]?.query.get('supplierId')).toBe(supplier.id);
+    const create = await screen.findByRole('link', { name: 'Create task for “Identity documents retained”' });
+    expect(create.getAttribute('href')).toBe(
+      `/remediation/new?supplierId=${supplier.id}&findingId=66666666-6666-4666-8666-000000000001`,
+    );
+  }, 15_000);
 });

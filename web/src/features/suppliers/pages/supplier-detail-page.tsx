@@ -12,6 +12,7 @@ import { canManageSuppliers, canSendQuestionnaires } from '../../auth/permission
 import { useCurrentSession } from '../../auth/session-context.js';
 import { SupplierQuestionnaires } from '../../questionnaires/components/assignments/supplier-questionnaires.js';
 import { SendQuestionnairePanel } from '../../questionnaires/components/send/send-questionnaire-panel.js';
+import { SupplierTasks } from '../../remediation/components/supplier-tasks.js';
 import {
   useArchiveSupplier,
   useAssessSupplier,
@@ -173,7 +174,8 @@ export function SupplierDetailPage() {
               }
             />
           )}
-          <SupplierFindings supplierId={s.id} />
+          <SupplierFindings supplierId={s.id} canCreateTask={canManage} />
+          <SupplierTasks supplierId={s.id} canCreate={canManage} />
           {history.data && history.data.total > 0 ? (
             <AssessmentHistory
               assessments={history.data.items}

@@ -1,0 +1,90 @@
+import { useId } from 'react';
+import { TASK_STATUSES, type TasksQuery } from '#shared/schemas/tasks.js';
+import { Button } from '../../../components/ui/button.js';
+import { FilterSelect } from '../../../components/ui/filter-select.js';
+import type { SearchChanges } from '../../../lib/use-search-state.js';
+import { SEVERITY_OPTIONS, STATUS_LABELS } from '../labels.js';
+import { SupplierPicker, useOwnerOptions } from './pickers.js';
+
+/** The board's filters, kept in the URL under the names of the API's query (TasksQuerySchema). */
+export const BOARD_FILTER_KEYS = ['supplierId', 'severity', 'ownerId', 'overdue', 'status'] as const;
+
+export const hasBoardFilters = (query: TasksQuery): boolean =>
+  BOARD_FILTER_KEYS.some((key) => query[key] !== undefined);
+
+const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+
+export function BoardFilters({
+  query,
+  onChange,
+}: {
+  query: TasksQuery;
+  onChange: (changes: SearchChanges) => void;
+}) {
+  const id = useId();
+  const owners = useOwnerOptions();
+  const ownerOptions = [{ value: 'none', label: 'Unassigned' }, ...owners.options];
+  // An owner in the URL who is not (or no longer) among the options still shows as chosen.
+  if (query.ownerId && !ownerOptions.some((o) => o.value === query.ownerId))
+    ownerOptions.push({ value: query.ownerId, label: owners.isPending ? 'Loading…' : 'Another member' });
+
+  return (
+    <search className="filters board-filters" aria-label="Filter tasks">
+      <div className="filter">
+        <label className="field-label" htmlFor={`${id}-supplier`}>
+          Supplier
+        </label>
+        <SupplierPicker
+          id={`${id}-supplier`}
+          value={query.supplierId ?? null}
+          onChange={(supplierId) => onChange({ supplierId: supplierId ?? undefined })}
+          placeholder="Any supplier"
+          clearLabel="Clear supplier filter"
+        />
+      </div>
+      <FilterSelect
+        id={`${id}-severity`}
+        label="Severity"
+        anyLabel="Any severity"
+        value={query.severity ?? ''}
+        options={SEVERITY_OPTIONS}
+        onChange={(severity) => onChange({ severity })}
+      />
+      <FilterSelect
+        id={`${id}-owner`}
+        label="Owner"
+        anyLabel="Anyone"
+        value={query.ownerId ?? ''}
+        options={ownerOptions}
+        onChange={(ownerId) => onChange({ ownerId })}
+      />
+      <FilterSelect
+        id={`${id}-status`}
+        label="Columns"
+        anyLabel="Every status"
+        value={query.status ?? ''}
+        options={STATUS_OPTIONS}
+        onChange={(status) => onChange({ status })}
+      />
+      <div className="filters-actions">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={query.overdue === 'true'}
+            onChange={(event) => onChange({ overdue: event.target.checked ? 'true' : undefined })}
+          />
+          Overdue only
+        </label>
+        {hasBoardFilters(query) ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => onChange(Object.fromEntries(BOARD_FILTER_KEYS.map((k) => [k, undefined])))}
+          >
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </search>
+  );
+}
