@@ -28,6 +28,8 @@ import { publishRequestsRoutes } from './modules/policies/publish-requests.route
 import { pgRateLimitStore } from './modules/rate-limits/pg-rate-limit-store.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
+import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { taskPortalRoutes } from './modules/tasks/tasks-portal.routes.js';
 import { templatesRoutes } from './modules/templates/templates.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
@@ -161,6 +163,12 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   await app.register(portalRoutes, { portal: c.portal });
   await app.register(portalEvidenceRoutes, { evidence: c.portalEvidence, maxBytes: config.evidenceMaxBytes });
   await app.register(dashboardRoutes, { dashboard: c.dashboard });
+  await app.register(tasksRoutes, {
+    tasks: c.tasks,
+    actions: c.taskActions,
+    maxBytes: config.evidenceMaxBytes,
+  });
+  await app.register(taskPortalRoutes, { portal: c.taskPortal, maxBytes: config.evidenceMaxBytes });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

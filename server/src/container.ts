@@ -56,6 +56,11 @@ import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
 import { supplierFilter, supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
+import { createTaskJobs } from './modules/tasks/tasks.jobs.js';
+import { createTasksService } from './modules/tasks/tasks.service.js';
+import { createTaskActions } from './modules/tasks/tasks-actions.service.js';
+import { createTaskEvidence } from './modules/tasks/tasks-evidence.js';
+import { createTaskPortal } from './modules/tasks/tasks-portal.service.js';
 import { templateNameById, templatesRepo } from './modules/templates/templates.repo.js';
 import { createTemplatesService } from './modules/templates/templates.service.js';
 import { userEmailById, userNameById, usersRepo } from './modules/users/users.repo.js';
@@ -263,6 +268,12 @@ export const buildContainer = ({
         ]),
       ),
   });
+  // Remediation tasks: their evidence goes through the questionnaires' intake and storage, with a quota per task.
+  const taskEvidence = createTaskEvidence({
+    intake: createUploadIntake({ storage: fileStorage, maxBytes: config.evidenceMaxBytes }),
+    storage: fileStorage,
+    quota: config.evidenceQuota,
+  });
   return {
     ref,
     jobRunner,
@@ -317,6 +328,10 @@ export const buildContainer = ({
       quota: config.evidenceQuota,
     }),
     findings: createFindingsService({ db, suppliers: suppliersRepo }),
+    tasks: createTasksService({ db, suppliers: suppliersRepo, users: usersRepo }),
+    taskActions: createTaskActions({ db, evidence: taskEvidence }),
+    taskPortal: createTaskPortal({ portal, evidence: taskEvidence }),
+    taskJobs: createTaskJobs({ db }),
     review: questionnaires.review,
     dashboard: createDashboardService({ db, supplierFilter }),
   };

@@ -29,8 +29,10 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     'Questionnaires sent to suppliers: one per supplier, pinned to the template version sent, with status, progress and its secret link (revoke, re-issue)',
   findings:
     'Findings a supplier’s accepted answers opened (poorly controlled criteria, red flags), with severity and citation',
+  tasks:
+    'Remediation tasks: corrective actions from findings or by hand, moved through one transitions table to a verified close (or an administrator’s time-limited risk acceptance), with thread, evidence and bulk actions',
   portal:
-    'The supplier portal, reached with a secret link and no account: the one questionnaire, autosaved answers with versions, language, submit',
+    'The supplier portal, reached with a secret link and no account: the one questionnaire, autosaved answers with versions, language, submit; the supplier’s remediation tasks (comment, evidence, mark done)',
   mail: 'The e-mail outbox: invitations, password resets and questionnaire links, and how each delivery went',
   'account-links':
     'Single-use links to set a password (invitations and resets): what a link opens, and spending it (no sign-in)',

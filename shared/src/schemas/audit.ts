@@ -264,6 +264,45 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       severity: z.string(),
       assessmentId: z.string(),
     }),
+    /** A remediation task made by hand or from a finding (the fields it was made with). */
+    'task.created': z.object({
+      supplierId: z.string(),
+      findingId: z.string().nullable(),
+      criterion: z.string().nullable(),
+      title: z.string(),
+      severity: z.string(),
+      ownerId: z.string().nullable(),
+      dueDate: z.string(),
+      supplierVisible: z.boolean(),
+    }),
+    /** An officer's edit of a task's fields (`bulk`: one of a board selection changed together). */
+    'task.updated': z.object({ changes: ChangesSchema, bulk: z.boolean().optional() }),
+    /**
+     * A move through the workflow (shared/src/domain/tasks/transitions.ts). `comment`: the reason given (it is
+     * in the thread too); `justification` and `riskAcceptedUntil` on accepting a risk.
+     */
+    'task.transitioned': z.object({
+      from: z.string(),
+      to: z.string(),
+      comment: z.string().nullable(),
+      justification: z.string().nullable().optional(),
+      riskAcceptedUntil: z.string().nullable().optional(),
+    }),
+    /** A comment on a task's thread: the text stays in the thread (append-only); the trail keeps its SHA-256. */
+    'task.commented': z.object({ commentId: z.string(), bodySha256: z.string() }),
+    'task.evidence_uploaded': z.object({
+      fileId: z.string(),
+      sha256: z.string(),
+      size: z.number(),
+      mediaType: z.string(),
+    }),
+    /** A finding's status following its remediation task (closed, risk accepted, open again). */
+    'finding.status_changed': z.object({
+      key: z.string(),
+      from: z.string(),
+      to: z.string(),
+      taskId: z.string(),
+    }),
     'audit.personal_data_erased': z.object({
       requestRef: z.string(),
       reason: z.string(),
@@ -335,6 +374,12 @@ export const ENTITY_OF = {
   'assignment.recurrence_stopped': 'assignment',
   'assignment.answers_expired': 'assignment',
   'finding.opened': 'finding',
+  'finding.status_changed': 'finding',
+  'task.created': 'task',
+  'task.updated': 'task',
+  'task.transitioned': 'task',
+  'task.commented': 'task',
+  'task.evidence_uploaded': 'task',
   'mail.sent': 'mail',
   'mail.failed': 'mail',
   'account_link.issued': 'user',

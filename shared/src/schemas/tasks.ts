@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FindingSchema } from './assignments.js';
 import { IdSchema, PageQuerySchema, pageOf, requiredText, text } from './common.js';
 import { EvidenceFileSchema } from './evidence.js';
+import { PortalTokenParamsSchema } from './portal.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
 
 // Remediation tasks (issue 10): a corrective action driven to a verified close. Made from a finding (a
@@ -292,3 +293,54 @@ export const TasksQuerySchema = PageQuerySchema.extend({
   overdue: z.enum(['true', 'false'], { error: "Use 'true' or 'false'" }).optional(),
 });
 export type TasksQuery = z.infer<typeof TasksQuerySchema>;
+
+/** `GET /api/tasks/:id/evidence/:fileId`. */
+export const TaskEvidenceParamsSchema = z.object({ id: IdSchema, fileId: IdSchema });
+
+/** `POST /api/tasks/bulk`: the tasks of the selection as they are after the change. */
+export const TaskBulkResultSchema = z.object({ items: z.array(TaskSchema) });
+export type TaskBulkResult = z.infer<typeof TaskBulkResultSchema>;
+
+// The supplier's view through its portal link. It sees only its own supplier-visible tasks, and of them what
+// it needs to act: no owner, no staff names (staff comments are signed with the organisation's name), no risk
+// acceptance justification, no internal reasons for moves, and only the evidence it uploaded itself.
+
+/** A comment in the portal: by the supplier, or by the organisation (never a member's name). */
+export const PortalTaskCommentSchema = z.object({
+  id: IdSchema,
+  author: z.enum(['supplier', 'organisation']),
+  /** The supplier's name or the organisation's. */
+  authorLabel: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type PortalTaskComment = z.infer<typeof PortalTaskCommentSchema>;
+
+/** A task as the supplier sees it. */
+export const PortalTaskSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  description: z.string(),
+  severity: TaskSeveritySchema,
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  status: TaskStatusSchema,
+  /** Whether "mark done" is open to the supplier now (open or in progress). */
+  canMarkDone: z.boolean(),
+  comments: z.array(PortalTaskCommentSchema),
+  /** The files the supplier uploaded for it. */
+  evidence: z.array(EvidenceFileSchema.omit({ questionId: true })),
+  updatedAt: z.string(),
+});
+export type PortalTask = z.infer<typeof PortalTaskSchema>;
+
+/** `GET /api/portal/:token/tasks`: most urgent first (overdue, then by due date). */
+export const PortalTasksSchema = z.object({
+  organisation: z.string(),
+  supplierName: z.string(),
+  items: z.array(PortalTaskSchema),
+});
+export type PortalTasks = z.infer<typeof PortalTasksSchema>;
+
+/** `/api/portal/:token/tasks/:id/…`. */
+export const PortalTaskParamsSchema = PortalTokenParamsSchema.extend({ id: IdSchema });

@@ -43,3 +43,32 @@ export const toFinding = (r: typeof findings.$inferSelect): Finding => ({
   ...r,
   createdAt: r.createdAt.toISOString(),
 });
+
+/** One finding of the organisation (what a task is made from), or undefined. */
+export const findFinding = async (tx: Tx, orgId: string, id: string): Promise<FindingRow | undefined> => {
+  const [row] = await tx
+    .select()
+    .from(findings)
+    .where(and(eq(findings.orgId, orgId), eq(findings.id, id)))
+    .limit(1);
+  return row;
+};
+
+/**
+ * Sets a finding's status (it follows its remediation task: closed, risk_accepted, open again). Answers the
+ * status it had, or undefined when there is no such finding.
+ */
+export const setFindingStatus = async (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  status: FindingRow['status'],
+): Promise<FindingRow | undefined> => {
+  const before = await findFinding(tx, orgId, id);
+  if (!before || before.status === status) return before;
+  await tx
+    .update(findings)
+    .set({ status })
+    .where(and(eq(findings.orgId, orgId), eq(findings.id, id)));
+  return before;
+};

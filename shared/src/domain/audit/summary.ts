@@ -183,6 +183,22 @@ export const summariseEvent = (e: AuditEvent): string => {
       return `Accepted answers expired after ${e.payload.validUntil}${e.payload.rescored ? '; the supplier was rescored without them' : ''}`;
     case 'finding.opened':
       return `${e.payload.kind === 'red_flag' ? 'Red flag' : 'Finding'} "${e.payload.key.replace(/_/g, ' ')}" opened (${e.payload.severity})`;
+    case 'finding.status_changed':
+      return `Finding "${e.payload.key.replace(/_/g, ' ')}" ${e.payload.from.replace(/_/g, ' ')} → ${e.payload.to.replace(/_/g, ' ')} (its remediation task moved)`;
+    case 'task.created':
+      return `Remediation task "${e.payload.title}" created (${e.payload.severity}, due ${e.payload.dueDate}${e.payload.findingId ? ', from a finding' : ''})`;
+    case 'task.updated':
+      return `${e.payload.bulk ? 'Bulk change: ' : ''}${changesLine(e.payload.changes)}`;
+    case 'task.transitioned': {
+      const p = e.payload;
+      const why = p.justification ? `: ${p.justification}` : p.comment ? `: ${p.comment}` : '';
+      const until = p.riskAcceptedUntil ? ` until ${p.riskAcceptedUntil}` : '';
+      return `Task ${p.from.replace(/_/g, ' ')} → ${p.to.replace(/_/g, ' ')}${until}${why}`;
+    }
+    case 'task.commented':
+      return 'Comment added to the task';
+    case 'task.evidence_uploaded':
+      return `Task evidence uploaded: ${e.payload.mediaType}, ${e.payload.size} bytes, SHA-256 ${e.payload.sha256.slice(0, 12)}…`;
     case 'mail.sent':
       return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail sent (attempt ${e.payload.attempts})`;
     case 'mail.failed':

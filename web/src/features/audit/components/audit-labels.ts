@@ -50,6 +50,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assignment.recurrence_stopped': 'Questionnaire recurrence stopped',
   'assignment.answers_expired': 'Questionnaire answers expired',
   'finding.opened': 'Finding opened',
+  'finding.status_changed': 'Finding status changed',
+  'task.created': 'Task created',
+  'task.updated': 'Task changed',
+  'task.transitioned': 'Task moved',
+  'task.commented': 'Task comment',
+  'task.evidence_uploaded': 'Task evidence uploaded',
   'mail.sent': 'E-mail sent',
   'mail.failed': 'E-mail given up',
   'account_link.issued': 'Password link issued',
@@ -72,6 +78,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   template: 'Questionnaire template',
   assignment: 'Questionnaire',
   finding: 'Finding',
+  task: 'Remediation task',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {

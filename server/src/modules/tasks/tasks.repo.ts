@@ -1,0 +1,152 @@
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { ACTIVE_TASK_STATUSES, type TasksQuery } from '#shared/schemas/tasks.js';
+import type { Tx } from '../../db/client.js';
+import { atRevision, nextRevision } from '../../db/revision.js';
+import { remediationTasks as t } from '../../db/schema/tasks.js';
+import { apiKeyNameById } from '../api-keys/api-keys.repo.js';
+import { supplierNameById } from '../suppliers/suppliers.repo.js';
+import { userNameById } from '../users/users.repo.js';
+
+// The remediation_tasks table: only this file reads or writes it (STYLE §5). Names of the supplier and the
+// people a task mentions come from their owning modules' "name by id" subqueries, in the same statement.
+
+export type TaskInsert = typeof t.$inferInsert;
+
+const taskColumns = {
+  ...getTableColumns(t),
+  supplierName: sql<string>`coalesce(${supplierNameById(sql`${t.supplierId}`)}, '')`,
+  ownerName: userNameById(sql`${t.ownerId}`),
+  submittedByName: sql<string | null>`coalesce(${userNameById(sql`${t.submittedByUserId}`)}, ${apiKeyNameById(
+    sql`${t.submittedByApiKeyId}`,
+  )})`,
+  riskAcceptedByName: userNameById(sql`${t.riskAcceptedBy}`),
+  closedByName: userNameById(sql`${t.closedBy}`),
+  createdByName: userNameById(sql`${t.createdBy}`),
+};
+
+export type TaskRow = typeof t.$inferSelect & {
+  supplierName: string;
+  ownerName: string | null;
+  submittedByName: string | null;
+  riskAcceptedByName: string | null;
+  closedByName: string | null;
+  createdByName: string | null;
+};
+
+const ACTIVE = [...ACTIVE_TASK_STATUSES];
+
+/** Past its due date on `today` and not done: the board's red flag and the reminders' list. */
+export const overdueSql = (today: string): SQL<boolean> =>
+  sql<boolean>`(${t.status} in ('open', 'in_progress', 'pending_verification') and ${t.dueDate} < ${today}::date)`;
+
+const select = (tx: Tx) => tx.select(taskColumns).from(t);
+
+export const findTask = async (tx: Tx, orgId: string, id: string, { lock = false } = {}) => {
+  const q = select(tx)
+    .where(and(eq(t.orgId, orgId), eq(t.id, id)))
+    .limit(1);
+  const [row] = lock ? await q.for('update', { of: t }) : await q;
+  return row as TaskRow | undefined;
+};
+
+export const findTaskByFinding = async (tx: Tx, orgId: string, findingId: string) => {
+  const [row] = await tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.findingId, findingId)))
+    .limit(1);
+  return row;
+};
+
+/** Several tasks of the organisation, locked (bulk actions: all or nothing). */
+export const findTasks = async (tx: Tx, orgId: string, ids: string[]) =>
+  (await select(tx)
+    .where(and(eq(t.orgId, orgId), inArray(t.id, ids)))
+    .orderBy(asc(t.id))
+    .for('update', { of: t })) as TaskRow[];
+
+export const insertTask = async (tx: Tx, values: TaskInsert) => {
+  const [row] = await tx.insert(t).values(values).returning({ id: t.id });
+  return row!.id;
+};
+
+/** The guarded write: matches nothing once another write has bumped the revision (the caller's 409). */
+export const updateTask = async (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  revision: number,
+  values: Partial<TaskInsert>,
+): Promise<boolean> => {
+  const rows = await tx
+    .update(t)
+    .set({ ...values, updatedAt: new Date(), revision: nextRevision(t.revision) })
+    .where(and(eq(t.orgId, orgId), eq(t.id, id), atRevision(t.revision, revision)))
+    .returning({ id: t.id });
+  return rows.length > 0;
+};
+
+export interface TaskFilter {
+  orgId: string;
+  supplierId?: string | undefined;
+  findingId?: string | undefined;
+  severity?: string | undefined;
+  ownerId?: string | undefined;
+  status?: string | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  /** Only tasks shown to the supplier (the portal). */
+  supplierVisible?: boolean;
+}
+
+const whereOf = (f: TaskFilter, today: string) => {
+  const w: (SQL | undefined)[] = [eq(t.orgId, f.orgId)];
+  if (f.supplierId) w.push(eq(t.supplierId, f.supplierId));
+  if (f.findingId) w.push(eq(t.findingId, f.findingId));
+  if (f.severity) w.push(eq(t.severity, f.severity as TaskRow['severity']));
+  if (f.ownerId === 'none') w.push(isNull(t.ownerId));
+  else if (f.ownerId) w.push(eq(t.ownerId, f.ownerId));
+  if (f.status) w.push(eq(t.status, f.status as TaskRow['status']));
+  if (f.overdue === 'true') w.push(overdueSql(today));
+  if (f.overdue === 'false') w.push(sql`not ${overdueSql(today)}`);
+  if (f.supplierVisible) w.push(eq(t.supplierVisible, true));
+  return and(...w);
+};
+
+/** The board: overdue first, then by due date (soonest first), then the most severe, then oldest. */
+export const listTasks = async (
+  tx: Tx,
+  f: TaskFilter,
+  page: Pick<TasksQuery, 'limit' | 'offset'>,
+  today: string,
+) => {
+  const where = whereOf(f, today);
+  const [items, [total]] = await Promise.all([
+    select(tx)
+      .where(where)
+      .orderBy(
+        desc(overdueSql(today)),
+        asc(t.dueDate),
+        sql`array_position(array['critical','high','medium','low'], ${t.severity})`,
+        asc(t.createdAt),
+        asc(t.id),
+      )
+      .limit(page.limit)
+      .offset(page.offset),
+    tx.select({ n: count() }).from(t).where(where),
+  ]);
+  return { items: items as TaskRow[], total: total?.n ?? 0 };
+};
+
+/** Every task of the organisation overdue on `today` (for reminders), soonest-due first. */
+export const listOverdue = async (tx: Tx, orgId: string, today: string) =>
+  (await select(tx)
+    .where(and(eq(t.orgId, orgId), inArray(t.status, ACTIVE), lt(t.dueDate, today)))
+    .orderBy(asc(t.dueDate), asc(t.id))) as TaskRow[];
+
+/** Risk-accepted tasks whose acceptance ran out before `today` (the expiry job reopens them). */
+export const listExpiredRiskAcceptances = (tx: Tx, orgId: string, today: string) =>
+  tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.orgId, orgId), eq(t.status, 'risk_accepted'), lt(t.riskAcceptedUntil, today)))
+    .orderBy(asc(t.riskAcceptedUntil), asc(t.id));
