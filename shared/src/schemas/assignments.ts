@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PageQuerySchema, pageOf, text } from './common.js';
+import { IdSchema, memberOf, PageQuerySchema, pageOf, text } from './common.js';
 import { EvidenceFileSchema } from './evidence.js';
 import { LocaleSchema } from './questionnaires.js';
 import { RevisionSchema } from './revision.js';
@@ -18,8 +18,7 @@ export const OPEN_ASSIGNMENT_STATUSES = [
   'returned',
 ] as const satisfies readonly AssignmentStatus[];
 export type OpenAssignmentStatus = (typeof OPEN_ASSIGNMENT_STATUSES)[number];
-export const isOpenAssignmentStatus = (status: string): status is OpenAssignmentStatus =>
-  (OPEN_ASSIGNMENT_STATUSES as readonly string[]).includes(status);
+export const isOpenAssignmentStatus = memberOf(OPEN_ASSIGNMENT_STATUSES);
 
 const DueDateSchema = z.iso.date({ message: 'Use a date as YYYY-MM-DD' });
 

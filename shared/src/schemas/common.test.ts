@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EmailSchema, requiredText, safeString, text, unsafeTextReason } from './common.js';
+import { EmailSchema, memberOf, requiredText, safeString, text, unsafeTextReason } from './common.js';
 
 describe('unsafeTextReason', () => {
   it.each([
@@ -57,5 +57,26 @@ describe('text schemas', () => {
   it('EmailSchema refuses a NUL with the safe-text message', () => {
     expect(issues(EmailSchema.safeParse('a\u0000@example.com'))[0]).toMatch(/control character/);
     expect(EmailSchema.parse(' Ada@Example.COM ')).toBe('ada@example.com');
+  });
+});
+
+describe('memberOf', () => {
+  const isWarm = memberOf(['summer', 'spring'] as const);
+  it.each([
+    ['summer', true],
+    ['spring', true],
+    ['winter', false],
+    ['', false],
+    ['Summer', false],
+  ])('%j → %s', (value, expected) => {
+    expect(isWarm(value)).toBe(expected);
+  });
+
+  it('narrows the type', () => {
+    const season: string = 'summer';
+    if (isWarm(season)) {
+      const warm: 'summer' | 'spring' = season;
+      expect(warm).toBe('summer');
+    }
   });
 });

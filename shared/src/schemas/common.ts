@@ -44,6 +44,15 @@ export const text = (max: number, opts: { multiline?: boolean } = {}) =>
 export const requiredText = (max: number, label = 'This field', opts: { multiline?: boolean } = {}) =>
   text(max, opts).min(1, `${label} is required`);
 
+/**
+ * A type guard for membership of a constant list (a subset of statuses, say): `memberOf(LIST)(value)` narrows
+ * `value` to the list's elements. One helper instead of an `includes` cast per list.
+ */
+export const memberOf =
+  <const T extends string>(list: readonly T[]) =>
+  (value: string): value is T =>
+    (list as readonly string[]).includes(value);
+
 export const IdSchema = z.uuid({ message: 'Must be a valid id (UUID)' });
 export const IdParamsSchema = z.object({ id: IdSchema });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FindingSchema } from './assignments.js';
-import { IdSchema, PageQuerySchema, pageOf, requiredText, text } from './common.js';
+import { IdSchema, memberOf, PageQuerySchema, pageOf, requiredText, text } from './common.js';
 import { EvidenceFileSchema } from './evidence.js';
 import { PortalTokenParamsSchema } from './portal.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
@@ -32,8 +32,7 @@ export const ACTIVE_TASK_STATUSES = [
   'pending_verification',
 ] as const satisfies readonly TaskStatus[];
 export type ActiveTaskStatus = (typeof ACTIVE_TASK_STATUSES)[number];
-export const isActiveTaskStatus = (status: string): status is ActiveTaskStatus =>
-  (ACTIVE_TASK_STATUSES as readonly string[]).includes(status);
+export const isActiveTaskStatus = memberOf(ACTIVE_TASK_STATUSES);
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   open: 'Open',
