@@ -17,14 +17,18 @@ describe.skipIf(!chromiumAvailable)('an executive reads without being offered ch
     const { page } = session;
     await signIn(page, 'executive');
 
-    await page.getByRole('list', { name: 'Suppliers by rating' }).waitFor();
+    await page.getByRole('list', { name: 'Key figures' }).waitFor();
     await page.getByRole('table', { name: 'Suppliers with the highest residual risk' }).waitFor();
     await page.getByRole('list', { name: 'Datasets and editions' }).waitFor();
     expect(await page.getByRole('link', { name: /Import/ }).count()).toBe(0);
     await screenshot(page, 'overview-executive');
 
-    // A pointer on the bar's critical segment opens the same list as the Critical count.
-    await page.locator('svg.risk-bar a[href="/suppliers?rating=critical"]').click();
+    // A pointer on the chart's critical bar opens the suppliers rated critical.
+    await page
+      .getByRole('region', { name: 'Suppliers by rating' })
+      .locator('.recharts-bar-rectangle')
+      .first()
+      .click();
     await page.waitForURL(/\/suppliers\?rating=critical$/);
     await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
     const table = page.getByRole('table', { name: 'Suppliers in the register' });

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { DashboardQuery } from '#shared/schemas/dashboard.js';
 import { SuppliersQuerySchema } from '#shared/schemas/suppliers.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
@@ -7,12 +8,21 @@ import { useSuppliers } from '../../suppliers/api.js';
 import { TopRiskTable } from './top-risk-table.js';
 
 const TOP = 10;
-const TOP_QUERY = SuppliersQuerySchema.parse({ sort: 'residualScore', order: 'desc', limit: TOP });
-const ALL_BY_RISK = '/suppliers?sort=residualScore&order=desc';
+const BY_RISK = { sort: 'residualScore', order: 'desc' } as const;
 
-/** The ten assessed suppliers with the highest residual risk (the list sorts never-assessed ones last). */
-export function HighestRisk() {
-  const top = useSuppliers(TOP_QUERY);
+/** The list sorted by residual risk, with the dashboard's filters (the same parameter names). */
+const allByRisk = (filters: DashboardQuery) => {
+  const params = new URLSearchParams(BY_RISK);
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined) params.set(key, String(value));
+  return `/suppliers?${params}`;
+};
+
+/**
+ * The ten assessed suppliers with the highest residual risk among those the dashboard's filters select (the
+ * list sorts never-assessed ones last).
+ */
+export function HighestRisk({ filters = {} }: { filters?: DashboardQuery }) {
+  const top = useSuppliers(SuppliersQuerySchema.parse({ ...BY_RISK, limit: TOP, ...filters }));
   const assessed = top.data?.items.filter((supplier) => supplier.risk !== null) ?? [];
   return (
     <section className="panel" aria-labelledby="top-risk-title">
@@ -20,7 +30,7 @@ export function HighestRisk() {
         <h2 className="panel-title" id="top-risk-title">
           Highest residual risk
         </h2>
-        <Link to={ALL_BY_RISK}>All suppliers by residual risk</Link>
+        <Link to={allByRisk(filters)}>All suppliers by residual risk</Link>
       </div>
       {top.isError ? (
         <Alert tone="error" title="These suppliers could not be loaded">

@@ -1,11 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Role } from '#shared/roles.js';
+import type { DashboardSummary } from '#shared/schemas/dashboard.js';
 import type { ReferenceOverview } from '#shared/schemas/reference.js';
 import type { Supplier } from '#shared/schemas/suppliers.js';
-import { json, mockFetch, type RecordedRequest } from '../../../../test/fetch-mock.js';
+import { apiError, json, mockFetch } from '../../../../test/fetch-mock.js';
 import { makeSession, pageOf } from '../../../../test/fixtures.js';
-import { JOB_ID, makeJob, makePolicy, policyDocument } from '../../../../test/policy-fixtures.js';
+import { JOB_ID, makeJob, makePolicy } from '../../../../test/policy-fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeSupplier, referenceData } from '../../../../test/supplier-fixtures.js';
 
@@ -16,196 +17,255 @@ const reference: ReferenceOverview = {
   iloIndicators: referenceData.iloIndicators,
 };
 
-const assessed = (name: string, rating: 'critical' | 'high', residualScore: number): Supplier =>
-  makeSupplier({
-    name,
-    country: 'TM',
-    goods: ['cotton', 'yarn'],
-    risk: {
-      assessmentId: '88888888-8888-4888-8888-888888888888',
-      rating,
-      inherentScore: 80,
-      residualScore,
-      assessedAt: '2025-06-01T10:00:00.000Z',
-      policyVersion: 2,
+const worst: Supplier = makeSupplier({
+  name: 'Ashgabat Cotton Gin',
+  country: 'TM',
+  goods: ['cotton'],
+  risk: {
+    assessmentId: '88888888-8888-4888-8888-888888888888',
+    rating: 'critical',
+    inherentScore: 80,
+    residualScore: 75.13,
+    assessedAt: '2025-06-01T10:00:00.000Z',
+    policyVersion: 2,
+  },
+});
+
+const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+const weeks = Array.from({ length: 26 }, (_, i) =>
+  new Date(Date.UTC(2026, 5, 1) + i * 7 * 86_400_000).toISOString().slice(0, 10),
+);
+
+const summary = (over: Partial<DashboardSummary> = {}): DashboardSummary => ({
+  today: '2026-11-30',
+  suppliers: 60,
+  byRating: [
+    { band: 'critical', suppliers: 3 },
+    { band: 'high', suppliers: 12 },
+    { band: 'medium', suppliers: 25 },
+    { band: 'low', suppliers: 8 },
+    { band: 'none', suppliers: 12 },
+  ],
+  spend: [
+    {
+      currency: 'USD',
+      suppliers: 40,
+      total: 1000,
+      byBand: [
+        { band: 'critical', amount: 100, share: 0.1 },
+        { band: 'high', amount: 400, share: 0.4 },
+        { band: 'medium', amount: 500, share: 0.5 },
+        { band: 'low', amount: 0, share: 0 },
+        { band: 'none', amount: 0, share: 0 },
+      ],
     },
-  });
+  ],
+  coverage: {
+    activeSuppliers: 60,
+    covered: 15,
+    share: 0.25,
+    expiringSoon: 2,
+    expired: 3,
+    expiringWithinDays: 30,
+  },
+  questionnaires: { outstanding: 9, overdue: 4, awaitingReview: 2 },
+  remediation: {
+    active: 7,
+    overdue: 3,
+    bySeverity: [
+      { severity: 'critical', active: 2, overdue: 2 },
+      { severity: 'high', active: 3, overdue: 1 },
+      { severity: 'medium', active: 2, overdue: 0 },
+      { severity: 'low', active: 0, overdue: 0 },
+    ],
+  },
+  redFlags: { open: 5, suppliers: 2 },
+  riskAccepted: { total: 4, expiringSoon: 1, expiringWithinDays: 30 },
+  heatMap: {
+    countries: ['TM', 'UZ'],
+    goods: ['=cmd|calc', 'cotton'],
+    cells: [
+      { country: 'TM', good: 'cotton', suppliers: 4, assessed: 4, avgResidual: 81.5, highOrCritical: 4 },
+      { country: 'UZ', good: 'cotton', suppliers: 2, assessed: 0, avgResidual: null, highOrCritical: 0 },
+      { country: 'UZ', good: '=cmd|calc', suppliers: 1, assessed: 1, avgResidual: 20, highOrCritical: 0 },
+    ],
+  },
+  trend: months.map((month, i) => ({
+    month,
+    assessed: i,
+    avgResidual: i === 0 ? null : 50,
+    low: i,
+    medium: 0,
+    high: 0,
+    critical: 0,
+  })),
+  burnDown: weeks.map((week, i) => ({ week, opened: i % 3, closed: i % 2 })),
+  ...over,
+});
 
-const worst = assessed('Ashgabat Cotton Gin', 'critical', 75.13);
-const next = assessed('Dhaka Knitwear Ltd', 'high', 61.5);
-const unassessed = makeSupplier({ name: 'Porto Shoes Lda', country: 'PT' });
-
-type Totals = Record<'critical' | 'high' | 'medium' | 'low' | 'none' | 'overdue', number>;
-
-/** The supplier list as the server answers it: a one-row page's total is the count for its filter. */
-const suppliersRoute = (totals: Totals) => (request: RecordedRequest) => {
-  const { query } = request;
-  if (query.get('sort') === 'residualScore') {
-    const items = totals.critical + totals.high > 0 ? [worst, next, unassessed] : [];
-    return json(200, { ...pageOf(items, items.length), limit: 10 });
-  }
-  const rating = query.get('rating') as keyof Totals | null;
-  const total = rating ? totals[rating] : query.get('assessedBeforeMonths') ? totals.overdue : 0;
-  return json(200, { ...pageOf([], total), limit: 1 });
-};
-
-const signInAs = (role: Role, totals: Totals, extra: Parameters<typeof mockFetch>[0] = {}) =>
+const signInAs = (role: Role, answer: () => Response, extra: Parameters<typeof mockFetch>[0] = {}) =>
   mockFetch({
-    ...extra,
     'GET /api/me': () => json(200, makeSession(role)),
-    'GET /api/suppliers': suppliersRoute(totals),
+    'GET /api/dashboard/summary': answer,
+    'GET /api/suppliers': () => json(200, { ...pageOf([worst], 1), limit: 10 }),
     'GET /api/policies': () =>
-      json(200, {
-        items: [
-          makePolicy({
-            name: 'Clearsource baseline',
-            version: 2,
-            document: policyDocument((doc) => {
-              doc.reassessmentMonths = 18;
-            }),
-          }),
-        ],
-      }),
+      json(200, { items: [makePolicy({ name: 'Clearsource baseline', version: 2 })] }),
     'GET /api/reference-data': () => json(200, reference),
-    'GET /api/assignments/coverage': () =>
-      json(200, {
-        activeSuppliers: 60,
-        covered: 15,
-        share: 0.25,
-        expiringSoon: 2,
-        expiringWithinDays: 30,
-        expired: 3,
-      }),
+    ...extra,
   });
 
-const portfolio: Totals = { critical: 3, high: 12, medium: 25, low: 8, none: 12, overdue: 5 };
-const empty: Totals = { critical: 0, high: 0, medium: 0, low: 0, none: 0, overdue: 0 };
+afterEach(() => vi.unstubAllGlobals());
+// The page's chunk (the charts library) loads lazily: slow on a loaded machine, so wait longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
-describe('OverviewPage', () => {
-  it('counts suppliers per rating, each count a link to the filtered list', async () => {
-    signInAs('executive', portfolio);
+// Generous: the first render loads the page's chunk (the charts library), slow on a loaded machine.
+describe('OverviewPage: the executive dashboard', { timeout: 30_000 }, () => {
+  it('shows the headline figures, each a link to what it counts', async () => {
+    signInAs('executive', () => json(200, summary()));
     renderApp('/');
 
-    const tiles = await screen.findByRole('list', { name: 'Suppliers by rating' });
-    const critical = within(tiles).getByRole('link', { name: /^Critical: 3 suppliers, 5% of the register/ });
+    const tiles = await screen.findByRole('list', { name: 'Key figures' });
+    const link = (name: RegExp) => within(tiles).getByRole('link', { name });
+    expect(link(/^Suppliers: 60, 15 rated high or critical/).getAttribute('href')).toBe('/suppliers');
+    expect(link(/^Coverage: 25%, 15 of 60/).getAttribute('href')).toBe('/questionnaires?status=accepted');
+    expect(link(/^Questionnaires outstanding: 9, 4 overdue, 2 awaiting review/).getAttribute('href')).toBe(
+      '/questionnaires?overdue=true',
+    );
+    expect(link(/^Overdue remediation: 3, of 7 open tasks/).getAttribute('href')).toBe(
+      '/remediation?overdue=true',
+    );
+    expect(link(/^Risk accepted: 4, 1 expire within 30 days/).getAttribute('href')).toBe(
+      '/remediation?status=risk_accepted',
+    );
+    expect(within(tiles).getByText('at 2 suppliers')).toBeTruthy();
+  });
+
+  it('gives every chart a table with the drill-down links, for screen readers and on request', async () => {
+    signInAs('executive', () => json(200, summary()));
+    const { user } = renderApp('/');
+
+    const ratings = await screen.findByRole('region', { name: 'Suppliers by rating' });
+    const table = within(ratings).getByRole('table', { name: 'Suppliers by rating' });
+    const critical = within(table).getByRole('link', { name: 'Critical' });
     expect(critical.getAttribute('href')).toBe('/suppliers?rating=critical');
-    expect(
-      within(tiles)
-        .getByRole('link', { name: /^High: 12 suppliers/ })
-        .getAttribute('href'),
-    ).toBe('/suppliers?rating=high');
-    expect(
-      within(tiles)
-        .getByRole('link', { name: /^Not assessed: 12 suppliers/ })
-        .getAttribute('href'),
-    ).toBe('/suppliers?rating=none');
-    expect(screen.getByRole('link', { name: '60 suppliers in the register' })).toBeTruthy();
-  });
-
-  it('opens the filtered supplier list from a count', async () => {
-    signInAs('officer', portfolio);
-    const { user, router } = renderApp('/');
-
-    await user.click(await screen.findByRole('link', { name: /^Critical: 3 suppliers/ }));
-
-    await waitFor(() => expect(router.state.location.pathname).toBe('/suppliers'));
-    expect(router.state.location.search).toBe('?rating=critical');
-  });
-
-  it('ranks the assessed suppliers by residual risk, leaving never-assessed ones out', async () => {
-    const { find } = signInAs('executive', portfolio);
-    renderApp('/');
-
-    const table = await screen.findByRole('table', { name: 'Suppliers with the highest residual risk' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(2);
-    expect(within(rows[0]!).getByRole('link', { name: 'Ashgabat Cotton Gin' })).toBeTruthy();
-    expect(within(rows[0]!).getByText('Critical')).toBeTruthy();
-    expect(within(rows[0]!).getByText('Turkmenistan')).toBeTruthy();
-    expect(within(rows[0]!).getByText('cotton, yarn')).toBeTruthy();
-    expect(within(table).queryByText('Porto Shoes Lda')).toBeNull();
-    const [top] = find('GET', '/api/suppliers').filter((r) => r.query.get('sort') === 'residualScore');
-    expect(top?.query.get('order')).toBe('desc');
-    expect(top?.query.get('limit')).toBe('10');
-  });
-
-  it('shows coverage with the policy’s reassessment interval, and the scoring basis', async () => {
-    const { find } = signInAs('executive', portfolio);
-    renderApp('/');
-
-    const coverage = await screen.findByRole('region', { name: 'Assessment coverage' });
-    expect(within(coverage).getByText(/of 60 suppliers assessed/).textContent).toContain('48');
-    expect(within(coverage).getByRole('link', { name: 'Never assessed' }).getAttribute('href')).toBe(
-      '/suppliers?rating=none',
+    // Hidden from sight, its links stay out of the Tab order until the table is shown.
+    expect(critical.getAttribute('tabindex')).toBe('-1');
+    expect(within(table).getAllByRole('row')[1]?.textContent).toBe('Critical35%');
+    await user.click(within(ratings).getByRole('button', { name: 'Show table' }));
+    expect(within(ratings).getByRole('button', { name: 'Show chart' }).getAttribute('aria-pressed')).toBe(
+      'true',
     );
-    const overdue = within(coverage).getByRole('link', { name: 'Last assessed over 18 months ago' });
-    expect(overdue.getAttribute('href')).toBe('/suppliers?assessedBeforeMonths=18');
-    await waitFor(() => expect(overdue.closest('div')?.querySelector('dd')?.textContent).toBe('5'));
-    // Questionnaire answers count only until they expire: the share that still does, and what is running out.
-    const answered = within(coverage).getByRole('link', { name: 'Backed by current questionnaire answers' });
-    expect(answered.getAttribute('href')).toBe('/questionnaires?status=accepted');
-    await waitFor(() => expect(answered.closest('div')?.querySelector('dd')?.textContent).toBe('15 (25%)'));
-    expect(within(coverage).getByText('Answers expiring within 30 days').nextSibling?.textContent).toBe('2');
-    expect(within(coverage).getByText('Answers expired, no longer counted').nextSibling?.textContent).toBe(
-      '3',
+    expect(within(ratings).getByRole('link', { name: 'Critical' }).getAttribute('tabindex')).toBeNull();
+
+    const remediation = screen.getByRole('region', { name: 'Open remediation by severity' });
+    expect(within(remediation).getByRole('link', { name: 'Critical' }).getAttribute('href')).toBe(
+      '/remediation?severity=critical',
     );
-    expect(find('GET', '/api/suppliers').some((r) => r.query.get('assessedBeforeMonths') === '18')).toBe(
-      true,
+    expect(within(remediation).getByRole('link', { name: 'High, Overdue: 1' }).getAttribute('href')).toBe(
+      '/remediation?severity=high&overdue=true',
     );
 
-    const basis = screen.getByRole('region', { name: 'Scoring basis' });
-    expect(
-      within(basis).getByRole('link', { name: 'Clearsource baseline, version 2' }).getAttribute('href'),
-    ).toMatch(/^\/policies\/[0-9a-f-]+$/);
-    const datasets = await within(basis).findByRole('list', { name: 'Datasets and editions' });
-    expect(within(datasets).getByText('TIP 2025')).toBeTruthy();
-    expect(within(datasets).getByText('ILAB 2022')).toBeTruthy();
+    const trend = screen.getByRole('region', { name: 'Risk trend' });
+    expect(within(within(trend).getByRole('table')).getAllByRole('row')).toHaveLength(13);
+    const burn = screen.getByRole('region', { name: 'Remediation burn-down' });
+    expect(within(within(burn).getByRole('table')).getAllByRole('row')).toHaveLength(27);
   });
 
-  it('offers the import to an officer when the register is empty', async () => {
-    signInAs('officer', empty);
+  it('draws the heat map as a table of links to the supplier list for each country and good', async () => {
+    signInAs('executive', () => json(200, summary()));
     renderApp('/');
 
+    const heat = await screen.findByRole('region', { name: 'Risk by country and good' });
+    const cell = within(heat).getByRole('link', { name: /^Turkmenistan \(TM\), cotton: 4 suppliers/ });
+    expect(cell.getAttribute('href')).toBe('/suppliers?country=TM&good=cotton');
+    expect(cell.getAttribute('aria-label')).toContain('average residual risk 81.5, 4 high or critical');
+    expect(within(heat).getByRole('link', { name: /UZ\), cotton: 2 suppliers, none assessed/ })).toBeTruthy();
+    expect(within(heat).getAllByText('No suppliers')).toHaveLength(1);
+  });
+
+  it('keeps the filters in the URL, asks for them, and carries them into every supplier link', async () => {
+    const { find } = signInAs('executive', () => json(200, summary()));
+    const { user, router } = renderApp('/?country=TM&tier=2');
+
+    const ratings = await screen.findByRole('region', { name: 'Suppliers by rating' });
+    const request = find('GET', '/api/dashboard/summary').at(-1);
+    expect(request?.query.get('country')).toBe('TM');
+    expect(request?.query.get('tier')).toBe('2');
+    expect(within(ratings).getByRole('link', { name: 'High' }).getAttribute('href')).toBe(
+      '/suppliers?country=TM&tier=2&rating=high',
+    );
+
+    await user.selectOptions(screen.getByLabelText('Tier'), '1');
+    await waitFor(() => expect(router.state.location.search).toBe('?country=TM&tier=1'));
+    await waitFor(() => expect(find('GET', '/api/dashboard/summary').at(-1)?.query.get('tier')).toBe('1'));
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('downloads a chart’s figures as CSV with formula cells neutralised', async () => {
+    signInAs('executive', () => json(200, summary()));
+    const blobs: Blob[] = [];
+    // jsdom has no object URLs: record the file instead (put back after the test).
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:dashboard';
+    };
+    URL.revokeObjectURL = () => {};
+    onTestFinished(() => {
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    });
+    const { user } = renderApp('/');
+
+    const heat = await screen.findByRole('region', { name: 'Risk by country and good' });
+    await user.click(within(heat).getByRole('button', { name: 'Download Risk by country and good as CSV' }));
+    expect(blobs).toHaveLength(1);
+    // A byte-order mark first, so spreadsheet programs read UTF-8.
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')[0]).toBe(
+      'Country,Good,Suppliers,Assessed,Average residual risk,High or critical',
+    );
+    expect(text).toContain('TM,cotton,4,4,81.5,4\r\n');
+    expect(text).toContain("UZ,'=cmd|calc,1,1,20,0\r\n");
+    expect(text).toContain('UZ,cotton,2,0,,0\r\n');
+  });
+
+  it('says when no supplier matches the filters, and offers the import on an empty register', async () => {
+    signInAs('officer', () => json(200, summary({ suppliers: 0 })));
+    renderApp('/?tag=nothing');
+    expect(await screen.findByRole('heading', { name: 'No supplier matches these filters' })).toBeTruthy();
+
+    vi.unstubAllGlobals();
+    signInAs('officer', () => json(200, summary({ suppliers: 0 })));
+    renderApp('/');
     expect(await screen.findByRole('heading', { name: 'No suppliers in the register yet' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Import suppliers from CSV' }).getAttribute('href')).toBe(
       '/suppliers/import',
     );
-    expect(screen.queryByRole('list', { name: 'Suppliers by rating' })).toBeNull();
-    expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('tells an executive with an empty register who can add suppliers, without offering it', async () => {
-    signInAs('executive', empty);
-    renderApp('/');
-
-    expect(await screen.findByRole('heading', { name: 'No suppliers in the register yet' })).toBeTruthy();
-    expect(screen.getByText(/Compliance officers and administrators of Demo Textiles Ltd/)).toBeTruthy();
-    expect(screen.queryByRole('link', { name: 'Import suppliers from CSV' })).toBeNull();
+  it('explains a failure and retries', async () => {
+    let calls = 0;
+    signInAs('executive', () =>
+      ++calls === 1
+        ? apiError(403, 'forbidden', 'Your role does not allow this action')
+        : json(200, summary()),
+    );
+    const { user } = renderApp('/');
+    expect(await screen.findByText('The dashboard could not be loaded')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('list', { name: 'Key figures' })).toBeTruthy();
   });
 
   it('shows the progress of a rescore going on, since it changes every figure', async () => {
     const running = makeJob({ status: 'running', progress: { done: 12, total: 60, percent: 20 } });
-    signInAs('executive', portfolio, {
+    signInAs('executive', () => json(200, summary()), {
       'GET /api/jobs': () => json(200, { items: [running], total: 1, limit: 1, offset: 0 }),
       [`GET /api/jobs/${JOB_ID}`]: () => json(200, running),
     });
     renderApp('/');
-
-    expect(
-      await screen.findByRole('heading', { name: 'Rescoring every supplier under version 3' }),
-    ).toBeTruthy();
     expect(await screen.findByText('12 of 60 suppliers (20%)')).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: 'Rescoring suppliers' })).toBeTruthy();
-  });
-
-  it('shows no rescore panel when nothing is going on', async () => {
-    signInAs('executive', portfolio, {
-      'GET /api/jobs': () => json(200, { items: [], total: 0, limit: 1, offset: 0 }),
-    });
-    renderApp('/');
-
-    await screen.findByRole('list', { name: 'Suppliers by rating' });
-    expect(screen.queryByRole('progressbar', { name: 'Rescoring suppliers' })).toBeNull();
-    expect(screen.queryByRole('heading', { name: /Rescor/ })).toBeNull();
   });
 });

@@ -1,50 +1,44 @@
-import { ROLE_LABELS } from '#shared/roles.js';
+import { DASHBOARD_FILTER_KEYS, DashboardQuerySchema } from '#shared/schemas/dashboard.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
+import { useSearchState } from '../../../lib/use-search-state.js';
 import { canManageSuppliers } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
+import { useDashboardSummary } from '../../dashboard/api.js';
+import { DashboardFilters } from '../../dashboard/components/dashboard-filters.js';
+import { HeatMap } from '../../dashboard/components/heat-map.js';
+import { KpiTiles } from '../../dashboard/components/kpi-tiles.js';
+import { RatingDistribution, SpendByRating } from '../../dashboard/components/rating-charts.js';
+import { BurnDown, RemediationBySeverity } from '../../dashboard/components/remediation-charts.js';
+import { RiskTrend } from '../../dashboard/components/trend-chart.js';
 import { useShownRescore } from '../../jobs/api.js';
 import { usePublishedPolicy } from '../../policies/api.js';
 import { RescoreProgress } from '../../policies/components/rescore-progress.js';
-import { useAnswerCoverage } from '../../questionnaires/assignments-api.js';
 import { useReferenceOverview } from '../../reference/api.js';
-import { useSupplierCounts } from '../../suppliers/api.js';
-import { AssessmentCoverage } from '../components/assessment-coverage.js';
 import { EmptyRegister } from '../components/empty-register.js';
 import { GettingStarted } from '../components/getting-started.js';
 import { HighestRisk } from '../components/highest-risk.js';
-import { PortfolioRisk } from '../components/portfolio-risk.js';
 import { ScoringBasis } from '../components/scoring-basis.js';
-import { type BandCount, PORTFOLIO_BANDS } from '../lib/portfolio.js';
 import '../overview.css';
+import '../../dashboard/dashboard.css';
 
-/** Used when no policy is published (then nothing can be scored, but the question still makes sense). */
-const DEFAULT_REASSESSMENT_MONTHS = 12;
-const BAND_FILTERS = PORTFOLIO_BANDS.map((band) => ({ rating: band }));
-
-/** The portfolio at a glance, for executives first: every figure is a count from the register, with a link. */
+/**
+ * The landing page: the executive dashboard. Every figure is one server-side aggregate over the suppliers the
+ * filters select (kept in the URL); every tile, bar and cell opens the list of what it counts.
+ */
 export function OverviewPage() {
   const session = useCurrentSession();
-  const firstName = session.user.name.split(/\s+/)[0] ?? session.user.name;
   const canManage = canManageSuppliers(session.role);
   // A rescore going on (after a policy was published) changes every figure here: show its progress.
   const rescore = useShownRescore(null);
-
-  const bands = useSupplierCounts(BAND_FILTERS);
+  const [filters, setFilters] = useSearchState(DashboardQuerySchema);
+  const summary = useDashboardSummary(filters);
   const policy = usePublishedPolicy();
   const reference = useReferenceOverview();
-  const months = policy.data?.document.reassessmentMonths ?? DEFAULT_REASSESSMENT_MONTHS;
-  // Wait for the policy so the count is taken over its interval, not first over the default.
-  const overdue = useSupplierCounts([{ assessedBeforeMonths: months }], !policy.isPending);
-  const answers = useAnswerCoverage();
-
-  const counts: BandCount[] | undefined = bands.counts.every((count) => count !== undefined)
-    ? PORTFOLIO_BANDS.map((band, index) => ({ band, count: bands.counts[index] ?? 0 }))
-    : undefined;
-  const total = counts?.reduce((sum, c) => sum + c.count, 0);
-  const neverAssessed = counts?.find((c) => c.band === 'none')?.count ?? 0;
+  const filtered = DASHBOARD_FILTER_KEYS.some((key) => filters[key] !== undefined);
 
   const basis = (
     <ScoringBasis
@@ -52,6 +46,7 @@ export function OverviewPage() {
       datasets={{ data: reference.data?.datasets, isPending: reference.isPending, error: reference.error }}
     />
   );
+  const data = summary.data;
 
   return (
     <>
@@ -59,23 +54,24 @@ export function OverviewPage() {
         title="Overview"
         description={
           <span className="screen-only">
-            Welcome, {firstName}. You are signed in to {session.org.name} as {ROLE_LABELS[session.role]}.
+            Risk across {session.org.name}’s supply chain: ratings, spend, coverage and the work to close
+            gaps.
           </span>
         }
       />
       {rescore.jobId ? <RescoreProgress jobId={rescore.jobId} onDismiss={rescore.dismiss} /> : null}
-      {bands.error ? (
-        <Alert tone="error" title="The portfolio could not be loaded">
-          {describeError(bands.error)}{' '}
-          <Button size="sm" onClick={() => bands.refetch()}>
+      {summary.error ? (
+        <Alert tone="error" title="The dashboard could not be loaded">
+          {describeError(summary.error)}{' '}
+          <Button size="sm" onClick={() => summary.refetch()}>
             Try again
           </Button>
         </Alert>
-      ) : !counts || total === undefined ? (
+      ) : !data ? (
         <p className="loading-text" role="status">
-          Loading the portfolio…
+          Loading the dashboard…
         </p>
-      ) : total === 0 ? (
+      ) : data.suppliers === 0 && !filtered ? (
         <>
           <EmptyRegister canManage={canManage} orgName={session.org.name} />
           <div className="overview-below-empty">{basis}</div>
@@ -83,19 +79,31 @@ export function OverviewPage() {
         </>
       ) : (
         <>
-          <PortfolioRisk counts={counts} />
-          <div className="overview-grid">
-            <AssessmentCoverage
-              total={total}
-              neverAssessed={neverAssessed}
-              overdue={overdue.error ? null : overdue.counts[0]}
-              months={months}
-              monthsFromPolicy={policy.data !== undefined}
-              answers={answers.error ? null : answers.data}
-            />
-            {basis}
-          </div>
-          <HighestRisk />
+          <DashboardFilters filters={filters} onChange={setFilters} />
+          <p className="visually-hidden" role="status">
+            {summary.isFetching ? 'Updating the figures…' : `${data.suppliers} suppliers in the selection`}
+          </p>
+          {data.suppliers === 0 ? (
+            <EmptyState title="No supplier matches these filters">
+              <p>Change or clear the filters to see the figures.</p>
+            </EmptyState>
+          ) : (
+            <div className={summary.isPlaceholderData ? 'dash-body dash-stale' : 'dash-body'}>
+              <KpiTiles summary={data} filters={filters} />
+              <div className="dash-grid">
+                <RatingDistribution summary={data} filters={filters} />
+                <SpendByRating summary={data} filters={filters} />
+                <HeatMap summary={data} filters={filters} />
+                <RiskTrend summary={data} filters={filters} />
+                <RemediationBySeverity summary={data} />
+                <BurnDown summary={data} />
+              </div>
+              <div className="overview-grid">
+                <HighestRisk filters={filters} />
+                {basis}
+              </div>
+            </div>
+          )}
         </>
       )}
     </>

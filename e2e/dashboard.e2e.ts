@@ -1,0 +1,125 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  openSession,
+  screenshot,
+  signIn,
+  VIEWPORTS,
+} from './support/browser.js';
+import { chromiumAvailable } from './support/chromium.js';
+
+// The executive dashboard (issue 10): a chart segment opens the supplier list its figure counts, with the
+// dashboard's filters; axe finds nothing serious at desktop and phone widths, and nothing sticks out sideways.
+
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The number in a row of a chart's figures table (the first value column). */
+const tableCount = async (page: Page, region: string, row: RegExp) =>
+  Number(
+    await page
+      .getByRole('region', { name: region })
+      .getByRole('row', { name: row })
+      .locator('td')
+      .first()
+      .textContent(),
+  );
+
+describe.skipIf(!chromiumAvailable)('the executive dashboard', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the filtered supplier list from a bar of the rating chart', async () => {
+    const session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, 'executive');
+
+    // Filter the dashboard to tier 1 from its filter bar: the URL keeps it.
+    await page.getByRole('list', { name: 'Key figures' }).waitFor();
+    await page.getByRole('search', { name: 'Filter the dashboard' }).getByLabel('Tier').selectOption('1');
+    await page.waitForURL(/\/\?tier=1$/);
+    // The figure is the register's: what the supplier list counts for the same filters.
+    const api = await page.request.get('/api/suppliers?tier=1&rating=high&limit=1');
+    const { total: high } = (await api.json()) as { total: number };
+    expect(high).toBeGreaterThan(0);
+    await expect
+      .poll(() => tableCount(page, 'Suppliers by rating', /^High /), { timeout: 20_000 })
+      .toBe(high);
+    await page.locator('.dash-stale').waitFor({ state: 'detached' });
+
+    // The second bar is High (bars run critical → not assessed, worst first).
+    await page
+      .getByRole('region', { name: 'Suppliers by rating' })
+      .locator('.recharts-bar-rectangle')
+      .nth(1)
+      .click();
+    await page.waitForURL(/\/suppliers\?tier=1&rating=high$/);
+    await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+    expect(await page.getByLabel('Rating', { exact: true }).inputValue()).toBe('high');
+    expect(await page.getByLabel('Tier', { exact: true }).inputValue()).toBe('1');
+    await expect
+      .poll(() => page.getByText(/of \d+ suppliers?$/).textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`of ${high} suppliers?$`));
+    // Each row's own rating (its first badge; the chain-risk badge after it may be worse).
+    const rows = page.getByRole('table', { name: 'Suppliers in the register' }).locator('tbody tr');
+    expect(await rows.count()).toBe(Math.min(high, 25));
+    for (const row of await rows.all())
+      expect(await row.locator('.rating').first().textContent()).toBe('High');
+
+    // Back, and a heat-map cell: the list for its country and good.
+    await page.goBack();
+    const cell = page
+      .getByRole('region', { name: 'Risk by country and good' })
+      .locator('a.heat-cell')
+      .first();
+    const href = (await cell.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/suppliers\?country=[A-Z]{2}&tier=1&good=/);
+    await cell.click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+    await page
+      .getByRole('table', { name: 'Suppliers in the register' })
+      .locator('tbody tr')
+      .first()
+      .waitFor();
+
+    expectNoPageErrors(session);
+    await session.context.close();
+  });
+
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', VIEWPORTS.phone],
+  ] as const) {
+    it(`has no serious accessibility problem and fits the screen (${name})`, async () => {
+      const session = await openSession(browser, viewport);
+      const { page } = session;
+      await signIn(page, 'executive');
+      await page.getByRole('region', { name: 'Remediation burn-down' }).waitFor();
+      await page.locator('.recharts-bar-rectangle').first().waitFor();
+      await screenshot(page, `dashboard-${name}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await pageOverflow(page)).toBe(0);
+
+      // The table view, on screen with its links: also clean.
+      const ratings = page.getByRole('region', { name: 'Suppliers by rating' });
+      await ratings.getByRole('button', { name: 'Show table' }).click();
+      await ratings.getByRole('link', { name: 'Critical' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expectNoPageErrors(session);
+      await session.context.close();
+    });
+  }
+});

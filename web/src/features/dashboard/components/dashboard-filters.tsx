@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { DASHBOARD_FILTER_KEYS, type DashboardQuery } from '#shared/schemas/dashboard.js';
+import { CountryPicker } from '../../../components/country-picker.js';
+import { Button } from '../../../components/ui/button.js';
+import { FilterSelect } from '../../../components/ui/filter-select.js';
+import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
+import type { SearchChanges } from '../../../lib/use-search-state.js';
+import { TIER_OPTIONS } from '../../suppliers/labels.js';
+
+/** The filters every figure of the dashboard follows, kept in the URL (a view can be shared and reloaded). */
+export function DashboardFilters({
+  filters,
+  onChange,
+}: {
+  filters: DashboardQuery;
+  onChange: (changes: SearchChanges) => void;
+}) {
+  const id = useId();
+  // Free-text boxes keep their own text while typing; remounting them is how "Clear filters" empties them.
+  const [generation, setGeneration] = useState(0);
+  const debounced = {
+    tag: useDebouncedCallback((value: string) => onChange({ tag: value.trim() })),
+    good: useDebouncedCallback((value: string) => onChange({ good: value.trim() })),
+  };
+  const active = DASHBOARD_FILTER_KEYS.some((key) => filters[key] !== undefined);
+
+  const textFilter = (key: 'tag' | 'good', label: string, placeholder: string, max: number, hint: string) => (
+    <div className="filter">
+      <label className="field-label" htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      <input
+        id={`${id}-${key}`}
+        className="input"
+        type="search"
+        placeholder={placeholder}
+        maxLength={max}
+        aria-describedby={`${id}-${key}-hint`}
+        defaultValue={filters[key] ?? ''}
+        onChange={(event) => debounced[key](event.target.value)}
+      />
+      <p className="field-hint" id={`${id}-${key}-hint`}>
+        {hint}
+      </p>
+    </div>
+  );
+
+  return (
+    <search className="filters dash-filters" aria-label="Filter the dashboard" key={generation}>
+      {textFilter('tag', 'Business unit (tag)', 'Exact tag', 50, 'Suppliers carrying this tag.')}
+      <div className="filter">
+        <label className="field-label" htmlFor={`${id}-country`}>
+          Country
+        </label>
+        <CountryPicker
+          id={`${id}-country`}
+          placeholder="Any country"
+          value={filters.country ?? null}
+          onChange={(code) => onChange({ country: code ?? undefined })}
+          clearLabel="Clear country filter"
+        />
+      </div>
+      <FilterSelect
+        id={`${id}-tier`}
+        label="Tier"
+        value={filters.tier === undefined ? '' : String(filters.tier)}
+        anyLabel="Any tier"
+        options={TIER_OPTIONS}
+        onChange={(value) => onChange({ tier: value })}
+      />
+      {textFilter('good', 'Good', 'e.g. cotton, palm', 100, 'Text in the goods, or the same ILAB good.')}
+      {active ? (
+        <div className="filters-actions">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              onChange(Object.fromEntries(DASHBOARD_FILTER_KEYS.map((key) => [key, undefined])));
+              setGeneration((n) => n + 1);
+            }}
+          >
+            Clear filters
+          </Button>
+        </div>
+      ) : null}
+    </search>
+  );
+}
