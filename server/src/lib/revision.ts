@@ -52,9 +52,26 @@ export const staleRevision = (noun: string, current: CurrentRecord) =>
     current,
   );
 
-/** Refuses an update made from another revision than the record's current one (no-op updates included). */
-export const checkRevision = (noun: string, expected: number | undefined, current: CurrentRecord) => {
-  if (expected !== undefined && expected !== current.revision) throw staleRevision(noun, current);
+/** The current revision, and the record as the API shows it presented only when a 409 needs it. */
+export interface LazyCurrent {
+  revision: number;
+  present: () => CurrentRecord;
+}
+
+const isLazy = (c: CurrentRecord | LazyCurrent): c is LazyCurrent => typeof c.present === 'function';
+
+/**
+ * Refuses an update made from another revision than the record's current one (no-op updates included).
+ * `current` may be given as the revision read and a function presenting the record: presenting it costs
+ * (accepting a questionnaire presents the assignment with its answers and reminders), and only a 409 needs it.
+ */
+export const checkRevision = (
+  noun: string,
+  expected: number | undefined,
+  current: CurrentRecord | LazyCurrent,
+) => {
+  if (expected === undefined || expected === current.revision) return;
+  throw staleRevision(noun, isLazy(current) ? current.present() : current);
 };
 
 /**

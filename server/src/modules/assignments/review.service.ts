@@ -281,11 +281,11 @@ export const createReviewService = ({
         // chain): neither rescores from a read the other is about to change.
         const loaded = await load(tx, ctx, id, 'accept');
         const { row, definition, policy, scored } = loaded;
-        // checkRevision's test, the row presented only for the 409 (the answer shows it as accepted).
-        const expectedRevision = expected ?? input.revision;
-        if (expectedRevision !== undefined && expectedRevision !== row.revision) {
-          throw staleRevision('questionnaire', loaded.shown);
-        }
+        // The row presented only for the 409 (the answer shows it as accepted).
+        checkRevision('questionnaire', expected ?? input.revision, {
+          revision: row.revision,
+          present: () => loaded.shown,
+        });
         submittedOnly(row, 'accepted');
         const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
         const acceptedAt = new Date();
