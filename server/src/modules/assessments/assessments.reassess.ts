@@ -8,7 +8,8 @@ import type { AssessArgs, AssessmentTrigger, AssessSuppliers } from './assessmen
 // Ids looked up per query (one JSON parameter each); the assessment write batches its own inserts.
 const LOOKUP_BATCH = 5000;
 
-export interface ReassessOptions extends Pick<AssessArgs, 'jobId' | 'answers' | 'alongside'> {
+export interface ReassessOptions
+  extends Pick<AssessArgs, 'jobId' | 'answers' | 'alongside' | 'auditAtCommit'> {
   /** The published policy when the caller has read it in this transaction already (null: none published). */
   policy?: PolicyRow | null;
   /**
@@ -64,6 +65,7 @@ export const createReassessSuppliers =
           jobId: opts.jobId,
           answers: opts.answers,
           alongside: opts.alongside,
+          auditAtCommit: opts.auditAtCommit,
         })),
       );
     }

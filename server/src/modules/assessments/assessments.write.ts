@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { type InFlight, inFlight } from '../../db/in-flight.js';
 import type { Actor } from '../../lib/context.js';
 import { appendAuditEvents, type RecordedEvent } from '../audit/audit-append.js';
+import { isQueueable, queueAuditEvents } from '../audit/audit-deferred.js';
 import type { References } from '../datasets/datasets.references.js';
 import type { PolicyRow } from '../policies/policies.repo.js';
 import { toProfile } from '../suppliers/suppliers.mapping.js';
@@ -50,6 +51,14 @@ export interface AssessArgs {
     writes: InFlight,
     results: ReadonlyMap<string, StoredResult>,
   ) => Promise<RecordedEvent[]>;
+  /**
+   * The audit events (the assessments' and `alongside`'s, in that order) join the chain when the transaction
+   * commits (queueAuditEvents) instead of under the chain's lock taken now: no lock held and no head read
+   * across the rest of the transaction's round trips, and no hashing here. For a single change made often
+   * (accepting a questionnaire), not for batches (the trigger chains row by row). Should an event hold a
+   * personal value, all are appended now, so their order stays the same.
+   */
+  auditAtCommit?: boolean;
 }
 
 /**
@@ -216,7 +225,10 @@ const assess = async (
   // The chain is locked last, so other writers wait least, but sent without waiting for the writes before
   // it (pipelined behind them: a round trip less). The writes are awaited first, so a failure among them is
   // the error reported (the append would only say the transaction is aborted).
-  const audited = appendAuditEvents(tx, args.orgId, args.actor, events);
+  const audited =
+    args.auditAtCommit && events.every(isQueueable)
+      ? queueAuditEvents(tx, args.orgId, args.actor, events)
+      : appendAuditEvents(tx, args.orgId, args.actor, events);
   audited.catch(() => {});
   await writes.drain();
   await audited;

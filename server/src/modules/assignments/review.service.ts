@@ -268,10 +268,11 @@ export const createReviewService = ({
     },
 
     /**
-     * Stores the answers as accepted and reassesses the supplier with them, opening its findings: about ten
+     * Stores the answers as accepted and reassesses the supplier with them, opening its findings: a handful of
      * round trips on PostgreSQL, whatever the number of answers and findings. The reassessment scores once
      * (an archived supplier or no published policy writes nothing there, and the acceptance is refused), and
-     * the findings and the acceptance are audited in the assessment's append.
+     * the findings and the acceptance are audited after the assessment's event, all joining the chain at
+     * commit.
      */
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
@@ -331,6 +332,9 @@ export const createReviewService = ({
                   },
                 ],
               ]),
+              // Chained at commit: accepting is an officer's routine, often many in a row, and its events
+              // need no sequence number here; the chain's lock is then held inside COMMIT only.
+              auditAtCommit: true,
               alongside: async ([made], writes, results) => {
                 const result = made && results.get(made.id);
                 if (!made || !result) return [];

@@ -159,10 +159,29 @@ describe('reviewing', () => {
     expect(after.trigger).toBe('profile_changed');
     expect(after.controlScore).toBe(assessment.controlScore);
 
-    const events = (await auditOf(t, t.orgA.id)).map((e) => e.action);
-    expect(events).toEqual(
-      expect.arrayContaining(['assignment.accepted', 'finding.opened', 'assessment.created']),
-    );
+    // Audited in one run of the chain, in the order accepting recorded them (joined at commit), and the chain
+    // still verifies.
+    const all = await auditOf(t, t.orgA.id);
+    const at = all.findIndex((e) => e.entityId === assessment.id);
+    const accepted = all.slice(at, at + 2 + findings.length);
+    expect(accepted.map((e) => [e.action, e.entityId])).toEqual([
+      ['assessment.created', assessment.id],
+      ['assignment.accepted', id],
+      ...findings.map((f: { id: string }) => ['finding.opened', f.id]),
+    ]);
+    expect(accepted.map((e) => e.seq)).toEqual(accepted.map((_, i) => accepted[0]!.seq + i));
+    expect(accepted[0]!.payload).toMatchObject({
+      supplierId: supplier.id,
+      trigger: 'questionnaire_accepted',
+    });
+    expect(accepted[1]!.payload).toMatchObject({
+      supplierId: supplier.id,
+      evidenceAccepted: ['grievance_channels'],
+      scoredAnswers: 3,
+    });
+    expect(accepted[1]!.actorLabel).toBe(accepted[0]!.actorLabel);
+    const verified = await (await t.login(t.orgA.admin)).get('/api/audit-events/verify');
+    expect(verified.json()).toMatchObject({ ok: true, firstBroken: null });
     const again = await officer.post(`/api/assignments/${id}/accept`, {});
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toMatch(/this one is accepted/);

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ImpersonalAuditAction } from '#shared/schemas/audit.js';
+import { type ImpersonalAuditAction, PERSONAL_FIELDS } from '#shared/schemas/audit.js';
+import { bulkInsert } from '../../db/bulk.js';
+import type { Tx } from '../../db/client.js';
+import { auditPending } from '../../db/schema/audit.js';
 import type { Actor } from '../../lib/context.js';
 import type { RecordedEvent } from './audit-append.js';
 import { canonicalAroundTimeAndSeq } from './audit-hash.js';
@@ -37,3 +40,19 @@ export const pendingAuditRow = (orgId: string, actor: Actor, event: QueueableEve
   return { id: randomUUID(), ...fields, canonicalBeforeTime: beforeTime, canonicalBeforeSeq: beforeSeq };
 };
 export type PendingAuditRow = ReturnType<typeof pendingAuditRow>;
+
+/** Whether an event may be chained at commit: its action's payload never holds a personal value. */
+export const isQueueable = (event: RecordedEvent): event is QueueableEvent =>
+  !Object.hasOwn(PERSONAL_FIELDS, event.action);
+
+/**
+ * Queues events to join the organisation's chain at commit (pendingAuditRow), in the order given, in one
+ * statement: the deferred trigger chains them in the order they were written. For a change whose events
+ * are all queueable and which need not know their sequence numbers or hashes.
+ */
+export const queueAuditEvents = (tx: Tx, orgId: string, actor: Actor, events: QueueableEvent[]) =>
+  bulkInsert(
+    tx,
+    auditPending,
+    events.map((e) => pendingAuditRow(orgId, actor, e)),
+  );
