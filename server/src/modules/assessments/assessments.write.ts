@@ -209,9 +209,9 @@ const assess = async (
       },
     }),
   );
-  // Chain risk rolled up from the new residual scores (just sent): its read goes out now, so its answer comes
-  // back while the caller's own writes are made. Awaited with the writes, after the caller's (a failure
-  // before it is the one reported).
+  // Chain risk rolled up from the new residual scores (just sent), in one statement sent now without waiting:
+  // pipelined behind them, it runs while the caller's own writes are made. Awaited with the writes, after
+  // the caller's (a failure before it is the one reported).
   const rollingUp = args.deferChainRisk
     ? undefined
     : suppliers.rollUpChainRisk(

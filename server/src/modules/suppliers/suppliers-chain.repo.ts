@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { MAX_SUPPLIER_TIER, type Rating } from '#shared/schemas/suppliers.js';
+import { MAX_SUPPLIER_TIER } from '#shared/schemas/suppliers.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import { rowsOf } from '../../db/tenant.js';
@@ -77,45 +77,19 @@ export const deepestTierBelow = async (tx: Tx, orgId: string, id: string, tier: 
   return tier + Number(rowsOf<{ depth: number | null }>(rows)[0]?.depth ?? 0);
 };
 
-interface Candidate {
-  rank: number;
-  score: number;
-  rating: Rating;
-  supplierId: string;
-}
-
-/** True when a is riskier than b: worse rating, then higher residual score, then (a tie) the lower id. */
-const riskier = (a: Candidate, b: Candidate | null) =>
-  b === null ||
-  a.rank > b.rank ||
-  (a.rank === b.rank && (a.score > b.score || (a.score === b.score && a.supplierId < b.supplierId)));
-
-interface AffectedRow {
-  id: string;
-  parent_id: string | null;
-  archived: boolean;
-  rating_rank: number;
-  residual_score: number | null;
-  rating: Rating | null;
-  chain_risk_rank: number;
-  chain_risk_score: number | null;
-  chain_risk_supplier_id: string | null;
-  b_rank: number | null;
-  b_score: number | null;
-  b_rating: Rating | null;
-  b_sid: string | null;
-}
-
 /**
  * Recomputes the chain risk of `ids` and of every supplier above them, after their residual scores or their
- * place in the tree changed (pass a moved supplier's old parent too). Two statements whatever the depth: one
- * reads the affected suppliers with the best chain risk among their other children, one writes those that
- * changed. For a whole organisation (rescoring) use recomputeChainRisk.
+ * place in the tree changed (pass a moved supplier's old parent too), in one statement whatever the depth, so
+ * a caller can send it without waiting and pipeline what follows (accepting a questionnaire does). The
+ * affected suppliers are `ids` and their ancestors; each one's own candidate and the best chain risk among its
+ * unaffected children are its local candidates; the chain risk of an affected supplier is the best local
+ * candidate of the affected suppliers below it (itself included) reached through current ones only (an
+ * archived supplier has none and passes none up). Written only where it changed. For a whole organisation
+ * (rescoring) use recomputeChainRisk.
  */
 export const rollUpChainRisk = async (tx: Tx, orgId: string, ids: string[]) => {
   if (ids.length === 0) return;
-  const rows = rowsOf<AffectedRow>(
-    await tx.execute(sql`
+  await tx.execute(sql`
     with recursive up(id, parent_id, path) as (
       select id, parent_id, array[id] from suppliers where org_id = ${orgId} and id = any(${uuidArray(ids)})
       union all
@@ -126,7 +100,7 @@ export const rollUpChainRisk = async (tx: Tx, orgId: string, ids: string[]) => {
     -- lateral LIMIT 1 per supplier, and with a "chain_risk_rank > 0" condition, the planner walked the
     -- chain-risk index filtering on parent_id whenever statistics said few were assessed (right after an
     -- import): every assessed supplier read once per affected one, 6-13 s for an import batch of 1,000, 60 ms
-    -- this way. A child whose rank is 0 sorts last, and the caller ignores rank 0.
+    -- this way. A child whose rank is 0 sorts last, and is no candidate.
     others as (
       select distinct on (c.parent_id) c.parent_id, c.chain_risk_rank, c.chain_risk_score, c.chain_risk_rating,
         c.chain_risk_supplier_id
@@ -134,69 +108,40 @@ export const rollUpChainRisk = async (tx: Tx, orgId: string, ids: string[]) => {
       where c.org_id = ${orgId} and c.parent_id in (select id from affected) and c.archived_at is null
         and c.id not in (select id from affected)
       order by c.parent_id, c.chain_risk_rank desc, c.chain_risk_score desc, c.chain_risk_supplier_id asc
+    ), node as (
+      select a.id, a.parent_id, a.archived_at is not null as archived, a.rating_rank, a.residual_score,
+        a.rating, b.chain_risk_rank as b_rank, b.chain_risk_score as b_score, b.chain_risk_rating as b_rating,
+        b.chain_risk_supplier_id as b_sid
+      from suppliers a left join others b on b.parent_id = a.id
+      where a.org_id = ${orgId} and a.id in (select id from affected)
+    ),
+    -- Each current affected supplier with every affected one above it reached through current ones (itself
+    -- included): whose local candidates count for whose chain risk.
+    reach(anc, id, path) as (
+      select id, id, array[id] from node where not archived
+      union all
+      select p.id, r.id, r.path || p.id
+      from reach r join node c on c.id = r.anc join node p on p.id = c.parent_id
+      where not p.archived and not p.id = any(r.path) and cardinality(r.path) <= ${WALK_LIMIT}
+    ), candidate(anc, rank, score, rating, sid) as (
+      select r.anc, n.rating_rank, n.residual_score, n.rating, n.id from reach r join node n on n.id = r.id
+      where n.rating_rank > 0 and n.residual_score is not null and n.rating is not null
+      union all
+      select r.anc, n.b_rank, n.b_score, n.b_rating, n.b_sid from reach r join node n on n.id = r.id
+      where n.b_rank > 0 and n.b_score is not null and n.b_rating is not null and n.b_sid is not null
+    ), best as (
+      select distinct on (anc) anc, rank, score, rating, sid from candidate
+      order by anc, rank desc, score desc, sid asc
+    ), wanted as (
+      select n.id, coalesce(b.rank, 0) as rank, b.score, b.rating, b.sid
+      from node n left join best b on b.anc = n.id
     )
-    select a.id, a.parent_id, a.archived_at is not null as archived, a.rating_rank, a.residual_score, a.rating,
-      a.chain_risk_rank, a.chain_risk_score, a.chain_risk_supplier_id,
-      b.chain_risk_rank as b_rank, b.chain_risk_score as b_score, b.chain_risk_rating as b_rating,
-      b.chain_risk_supplier_id as b_sid
-    from suppliers a
-    left join others b on b.parent_id = a.id
-    where a.org_id = ${orgId} and a.id in (select id from affected)`),
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const children = new Map<string, AffectedRow[]>();
-  for (const r of rows) {
-    if (r.parent_id && byId.has(r.parent_id)) {
-      children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
-    }
-  }
-  const value = new Map<string, Candidate | null>();
-  const visiting = new Set<string>();
-  const chainOf = (r: AffectedRow): Candidate | null => {
-    if (value.has(r.id)) return value.get(r.id)!;
-    if (r.archived || visiting.has(r.id)) return null;
-    visiting.add(r.id);
-    let best: Candidate | null = null;
-    if (r.rating_rank > 0 && r.residual_score !== null && r.rating) {
-      best = { rank: r.rating_rank, score: r.residual_score, rating: r.rating, supplierId: r.id };
-    }
-    if (r.b_rank && r.b_score !== null && r.b_rating && r.b_sid) {
-      const b = { rank: r.b_rank, score: r.b_score, rating: r.b_rating, supplierId: r.b_sid };
-      if (riskier(b, best)) best = b;
-    }
-    for (const c of children.get(r.id) ?? []) {
-      const v = chainOf(c);
-      if (v && riskier(v, best)) best = v;
-    }
-    visiting.delete(r.id);
-    value.set(r.id, best);
-    return best;
-  };
-  const writes = rows.flatMap((r) => {
-    const v = r.archived ? null : chainOf(r);
-    const same =
-      (v?.rank ?? 0) === r.chain_risk_rank &&
-      (v?.score ?? null) === r.chain_risk_score &&
-      (v?.supplierId ?? null) === r.chain_risk_supplier_id;
-    return same
-      ? []
-      : [
-          {
-            id: r.id,
-            rank: v?.rank ?? 0,
-            score: v?.score ?? null,
-            rating: v?.rating ?? null,
-            sid: v?.supplierId ?? null,
-          },
-        ];
-  });
-  if (writes.length === 0) return;
-  await tx.execute(sql`
-    update suppliers s set chain_risk_rank = v.rank, chain_risk_score = v.score, chain_risk_rating = v.rating,
-      chain_risk_supplier_id = v.sid
-    from jsonb_to_recordset(${JSON.stringify(writes)}::jsonb)
-      as v(id uuid, rank smallint, score float8, rating text, sid uuid)
-    where s.org_id = ${orgId} and s.id = v.id`);
+    update suppliers s set chain_risk_rank = w.rank, chain_risk_score = w.score, chain_risk_rating = w.rating,
+      chain_risk_supplier_id = w.sid
+    from wanted w
+    where s.org_id = ${orgId} and s.id = w.id
+      and (s.chain_risk_rank, s.chain_risk_score, s.chain_risk_supplier_id)
+        is distinct from (w.rank, w.score, w.sid)`);
 };
 
 /**
