@@ -7,6 +7,7 @@ import {
 } from '#shared/schemas/assignments.js';
 import { uuidArray } from '../../db/bulk.js';
 import type { Db, Tx } from '../../db/client.js';
+import { fixedSelect } from '../../db/fixed.js';
 import { queueFirst } from '../../db/in-flight.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { questionnaireAssignments as a, questionnaireAnswers as ans } from '../../db/schema/assignments.js';
@@ -74,12 +75,15 @@ export const insertRecurrence = async (tx: Tx, values: AssignmentInsert & { prev
   return row?.id;
 };
 
-export const findAssignment = async (tx: Tx, orgId: string, id: string) => {
-  const [row] = await joined(tx)
-    .where(and(eq(a.orgId, orgId), eq(a.id, id)))
-    .limit(1);
-  return row as AssignmentRow | undefined;
-};
+// Built once (fixedSelect): read on every request about one questionnaire, accepting included.
+const assignmentById = fixedSelect<AssignmentRow, { orgId: string; id: string }>((tx) =>
+  joined(tx)
+    .where(and(eq(a.orgId, sql.placeholder('orgId')), eq(a.id, sql.placeholder('id'))))
+    .limit(1),
+);
+
+export const findAssignment = async (tx: Tx, orgId: string, id: string): Promise<AssignmentRow | undefined> =>
+  (await assignmentById(tx, { orgId, id }))[0];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -145,13 +149,22 @@ export const findTemplateDefinition = async (tx: Tx, orgId: string, templateId: 
 
 // ---- answers -------------------------------------------------------------------------------------------
 
-export const listAnswers = (tx: Tx, orgId: string, assignmentIds: string[]) =>
+const answersOfOne = fixedSelect<AnswerRow, { orgId: string; id: string }>((tx) =>
+  tx
+    .select()
+    .from(ans)
+    .where(and(eq(ans.orgId, sql.placeholder('orgId')), eq(ans.assignmentId, sql.placeholder('id')))),
+);
+
+export const listAnswers = (tx: Tx, orgId: string, assignmentIds: string[]): Promise<AnswerRow[]> =>
   assignmentIds.length === 0
-    ? Promise.resolve([] as AnswerRow[])
-    : tx
-        .select()
-        .from(ans)
-        .where(and(eq(ans.orgId, orgId), inArray(ans.assignmentId, assignmentIds)));
+    ? Promise.resolve([])
+    : assignmentIds.length === 1
+      ? answersOfOne(tx, { orgId, id: assignmentIds[0]! })
+      : tx
+          .select()
+          .from(ans)
+          .where(and(eq(ans.orgId, orgId), inArray(ans.assignmentId, assignmentIds)));
 
 // ---- the portal's way in: a definer function finds the link's organisation before any tenant is set ----
 
@@ -314,12 +327,14 @@ export const acceptedCriterionAnswers = async (
  * Locks one assignment row for the rest of the transaction (FOR NO KEY UPDATE: writers of the same assignment
  * queue; readers do not wait). Every write that depends on the assignment's status takes it first.
  */
-export const lockAssignment = (tx: Tx, orgId: string, id: string) =>
+export const lockAssignment = (tx: Tx, orgId: string, id: string) => lockedRow(tx, { orgId, id });
+const lockedRow = fixedSelect<{ id: string }, { orgId: string; id: string }>((tx) =>
   tx
     .select({ id: a.id })
     .from(a)
-    .where(and(eq(a.orgId, orgId), eq(a.id, id)))
-    .for('no key update');
+    .where(and(eq(a.orgId, sql.placeholder('orgId')), eq(a.id, sql.placeholder('id'))))
+    .for('no key update'),
+);
 
 /**
  * Serialises, per supplier, the writes that change which accepted answers count for it: accepting a

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle
 import { LRUCache } from 'lru-cache';
 import { PolicyDatasetsSchema, type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
+import { fixedSelect } from '../../db/fixed.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { policies } from '../../db/schema/scoring.js';
 import { rowsOf } from '../../db/tenant.js';
@@ -71,12 +72,17 @@ export const findPolicies = async (tx: Tx, orgId: string, ids: string[]): Promis
       ).map(parsed);
 
 /** The organisation's one published policy (the one assessments use), if any. */
-export const findPublishedPolicy = async (tx: Tx, orgId: string): Promise<PolicyRow | undefined> => {
-  const [row] = await tx
+// Read by every scoring path (accepting a questionnaire among them): built once (fixedSelect).
+const publishedPolicy = fixedSelect<typeof policies.$inferSelect, { orgId: string }>((tx) =>
+  tx
     .select()
     .from(policies)
-    .where(and(eq(policies.orgId, orgId), eq(policies.status, 'published')))
-    .limit(1);
+    .where(and(eq(policies.orgId, sql.placeholder('orgId')), eq(policies.status, 'published')))
+    .limit(1),
+);
+
+export const findPublishedPolicy = async (tx: Tx, orgId: string): Promise<PolicyRow | undefined> => {
+  const [row] = await publishedPolicy(tx, { orgId });
   return row && parsed(row);
 };
 
