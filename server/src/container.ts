@@ -12,7 +12,7 @@ import { apiKeyNameById } from './modules/api-keys/api-keys.repo.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
 import { createPreviewAssessment } from './modules/assessments/assessments.preview.js';
 import { createReassessSuppliers } from './modules/assessments/assessments.reassess.js';
-import { assessmentSupplierId } from './modules/assessments/assessments.repo.js';
+import { assessmentPolicyId, assessmentSupplierId } from './modules/assessments/assessments.repo.js';
 import { createAssessmentsService } from './modules/assessments/assessments.service.js';
 import { createAssessSuppliers } from './modules/assessments/assessments.write.js';
 import { createRescore } from './modules/assessments/rescore.job.js';
@@ -58,6 +58,7 @@ import { createSuppliersService } from './modules/suppliers/suppliers.service.js
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
 import { createTaskJobs } from './modules/tasks/tasks.jobs.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
+import { createSuggestionOf } from './modules/tasks/tasks.suggestion.js';
 import { createTaskActions } from './modules/tasks/tasks-actions.service.js';
 import { createTaskEvidence } from './modules/tasks/tasks-evidence.js';
 import { createTaskPortal } from './modules/tasks/tasks-portal.service.js';
@@ -328,7 +329,12 @@ export const buildContainer = ({
       quota: config.evidenceQuota,
     }),
     findings: createFindingsService({ db, suppliers: suppliersRepo }),
-    tasks: createTasksService({ db, suppliers: suppliersRepo, users: usersRepo }),
+    tasks: createTasksService({
+      db,
+      suppliers: suppliersRepo,
+      users: usersRepo,
+      suggestionOf: createSuggestionOf({ policyIdOf: assessmentPolicyId, policies: policiesRepo }),
+    }),
     taskActions: createTaskActions({ db, evidence: taskEvidence }),
     taskPortal: createTaskPortal({ portal, evidence: taskEvidence }),
     taskJobs: createTaskJobs({ db }),

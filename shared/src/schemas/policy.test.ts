@@ -38,6 +38,26 @@ describe('PolicyDocumentSchema', () => {
     expect(parsed).toEqual(DEFAULT_POLICY);
   });
 
+  it('gives a suggested action (remediation) for every default criterion and red flag, within bounds', () => {
+    for (const rule of [...DEFAULT_POLICY.criteria, ...DEFAULT_POLICY.redFlags]) {
+      expect(rule.remediation, rule.key).toMatch(/\S/);
+    }
+    // The two lists share a key (debt_bondage): a red flag asks for more than a weak control does.
+    const flag = DEFAULT_POLICY.redFlags.find((f) => f.key === 'debt_bondage');
+    const criterion = DEFAULT_POLICY.criteria.find((c) => c.key === 'debt_bondage');
+    expect(flag?.remediation).not.toBe(criterion?.remediation);
+    const long = edit((d) => {
+      d.criteria[0]!.remediation = 'x'.repeat(2001);
+      d.redFlags[0]!.remediation = 'a\u0000b';
+    });
+    expect(issuesOf(long).map((i) => i.path)).toEqual(['criteria.0.remediation', 'redFlags.0.remediation']);
+    // A document from before the field (none) is still valid.
+    const without = edit((d) => {
+      for (const c of d.criteria) delete c.remediation;
+    });
+    expect(issuesOf(without)).toEqual([]);
+  });
+
   it.each<[string, (d: PolicyDocument) => void, string, RegExp]>([
     [
       'rating bands not increasing',

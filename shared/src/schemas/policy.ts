@@ -189,6 +189,11 @@ export const PolicyCriterionSchema = z.object({
   weight: num().min(0, 'Weight cannot be negative').max(100, 'At most 100'),
   citation: CitationSchema,
   description: text(2000, { multiline: true }),
+  /**
+   * The corrective action suggested when a supplier's answers show this criterion poorly controlled: what a
+   * remediation task made from the finding says to do (issue 10). Optional: documents from before it have none.
+   */
+  remediation: text(2000, { multiline: true }).optional(),
 });
 export type PolicyCriterion = z.infer<typeof PolicyCriterionSchema>;
 
@@ -199,6 +204,8 @@ export const RedFlagRuleSchema = z.object({
   minRating: RatingSchema,
   citation: CitationSchema,
   description: text(2000, { multiline: true }),
+  /** The corrective action suggested when an answer raises this flag (as a criterion's `remediation`). */
+  remediation: text(2000, { multiline: true }).optional(),
 });
 export type RedFlagRule = z.infer<typeof RedFlagRuleSchema>;
 

@@ -39,3 +39,13 @@ export const listForSupplier = async (
 /** The supplier an assessment is of, by id, as a scalar subquery (the audit list names it). */
 export const assessmentSupplierId = (id: SQL): SQL<string | null> =>
   sql`(select ${assessments.supplierId} from ${assessments} where ${assessments.id} = ${id})`;
+
+/** The policy an assessment was scored under (a remediation task reads its suggested actions), or undefined. */
+export const assessmentPolicyId = async (tx: Tx, orgId: string, id: string): Promise<string | undefined> => {
+  const [row] = await tx
+    .select({ policyId: assessments.policyId })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, id)))
+    .limit(1);
+  return row?.policyId ?? undefined;
+};

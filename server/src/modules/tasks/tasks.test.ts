@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '#shared/domain/scoring/default-policy.js';
 import { DEFAULT_DUE_DAYS, todayUtc } from '#shared/schemas/tasks.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import {
@@ -66,7 +67,10 @@ describe('making tasks', () => {
       createdBy: { type: 'user', label: 'officer a' },
     });
     expect(task.title).toMatch(/\S/);
-    expect(task.description).toMatch(/\S/);
+    // The suggested action is the policy's remediation for the red flag.
+    expect(task.description).toBe(
+      DEFAULT_POLICY.redFlags.find((f) => f.key === 'identity_documents_retained')!.remediation,
+    );
     expect(task.dueDate).toBe(inDays(DEFAULT_DUE_DAYS[task.severity as 'critical']));
     expect(res.headers.etag).toBe('"1"');
     expect(await eventsOf(task.id)).toEqual(['task.created']);
@@ -132,7 +136,11 @@ describe('the workflow', () => {
 
   beforeAll(async () => {
     findingId = findingIds.excessive_overtime!;
-    taskId = (await officer.post('/api/tasks', { findingId })).json().id;
+    const created = (await officer.post('/api/tasks', { findingId })).json();
+    taskId = created.id;
+    expect(created.description).toBe(
+      DEFAULT_POLICY.criteria.find((c) => c.key === 'excessive_overtime')!.remediation,
+    );
   });
 
   it('moves open → in progress → pending verification; the submitter may not verify; another closes', async () => {

@@ -221,6 +221,70 @@ const RED_FLAGS: RedFlagRule[] = [
   },
 ];
 
+/**
+ * The corrective action suggested for each criterion and red flag (`remediation`): what a remediation task
+ * made from a finding asks of the supplier by default. Concrete, checkable steps, in the order an auditor would
+ * verify them.
+ */
+const REMEDIATION: Record<string, string> = {
+  abuse_of_vulnerability:
+    'Give every migrant and agency worker a written contract in a language they read, on the same terms as directly employed workers; send copies of three signed contracts and the translation.',
+  deception:
+    'Compare what recruiters promised (job, pay, hours, place) with the contracts and jobs of recent hires, correct every difference in the workers\u2019 favour, and send the comparison and the corrections.',
+  restriction_of_movement:
+    'Remove any restriction on leaving the site or employer housing outside working hours and on resigning with reasonable notice; send the updated house rules and the notice terms of the contract.',
+  isolation:
+    'Make sure workers can contact family, unions and outside help (phones, visits, a posted hotline); send the posted notice and a description of the arrangements.',
+  physical_and_sexual_violence:
+    'Adopt and post a written ban on violence and harassment, train supervisors on it, and record and act on every incident; send the policy, the training record and the incident log.',
+  intimidation_and_threats:
+    'Write down the disciplinary procedure (proportionate, no threats of dismissal, denunciation or harm to family), tell workers, and send the procedure and proof it was communicated.',
+  retention_of_identity_documents:
+    'Return every passport and identity paper to its owner now; keep documents only on a worker\u2019s written, revocable request, in a locker they can open; send the signed return log.',
+  withholding_of_wages:
+    'Pay all wages in full and on time directly to each worker with a payslip; end deposits, deferred pay and unlawful deductions and repay what was withheld; send three months of payroll and proof of repayment.',
+  debt_bondage:
+    'Cancel debts workers owe the employer or recruiters connected to the job, cap any advance at a small voluntary amount repaid on fair terms, and send the list of cancelled debts and the new advance policy.',
+  abusive_working_and_living_conditions:
+    'Bring workplaces and any employer housing up to health, safety and decency standards (space, sanitation, fire safety); send the inspection report and photos of the corrections.',
+  excessive_overtime:
+    'Keep hours and overtime within the legal limit, voluntary and recorded; send three months of time records and the overtime consent forms.',
+  policy_commitment:
+    'Adopt a forced-labour and human-rights policy approved by senior management, publish it, and pass it to recruiters and suppliers; send the signed policy and where it is published.',
+  recruitment_fees_employer_pays:
+    'Adopt the Employer Pays Principle in writing, require it of every recruiter, and repay any fees or costs workers were charged; send the policy, the recruiter contracts and proof of repayment.',
+  grievance_mechanism:
+    'Set up a confidential grievance channel open to every worker, agency and migrant workers included, in their languages, with no retaliation and cases tracked to an outcome; send the procedure and the case log.',
+  audits:
+    'Have an independent social audit with worker interviews carried out, and correct and re-check what it finds; send the audit report and the corrective action plan.',
+  training:
+    'Train managers, supervisors, recruiters and workers on forced-labour risks and workers\u2019 rights; send the training material and attendance records.',
+  sub_supplier_due_diligence:
+    'Map your own suppliers and labour providers and apply these requirements to them in writing; send the map and the clauses or code you passed on.',
+  wages_and_hours:
+    'Pay at least the legal minimum wage directly and regularly, and record working hours; send three months of payroll and time records.',
+  age_verification:
+    'Check every worker\u2019s age against reliable documents at hiring, keep the records, and keep young workers from hazardous work; send the procedure and the age register.',
+};
+
+/** The corrective action for each red flag: what must stop at once, and the proof that it has. */
+const FLAG_REMEDIATION: Record<string, string> = {
+  debt_bondage:
+    'Cancel at once every debt workers owe the employer or a recruiter connected to the job, tell each worker in writing they may leave without repaying anything, and send the list of cancelled debts and the notices.',
+  identity_documents_retained:
+    'Hand every passport and identity paper back to its owner at once; send the return log signed by each worker, and the written rule that documents stay with workers.',
+  child_labour_below_minimum_age:
+    'Remove every child below the minimum working age from work at once without loss of income to the family, arrange schooling with a remediation provider, and send the remediation plan and the verified age register.',
+  not_free_to_leave:
+    'Lift every restriction on leaving the site, the housing or the job at once; tell workers in writing they are free to leave and to resign; send the notice and the updated rules.',
+  physical_violence_or_threats:
+    'Stop the violence and threats at once, remove those responsible from contact with workers, investigate with an independent party, and send the investigation report and the measures taken.',
+  recruitment_fees_paid_by_workers:
+    'Repay every worker the recruitment fees and costs they paid, within 90 days, and end fee-charging recruiters; send the repayment list with proof of payment.',
+  wages_withheld:
+    'Pay every worker the wages held back and return deposits at once; send the payment records.',
+};
+
 /** The policy Clearsource ships (see METHODOLOGY_MARKDOWN). */
 export const DEFAULT_POLICY: PolicyDocument = {
   schemaVersion: 1,
@@ -315,8 +379,8 @@ export const DEFAULT_POLICY: PolicyDocument = {
       unknownPoints: 3,
     },
   },
-  criteria: CRITERIA,
-  redFlags: RED_FLAGS,
+  criteria: CRITERIA.map((c) => ({ ...c, remediation: REMEDIATION[c.key] })),
+  redFlags: RED_FLAGS.map((f) => ({ ...f, remediation: FLAG_REMEDIATION[f.key] })),
   residual: { formula: 'inherent_reduced_by_control', maxReduction: 0.7 },
   ratingBands: { medium: 25, high: 50, critical: 75 },
   evidenceWeighting: { selfDeclared: 0.6, evidenceBacked: 1 },
