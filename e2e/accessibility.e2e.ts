@@ -55,7 +55,7 @@ async function openSendForm(page: Page) {
 
 describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page', () => {
   let browser: Browser;
-  const ids = { supplier: '', policy: '', draft: '', submitted: '', accepted: '' };
+  const ids = { supplier: '', policy: '', draft: '', submitted: '', accepted: '', task: '' };
 
   const screens: Screen[] = [
     { name: 'Overview', url: () => '/', heading: 'Overview' },
@@ -103,6 +103,16 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
     { name: 'policy what-if', url: () => `/policies/${ids.draft}/what-if`, heading: /./ },
     { name: 'policy changes', url: () => `/policies/${ids.draft}/changes`, heading: /./ },
     { name: 'policy edit form', url: () => `/policies/${ids.draft}/edit`, heading: /./ },
+    // The demo has tasks in every state (issue 10): the board, a filtered board as the dashboard links to it,
+    // a task's page, and the new-task form.
+    { name: 'remediation board', url: () => '/remediation', heading: 'Remediation' },
+    {
+      name: 'remediation board, filtered',
+      url: () => '/remediation?severity=high&overdue=true',
+      heading: 'Remediation',
+    },
+    { name: 'remediation task', url: () => `/remediation/${ids.task}`, heading: /./ },
+    { name: 'new remediation task form', url: () => '/remediation/new', heading: 'New remediation task' },
     { name: 'account', url: () => '/settings', heading: 'Account' },
     { name: 'users', url: () => '/settings/users', heading: 'Users' },
     { name: 'API keys', url: () => '/settings/api-keys', heading: 'API keys' },
@@ -131,6 +141,14 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
     ids.submitted = await firstAssignment('submitted');
     ids.accepted = await firstAssignment('accepted');
     ids.policy = published?.id ?? '';
+    // A task in progress shows the most (moves, the edit form, thread, evidence); any task will do.
+    const firstTask = async (query: string) =>
+      (
+        (await (await page.request.get(`/api/tasks?${query}limit=1`)).json()) as {
+          items: { id: string }[];
+        }
+      ).items[0]?.id ?? '';
+    ids.task = (await firstTask('status=in_progress&')) || (await firstTask(''));
     const existing = policies.items.find((policy) => policy.status === 'draft');
     if (existing) {
       ids.draft = existing.id;
@@ -143,7 +161,7 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
       expect(created.status()).toBe(201);
       ids.draft = ((await created.json()) as { id: string }).id;
     }
-    expect(ids.supplier && ids.policy && ids.draft && ids.submitted && ids.accepted).toBeTruthy();
+    expect(ids.supplier && ids.policy && ids.draft && ids.submitted && ids.accepted && ids.task).toBeTruthy();
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import {
   type Task,
+  TaskBulkResultSchema,
   type TaskBulkUpdate,
   TaskCommentSchema,
   type TaskCreate,
@@ -102,7 +103,7 @@ export const useBulkUpdateTasks = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TaskBulkUpdate) =>
-      apiRequest('/api/tasks/bulk', { method: 'POST', body, schema: z.unknown() }),
+      apiRequest('/api/tasks/bulk', { method: 'POST', body, schema: TaskBulkResultSchema }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
   });
 };

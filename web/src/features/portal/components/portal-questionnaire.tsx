@@ -16,6 +16,7 @@ import { useAutosave } from '../lib/use-autosave.js';
 import { AnswerStatus } from './answer-status.js';
 import { EvidenceUpload } from './evidence-upload.js';
 import { PortalIntro } from './portal-intro.js';
+import { PortalTasks } from './portal-tasks.js';
 import { ProgressBar } from './progress-bar.js';
 import { ReviewComment, ReviewSummary } from './review-comments.js';
 import { SubmitPanel, type SubmitProblem } from './submit-panel.js';
@@ -206,6 +207,8 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
   return (
     <div className="portal-body" lang={locale}>
       <PortalIntro data={data} locale={locale} onLocale={onLocale} notice={notice} />
+      {/* Once the questionnaire is sent, the tasks are what is left to do: they come first. */}
+      {editable ? null : <PortalTasks token={token} locale={locale} />}
       <ProgressBar progress={progress} save={overall} editable={editable} locale={locale} />
       {isApiError(chooseLocale.error) ? (
         <Alert tone="warning">
@@ -237,6 +240,7 @@ export function PortalQuestionnaireForm({ token, data }: { token: string; data: 
           locale={locale}
         />
       ) : null}
+      {editable ? <PortalTasks token={token} locale={locale} /> : null}
     </div>
   );
 }
