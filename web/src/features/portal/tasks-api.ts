@@ -27,13 +27,18 @@ export const usePortalTasks = (token: string) =>
     refetchOnWindowFocus: false,
   });
 
-/** Puts the task as the server answered a change into the cached list. */
+/**
+ * Puts the task as the server answered a change into the cached list, then asks for the list again: an
+ * upload finishing meanwhile (its file not in this answer) must not be hidden by it.
+ */
 const useStore = (token: string) => {
   const client = useQueryClient();
-  return (task: PortalTask) =>
+  return (task: PortalTask) => {
     client.setQueryData<PortalTasks>(portalTaskKeys.list(token), (old) =>
       old ? { ...old, items: old.items.map((t) => (t.id === task.id ? task : t)) } : old,
     );
+    return client.invalidateQueries({ queryKey: portalTaskKeys.list(token) });
+  };
 };
 
 export const usePortalTaskComment = (token: string) => {

@@ -63,6 +63,8 @@ function PortalTaskItem({
 }) {
   const id = useId();
   const done = usePortalTaskDone(token);
+  // "Mark done" waits for a file still uploading: the task is checked with its evidence, not without it.
+  const [uploading, setUploading] = useState(false);
   const open = task.status === 'open' || task.status === 'in_progress';
   return (
     <article
@@ -84,10 +86,15 @@ function PortalTaskItem({
       </p>
       {task.description ? <p className="portal-task-description">{task.description}</p> : null}
       <PortalTaskThread token={token} task={task} open={open} locale={locale} w={w} />
-      <PortalTaskFiles token={token} task={task} open={open} w={w} />
+      <PortalTaskFiles token={token} task={task} open={open} w={w} onBusy={setUploading} />
       {task.canMarkDone ? (
         <div className="portal-task-done">
-          <Button variant="primary" busy={done.isPending} onClick={() => done.mutate(task.id)}>
+          <Button
+            variant="primary"
+            busy={done.isPending}
+            disabled={uploading}
+            onClick={() => done.mutate(task.id)}
+          >
             {w.markDone}
           </Button>
           <p className="portal-upload-hint">{w.markDoneHelp}</p>
@@ -188,11 +195,13 @@ function PortalTaskFiles({
   task,
   open,
   w,
+  onBusy,
 }: {
   token: string;
   task: PortalTask;
   open: boolean;
   w: PortalTaskWords;
+  onBusy: (busy: boolean) => void;
 }) {
   const id = useId();
   const upload = usePortalTaskEvidence(token);
@@ -203,6 +212,7 @@ function PortalTaskFiles({
   const send = async (file: File) => {
     setError(null);
     setProgress({ name: file.name, percent: 0 });
+    onBusy(true);
     try {
       await upload.mutateAsync({
         id: task.id,
@@ -215,6 +225,7 @@ function PortalTaskFiles({
       setError(`${w.notUploaded(file.name)} ${describeError(err)}`);
     } finally {
       setProgress(null);
+      onBusy(false);
       if (input.current) input.current.value = '';
     }
   };

@@ -50,14 +50,16 @@ describe('supplier portal: tasks', { timeout: 20_000 }, () => {
   });
 
   it('lets the supplier comment, attach evidence and mark the task done', async () => {
+    // The server's state: each change answers the task, and the list read after shows it too.
+    let current = task;
     const { find } = mockFetch({
       [`GET ${PORTAL_API}`]: () => json(200, makePortal({ status: 'accepted', editable: false })),
-      [`GET ${PORTAL_API}/tasks`]: () => json(200, list([task])),
-      [`POST ${PORTAL_API}/tasks/${TASK_ID}/comments`]: () =>
-        json(201, {
-          ...task,
+      [`GET ${PORTAL_API}/tasks`]: () => json(200, list([current])),
+      [`POST ${PORTAL_API}/tasks/${TASK_ID}/comments`]: () => {
+        current = {
+          ...current,
           comments: [
-            ...task.comments,
+            ...current.comments,
             {
               id: '88888888-8888-4888-8888-000000000102',
               author: 'supplier',
@@ -66,18 +68,25 @@ describe('supplier portal: tasks', { timeout: 20_000 }, () => {
               createdAt: '2026-11-12T08:00:00.000Z',
             },
           ],
-        }),
-      [`POST ${PORTAL_API}/tasks/${TASK_ID}/evidence`]: () =>
-        json(201, {
+        };
+        return json(201, current);
+      },
+      [`POST ${PORTAL_API}/tasks/${TASK_ID}/evidence`]: () => {
+        const file = {
           id: '99999999-9999-4999-8999-000000000101',
           fileName: 'lockers.pdf',
           mediaType: 'application/pdf',
           size: 4,
           sha256: 'b'.repeat(64),
           createdAt: '2026-11-12T08:00:00.000Z',
-        }),
-      [`POST ${PORTAL_API}/tasks/${TASK_ID}/done`]: () =>
-        json(200, { ...task, status: 'pending_verification', canMarkDone: false }),
+        };
+        current = { ...current, evidence: [...current.evidence, file] };
+        return json(201, file);
+      },
+      [`POST ${PORTAL_API}/tasks/${TASK_ID}/done`]: () => {
+        current = { ...current, status: 'pending_verification', canMarkDone: false };
+        return json(200, current);
+      },
     });
     const { user } = renderApp(`/portal/${PORTAL_TOKEN}`);
 
@@ -100,6 +109,7 @@ describe('supplier portal: tasks', { timeout: 20_000 }, () => {
 
     await user.click(within(item).getByRole('button', { name: 'Mark done' }));
     expect(await within(item).findByText(/Marked done. Demo Retail Ltd checks it/)).toBeTruthy();
+    expect(within(item).getByText('lockers.pdf')).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Mark done' })).toBeNull();
     await waitFor(() => expect(find('POST', `${PORTAL_API}/tasks/${TASK_ID}/done`)).toHaveLength(1));
   });

@@ -24,8 +24,13 @@ export function BoardColumn({
   query,
   selection,
   onMoved,
+  focusId,
+  onFocused,
 }: {
   status: TaskStatus;
+  /** The task just moved, whose card takes the focus where it lands. */
+  focusId: string | null;
+  onFocused: () => void;
   query: TasksQuery;
   selection: BoardSelection;
   onMoved: (task: Task, to: TaskStatus) => void;
@@ -70,6 +75,8 @@ export function BoardColumn({
                 selected={selection.isSelected(task.id)}
                 onSelect={(on) => selection.onChange(task, on)}
                 onMoved={onMoved}
+                focused={task.id === focusId}
+                onFocused={onFocused}
               />
             </li>
           ))}

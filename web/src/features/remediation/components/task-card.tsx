@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Task, TaskStatus } from '#shared/schemas/tasks.js';
 import { Badge } from '../../../components/ui/badge.js';
@@ -15,8 +16,13 @@ export function TaskCard({
   selected,
   onSelect,
   onMoved,
+  focused = false,
+  onFocused,
 }: {
   task: Task;
+  /** Take the focus (its title link): the card a keyboard user just moved here from another column. */
+  focused?: boolean;
+  onFocused?: () => void;
   /** Whether it may be ticked for bulk actions (staff, while the work is not done). */
   selectable: boolean;
   selected: boolean;
@@ -24,6 +30,12 @@ export function TaskCard({
   onMoved: (task: Task, to: TaskStatus) => void;
 }) {
   const titleId = `task-${task.id}-title`;
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    link.current?.focus();
+    onFocused?.();
+  }, [focused, onFocused]);
   return (
     <article
       className={['task-card', task.overdue ? 'task-card-overdue' : '', selected ? 'task-card-selected' : '']
@@ -42,7 +54,9 @@ export function TaskCard({
           />
         ) : null}
         <h3 className="task-card-title" id={titleId}>
-          <Link to={`/remediation/${task.id}`}>{task.title}</Link>
+          <Link ref={link} to={`/remediation/${task.id}`}>
+            {task.title}
+          </Link>
         </h3>
       </div>
       <p className="task-card-supplier">{task.supplierName}</p>

@@ -60,9 +60,11 @@ export function TransitionButtons({
 
   if (moves.length === 0) return null;
 
-  const send = (move: Move, input: Partial<Fields>) =>
-    transition.mutate(
-      {
+  // mutateAsync, not mutate's callbacks: on the board the card leaves its column once the lists refetch, and
+  // callbacks given to mutate() are dropped when their component unmounts; the board must still hear of it.
+  const send = async (move: Move, input: Partial<Fields>) => {
+    try {
+      await transition.mutateAsync({
         id: task.id,
         move: {
           to: move.to,
@@ -71,29 +73,26 @@ export function TransitionButtons({
           ...(input.justification?.trim() ? { justification: input.justification.trim() } : {}),
           ...(input.riskAcceptedUntil ? { riskAcceptedUntil: input.riskAcceptedUntil } : {}),
         },
-      },
-      {
-        onSuccess: () => {
-          onMoved?.(task, move.to);
-          setAsking(null);
-          setFields(EMPTY);
-        },
-        onError: (error) => {
-          if (!isApiError(error)) return;
-          const placed: Partial<Fields> = {};
-          for (const issue of error.issues) {
-            const name = issue.path.replace(/^\/?(body[./])?/, '') as keyof Fields;
-            if (name in EMPTY) placed[name] = issue.message;
-          }
-          setErrors(placed);
-        },
-      },
-    );
+      });
+    } catch (error) {
+      if (!isApiError(error)) return;
+      const placed: Partial<Fields> = {};
+      for (const issue of error.issues) {
+        const name = issue.path.replace(/^\/?(body[./])?/, '') as keyof Fields;
+        if (name in EMPTY) placed[name] = issue.message;
+      }
+      setErrors(placed);
+      return;
+    }
+    setAsking(null);
+    setFields(EMPTY);
+    onMoved?.(task, move.to);
+  };
 
   const start = (move: Move) => {
     transition.reset();
     setErrors({});
-    if (move.needs.length === 0) send(move, {});
+    if (move.needs.length === 0) void send(move, {});
     else {
       setFields(EMPTY);
       setAsking(move);
@@ -109,7 +108,7 @@ export function TransitionButtons({
       return;
     }
     setErrors({});
-    send(asking, fields);
+    void send(asking, fields);
   };
 
   const set = (name: keyof Fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));

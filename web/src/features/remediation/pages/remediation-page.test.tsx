@@ -107,25 +107,42 @@ describe('RemediationPage (the board)', () => {
     expect(screen.queryByRole('link', { name: 'New task' })).toBeNull();
   }, 20_000);
 
-  it('moves a task with its button, sending the revision it was shown at', async () => {
+  it('moves a task with its button, sending the revision it was shown at; the focus follows the card', async () => {
+    let moved = false;
     const { find } = mockFetch({
       ...routesFor('officer'),
-      [`POST /api/tasks/${open.id}/transition`]: () =>
-        json(200, { ...open, status: 'in_progress', revision: 2, comments: [], evidence: [] }),
+      'GET /api/tasks': (request) => {
+        const now = tasks.map((t) =>
+          t.id === open.id && moved ? { ...t, status: 'in_progress' as const, revision: 2 } : t,
+        );
+        return json(200, taskPage(now.filter((t) => t.status === request.query.get('status'))));
+      },
+      [`POST /api/tasks/${open.id}/transition`]: () => {
+        moved = true;
+        return json(200, { ...open, status: 'in_progress', revision: 2, comments: [], evidence: [] });
+      },
     });
     const { user } = renderApp('/remediation');
 
     const card = await screen.findByRole('article', { name: 'Return workers’ passports' });
-    await user.click(within(card).getByRole('button', { name: /^Start/ }));
+    within(card)
+      .getByRole('button', { name: /^Start/ })
+      .focus();
+    await user.keyboard('{Enter}');
 
     expect(await screen.findByText('“Return workers’ passports” moved to In progress.')).toBeTruthy();
     expect(find('POST', `/api/tasks/${open.id}/transition`)[0]?.body).toEqual({
       to: 'in_progress',
       revision: 1,
     });
-    // The board asks again for what moved.
-    await waitFor(() => expect(find('GET', '/api/tasks').length).toBeGreaterThan(5));
-  });
+    const landed = within(column('In progress')).getByRole('article', { name: 'Return workers’ passports' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(landed).getByRole('link', { name: 'Return workers’ passports' }),
+      ),
+    );
+    expect(within(column('Open')).queryByRole('article', { name: 'Return workers’ passports' })).toBeNull();
+  }, 20_000);
 
   it('asks an administrator for a justification and an end day before accepting a risk', async () => {
     const { find } = mockFetch({

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { type Task, type TaskStatus, TasksQuerySchema } from '#shared/schemas/tasks.js';
 import { Alert } from '../../../components/ui/alert.js';
@@ -25,6 +25,9 @@ export function RemediationPage() {
   const [query, setQuery] = useSearchState(TasksQuerySchema);
   const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
   const [notice, setNotice] = useState('');
+  // A moved card leaves its column: the focus follows it, or a keyboard user would be left on nothing.
+  const [movedId, setMovedId] = useState<string | null>(null);
+  const onFocused = useCallback(() => setMovedId(null), []);
 
   const selection: BoardSelection = {
     isSelected: (id) => selected.has(id),
@@ -38,6 +41,7 @@ export function RemediationPage() {
   };
   const onMoved = (task: Task, to: TaskStatus) => {
     setNotice(`“${task.title}” moved to ${STATUS_LABELS[to]}.`);
+    setMovedId(task.id);
     // A task that left the active columns can no longer be edited in bulk.
     selection.onChange(task, false);
   };
@@ -81,7 +85,15 @@ export function RemediationPage() {
       </div>
       <div className={columns.length === 1 ? 'board board-single' : 'board'}>
         {columns.map((status) => (
-          <BoardColumn key={status} status={status} query={query} selection={selection} onMoved={onMoved} />
+          <BoardColumn
+            key={status}
+            status={status}
+            query={query}
+            selection={selection}
+            onMoved={onMoved}
+            focusId={movedId}
+            onFocused={onFocused}
+          />
         ))}
       </div>
     </>
