@@ -1,9 +1,10 @@
-// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain,autosave,accept]
+// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain,autosave,accept,dashboard]
 // Every figure is a ratio against a baseline measured in the same run, on the same machine and database.
 import { parseArgs } from 'node:util';
 import { benchAccept } from './accept.bench.js';
 import { benchAutosave } from './autosave.bench.js';
 import { benchChain } from './chain.bench.js';
+import { benchDashboard } from './dashboard.bench.js';
 import { benchImport, benchList, benchRescore } from './db.bench.js';
 import { benchEngine } from './engine.bench.js';
 import { setupBench } from './setup.js';
@@ -11,7 +12,9 @@ import { benchWhatIf } from './what-if.bench.js';
 
 const { values } = parseArgs({ options: { suppliers: { type: 'string' }, only: { type: 'string' } } });
 const n = Number(values.suppliers ?? 100_000);
-const only = new Set((values.only ?? 'engine,import,rescore,whatif,list,chain,autosave,accept').split(','));
+const only = new Set(
+  (values.only ?? 'engine,import,rescore,whatif,list,chain,autosave,accept,dashboard').split(','),
+);
 const backend = process.env.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
   : 'embedded PGlite (set DATABASE_URL for the figures that count)';
@@ -52,6 +55,15 @@ if (only.has('autosave')) {
   const b = await setupBench({ trustProxy: true });
   try {
     results.push(await benchAutosave(b));
+  } finally {
+    await b.close();
+  }
+}
+// The executive dashboard on a database of its own: 100,000 suppliers with 300,000 remediation tasks.
+if (only.has('dashboard')) {
+  const b = await setupBench();
+  try {
+    results.push(await benchDashboard(b, n));
   } finally {
     await b.close();
   }

@@ -76,8 +76,9 @@ export const HeatCellSchema = z.object({
 export const TrendPointSchema = z.object({
   /** YYYY-MM. */
   month: z.string(),
-  /** Suppliers assessed in the month (each counted once, at its last assessment of the month). */
+  /** Assessments made in the month (a supplier reassessed twice counts twice), then their ratings. */
   assessed: count,
+  /** Their average residual score, 0-100; null in a month without any. */
   avgResidual: z.number().nullable(),
   low: count,
   medium: count,

@@ -49,21 +49,18 @@ export interface DashboardDeps {
 }
 
 export const createDashboardService = ({ db, supplierFilter }: DashboardDeps) => ({
-  /** Every figure of the executive dashboard over the filtered suppliers: six grouped statements. */
+  /** Every figure of the executive dashboard over the filtered suppliers: one statement. */
   async summary(ctx: RequestCtx, q: DashboardQuery, now = new Date()): Promise<DashboardSummary> {
     requireRole(ctx, 'executive');
     const w = windowOf(now);
     // The supplier list's own WHERE (current suppliers only), so a drill-down shows what a figure counts.
     const where = supplierFilter(ctx.orgId, { ...q, archived: 'false' });
-    const [bands, tasks, work, heat, trend, burn] = await withTenant(db, ctx.orgId, (tx) =>
-      Promise.all([
-        repo.bandRows(tx, ctx.orgId, where, w),
-        repo.taskRows(tx, ctx.orgId, where, w),
-        repo.workRow(tx, ctx.orgId, where, w),
-        repo.heatRows(tx, where, HEAT_MAP_MAX_COUNTRIES, HEAT_MAP_MAX_GOODS),
-        repo.trendRows(tx, ctx.orgId, where, w),
-        repo.burnRows(tx, ctx.orgId, where, w),
-      ]),
+    const query = repo.summaryQuery(ctx.orgId, where, w, {
+      countries: HEAT_MAP_MAX_COUNTRIES,
+      goods: HEAT_MAP_MAX_GOODS,
+    });
+    const { bands, tasks, work, heat, trend, burn } = await withTenant(db, ctx.orgId, (tx) =>
+      repo.readSummary(tx, query),
     );
 
     const sum = (rows: typeof bands, pick: (r: (typeof bands)[number]) => number) =>

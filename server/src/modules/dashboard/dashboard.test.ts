@@ -262,14 +262,14 @@ describe('GET /api/dashboard/summary', () => {
     expect(s.heatMap.cells).toHaveLength(3);
 
     expect(s.trend).toHaveLength(12);
-    // This month: the mill counted once, at its last assessment (critical 80), with the works (high 60).
+    // This month: the mill's two assessments (high 70, then critical 80) and the works' (high 60).
     expect(s.trend.at(-1)).toEqual({
       month: today.slice(0, 7),
-      assessed: 2,
+      assessed: 3,
       avgResidual: 70,
       low: 0,
       medium: 0,
-      high: 1,
+      high: 2,
       critical: 1,
     });
     expect(s.trend.at(-2)).toMatchObject({ assessed: 1, avgResidual: 20, low: 1 });

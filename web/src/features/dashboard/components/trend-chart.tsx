@@ -24,8 +24,8 @@ const monthLabel = (month: string) =>
   });
 
 /**
- * The monthly trend from the assessment history: suppliers assessed each month by the rating they got (a
- * supplier reassessed within a month counts once, at its last assessment), and their average residual risk.
+ * The monthly trend from the assessment history: assessments made each month by the rating they gave, and
+ * their average residual risk.
  */
 export function RiskTrend({ summary, filters }: { summary: DashboardSummary; filters: DashboardQuery }) {
   const navigate = useNavigate();
@@ -35,7 +35,7 @@ export function RiskTrend({ summary, filters }: { summary: DashboardSummary; fil
       title="Risk trend"
       fileName="risk-trend"
       className="dash-wide"
-      description="Suppliers assessed each month by the rating they received, and their average residual risk (line, 0–100). Select a bar segment to list the suppliers rated so today."
+      description="Assessments made each month by the rating they gave, and their average residual risk (line, 0–100). Select a bar segment to list the suppliers rated so today."
       table={{
         columns: ['Month', 'Assessed', 'Average residual risk', 'Low', 'Medium', 'High', 'Critical'],
         rows: data.map((m) => ({
