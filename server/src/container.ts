@@ -57,6 +57,7 @@ import { supplierFilter, supplierNameById, suppliersRepo } from './modules/suppl
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
 import { createTaskJobs } from './modules/tasks/tasks.jobs.js';
+import { withRemediations } from './modules/tasks/tasks.scoring.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
 import { createSuggestionOf } from './modules/tasks/tasks.suggestion.js';
 import { createTaskActions } from './modules/tasks/tasks-actions.service.js';
@@ -66,6 +67,12 @@ import { templateNameById, templatesRepo } from './modules/templates/templates.r
 import { createTemplatesService } from './modules/templates/templates.service.js';
 import { userEmailById, userNameById, usersRepo } from './modules/users/users.repo.js';
 import { createUsersService } from './modules/users/users.service.js';
+
+/**
+ * Accepted questionnaire answers as every scoring path reads them: with verified remediations applied (a
+ * finding closed through its task counts as controlled; see shared/src/domain/tasks/remediated.ts).
+ */
+const scoredAnswers = withRemediations(acceptedCriterionAnswers);
 
 /**
  * The scoring write path and the import, wired from the modules' own functions. The API container, the demo
@@ -92,7 +99,7 @@ export const buildScoring = ({
   const assessSuppliers = createAssessSuppliers({
     suppliers: suppliersRepo,
     references,
-    answers: acceptedCriterionAnswers,
+    answers: scoredAnswers,
   });
   const reassessSuppliers = createReassessSuppliers({
     suppliers: suppliersRepo,
@@ -179,7 +186,7 @@ export const buildQuestionnaires = ({
       suppliers: suppliersRepo,
       templates: templatesRepo,
       reassess: scoring.reassessSuppliers,
-      acceptedAnswers: acceptedCriterionAnswers,
+      acceptedAnswers: scoredAnswers,
     }),
   };
 };
@@ -262,12 +269,7 @@ export const buildContainer = ({
     kickJobs: jobRunner.kick,
     users: usersRepo,
     acceptedAnswers: async (tx, orgId) =>
-      new Map(
-        [...(await acceptedCriterionAnswers(tx, orgId, utcDay(new Date())))].map(([id, a]) => [
-          id,
-          a.answers,
-        ]),
-      ),
+      new Map([...(await scoredAnswers(tx, orgId, utcDay(new Date())))].map(([id, a]) => [id, a.answers])),
   });
   // Remediation tasks: their evidence goes through the questionnaires' intake and storage, with a quota per task.
   const taskEvidence = createTaskEvidence({
@@ -335,7 +337,7 @@ export const buildContainer = ({
       users: usersRepo,
       suggestionOf: createSuggestionOf({ policyIdOf: assessmentPolicyId, policies: policiesRepo }),
     }),
-    taskActions: createTaskActions({ db, evidence: taskEvidence }),
+    taskActions: createTaskActions({ db, evidence: taskEvidence, reassess: scoring.reassessSuppliers }),
     taskPortal: createTaskPortal({ portal, evidence: taskEvidence }),
     taskJobs: createTaskJobs({ db }),
     review: questionnaires.review,

@@ -18,6 +18,8 @@ export const ASSESSMENT_TRIGGERS = [
   'questionnaire_accepted',
   /** The supplier's accepted questionnaire answers reached the end of their validity. */
   'answers_expired',
+  /** A remediation task's fix was verified (its finding closed), or a closed task was reopened. */
+  'remediation',
 ] as const;
 export type AssessmentTrigger = (typeof ASSESSMENT_TRIGGERS)[number];
 

@@ -96,6 +96,7 @@ export const assessments = pgTable(
         'profile_changed',
         'questionnaire_accepted',
         'answers_expired',
+        'remediation',
       ],
     }).notNull(),
     /** In words, what set it off, e.g. "profile changed: migrant worker share, goods"; null on older rows. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Finding } from '#shared/schemas/assignments.js';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
@@ -71,4 +71,35 @@ export const setFindingStatus = async (
     .set({ status })
     .where(and(eq(findings.orgId, orgId), eq(findings.id, id)));
   return before;
+};
+
+/**
+ * The closed findings (their fix verified through a remediation task) of these questionnaires, by
+ * questionnaire: what scoring reads as remediated (shared/src/domain/tasks/remediated.ts).
+ */
+export const closedFindingsOfAssignments = async (
+  tx: Tx,
+  orgId: string,
+  assignmentIds: readonly string[],
+): Promise<Map<string, { kind: FindingRow['kind']; key: string }[]>> => {
+  const out = new Map<string, { kind: FindingRow['kind']; key: string }[]>();
+  if (assignmentIds.length === 0) return out;
+  const rows = await tx
+    .select({ assignmentId: findings.assignmentId, kind: findings.kind, key: findings.key })
+    .from(findings)
+    .where(
+      and(
+        eq(findings.orgId, orgId),
+        eq(findings.status, 'closed'),
+        inArray(findings.assignmentId, [...assignmentIds]),
+      ),
+    )
+    .orderBy(asc(findings.key));
+  for (const r of rows) {
+    if (!r.assignmentId) continue;
+    const list = out.get(r.assignmentId) ?? [];
+    list.push({ kind: r.kind, key: r.key });
+    out.set(r.assignmentId, list);
+  }
+  return out;
 };

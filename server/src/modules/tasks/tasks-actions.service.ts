@@ -12,6 +12,7 @@ import { withTenant } from '../../db/tenant.js';
 import { forbidden, notFound } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import type { IncomingFile } from '../../lib/storage/intake.js';
+import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { stateOf, taskActorOf, toComment, toEvidenceFile } from './tasks.mapping.js';
 import * as repo from './tasks.repo.js';
 import { loadDetail } from './tasks.service.js';
@@ -20,7 +21,14 @@ import { addComment, type TaskEvidence } from './tasks-evidence.js';
 import { findEvidence, listComments } from './tasks-thread.repo.js';
 
 /** What staff do to one task besides editing it: move it, comment on it, give and fetch its evidence. */
-export const createTaskActions = ({ db, evidence }: { db: Db; evidence: TaskEvidence }) => {
+interface Deps {
+  db: Db;
+  evidence: TaskEvidence;
+  /** Scores suppliers in the caller's transaction (the assessments module's reassessSuppliers). */
+  reassess?: ReassessSuppliers;
+}
+
+export const createTaskActions = ({ db, evidence, reassess }: Deps) => {
   const locked = async (tx: Tx, orgId: string, id: string) => {
     const row = await repo.findTask(tx, orgId, id, { lock: true });
     if (!row) throw notFound('Task', id);
@@ -51,6 +59,9 @@ export const createTaskActions = ({ db, evidence }: { db: Db; evidence: TaskEvid
           input,
           expected,
           today,
+          rescore:
+            reassess &&
+            ((tx2, supplierId, detail) => reassess(tx2, ctx, [supplierId], 'remediation', detail)),
         });
         return loadDetail(tx, ctx.orgId, id, today);
       });

@@ -342,3 +342,73 @@ describe('comments', () => {
     expect(await eventsOf(id)).toEqual(['task.created', 'task.commented']);
   });
 });
+
+describe('a verified fix feeds the next assessment', () => {
+  type Criterion = { key: string; effectiveness: number; answers: { answerLabel: string }[] };
+  const latest = async () => {
+    const res = await executive.get(`/api/suppliers/${supplierId}/assessments?limit=1`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items[0];
+  };
+  const criterion = (a: { result: { control: { criteria: Criterion[] } } }, key: string) =>
+    a.result.control.criteria.find((c) => c.key === key)!;
+
+  it('closing counts the criterion as controlled and clears the red flag; reopening undoes it; accepting a risk does not', async () => {
+    const before = await latest();
+    expect(criterion(before, 'grievance_mechanism').effectiveness).toBeLessThan(50);
+    expect(before.result.redFlags.map((f: { key: string }) => f.key)).toContain(
+      'identity_documents_retained',
+    );
+
+    // The red flag's task (made in the first test): marked done by the officer, verified by the admin.
+    const flagTask = (
+      await officer.get(`/api/tasks?findingId=${findingIds.identity_documents_retained}`)
+    ).json().items[0].id;
+    const grievance = (await officer.post('/api/tasks', { findingId: findingIds.grievance_mechanism })).json()
+      .id;
+    for (const id of [flagTask, grievance]) {
+      expect(
+        (await officer.post(`/api/tasks/${id}/transition`, { to: 'pending_verification' })).statusCode,
+      ).toBe(200);
+      expect((await admin.post(`/api/tasks/${id}/transition`, { to: 'closed' })).statusCode).toBe(200);
+    }
+    const after = await latest();
+    expect(after).toMatchObject({
+      trigger: 'remediation',
+      triggerDetail: expect.stringMatching(/^remediation verified: /),
+    });
+    expect(criterion(after, 'grievance_mechanism').effectiveness).toBe(100);
+    expect(criterion(after, 'grievance_mechanism').answers[0]!.answerLabel).toMatch(
+      /remediated: fix verified/,
+    );
+    expect(after.result.redFlags.map((f: { key: string }) => f.key)).not.toContain(
+      'identity_documents_retained',
+    );
+    expect(after.residualScore).toBeLessThan(before.residualScore);
+
+    const reopened = await officer.post(`/api/tasks/${grievance}/transition`, {
+      to: 'open',
+      comment: 'Hotline dead again',
+    });
+    expect(reopened.statusCode).toBe(200);
+    const again = await latest();
+    expect(again.triggerDetail).toMatch(/^remediation reopened: /);
+    expect(criterion(again, 'grievance_mechanism').effectiveness).toBe(
+      criterion(before, 'grievance_mechanism').effectiveness,
+    );
+
+    // An accepted risk is shown as accepted (the finding's status), not as fixed: no rescore, nothing counts.
+    const count = (await executive.get(`/api/suppliers/${supplierId}/assessments`)).json().total;
+    const accepted = await admin.post(`/api/tasks/${grievance}/transition`, {
+      to: 'risk_accepted',
+      justification: 'Interim: union channel in place',
+      riskAcceptedUntil: inDays(30),
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await executive.get(`/api/suppliers/${supplierId}/assessments`)).json().total).toBe(count);
+    const findingsNow = (
+      await executive.get(`/api/suppliers/${supplierId}/findings?status=risk_accepted`)
+    ).json();
+    expect(findingsNow.items.map((f: { key: string }) => f.key)).toEqual(['grievance_mechanism']);
+  });
+});

@@ -78,6 +78,11 @@ export interface Move {
   today: string;
   /** The reason written into the thread when the mover gave none (the platform's own moves). */
   systemReason?: string;
+  /**
+   * Rescores the supplier in this transaction, when its finding is closed or reopened: a verified fix counts
+   * as controlled in the next assessment (tasks.scoring.ts). `detail` says which task, in words.
+   */
+  rescore?: (tx: Tx, supplierId: string, detail: string) => Promise<unknown>;
 }
 
 /**
@@ -140,6 +145,10 @@ export const moveTask = async (tx: Tx, row: repo.TaskRow, move: Move) => {
         entityId: row.findingId,
         payload: { key: before.key, from: before.status, to, taskId: row.id },
       });
+      if (move.rescore && (to === 'closed' || before.status === 'closed')) {
+        const what = to === 'closed' ? 'remediation verified' : 'remediation reopened';
+        await move.rescore(tx, row.supplierId, `${what}: ${row.title}`);
+      }
     }
   }
 };

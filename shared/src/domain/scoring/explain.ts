@@ -306,6 +306,9 @@ export const describeTrigger = (trigger: string, detail: string | null | undefin
     case 'answers_expired':
       // The detail reads "answers to questionnaire "…" (v1), accepted on …, expired on …".
       return `Reassessed because the ${detail ?? 'accepted questionnaire answers expired'}: they no longer count as evidence`;
+    case 'remediation':
+      // The detail reads "remediation verified: …" or "remediation reopened: …" (the task's title).
+      return `Reassessed because a ${detail ?? 'remediation task changed'}`;
     case 'import':
       return `Assessed after a CSV import${detail ? ` (${detail})` : ''}`;
     case 'policy_published':

@@ -51,6 +51,7 @@ export const TRIGGER_LABELS: Record<(typeof ASSESSMENT_TRIGGERS)[number], string
   profile_changed: 'Profile changed',
   questionnaire_accepted: 'Questionnaire accepted',
   answers_expired: 'Answers expired',
+  remediation: 'Remediation verified or reopened',
 };
 
 export const TIER_OPTIONS: readonly SelectOption[] = Array.from({ length: 10 }, (_, index) => ({
