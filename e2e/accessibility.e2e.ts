@@ -149,6 +149,21 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
         }
       ).items[0]?.id ?? '';
     ids.task = (await firstTask('status=in_progress&')) || (await firstTask(''));
+    if (!ids.task) {
+      // Demo data without tasks: make one, as the draft policy below is made when none exists.
+      const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+      const created = await page.request.post('/api/tasks', {
+        data: {
+          supplierId: ids.supplier,
+          title: 'Accessibility check task',
+          severity: 'high',
+          dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(created.status()).toBe(201);
+      ids.task = ((await created.json()) as { id: string }).id;
+    }
     const existing = policies.items.find((policy) => policy.status === 'draft');
     if (existing) {
       ids.draft = existing.id;

@@ -70,8 +70,8 @@ export function TaskCreateForm({ finding, supplierId, onCreated, onCancel }: Tas
           </p>
           <p className="field-hint">
             The supplier, criterion and severity are the finding’s. Leave the title, description or due date
-            empty to use the finding’s title and detail, and a due date {DEFAULT_DUE_DAYS[finding.severity]}{' '}
-            days from today.
+            empty to use the finding’s title, the policy’s suggested action (or the finding’s detail), and a
+            due date {DEFAULT_DUE_DAYS[finding.severity]} days from today.
           </p>
           {errors.findingId?.message ? <p className="field-error">{errors.findingId.message}</p> : null}
         </div>
