@@ -29,6 +29,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     'Questionnaires sent to suppliers: one per supplier, pinned to the template version sent, with status, progress and its secret link (revoke, re-issue)',
   findings:
     'Findings a supplier’s accepted answers opened (poorly controlled criteria, red flags), with severity and citation',
+  dashboard:
+    'The executive dashboard: KPIs and chart series of the supply chain (ratings, spend, coverage, questionnaires, remediation, red flags, risk trend, burn-down), filtered by tag, country, tier and goods',
   tasks:
     'Remediation tasks: corrective actions from findings or by hand, moved through one transitions table to a verified close (or an administrator’s time-limited risk acceptance), with thread, evidence and bulk actions',
   portal:
