@@ -90,6 +90,12 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
       c.questionnaireSchedule.start(config.questionnaireScheduleMinutes * 60_000);
   });
   app.addHook('onClose', () => c.questionnaireSchedule.stop());
+  // The remediation task schedule (reminders, escalation, expired risk acceptances) runs on the same beat.
+  app.addHook('onReady', async () => {
+    if (config.questionnaireScheduleMinutes > 0)
+      c.taskSchedule.start(config.questionnaireScheduleMinutes * 60_000);
+  });
+  app.addHook('onClose', () => c.taskSchedule.stop());
   app.addHook('onReady', async () => c.counterSweeper.start());
   app.addHook('onClose', async () => c.counterSweeper.stop());
 

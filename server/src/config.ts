@@ -95,6 +95,11 @@ const EnvSchema = z.object({
    * answers), in minutes; 0 turns it off in this process. Several processes may run it: work is claimed.
    */
   QUESTIONNAIRE_SCHEDULE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  /**
+   * An overdue remediation task is escalated by e-mail to the organisation's administrators once it is more
+   * than this many days overdue (once per overdue period: shared/src/domain/tasks/schedule.ts).
+   */
+  TASK_ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -143,6 +148,8 @@ export interface AppConfig {
   evidenceQuota: { maxFiles: number; maxTotalBytes: number };
   /** Minutes between runs of the questionnaire schedule in this process; 0: not run here. */
   questionnaireScheduleMinutes: number;
+  /** An overdue remediation task is escalated to the administrators when more than this many days overdue. */
+  taskEscalationDays: number;
   logLevel: string;
   webDistDir: string;
   migrationsDir: string;
@@ -228,6 +235,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       maxTotalBytes: e.EVIDENCE_MAX_TOTAL_BYTES_PER_QUESTIONNAIRE,
     },
     questionnaireScheduleMinutes: e.QUESTIONNAIRE_SCHEDULE_MINUTES,
+    taskEscalationDays: e.TASK_ESCALATION_DAYS,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.join(PROJECT_ROOT, 'dist/web'),
     migrationsDir: path.join(PROJECT_ROOT, 'migrations'),

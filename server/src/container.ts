@@ -57,6 +57,7 @@ import { supplierFilter, supplierNameById, suppliersRepo } from './modules/suppl
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
 import { createTaskJobs } from './modules/tasks/tasks.jobs.js';
+import { createTaskSchedule } from './modules/tasks/tasks.schedule.js';
 import { withRemediations } from './modules/tasks/tasks.scoring.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
 import { createSuggestionOf } from './modules/tasks/tasks.suggestion.js';
@@ -159,6 +160,7 @@ export const buildQuestionnaires = ({
   const present = createPresenter({ definitionOf, policies: policiesRepo });
   return {
     definitionOf,
+    links,
     assignments: createAssignmentsService({
       db,
       kickMail,
@@ -271,6 +273,7 @@ export const buildContainer = ({
     acceptedAnswers: async (tx, orgId) =>
       new Map([...(await scoredAnswers(tx, orgId, utcDay(new Date())))].map(([id, a]) => [id, a.answers])),
   });
+  const taskJobs = createTaskJobs({ db });
   // Remediation tasks: their evidence goes through the questionnaires' intake and storage, with a quota per task.
   const taskEvidence = createTaskEvidence({
     intake: createUploadIntake({ storage: fileStorage, maxBytes: config.evidenceMaxBytes }),
@@ -339,7 +342,18 @@ export const buildContainer = ({
     }),
     taskActions: createTaskActions({ db, evidence: taskEvidence, reassess: scoring.reassessSuppliers }),
     taskPortal: createTaskPortal({ portal, evidence: taskEvidence }),
-    taskJobs: createTaskJobs({ db }),
+    taskJobs,
+    taskSchedule: createTaskSchedule({
+      db,
+      log,
+      outbox,
+      links: questionnaires.links,
+      users: usersRepo,
+      jobs: taskJobs,
+      kickMail: mailWorker.kick,
+      publicUrl: config.publicUrl,
+      escalateAfterDays: config.taskEscalationDays,
+    }),
     review: questionnaires.review,
     dashboard: createDashboardService({ db, supplierFilter }),
   };

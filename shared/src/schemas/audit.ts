@@ -288,6 +288,28 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       justification: z.string().nullable().optional(),
       riskAcceptedUntil: z.string().nullable().optional(),
     }),
+    /**
+     * The task schedule reminded an overdue task's `owner` or `supplier` (`email`: queued; `no_email`: nobody to
+     * send it to, the officer follows it up; `no_link`: the supplier has no live portal link to carry it), or
+     * escalated it to the organisation's administrators (`task.escalated`). `period`: the day this overdue
+     * period began (the day after the due date, or a later reopening).
+     */
+    'task.reminded': z.object({
+      audience: z.enum(['owner', 'supplier']),
+      period: z.string(),
+      step: z.number(),
+      dueDate: z.string(),
+      daysOverdue: z.number(),
+      delivery: z.enum(['email', 'no_email', 'no_link']),
+    }),
+    'task.escalated': z.object({
+      period: z.string(),
+      dueDate: z.string(),
+      daysOverdue: z.number(),
+      afterDays: z.number(),
+      delivery: z.enum(['email', 'no_email']),
+      recipients: z.number(),
+    }),
     /** A comment on a task's thread: the text stays in the thread (append-only); the trail keeps its SHA-256. */
     'task.commented': z.object({ commentId: z.string(), bodySha256: z.string() }),
     'task.evidence_uploaded': z.object({
@@ -379,6 +401,8 @@ export const ENTITY_OF = {
   'task.updated': 'task',
   'task.transitioned': 'task',
   'task.commented': 'task',
+  'task.reminded': 'task',
+  'task.escalated': 'task',
   'task.evidence_uploaded': 'task',
   'mail.sent': 'mail',
   'mail.failed': 'mail',

@@ -11,6 +11,8 @@ export const MAIL_KINDS = [
   'password_reset',
   'questionnaire_invitation',
   'questionnaire_reminder',
+  'task_reminder',
+  'task_escalation',
 ] as const;
 export const MailKindSchema = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKindSchema>;
@@ -51,6 +53,29 @@ export const MailParamsSchema = z.discriminatedUnion('kind', [
     dueDate: z.string(),
     /** Past its due date (else due soon). */
     overdue: z.boolean(),
+  }),
+  /** An overdue remediation task: to its owner (a link into the dashboard) or to the supplier (its portal). */
+  z.object({
+    kind: z.literal('task_reminder'),
+    audience: z.enum(['owner', 'supplier']),
+    organisation: z.string(),
+    supplierName: z.string(),
+    task: z.string(),
+    dueDate: z.string(),
+    /** Whole days past the due date on the day of the reminder. */
+    daysOverdue: z.number().int(),
+  }),
+  /** An overdue remediation task escalated to the organisation's administrators. */
+  z.object({
+    kind: z.literal('task_escalation'),
+    organisation: z.string(),
+    supplierName: z.string(),
+    task: z.string(),
+    severity: z.string(),
+    dueDate: z.string(),
+    daysOverdue: z.number().int(),
+    /** The owner's name, or null when the task has none. */
+    ownerName: z.string().nullable(),
   }),
 ]);
 export type MailParams = z.infer<typeof MailParamsSchema>;

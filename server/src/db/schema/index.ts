@@ -9,5 +9,6 @@ export * from './questionnaires.js';
 export * from './rate-limits.js';
 export * from './scoring.js';
 export * from './suppliers.js';
+export * from './task-reminders.js';
 export * from './tasks.js';
 export * from './users.js';

@@ -4,7 +4,7 @@ import type { Outbox } from '../mail/mail.outbox.js';
 import { findOrganizationName } from '../orgs/orgs.repo.js';
 import type { SuppliersRepo } from '../suppliers/suppliers.repo.js';
 import type { DefinitionOf } from './assignments.definitions.js';
-import type { AssignmentRow } from './assignments.repo.js';
+import { type AssignmentRow, findLiveLinkOfSupplier } from './assignments.repo.js';
 import { insertPortalLink } from './portal-links.repo.js';
 
 /** A link works until this many days after the due date (late answers are still welcome). */
@@ -131,6 +131,36 @@ export const createLinks = ({ outbox, suppliers, definitionOf, publicUrl }: Deps
         entityType: 'assignment',
         entityId: row.id,
       });
+      return id;
+    },
+
+    /**
+     * The supplier's questionnaire whose link works longest (the portal opens on any live link of the
+     * supplier), or undefined when it has none: what a message about something else can carry.
+     */
+    liveLinkOf: (tx: Tx, orgId: string, supplierId: string, now = new Date()) =>
+      findLiveLinkOfSupplier(tx, orgId, supplierId, now),
+
+    /**
+     * A message about something else than a questionnaire (an overdue remediation task), carrying a fresh
+     * link to the supplier's portal: one more link of the questionnaire `live` (liveLinkOf), with its expiry.
+     */
+    async mailWithPortalLink(
+      tx: Tx,
+      orgId: string,
+      live: { assignmentId: string; expiresAt: Date },
+      recipient: string,
+      mail: Omit<Parameters<Outbox['queue']>[2], 'to' | 'link'>,
+    ): Promise<string> {
+      const token = randomToken();
+      await insertPortalLink(tx, {
+        orgId,
+        assignmentId: live.assignmentId,
+        tokenHash: sha256Hex(token),
+        purpose: 'reminder',
+        expiresAt: live.expiresAt,
+      });
+      const { id } = await outbox.queue(tx, orgId, { ...mail, to: recipient, link: portalUrl(token) });
       return id;
     },
   };

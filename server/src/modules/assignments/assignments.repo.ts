@@ -451,3 +451,25 @@ export const answerCoverage = async (tx: Tx, orgId: string, today: string, soon:
   );
   return rows[0] ?? { active: 0, covered: 0, expiring: 0, expired: 0 };
 };
+
+/**
+ * The supplier's questionnaire whose link works longest from `now` (not revoked, not expired), if any: the
+ * way a message about something else (a remediation task) gives the supplier its portal, which opens on any
+ * live link of the supplier.
+ */
+export const findLiveLinkOfSupplier = async (tx: Tx, orgId: string, supplierId: string, now: Date) => {
+  const [row] = await tx
+    .select({ id: a.id, linkExpiresAt: a.linkExpiresAt })
+    .from(a)
+    .where(
+      and(
+        eq(a.orgId, orgId),
+        eq(a.supplierId, supplierId),
+        isNull(a.linkRevokedAt),
+        gt(a.linkExpiresAt, now),
+      ),
+    )
+    .orderBy(desc(a.linkExpiresAt))
+    .limit(1);
+  return row?.linkExpiresAt ? { assignmentId: row.id, expiresAt: row.linkExpiresAt } : undefined;
+};

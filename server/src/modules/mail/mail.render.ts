@@ -24,6 +24,8 @@ const day = (isoDate: string) =>
     timeZone: 'UTC',
   });
 
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
 interface Wording {
   subject: string;
   /** Paragraphs before the link, and after it. */
@@ -103,6 +105,42 @@ const wordingOf = (p: MailParams): Wording => {
         action: 'Open the questionnaire',
         after: [
           'The link is personal to your site: do not forward it outside your organisation. If you have already submitted your answers, you can ignore this message.',
+        ],
+      };
+    case 'task_reminder':
+      return p.audience === 'owner'
+        ? {
+            subject: `Overdue: "${p.task}" (${p.supplierName}) was due on ${day(p.dueDate)}`,
+            before: [
+              `The remediation task "${p.task}" for ${p.supplierName}, which you own at ${p.organisation}, was due on ${day(p.dueDate)} and is ${days(p.daysOverdue)} overdue.`,
+              'Open the task to move it on, change its due date, or hand it to someone else:',
+            ],
+            action: 'Open the task',
+            after: ['You will be reminded weekly while it stays overdue.'],
+          }
+        : {
+            subject: `Reminder: ${p.organisation}'s corrective action was due on ${day(p.dueDate)}`,
+            before: [
+              `${p.organisation} is still waiting for ${p.supplierName} to complete "${p.task}", which was due on ${day(p.dueDate)}.`,
+              'Open your supplier page to comment, upload evidence, or mark the action done. Any link we sent you before still works too:',
+            ],
+            action: 'Open the corrective actions',
+            after: [
+              'The link is personal to your site: do not forward it outside your organisation. If you have already marked the action done, you can ignore this message.',
+            ],
+          };
+    case 'task_escalation':
+      return {
+        subject: `Escalation: "${p.task}" (${p.supplierName}) is ${days(p.daysOverdue)} overdue`,
+        before: [
+          `The ${p.severity} remediation task "${p.task}" for ${p.supplierName} at ${p.organisation} was due on ${day(p.dueDate)} and is ${days(p.daysOverdue)} overdue.`,
+          p.ownerName
+            ? `Its owner, ${p.ownerName}, has been reminded. You receive this as an administrator of ${p.organisation}.`
+            : `It has no owner. You receive this as an administrator of ${p.organisation}.`,
+        ],
+        action: 'Open the task',
+        after: [
+          'An overdue task is escalated once; again only if it becomes overdue anew (reopened, or given a new due date).',
         ],
       };
   }

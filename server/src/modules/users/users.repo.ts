@@ -85,6 +85,19 @@ export const countActiveAdmins = async (tx: Tx, orgId: string): Promise<number> 
   return row?.n ?? 0;
 };
 
+/** The e-mail addresses of the organisation's active administrators, in a stable order (escalations). */
+export const activeAdminEmails = async (tx: Tx, orgId: string): Promise<string[]> =>
+  (
+    await tx
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin'), eq(memberships.status, 'active')),
+      )
+      .orderBy(asc(users.email))
+  ).map((r) => r.email);
+
 export const insertUser = (
   tx: Tx,
   values: { id: string; email: string; name: string; passwordHash: string },
@@ -154,5 +167,11 @@ export const userEmailById = (id: SQL): SQL<string | null> =>
   sql`(select ${users.email} from ${users} where ${users.id} = ${id})`;
 
 /** The users module's functions other modules may use (as `Pick<UsersRepo, …>` deps). */
-export const usersRepo = { findPasswordHolder, setOwnPasswordHash, countActiveAdmins, findMember };
+export const usersRepo = {
+  findPasswordHolder,
+  setOwnPasswordHash,
+  countActiveAdmins,
+  findMember,
+  activeAdminEmails,
+};
 export type UsersRepo = typeof usersRepo;

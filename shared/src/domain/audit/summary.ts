@@ -44,6 +44,8 @@ const MAIL_WORDS: Record<string, string> = {
   password_reset: 'Password reset',
   questionnaire_invitation: 'Questionnaire',
   questionnaire_reminder: 'Questionnaire reminder',
+  task_reminder: 'Task reminder',
+  task_escalation: 'Task escalation',
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -197,6 +199,25 @@ export const summariseEvent = (e: AuditEvent): string => {
     }
     case 'task.commented':
       return 'Comment added to the task';
+    case 'task.reminded': {
+      const p = e.payload;
+      const who = p.audience === 'owner' ? 'owner' : 'supplier';
+      const how = {
+        email: `e-mailed to the ${who}`,
+        no_email:
+          p.audience === 'owner'
+            ? 'due, but the task has no owner with an e-mail (or no mailer): follow it up'
+            : 'due, but the supplier has no e-mail on file (or no mailer): pass it on',
+        no_link: 'due, but the supplier has no live portal link: re-issue a questionnaire link or pass it on',
+      }[p.delivery];
+      return `Overdue reminder ${how} (${plural(p.daysOverdue, 'day')} past ${p.dueDate})`;
+    }
+    case 'task.escalated': {
+      const p = e.payload;
+      return p.delivery === 'email'
+        ? `Escalated to ${plural(p.recipients, 'administrator')} (${plural(p.daysOverdue, 'day')} past ${p.dueDate}, more than ${p.afterDays})`
+        : `Escalation due (${plural(p.daysOverdue, 'day')} past ${p.dueDate}), but no administrator could be e-mailed`;
+    }
     case 'task.evidence_uploaded':
       return `Task evidence uploaded: ${e.payload.mediaType}, ${e.payload.size} bytes, SHA-256 ${e.payload.sha256.slice(0, 12)}…`;
     case 'mail.sent':

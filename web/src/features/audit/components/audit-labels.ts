@@ -56,6 +56,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'task.transitioned': 'Task moved',
   'task.commented': 'Task comment',
   'task.evidence_uploaded': 'Task evidence uploaded',
+  'task.reminded': 'Task reminder',
+  'task.escalated': 'Task escalated',
   'mail.sent': 'E-mail sent',
   'mail.failed': 'E-mail given up',
   'account_link.issued': 'Password link issued',
