@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '#shared/roles.js';
 import { DASHBOARD_FILTER_KEYS, DashboardQuerySchema } from '#shared/schemas/dashboard.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
@@ -31,6 +32,7 @@ import '../../dashboard/dashboard.css';
  */
 export function OverviewPage() {
   const session = useCurrentSession();
+  const firstName = session.user.name.split(/\s+/)[0] ?? session.user.name;
   const canManage = canManageSuppliers(session.role);
   // A rescore going on (after a policy was published) changes every figure here: show its progress.
   const rescore = useShownRescore(null);
@@ -54,8 +56,9 @@ export function OverviewPage() {
         title="Overview"
         description={
           <span className="screen-only">
-            Risk across {session.org.name}’s supply chain: ratings, spend, coverage and the work to close
-            gaps.
+            {/* Who and where: after switching organisation, the first thing to confirm. */}
+            Welcome, {firstName}. You are signed in to {session.org.name} as {ROLE_LABELS[session.role]}.
+            Below: its supply chain’s ratings, spend, coverage and the work to close gaps.
           </span>
         }
       />
