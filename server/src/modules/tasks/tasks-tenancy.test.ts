@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, issuePaths, multipartBody, userIdOf } from '../../../test/factories.js';
-import { pdfBytes } from '../../../test/files.js';
+import { exeBytes, pdfBytes } from '../../../test/files.js';
 import { publishSampleTemplate, tokenOf } from '../../../test/questionnaires.js';
 import { remediationTasks, taskComments, taskEvidenceFiles } from '../../db/schema/tasks.js';
 
@@ -261,6 +261,10 @@ describe('bad input', () => {
       }),
     ['file'],
   );
+  add('evidence: an executable', () => {
+    const { payload, headers } = multipartBody(exeBytes(), 'proof.pdf');
+    return a.request('POST', `/api/tasks/${taskId}/evidence`, payload, headers);
+  }, ['file']);
   add('download: fileId', () => a.get(`/api/tasks/${taskId}/evidence/x`), ['fileId']);
   add('bulk: ids', () => a.post('/api/tasks/bulk', { ids: [], ownerId: null }), ['ids']);
   add('bulk: ids item', () => a.post('/api/tasks/bulk', { ids: ['x'], ownerId: null }), ['ids.0']);

@@ -98,8 +98,11 @@ export const createTasksService = ({ db, suppliers, users, suggestionOf }: Tasks
 
   const byHand = async (tx: Tx, ctx: RequestCtx, input: TaskCreate) => {
     const supplierId = input.supplierId!;
-    if (!(await suppliers.findSupplier(tx, ctx.orgId, supplierId)))
-      throw unprocessable(`Supplier ${supplierId} was not found`, 'supplierId');
+    const supplier = await suppliers.findSupplier(tx, ctx.orgId, supplierId);
+    if (!supplier) throw unprocessable(`Supplier ${supplierId} was not found`, 'supplierId');
+    // An archived supplier is out of the programme: restore it before asking it for corrective action.
+    if (supplier.archivedAt)
+      throw unprocessable(`${supplier.name} is archived: restore it before giving it a task`, 'supplierId');
     return {
       supplierId,
       findingId: null,

@@ -113,6 +113,20 @@ describe('making tasks', () => {
     expect(foreign.body).not.toContain('officer b');
   });
 
+  it('refuses a task for an archived supplier (restore it first)', async () => {
+    const s = await createSupplier(officer, { name: 'Archived Mill' });
+    expect((await officer.delete(`/api/suppliers/${s.id}`)).statusCode).toBe(200);
+    const res = await officer.post('/api/tasks', {
+      supplierId: s.id,
+      title: 't',
+      severity: 'low',
+      dueDate: inDays(5),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(issuePaths(res)).toEqual(['supplierId']);
+    expect(res.json().error.message).toMatch(/archived/);
+  });
+
   it('refuses an executive and names what a hand-made task misses', async () => {
     expect(
       (await executive.post('/api/tasks', { findingId: findingIds.grievance_mechanism })).statusCode,
