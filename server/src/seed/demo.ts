@@ -10,6 +10,7 @@ import { countOrganizations, findOrganizationBySlug } from '../modules/orgs/orgs
 import { createOrganization } from '../modules/orgs/orgs.service.js';
 import { reissueDemoPortalLink, seedDemoQuestionnaires } from './demo-questionnaires.js';
 import { seedDemoRegister } from './demo-register.js';
+import { seedDemoTasks } from './demo-tasks.js';
 
 /** DEMO_PASSWORD if set; otherwise one generated on first start and kept (mode 600) in the data directory. */
 const demoPassword = (dataDir: string, fromEnv?: string): string => {
@@ -72,6 +73,7 @@ export const seedDemo = async (
     const ref = loadReferenceData();
     await seedDemoRegister(db, demoOrg, ref);
     portalToken = (await seedDemoQuestionnaires(db, demoOrg, ref, dataDir))?.portalToken;
+    await seedDemoTasks(db, demoOrg, ref, dataDir, portalToken);
     seeded = true;
   }
   const admin = await findLoginUser(db, 'admin@demo.test');
