@@ -57,6 +57,7 @@ import { supplierFilter, supplierNameById, suppliersRepo } from './modules/suppl
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
 import { createTaskJobs } from './modules/tasks/tasks.jobs.js';
+import { taskTitleById } from './modules/tasks/tasks.repo.js';
 import { createTaskSchedule } from './modules/tasks/tasks.schedule.js';
 import { withRemediations } from './modules/tasks/tasks.scoring.js';
 import { createTasksService } from './modules/tasks/tasks.service.js';
@@ -303,6 +304,7 @@ export const buildContainer = ({
         template: templateNameById,
         assignmentSupplierId: assignmentSupplierIdById,
         assessmentSupplierId,
+        taskTitle: taskTitleById,
       },
     }),
     suppliers: createSuppliersService({ db, reassess: scoring.reassessSuppliers }),

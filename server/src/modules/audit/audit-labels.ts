@@ -17,6 +17,8 @@ export interface EntityNameSources {
   assignmentSupplierId: (id: SQL) => SQL<string | null>;
   /** An assessment is named after its supplier. */
   assessmentSupplierId: (id: SQL) => SQL<string | null>;
+  /** A remediation task is named by its title. */
+  taskTitle: (id: SQL) => SQL<string | null>;
 }
 
 /*
@@ -42,6 +44,7 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'session' then ${e.actorLabel}
   when 'erasure' then ${e.payload}->>'requestRef'
   when 'assignment' then coalesce(${names.supplier(names.assignmentSupplierId(id))}, ${e.payload}->>'supplierName')
+  when 'task' then coalesce(${names.taskTitle(id)}, ${e.payload}->>'title')
   when 'finding' then replace(${e.payload}->>'key', '_', ' ')
   when 'template' then coalesce(${names.template(id)}, ${e.payload}->>'name')
   when 'mail' then replace(${e.payload}->>'kind', '_', ' ')

@@ -41,6 +41,10 @@ export const overdueSql = (today: string): SQL<boolean> =>
 
 const select = (tx: Tx) => tx.select(taskColumns).from(t);
 
+/** A task's title by id, as a scalar subquery (the audit list names task events by it). */
+export const taskTitleById = (id: SQL): SQL<string | null> =>
+  sql`(select ${t.title} from ${t} where ${t.id} = ${id})`;
+
 export const findTask = async (tx: Tx, orgId: string, id: string, { lock = false } = {}) => {
   const q = select(tx)
     .where(and(eq(t.orgId, orgId), eq(t.id, id)))

@@ -291,6 +291,15 @@ describe('editing', () => {
     expect(row!.title).toBe('Late one, renamed');
     const events = (await auditOf(t, t.orgA.id)).filter((e) => e.entityId === created.id);
     expect(events.map((e) => e.action)).toEqual(['task.created', 'task.updated']);
+    // The audit log names both events by the task's title as it is now, and finds them by it.
+    const admin = await t.login(t.orgA.admin);
+    const named = (await admin.get('/api/audit-events?entity=late%20one%2C%20renamed')).json();
+    expect(
+      named.items.map((e: { entityId: string; entityLabel: string }) => [e.entityId, e.entityLabel]),
+    ).toEqual([
+      [created.id, 'Late one, renamed'],
+      [created.id, 'Late one, renamed'],
+    ]);
 
     const board = (await executive.get('/api/tasks?limit=200')).json();
     expect(board.items[0].id).toBe(created.id);
