@@ -12,6 +12,7 @@ import type { QuestionnaireSchedule } from '#shared/schemas/policy.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
+import { periodic } from '../../lib/periodic.js';
 import type { ReassessSuppliers } from '../assessments/assessments.reassess.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
@@ -291,31 +292,6 @@ export const createQuestionnaireSchedule = (deps: Deps) => {
     return totals;
   };
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runDue()
-      .catch((err) => deps.log.error({ err }, 'questionnaire schedule error'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-
-  return {
-    runDue,
-    /** Runs now and then every `everyMs` in this process (every API process may: the work is claimed). */
-    start(everyMs: number) {
-      if (timer) return;
-      timer = setInterval(tick, everyMs);
-      timer.unref();
-      tick();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return { runDue, ...periodic(runDue, deps.log, 'questionnaire schedule') };
 };
 export type ScheduleRunner = ReturnType<typeof createQuestionnaireSchedule>;

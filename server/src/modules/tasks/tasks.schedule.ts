@@ -5,6 +5,7 @@ import { isActiveTaskStatus, todayUtc } from '#shared/schemas/tasks.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
+import { periodic } from '../../lib/periodic.js';
 import type { Links } from '../assignments/assignments.links.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import type { Outbox } from '../mail/mail.outbox.js';
@@ -268,31 +269,6 @@ export const createTaskSchedule = (deps: Deps) => {
     return totals;
   };
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runDue()
-      .catch((err) => deps.log.error({ err }, 'task schedule error'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-
-  return {
-    runDue,
-    /** Runs now and then every `everyMs` in this process (every API process may: the work is claimed). */
-    start(everyMs: number) {
-      if (timer) return;
-      timer = setInterval(tick, everyMs);
-      timer.unref();
-      tick();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return { runDue, ...periodic(runDue, deps.log, 'task schedule') };
 };
 export type TaskSchedule = ReturnType<typeof createTaskSchedule>;
