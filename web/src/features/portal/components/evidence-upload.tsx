@@ -1,8 +1,8 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { EvidenceFile } from '#shared/schemas/evidence.js';
 import type { Locale } from '#shared/schemas/questionnaires.js';
 import { Button } from '../../../components/ui/button.js';
-import { describeError } from '../../../lib/form-errors.js';
+import { FileUploadStatus, useFileUpload } from '../../../lib/use-file-upload.js';
 import { evidenceDownloadUrl, uploadPortalEvidence } from '../api.js';
 import { formatBytes } from '../lib/portal-format.js';
 import { portalWords } from '../lib/portal-words.js';
@@ -45,25 +45,13 @@ export function EvidenceUpload({
   const ownId = useId();
   const inputId = control?.id ?? `${ownId}-file`;
   const statusId = `${ownId}-status`;
-  const input = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const { input, progress, error, send } = useFileUpload(
+    (file, onProgress) => uploadPortalEvidence(token, questionId, file, onProgress),
+    w.notUploaded,
+  );
   const upload = async (file: File) => {
-    setError(null);
-    setProgress({ name: file.name, percent: 0 });
-    try {
-      const stored = await uploadPortalEvidence(token, questionId, file, (p) =>
-        setProgress({ name: file.name, percent: p.total ? Math.round((100 * p.loaded) / p.total) : 0 }),
-      );
-      on.onUploaded(stored);
-    } catch (err) {
-      // The server says why (too large, with the limit; not an accepted type, with what it is).
-      setError(`${w.notUploaded(file.name)} ${describeError(err)}`);
-    } finally {
-      setProgress(null);
-      if (input.current) input.current.value = '';
-    }
+    const stored = await send(file);
+    if (stored) on.onUploaded(stored);
   };
 
   const describedBy = [control?.describedBy, statusId].filter(Boolean).join(' ');
@@ -110,21 +98,14 @@ export function EvidenceUpload({
           <p className="portal-upload-hint">{w.fileTypes}</p>
         </div>
       )}
-      <div id={statusId} aria-live="polite">
-        {progress ? (
-          <div className="portal-progress">
-            <span>
-              {w.uploading(progress.name)} {progress.percent}%
-            </span>
-            <progress max={100} value={progress.percent} aria-label={w.uploading(progress.name)} />
-          </div>
-        ) : null}
-      </div>
-      {error ? (
-        <p className="field-error portal-upload-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FileUploadStatus
+        id={statusId}
+        progress={progress}
+        error={error}
+        uploading={w.uploading}
+        progressClass="portal-progress"
+        errorClass="portal-upload-error"
+      />
     </div>
   );
 }

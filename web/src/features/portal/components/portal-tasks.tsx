@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Locale } from '#shared/schemas/questionnaire-locales.js';
 import { type PortalTask, TaskCommentCreateSchema } from '#shared/schemas/tasks.js';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { describeError } from '../../../lib/form-errors.js';
+import { FileUploadStatus, useFileUpload } from '../../../lib/use-file-upload.js';
 import { formatBytes, formatDay, formatMoment } from '../lib/portal-format.js';
 import { type PortalTaskWords, portalTaskWords } from '../lib/portal-task-words.js';
 import {
@@ -205,28 +206,17 @@ function PortalTaskFiles({
 }) {
   const id = useId();
   const upload = usePortalTaskEvidence(token);
-  const input = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const files = useFileUpload(
+    (file, onProgress) => upload.mutateAsync({ id: task.id, file, onProgress }),
+    w.notUploaded,
+  );
+  const { input, progress, error } = files;
   const send = async (file: File) => {
-    setError(null);
-    setProgress({ name: file.name, percent: 0 });
     onBusy(true);
     try {
-      await upload.mutateAsync({
-        id: task.id,
-        file,
-        onProgress: (p) =>
-          setProgress({ name: file.name, percent: p.total ? Math.round((100 * p.loaded) / p.total) : 0 }),
-      });
-    } catch (err) {
-      // The server says why (too large, with the limit; not an accepted type).
-      setError(`${w.notUploaded(file.name)} ${describeError(err)}`);
+      await files.send(file);
     } finally {
-      setProgress(null);
       onBusy(false);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -268,21 +258,14 @@ function PortalTaskFiles({
           </p>
         </div>
       ) : null}
-      <div id={`${id}-s`} aria-live="polite">
-        {progress ? (
-          <div className="portal-progress">
-            <span>
-              {w.uploading(progress.name)} {progress.percent}%
-            </span>
-            <progress max={100} value={progress.percent} aria-label={w.uploading(progress.name)} />
-          </div>
-        ) : null}
-      </div>
-      {error ? (
-        <p className="field-error portal-upload-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FileUploadStatus
+        id={`${id}-s`}
+        progress={progress}
+        error={error}
+        uploading={w.uploading}
+        progressClass="portal-progress"
+        errorClass="portal-upload-error"
+      />
     </div>
   );
 }

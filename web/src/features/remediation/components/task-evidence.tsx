@@ -1,8 +1,8 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { TaskEvidenceFile } from '#shared/schemas/tasks.js';
-import { describeError } from '../../../lib/form-errors.js';
 import { formatBytes, formatDateTime } from '../../../lib/format.js';
 import type { UploadProgress } from '../../../lib/upload.js';
+import { FileUploadStatus, useFileUpload } from '../../../lib/use-file-upload.js';
 import { actorName } from './task-thread.js';
 
 /** What the server accepts (it judges the content; this only narrows the file picker). */
@@ -46,25 +46,7 @@ export function TaskEvidence({
   labels?: TaskEvidenceLabels;
 }) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const send = async (file: File) => {
-    setError(null);
-    setProgress({ name: file.name, percent: 0 });
-    try {
-      await upload(file, (p) =>
-        setProgress({ name: file.name, percent: p.total ? Math.round((100 * p.loaded) / p.total) : 0 }),
-      );
-    } catch (err) {
-      // The server says why (too large, with the limit; not an accepted type).
-      setError(`${labels.notUploaded(file.name)} ${describeError(err)}`);
-    } finally {
-      setProgress(null);
-      if (input.current) input.current.value = '';
-    }
-  };
+  const { input, progress, error, send } = useFileUpload(upload, labels.notUploaded);
 
   return (
     <section className="task-evidence" aria-labelledby={`${id}-title`}>
@@ -111,21 +93,13 @@ export function TaskEvidence({
           />
         </div>
       ) : null}
-      <div id={`${id}-status`} aria-live="polite">
-        {progress ? (
-          <div className="evidence-progress">
-            <span>
-              {labels.uploading(progress.name)} {progress.percent}%
-            </span>
-            <progress max={100} value={progress.percent} aria-label={labels.uploading(progress.name)} />
-          </div>
-        ) : null}
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FileUploadStatus
+        id={`${id}-status`}
+        progress={progress}
+        error={error}
+        uploading={labels.uploading}
+        progressClass="evidence-progress"
+      />
     </section>
   );
 }
