@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { benchAccept } from './accept.bench.js';
 import { benchAutosave } from './autosave.bench.js';
 import { benchChain } from './chain.bench.js';
-import { benchDashboard } from './dashboard.bench.js';
+import { benchBoard, benchDashboard } from './dashboard.bench.js';
 import { benchImport, benchList, benchRescore } from './db.bench.js';
 import { benchEngine } from './engine.bench.js';
 import { setupBench } from './setup.js';
@@ -59,11 +59,13 @@ if (only.has('autosave')) {
     await b.close();
   }
 }
-// The executive dashboard on a database of its own: 100,000 suppliers with 300,000 remediation tasks.
+// The executive dashboard and the task board on a database of its own: 100,000 suppliers with 300,000
+// remediation tasks.
 if (only.has('dashboard')) {
   const b = await setupBench();
   try {
     results.push(await benchDashboard(b, n));
+    results.push(await benchBoard(b));
   } finally {
     await b.close();
   }

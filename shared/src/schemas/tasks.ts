@@ -4,6 +4,7 @@ import { IdSchema, memberOf, PageQuerySchema, pageOf, requiredText, text } from 
 import { EvidenceFileSchema } from './evidence.js';
 import { PortalTokenParamsSchema } from './portal.js';
 import { ExpectedRevisionShape, RevisionSchema } from './revision.js';
+import { SupplierFilterSchema } from './suppliers.js';
 
 // Remediation tasks (issue 10): a corrective action driven to a verified close. Made from a finding (a
 // criterion poorly controlled, a red flag) or by hand. Who may move a task where is one table,
@@ -276,8 +277,22 @@ export const TaskDetailSchema = TaskSchema.extend({
 });
 export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 
+/**
+ * The supplier-side filters a board can carry over from a filtered dashboard: the register's tag, country, tier
+ * and good, with the register's own rules (the dashboard's filters, DashboardQuerySchema). A task matches when
+ * its supplier does (and, as on the dashboard, is not archived).
+ */
+export const TaskSupplierFilterSchema = SupplierFilterSchema.pick({
+  tag: true,
+  country: true,
+  tier: true,
+  good: true,
+});
+export type TaskSupplierFilter = z.infer<typeof TaskSupplierFilterSchema>;
+export const TASK_SUPPLIER_FILTER_KEYS = TaskSupplierFilterSchema.keyof().options;
+
 /** `GET /api/tasks`: the board's filters. `ownerId=none` lists the unassigned. */
-export const TasksQuerySchema = PageQuerySchema.extend({
+export const TasksQuerySchema = PageQuerySchema.extend(TaskSupplierFilterSchema.shape).extend({
   supplierId: IdSchema.optional(),
   findingId: IdSchema.optional(),
   severity: TaskSeveritySchema.optional(),

@@ -377,6 +377,13 @@ export const setCurrentAssessments = async (tx: Tx, orgId: string, rows: Current
     where s.org_id = ${orgId} and s.id = v.sid`);
 };
 
+/**
+ * The ids of the suppliers a `where` (from supplierFilter) selects, as a subquery: other modules filter their
+ * rows by their supplier with it, in the same statement.
+ */
+export const supplierIdsWhere = (where: SQL | undefined): SQL =>
+  sql`(select ${suppliers.id} from ${suppliers} where ${where})`;
+
 /** A supplier's name by id, as a scalar subquery: the audit list shows and searches it in its own query. */
 export const supplierNameById = (id: SQL): SQL<string | null> =>
   sql`(select ${suppliers.name} from ${suppliers} where ${suppliers.id} = ${id})`;

@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
-import { ACTIVE_TASK_STATUSES, type TasksQuery } from '#shared/schemas/tasks.js';
+import { ACTIVE_TASK_STATUSES, type TaskSupplierFilter, type TasksQuery } from '#shared/schemas/tasks.js';
 import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { remediationTasks as t } from '../../db/schema/tasks.js';
 import { apiKeyNameById } from '../api-keys/api-keys.repo.js';
-import { supplierNameById } from '../suppliers/suppliers.repo.js';
+import { supplierFilter, supplierIdsWhere, supplierNameById } from '../suppliers/suppliers.repo.js';
 import { userNameById } from '../users/users.repo.js';
 
 // The remediation_tasks table: only this file reads or writes it (STYLE §5). Names of the supplier and the
@@ -90,7 +90,7 @@ export const updateTask = async (
   return rows.length > 0;
 };
 
-export interface TaskFilter {
+export interface TaskFilter extends TaskSupplierFilter {
   orgId: string;
   supplierId?: string | undefined;
   findingId?: string | undefined;
@@ -113,19 +113,28 @@ const whereOf = (f: TaskFilter, today: string) => {
   if (f.overdue === 'true') w.push(overdueSql(today));
   if (f.overdue === 'false') w.push(sql`not ${overdueSql(today)}`);
   if (f.supplierVisible) w.push(eq(t.supplierVisible, true));
+  // The dashboard's filters: the supplier list's own WHERE (not archived, as the dashboard counts).
+  if (f.tag || f.country || f.tier || f.good) {
+    const { tag, country, tier, good } = f;
+    const suppliers = supplierFilter(f.orgId, { tag, country, tier, good, archived: 'false' });
+    w.push(sql`${t.supplierId} in ${supplierIdsWhere(suppliers)}`);
+  }
   return and(...w);
 };
 
-/** The board: overdue first, then by due date (soonest first), then the most severe, then oldest. */
-export const listTasks = async (
+/**
+ * The board's two statements, unexecuted: the page (overdue first, then by due date, soonest first, then the
+ * most severe, then oldest) and its count. Exported so the bench can send the very same SQL raw.
+ */
+export const taskListQueries = (
   tx: Tx,
   f: TaskFilter,
   page: Pick<TasksQuery, 'limit' | 'offset'>,
   today: string,
 ) => {
   const where = whereOf(f, today);
-  const [items, [total]] = await Promise.all([
-    select(tx)
+  return {
+    items: select(tx)
       .where(where)
       .orderBy(
         desc(overdueSql(today)),
@@ -136,8 +145,19 @@ export const listTasks = async (
       )
       .limit(page.limit)
       .offset(page.offset),
-    tx.select({ n: count() }).from(t).where(where),
-  ]);
+    total: tx.select({ n: count() }).from(t).where(where),
+  };
+};
+
+/** The board: one page of tasks and how many match. */
+export const listTasks = async (
+  tx: Tx,
+  f: TaskFilter,
+  page: Pick<TasksQuery, 'limit' | 'offset'>,
+  today: string,
+) => {
+  const q = taskListQueries(tx, f, page, today);
+  const [items, [total]] = await Promise.all([q.items, q.total]);
   return { items: items as TaskRow[], total: total?.n ?? 0 };
 };
 

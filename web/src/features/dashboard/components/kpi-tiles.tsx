@@ -48,7 +48,7 @@ export function KpiTiles({ summary, filters }: { summary: DashboardSummary; filt
       label: 'Overdue remediation',
       value: formatInteger(remediation.overdue),
       detail: `of ${plural(remediation.active, 'open task')}`,
-      href: tasksHref({ overdue: 'true' }),
+      href: tasksHref(filters, { overdue: 'true' }),
       alert: remediation.overdue > 0,
     },
     {
@@ -63,7 +63,7 @@ export function KpiTiles({ summary, filters }: { summary: DashboardSummary; filt
       label: 'Risk accepted',
       value: formatInteger(riskAccepted.total),
       detail: `${formatInteger(riskAccepted.expiringSoon)} expire within ${riskAccepted.expiringWithinDays} days`,
-      href: tasksHref({ status: 'risk_accepted' }),
+      href: tasksHref(filters, { status: 'risk_accepted' }),
     },
   ];
   return (

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardSummary } from '#shared/schemas/dashboard.js';
+import type { DashboardQuery, DashboardSummary } from '#shared/schemas/dashboard.js';
 import { formatInteger } from '../../../lib/format.js';
 import { tasksHref } from '../lib/links.js';
 import { AXIS, BAND_LABEL, GRID } from '../lib/palette.js';
@@ -11,13 +11,19 @@ const ACTIVE_FILL = '#5b7bd5';
 const OVERDUE_FILL = '#b42318';
 
 /** Active and overdue remediation per severity; a bar opens the task board filtered to it. */
-export function RemediationBySeverity({ summary }: { summary: DashboardSummary }) {
+export function RemediationBySeverity({
+  summary,
+  filters,
+}: {
+  summary: DashboardSummary;
+  filters: DashboardQuery;
+}) {
   const navigate = useNavigate();
   const data = summary.remediation.bySeverity.map((s) => ({
     ...s,
     label: BAND_LABEL[s.severity],
-    href: tasksHref({ severity: s.severity }),
-    overdueHref: tasksHref({ severity: s.severity, overdue: 'true' }),
+    href: tasksHref(filters, { severity: s.severity }),
+    overdueHref: tasksHref(filters, { severity: s.severity, overdue: 'true' }),
   }));
   return (
     <ChartPanel
@@ -83,7 +89,7 @@ const weekLabel = (week: string) =>
   });
 
 /** Tasks opened and closed (verified) per week, the last 26 weeks: is the backlog shrinking? */
-export function BurnDown({ summary }: { summary: DashboardSummary }) {
+export function BurnDown({ summary, filters }: { summary: DashboardSummary; filters: DashboardQuery }) {
   const navigate = useNavigate();
   const data = summary.burnDown.map((w) => ({ ...w, label: weekLabel(w.week) }));
   const opened = data.reduce((n, w) => n + w.opened, 0);
@@ -99,7 +105,7 @@ export function BurnDown({ summary }: { summary: DashboardSummary }) {
           key: w.week,
           label: w.week,
           values: [w.opened, w.closed],
-          valueHrefs: [tasksHref(), tasksHref({ status: 'closed' })],
+          valueHrefs: [tasksHref(filters), tasksHref(filters, { status: 'closed' })],
         })),
       }}
     >
@@ -120,14 +126,14 @@ export function BurnDown({ summary }: { summary: DashboardSummary }) {
             name="Opened"
             fill="#e8772e"
             className="dash-clickable"
-            onClick={() => navigate(tasksHref())}
+            onClick={() => navigate(tasksHref(filters))}
           />
           <Bar
             dataKey="closed"
             name="Closed (verified)"
             fill="#3fa46a"
             className="dash-clickable"
-            onClick={() => navigate(tasksHref({ status: 'closed' }))}
+            onClick={() => navigate(tasksHref(filters, { status: 'closed' }))}
           />
         </BarChart>
       </ResponsiveContainer>

@@ -26,12 +26,14 @@ export const suppliersHref = (
 ): string => withParams('/suppliers', { ...filterParams(filters), ...segment });
 
 /**
- * The remediation board (its URL parameters are TasksQuerySchema's names). The board filters tasks, not
- * suppliers: the dashboard's supplier filters do not carry over.
+ * The remediation board showing what a figure counts (its URL parameters are TasksQuerySchema's names): the
+ * dashboard's supplier filters (the board takes the same names, and counts a task when its supplier matches)
+ * plus the figure's own task filters.
  */
 export const tasksHref = (
+  filters: DashboardQuery,
   params: Partial<Pick<TasksQuery, 'severity' | 'status' | 'overdue' | 'ownerId' | 'supplierId'>> = {},
-): string => withParams('/remediation', params);
+): string => withParams('/remediation', { ...filterParams(filters), ...params });
 
 /** The questionnaires list (AssignmentsQuerySchema's names). */
 export const questionnairesHref = (params: { status?: string; overdue?: 'true' } = {}): string =>

@@ -9,6 +9,7 @@ import { makeSession, pageOf } from '../../../../test/fixtures.js';
 import { JOB_ID, makeJob, makePolicy } from '../../../../test/policy-fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeSupplier, referenceData } from '../../../../test/supplier-fixtures.js';
+import { taskPage } from '../../../../test/task-fixtures.js';
 
 const reference: ReferenceOverview = {
   datasets: referenceData.datasets,
@@ -200,6 +201,39 @@ describe('OverviewPage: the executive dashboard', { timeout: 30_000 }, () => {
     await waitFor(() => expect(find('GET', '/api/dashboard/summary').at(-1)?.query.get('tier')).toBe('1'));
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('carries the filters into the remediation links; the board keeps them, says so, and clears them', async () => {
+    const { find } = signInAs('executive', () => json(200, summary()), {
+      'GET /api/tasks': () => json(200, taskPage([])),
+      'GET /api/users': () => json(200, pageOf([])),
+    });
+    const { user, router } = renderApp('/?country=TM&tier=2');
+
+    const tiles = await screen.findByRole('list', { name: 'Key figures' });
+    expect(
+      within(tiles)
+        .getByRole('link', { name: /^Overdue remediation/ })
+        .getAttribute('href'),
+    ).toBe('/remediation?country=TM&tier=2&overdue=true');
+    const remediation = screen.getByRole('region', { name: 'Open remediation by severity' });
+    const critical = within(remediation).getByRole('link', { name: 'Critical' });
+    expect(critical.getAttribute('href')).toBe('/remediation?country=TM&tier=2&severity=critical');
+
+    await user.click(critical);
+    await screen.findByRole('heading', { level: 1, name: 'Remediation' });
+    expect(screen.getByText('tier 2, TM')).toBeTruthy();
+    await waitFor(() => expect(find('GET', '/api/tasks').length).toBeGreaterThan(0));
+    for (const request of find('GET', '/api/tasks')) {
+      expect(request.query.get('country')).toBe('TM');
+      expect(request.query.get('tier')).toBe('2');
+      expect(request.query.get('severity')).toBe('critical');
+    }
+
+    await user.click(screen.getByRole('button', { name: 'Remove supplier filter' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?severity=critical'));
+    expect(screen.queryByText(/Filtered to suppliers/)).toBeNull();
+    await waitFor(() => expect(find('GET', '/api/tasks').at(-1)?.query.get('country')).toBeNull());
   });
 
   it('downloads a chart’s figures as CSV with formula cells neutralised', async () => {

@@ -98,8 +98,8 @@ export function OverviewPage() {
                 <SpendByRating summary={data} filters={filters} />
                 <HeatMap summary={data} filters={filters} />
                 <RiskTrend summary={data} filters={filters} />
-                <RemediationBySeverity summary={data} />
-                <BurnDown summary={data} />
+                <RemediationBySeverity summary={data} filters={filters} />
+                <BurnDown summary={data} filters={filters} />
               </div>
               <div className="overview-grid">
                 <HighestRisk filters={filters} />

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { canEditTask } from '#shared/domain/tasks/transitions.js';
-import type { Task, TaskStatus, TasksQuery } from '#shared/schemas/tasks.js';
+import {
+  TASK_SUPPLIER_FILTER_KEYS,
+  type Task,
+  type TaskStatus,
+  type TasksQuery,
+} from '#shared/schemas/tasks.js';
 import { Button } from '../../../components/ui/button.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useCurrentSession } from '../../auth/session-context.js';
@@ -38,7 +43,9 @@ export function BoardColumn({
   const session = useCurrentSession();
   const actor = actorOf(session);
   const [limit, setLimit] = useState(PAGE);
-  const filters = Object.fromEntries(BOARD_FILTER_KEYS.map((k) => [k, query[k]]));
+  const filters = Object.fromEntries(
+    [...BOARD_FILTER_KEYS, ...TASK_SUPPLIER_FILTER_KEYS].map((k) => [k, query[k]]),
+  );
   const tasks = useTasks({ ...filters, status, limit, offset: 0 });
   const headingId = `column-${status}`;
   const total = tasks.data?.total;

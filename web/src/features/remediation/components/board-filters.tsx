@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { TASK_STATUSES, type TasksQuery } from '#shared/schemas/tasks.js';
+import { TASK_STATUSES, TASK_SUPPLIER_FILTER_KEYS, type TasksQuery } from '#shared/schemas/tasks.js';
 import { Button } from '../../../components/ui/button.js';
 import { FilterSelect } from '../../../components/ui/filter-select.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
@@ -86,5 +86,45 @@ export function BoardFilters({
         ) : null}
       </div>
     </search>
+  );
+}
+
+/** The dashboard's filters a board was opened with, as words: "tier 1, CN, tag apparel, good cotton". */
+export const supplierScopeOf = (query: TasksQuery): string =>
+  [
+    query.tier !== undefined ? `tier ${query.tier}` : undefined,
+    query.country,
+    query.tag !== undefined ? `tag ${query.tag}` : undefined,
+    query.good !== undefined ? `good ${query.good}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+/**
+ * The supplier filters a board carries over from a filtered dashboard (it has no widgets for them): said out
+ * loud, so the board's counts are not mistaken for the whole programme's, and removable.
+ */
+export function SupplierScopeNote({
+  query,
+  onChange,
+}: {
+  query: TasksQuery;
+  onChange: (changes: SearchChanges) => void;
+}) {
+  const scope = supplierScopeOf(query);
+  if (!scope) return null;
+  return (
+    <p className="board-scope">
+      <span>
+        Filtered to suppliers: <strong>{scope}</strong>
+      </span>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => onChange(Object.fromEntries(TASK_SUPPLIER_FILTER_KEYS.map((k) => [k, undefined])))}
+      >
+        Remove supplier filter
+      </Button>
+    </p>
   );
 }

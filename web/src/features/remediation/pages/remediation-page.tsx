@@ -7,7 +7,7 @@ import { useSearchState } from '../../../lib/use-search-state.js';
 import { canManageSuppliers } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { BoardColumn, type BoardSelection } from '../components/board-column.js';
-import { BoardFilters } from '../components/board-filters.js';
+import { BoardFilters, SupplierScopeNote } from '../components/board-filters.js';
 import { BulkBar } from '../components/bulk-bar.js';
 import { BOARD_COLUMNS, STATUS_LABELS } from '../labels.js';
 import '../remediation.css';
@@ -61,6 +61,7 @@ export function RemediationPage() {
         }
       />
       <BoardFilters query={query} onChange={(changes) => setQuery(changes)} />
+      <SupplierScopeNote query={query} onChange={(changes) => setQuery(changes)} />
       {canWork ? (
         selected.size > 0 ? (
           <BulkBar
