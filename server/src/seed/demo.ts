@@ -8,6 +8,7 @@ import { findLoginUser } from '../modules/auth/auth.repo.js';
 import { verifyPassword } from '../modules/auth/passwords.js';
 import { countOrganizations, findOrganizationBySlug } from '../modules/orgs/orgs.repo.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
+import { seedDemoHistory } from './demo-history.js';
 import { reissueDemoPortalLink, seedDemoQuestionnaires } from './demo-questionnaires.js';
 import { seedDemoRegister } from './demo-register.js';
 import { seedDemoTasks } from './demo-tasks.js';
@@ -74,6 +75,7 @@ export const seedDemo = async (
     await seedDemoRegister(db, demoOrg, ref);
     portalToken = (await seedDemoQuestionnaires(db, demoOrg, ref, dataDir))?.portalToken;
     await seedDemoTasks(db, demoOrg, ref, dataDir, portalToken);
+    await seedDemoHistory(db, demoOrg, ref);
     seeded = true;
   }
   const admin = await findLoginUser(db, 'admin@demo.test');
