@@ -17,6 +17,11 @@ import { TaskCard } from './task-card.js';
 /** A column shows a page of its status; "Show more" grows it, up to what one request may return. */
 const PAGE = 50;
 const MOST = 200;
+/**
+ * Finished work (verified closures, accepted risks) is the record, not the work to chase: its columns start
+ * short so the board stays about what is open, and "Show more" opens the rest.
+ */
+const DONE_PAGE = 6;
 
 export interface BoardSelection {
   isSelected: (id: string) => boolean;
@@ -42,7 +47,7 @@ export function BoardColumn({
 }) {
   const session = useCurrentSession();
   const actor = actorOf(session);
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(status === 'closed' || status === 'risk_accepted' ? DONE_PAGE : PAGE);
   const filters = Object.fromEntries(
     [...BOARD_FILTER_KEYS, ...TASK_SUPPLIER_FILTER_KEYS].map((k) => [k, query[k]]),
   );
