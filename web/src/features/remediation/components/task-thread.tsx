@@ -23,6 +23,7 @@ export function TaskThread({
   onAdd,
   busy,
   error,
+  hint,
   labels = { title: 'Comments', empty: 'No comments yet.', box: 'Add a comment', send: 'Post comment' },
 }: {
   comments: readonly TaskComment[];
@@ -30,6 +31,8 @@ export function TaskThread({
   onAdd: (body: string, done: () => void) => void;
   busy: boolean;
   error: unknown;
+  /** Said under the box before anyone writes (e.g. that the supplier reads the thread). */
+  hint?: string | undefined;
   labels?: { title: string; empty: string; box: string; send: string };
 }) {
   const id = useId();
@@ -84,9 +87,16 @@ export function TaskThread({
             maxLength={5000}
             value={text}
             aria-invalid={message ? true : undefined}
-            aria-describedby={message ? `${id}-error` : undefined}
+            aria-describedby={
+              [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+            }
             onChange={(e) => setText(e.target.value)}
           />
+          {hint ? (
+            <p className="field-hint" id={`${id}-hint`}>
+              {hint}
+            </p>
+          ) : null}
           {message ? (
             <p className="field-error" id={`${id}-error`} role="alert">
               {message}

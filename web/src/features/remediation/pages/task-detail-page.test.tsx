@@ -14,6 +14,8 @@ const task = makeTaskDetail({
   title: 'Return workers’ passports',
   status: 'in_progress',
   revision: 3,
+  // Shared with the supplier, who has commented.
+  supplierVisible: true,
   comments: [
     {
       id: '88888888-8888-4888-8888-000000000001',
@@ -70,6 +72,9 @@ describe('TaskDetailPage', () => {
     expect(file.getAttribute('href')).toBe(`${path}/evidence/99999999-9999-4999-8999-000000000001`);
     expect(screen.getByText(SHA)).toBeTruthy();
 
+    // Staff are told before they write that the supplier reads the thread.
+    expect(screen.getByLabelText('Add a comment').getAttribute('aria-describedby')).toMatch(/hint/);
+    expect(screen.getByText(/Shared with the supplier: it reads every comment here/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Post comment' }));
     expect(screen.getByText('Write a comment')).toBeTruthy();
     await user.type(screen.getByLabelText('Add a comment'), 'Thanks: send the photos here.');

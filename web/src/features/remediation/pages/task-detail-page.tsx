@@ -108,6 +108,11 @@ function TaskDetailView({ task }: { task: TaskDetail }) {
               canAdd={canComment(task, actor)}
               busy={comment.isPending}
               error={comment.error}
+              hint={
+                task.supplierVisible
+                  ? 'Shared with the supplier: it reads every comment here, signed with your organisation’s name.'
+                  : undefined
+              }
               onAdd={(body, done) => comment.mutate(body, { onSuccess: done })}
             />
           </section>
