@@ -11,7 +11,8 @@ import { withTenant } from '../db/tenant.js';
 import { SYSTEM_ACTOR } from '../lib/context.js';
 import { runEngine } from '../modules/assessments/assessments.engine.js';
 import { type AssessmentRow, insertAssessments } from '../modules/assessments/assessments.repo.js';
-import { appendAuditEvents, type RecordedEvent } from '../modules/audit/audit-append.js';
+import { assessmentCreatedEvent } from '../modules/assessments/assessments.write.js';
+import { appendAuditEvents } from '../modules/audit/audit-append.js';
 import { policiesRepo } from '../modules/policies/policies.repo.js';
 import { suppliersRepo } from '../modules/suppliers/suppliers.repo.js';
 
@@ -132,22 +133,6 @@ export const seedDemoHistory = async (db: Db, orgId: string, ref: ReferenceData)
       tx,
       rows.map((a, j) => ({ ...a, result: texts[j]! })),
     );
-    const events = rows.map(
-      (a): RecordedEvent => ({
-        action: 'assessment.created',
-        entityType: 'assessment',
-        entityId: a.id,
-        payload: {
-          supplierId: a.supplierId,
-          policyId: a.policyId,
-          policyVersion: a.policyVersion,
-          rating: a.rating,
-          residualScore: a.residualScore,
-          trigger: a.trigger,
-          triggerDetail: a.triggerDetail,
-        },
-      }),
-    );
-    await appendAuditEvents(tx, orgId, SYSTEM_ACTOR, events);
+    await appendAuditEvents(tx, orgId, SYSTEM_ACTOR, rows.map(assessmentCreatedEvent));
   });
 };

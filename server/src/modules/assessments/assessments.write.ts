@@ -15,6 +15,34 @@ import type { ScoredSupplier, SuppliersRepo } from '../suppliers/suppliers.repo.
 import { runEngine } from './assessments.engine.js';
 import { type AssessmentInsert, type AssessmentRow, insertAssessments } from './assessments.repo.js';
 
+/** The audit event of a stored assessment (the service's, and the demo history's back-dated ones). */
+export const assessmentCreatedEvent = (
+  a: Pick<
+    AssessmentRow,
+    | 'id'
+    | 'supplierId'
+    | 'policyId'
+    | 'policyVersion'
+    | 'rating'
+    | 'residualScore'
+    | 'trigger'
+    | 'triggerDetail'
+  >,
+): RecordedEvent => ({
+  action: 'assessment.created',
+  entityType: 'assessment',
+  entityId: a.id,
+  payload: {
+    supplierId: a.supplierId,
+    policyId: a.policyId,
+    policyVersion: a.policyVersion,
+    rating: a.rating,
+    residualScore: a.residualScore,
+    trigger: a.trigger,
+    triggerDetail: a.triggerDetail,
+  },
+});
+
 export type AssessmentTrigger = AssessmentInsert['trigger'];
 
 // Rows per INSERT: each carries ~4 KB of JSON (inputs + stored breakdown), so one statement stays near 1 MB.
@@ -193,22 +221,7 @@ const assess = async (
       })),
     ),
   );
-  const events = written.map(
-    (a): RecordedEvent => ({
-      action: 'assessment.created',
-      entityType: 'assessment',
-      entityId: a.id,
-      payload: {
-        supplierId: a.supplierId,
-        policyId: a.policyId,
-        policyVersion: a.policyVersion,
-        rating: a.rating,
-        residualScore: a.residualScore,
-        trigger: a.trigger,
-        triggerDetail: a.triggerDetail,
-      },
-    }),
-  );
+  const events = written.map(assessmentCreatedEvent);
   // Chain risk rolled up from the new residual scores (just sent), in one statement sent now without waiting:
   // pipelined behind them, it runs while the caller's own writes are made. Awaited with the writes, after
   // the caller's (a failure before it is the one reported).
