@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { DASHBOARD_FILTER_KEYS, type DashboardQuery } from '#shared/schemas/dashboard.js';
-import { CountryPicker } from '../../../components/country-picker.js';
 import { Button } from '../../../components/ui/button.js';
 import { FilterSelect } from '../../../components/ui/filter-select.js';
+import { CountryFilter, TextFilter } from '../../../components/ui/text-filter.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { TIER_OPTIONS } from '../../suppliers/labels.js';
@@ -24,42 +24,32 @@ export function DashboardFilters({
   };
   const active = DASHBOARD_FILTER_KEYS.some((key) => filters[key] !== undefined);
 
-  const textFilter = (key: 'tag' | 'good', label: string, placeholder: string, max: number, hint: string) => (
-    <div className="filter">
-      <label className="field-label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        className="input"
-        type="search"
-        placeholder={placeholder}
-        maxLength={max}
-        aria-describedby={`${id}-${key}-hint`}
-        defaultValue={filters[key] ?? ''}
-        onChange={(event) => debounced[key](event.target.value)}
-      />
-      <p className="field-hint" id={`${id}-${key}-hint`}>
-        {hint}
-      </p>
-    </div>
+  const textFilter = (
+    key: 'tag' | 'good',
+    label: string,
+    placeholder: string,
+    max: number,
+    hint?: string,
+  ) => (
+    <TextFilter
+      id={`${id}-${key}`}
+      label={label}
+      placeholder={placeholder}
+      max={max}
+      hint={hint}
+      value={filters[key]}
+      onText={debounced[key]}
+    />
   );
 
   return (
     <search className="filters dash-filters" aria-label="Filter the dashboard" key={generation}>
       {textFilter('tag', 'Business unit (tag)', 'Exact tag', 50, 'Suppliers carrying this tag.')}
-      <div className="filter">
-        <label className="field-label" htmlFor={`${id}-country`}>
-          Country
-        </label>
-        <CountryPicker
-          id={`${id}-country`}
-          placeholder="Any country"
-          value={filters.country ?? null}
-          onChange={(code) => onChange({ country: code ?? undefined })}
-          clearLabel="Clear country filter"
-        />
-      </div>
+      <CountryFilter
+        id={`${id}-country`}
+        value={filters.country}
+        onChange={(country) => onChange({ country })}
+      />
       <FilterSelect
         id={`${id}-tier`}
         label="Tier"

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { SUPPLIER_FILTER_KEYS, type SuppliersQuery } from '#shared/schemas/suppliers.js';
-import { CountryPicker } from '../../../components/country-picker.js';
 import { Button } from '../../../components/ui/button.js';
 import { type FilterOption, FilterSelect } from '../../../components/ui/filter-select.js';
+import { CountryFilter, TextFilter } from '../../../components/ui/text-filter.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { CHAIN_RATING_OPTIONS, RATING_OPTIONS, STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
@@ -50,26 +50,15 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
     max: number,
     hint?: string,
   ) => (
-    <div className="filter">
-      <label className="field-label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      <input
-        id={`${id}-${key}`}
-        className="input"
-        type="search"
-        placeholder={placeholder}
-        maxLength={max}
-        aria-describedby={hint ? `${id}-${key}-hint` : undefined}
-        defaultValue={query[key] ?? ''}
-        onChange={(event) => debounced[key](event.target.value)}
-      />
-      {hint ? (
-        <p className="field-hint" id={`${id}-${key}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <TextFilter
+      id={`${id}-${key}`}
+      label={label}
+      placeholder={placeholder}
+      max={max}
+      hint={hint}
+      value={query[key]}
+      onText={debounced[key]}
+    />
   );
 
   const selectFilter = (
@@ -91,18 +80,7 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
   return (
     <search className="filters filters-suppliers" aria-label="Filter suppliers" key={generation}>
       {textFilter('q', 'Search', 'Name, legal name or reference', 200)}
-      <div className="filter">
-        <label className="field-label" htmlFor={`${id}-country`}>
-          Country
-        </label>
-        <CountryPicker
-          id={`${id}-country`}
-          placeholder="Any country"
-          value={query.country ?? null}
-          onChange={(code) => apply({ country: code ?? undefined })}
-          clearLabel="Clear country filter"
-        />
-      </div>
+      <CountryFilter id={`${id}-country`} value={query.country} onChange={(country) => apply({ country })} />
       {textFilter(
         'good',
         'Good',
