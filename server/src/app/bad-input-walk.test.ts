@@ -31,7 +31,16 @@ const admin = await t.login(t.orgA.admin);
 const supplier = await createSupplier(admin, { name: 'Walked Supplier', externalRef: 'WALK-1' });
 const published = (await admin.get('/api/policies')).json().items[0];
 const draft = (await admin.post('/api/policies', { basedOn: published.id, name: 'Walked draft' })).json();
-const REAL_IDS: Record<string, string> = { '/api/suppliers': supplier.id, '/api/policies': draft.id };
+// A remediation task, so the task routes' hostile bodies reach the workflow (the test org has none).
+const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const task = (
+  await admin.post('/api/tasks', { supplierId: supplier.id, title: 'Walked task', severity: 'high', dueDate })
+).json();
+const REAL_IDS: Record<string, string> = {
+  '/api/suppliers': supplier.id,
+  '/api/policies': draft.id,
+  '/api/tasks': task.id,
+};
 // Deleting a draft ends it: its own draft, so the routes walked after it still reach a real one.
 const doomed = (await admin.post('/api/policies', { basedOn: published.id, name: 'Walked delete' })).json();
 const REAL_IDS_BY_OPERATION: Record<string, string> = { 'DELETE /api/policies/{id}': doomed.id };

@@ -118,7 +118,11 @@ export const createUploadIntake = ({ storage, maxBytes }: UploadIntakeDeps) => {
         done(null, chunk);
       },
     });
-    let sourceError: (Error & { statusCode?: number; code?: string }) | undefined;
+    // The caller may check things (a database read) between parsing the part and storing it: a body cut short
+    // in the meantime has already failed the part, before this listener could hear it.
+    const early = file.stream.errored ?? (file.stream.destroyed && !file.stream.readableEnded);
+    let sourceError: (Error & { statusCode?: number; code?: string }) | undefined =
+      early instanceof Error ? early : early ? new Error('The upload ended before the file did') : undefined;
     file.stream.once('error', (err) => {
       sourceError = err;
     });
