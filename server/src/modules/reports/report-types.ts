@@ -33,6 +33,8 @@ export interface RenderedReport {
   title: string;
   /** The PDF as it is produced (pdfkit's document stream): stored and hashed in one pass. */
   pdf: Readable;
+  /** Known before the stream is read: the frame buffers its pages to print "page X of Y". */
+  pageCount: number;
   /** Statements only: the editable drafts. */
   docx?: () => Promise<Buffer>;
   markdown?: () => string;
