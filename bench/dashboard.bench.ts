@@ -51,7 +51,8 @@ const insertAll = async (b: Bench, table: string, columns: string, rows: Record<
   }
 };
 
-const seed = async (b: Bench, n: number, tasks: number) => {
+/** The dashboard's register (also the reports bench's): `n` suppliers with their history, tasks, findings, questionnaires. */
+export const seedDashboard = async (b: Bench, n: number, tasks: number) => {
   const rand = mulberry32(10);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const [policy] = (await rawQuery(b, 'select id from policies where org_id = $1 limit 1', [b.orgId])) as {
@@ -311,7 +312,7 @@ export const benchBoard = async (b: Bench) => {
 export const benchDashboard = async (b: Bench, n: number) => {
   const tasks = n * 3;
   const t0 = now();
-  const seeded = await seed(b, n, tasks);
+  const seeded = await seedDashboard(b, n, tasks);
   console.log(
     `dashboard ${n.toLocaleString('en')} suppliers, ${tasks.toLocaleString('en')} tasks, ${seeded.assessments.toLocaleString('en')} assessments, ${seeded.questionnaires.toLocaleString('en')} questionnaires, ${seeded.findings.toLocaleString('en')} findings (seeded as the owner in ${seconds(now() - t0).toFixed(1)} s)`,
   );

@@ -1,4 +1,4 @@
-// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain,autosave,accept,dashboard]
+// npm run bench [-- --suppliers 100000 --only engine,import,rescore,whatif,list,chain,autosave,accept,dashboard,reports]
 // Every figure is a ratio against a baseline measured in the same run, on the same machine and database.
 import { parseArgs } from 'node:util';
 import { benchAccept } from './accept.bench.js';
@@ -7,13 +7,14 @@ import { benchChain } from './chain.bench.js';
 import { benchBoard, benchDashboard } from './dashboard.bench.js';
 import { benchImport, benchList, benchRescore } from './db.bench.js';
 import { benchEngine } from './engine.bench.js';
+import { benchReports } from './reports.bench.js';
 import { setupBench } from './setup.js';
 import { benchWhatIf } from './what-if.bench.js';
 
 const { values } = parseArgs({ options: { suppliers: { type: 'string' }, only: { type: 'string' } } });
 const n = Number(values.suppliers ?? 100_000);
 const only = new Set(
-  (values.only ?? 'engine,import,rescore,whatif,list,chain,autosave,accept,dashboard').split(','),
+  (values.only ?? 'engine,import,rescore,whatif,list,chain,autosave,accept,dashboard,reports').split(','),
 );
 const backend = process.env.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
@@ -78,6 +79,8 @@ if (only.has('accept')) {
     await b.close();
   }
 }
+// The portfolio report over n/10 and n suppliers, each on a database of its own (PostgreSQL only).
+if (only.has('reports')) results.push(...(await benchReports(n)));
 
 console.log('\nSummary');
 for (const r of results)

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedPortfolio(t, t.orgA.id, t.orgA.officer, true);
   await seedPortfolio(t, t.orgB.id, t.orgB.officer, false);
   executive = await t.login(t.orgA.executive);
-}, 60_000);
+}, 180_000);
 afterAll(() => t?.close());
 
 const dashboard = async (query = ''): Promise<DashboardSummary> => {
