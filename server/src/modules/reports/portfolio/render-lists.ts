@@ -8,9 +8,9 @@ import { country, int, longDay, plural, score } from './format.js';
 
 const rating = (r: keyof typeof RATING_LABELS | null) => RATING_LABELS[r ?? 'none'];
 
-const andMore = (pdf: ReportPdf, list: Listed<unknown>, what: string) => {
+const andMore = (pdf: ReportPdf, list: Listed<unknown>) => {
   const more = list.total - list.items.length;
-  if (more > 0) pdf.paragraph(`… and ${plural(more, 'more')} ${what} not listed.`, { muted: true });
+  if (more > 0) pdf.paragraph(`… and ${int(more)} more (of ${int(list.total)}).`, { muted: true });
 };
 
 export const renderTopRisks = (pdf: ReportPdf, { topRisks, summary }: PortfolioReportData) => {
@@ -30,7 +30,7 @@ export const renderTopRisks = (pdf: ReportPdf, { topRisks, summary }: PortfolioR
     columns: [
       { header: '#', width: 22, align: 'right' },
       { header: 'Supplier' },
-      { header: 'Country', width: 120 },
+      { header: 'Country', width: 140 },
       { header: 'Rating', width: 50 },
       { header: 'Residual', width: 48, align: 'right' },
       { header: 'Open findings', width: 50, align: 'right' },
@@ -85,7 +85,7 @@ export const renderChanges = (pdf: ReportPdf, { changes, since, today }: Portfol
         s.on ?? '—',
       ]),
     });
-    andMore(pdf, newHighRisk, 'new high or critical suppliers');
+    andMore(pdf, newHighRisk);
   }
 
   pdf.section('Findings closed', 2);
@@ -102,7 +102,7 @@ export const renderChanges = (pdf: ReportPdf, { changes, since, today }: Portfol
       ],
       rows: closedTasks.items.map((c) => [c.on, c.supplier, c.title, rating(c.severity)]),
     });
-    andMore(pdf, closedTasks, 'closed tasks');
+    andMore(pdf, closedTasks);
   }
 
   pdf.section('Rating moves', 2);
@@ -131,7 +131,7 @@ export const renderChanges = (pdf: ReportPdf, { changes, since, today }: Portfol
         score(m.toScore),
       ]),
     });
-    andMore(pdf, ratingMoves, 'rating moves');
+    andMore(pdf, ratingMoves);
   }
 };
 
