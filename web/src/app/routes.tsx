@@ -9,6 +9,7 @@ import {
 import { policyRoutes } from '../features/policies/routes.js';
 import { questionnaireRoutes } from '../features/questionnaires/routes.js';
 import { remediationRoutes } from '../features/remediation/routes.js';
+import { reportRoutes } from '../features/reports/routes.js';
 import { AppShell } from '../features/shell/components/app-shell.js';
 import { BootScreen } from '../features/shell/components/boot-screen.js';
 import { NotFoundPage } from '../features/shell/pages/not-found-page.js';
@@ -51,6 +52,16 @@ export const routes: RouteObject[] = [
     ...lazyPage(
       () => import('../features/portal/pages/portal-page.js'),
       (m) => m.PortalPage,
+    ),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <BootScreen />,
+  },
+  {
+    // The public check of an issued report: anyone holding a PDF (an auditor), no account; outside the shell.
+    path: '/verify',
+    ...lazyPage(
+      () => import('../features/reports/pages/verify-page.js'),
+      (m) => m.VerifyPage,
     ),
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <BootScreen />,
@@ -118,13 +129,7 @@ export const routes: RouteObject[] = [
           ...policyRoutes,
           ...questionnaireRoutes,
           ...remediationRoutes,
-          {
-            path: 'reports',
-            ...lazyPage(
-              () => import('../features/shell/pages/reports-page.js'),
-              (m) => m.ReportsPage,
-            ),
-          },
+          ...reportRoutes,
           {
             path: 'settings',
             ...lazyPage(

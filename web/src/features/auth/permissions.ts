@@ -15,3 +15,5 @@ export const canRunWhatIf = (role: Role): boolean => roleAtLeast(role, 'officer'
 export const canManageTemplates = (role: Role): boolean => roleAtLeast(role, 'officer');
 /** Send questionnaires and revoke or re-issue their links (POST /api/assignments… need an officer). */
 export const canSendQuestionnaires = (role: Role): boolean => roleAtLeast(role, 'officer');
+/** Issue and download reports: every role (issuing a report changes no data; executives use it most). */
+export const canIssueReports = (role: Role): boolean => roleAtLeast(role, 'executive');

@@ -86,6 +86,9 @@ export function LoginPage() {
           Supplier contacts do not need an account: use the secure link from your customer's questionnaire
           email.
         </p>
+        <p className="login-footnote login-verify">
+          Holding a Clearsource report? <Link to="/verify">Check that it is genuine</Link>, no account needed.
+        </p>
       </div>
     </main>
   );

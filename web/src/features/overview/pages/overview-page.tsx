@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useSearchState } from '../../../lib/use-search-state.js';
-import { canManageSuppliers } from '../../auth/permissions.js';
+import { canIssueReports, canManageSuppliers } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useDashboardSummary } from '../../dashboard/api.js';
 import { DashboardFilters } from '../../dashboard/components/dashboard-filters.js';
@@ -19,6 +19,7 @@ import { useShownRescore } from '../../jobs/api.js';
 import { usePublishedPolicy } from '../../policies/api.js';
 import { RescoreProgress } from '../../policies/components/rescore-progress.js';
 import { useReferenceOverview } from '../../reference/api.js';
+import { PortfolioReportLink } from '../../reports/components/portfolio-report-link.js';
 import { EmptyRegister } from '../components/empty-register.js';
 import { GettingStarted } from '../components/getting-started.js';
 import { HighestRisk } from '../components/highest-risk.js';
@@ -61,6 +62,7 @@ export function OverviewPage() {
             Below: its supply chain’s ratings, spend, coverage and the work to close gaps.
           </span>
         }
+        actions={canIssueReports(session.role) ? <PortfolioReportLink filters={filters} /> : null}
       />
       {rescore.jobId ? <RescoreProgress jobId={rescore.jobId} onDismiss={rescore.dismiss} /> : null}
       {summary.error ? (

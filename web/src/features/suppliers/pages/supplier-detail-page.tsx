@@ -8,11 +8,12 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
 import { PageHeader } from '../../../components/ui/page-header.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { formatDate, formatScore } from '../../../lib/format.js';
-import { canManageSuppliers, canSendQuestionnaires } from '../../auth/permissions.js';
+import { canIssueReports, canManageSuppliers, canSendQuestionnaires } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { SupplierQuestionnaires } from '../../questionnaires/components/assignments/supplier-questionnaires.js';
 import { SendQuestionnairePanel } from '../../questionnaires/components/send/send-questionnaire-panel.js';
 import { SupplierTasks } from '../../remediation/components/supplier-tasks.js';
+import { SupplierReportButton } from '../../reports/components/supplier-report-button.js';
 import {
   useArchiveSupplier,
   useAssessSupplier,
@@ -100,26 +101,29 @@ export function SupplierDetailPage() {
           </>
         }
         actions={
-          canManage ? (
-            <>
-              {assessButton}
-              {canSend && !sendingQuestionnaire ? (
-                <Button onClick={() => setSendingQuestionnaire(true)}>Send questionnaire</Button>
-              ) : null}
-              <Link className="btn btn-secondary" to={`/suppliers/${s.id}/edit`}>
-                Edit
-              </Link>
-              <Button
-                variant="ghost"
-                onClick={() => {
-                  archive.reset();
-                  setConfirmingArchive(true);
-                }}
-              >
-                Archive
-              </Button>
-            </>
-          ) : null
+          <>
+            {canManage ? (
+              <>
+                {assessButton}
+                {canSend && !sendingQuestionnaire ? (
+                  <Button onClick={() => setSendingQuestionnaire(true)}>Send questionnaire</Button>
+                ) : null}
+                <Link className="btn btn-secondary" to={`/suppliers/${s.id}/edit`}>
+                  Edit
+                </Link>
+                <Button
+                  variant="ghost"
+                  onClick={() => {
+                    archive.reset();
+                    setConfirmingArchive(true);
+                  }}
+                >
+                  Archive
+                </Button>
+              </>
+            ) : null}
+            {canIssueReports(session.role) ? <SupplierReportButton supplierId={s.id} /> : null}
+          </>
         }
       />
       <div aria-live="polite">
