@@ -21,7 +21,7 @@ export function PortfolioFields({ form }: FormProps) {
         label="Changes since"
         type="date"
         className="report-field"
-        hint="New high-risk suppliers, closed findings and rating moves after this day."
+        hint="New high-risk suppliers, closed findings and rating moves after this day (by default, the last three months)."
         error={errors.since?.message}
         {...register('since')}
       />

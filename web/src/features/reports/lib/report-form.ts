@@ -5,6 +5,7 @@ import {
   STATEMENT_FRAMEWORKS,
   type StatementFramework,
 } from '#shared/schemas/reports.js';
+import { TIER_OPTIONS } from '../../suppliers/labels.js';
 
 /**
  * What the New report form holds: every kind's fields at once, so switching kind and back keeps what was
@@ -95,11 +96,15 @@ export function initialReportValues(params: URLSearchParams, today: Date = new D
   return {
     kind: pick(REPORT_KINDS, params.get('kind')),
     supplierId: params.get('supplierId') ?? '',
-    since: params.get('since') ?? '',
+    since: params.get('since') ?? quarterAgo(today),
     filters: {
       tag: params.get('tag') ?? '',
       country: params.get('country') ?? '',
-      tier: params.get('tier') ?? '',
+      // The tier is a select: a value it does not offer would be sent while "Any tier" shows.
+      tier: pick(
+        TIER_OPTIONS.map((option) => option.value),
+        params.get('tier'),
+      ),
       good: params.get('good') ?? '',
     },
     framework: pick(STATEMENT_FRAMEWORKS, params.get('framework')) || 'uk',

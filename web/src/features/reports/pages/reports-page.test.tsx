@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../../../test/fetch-mock.js';
 import { makeSession, pageOf } from '../../../../test/fixtures.js';
-import { makeReport } from '../../../../test/report-fixtures.js';
 import { renderApp } from '../../../../test/render.js';
+import { makeReport } from '../../../../test/report-fixtures.js';
 
 const statement = makeReport({
   kind: 'statement',
@@ -22,7 +22,14 @@ const running = makeReport({
   byteSize: null,
   pageCount: null,
 });
-const runningDone = { ...running, status: 'ready' as const, progress: null, sha256: 'b'.repeat(64), byteSize: 2048, pageCount: 9 };
+const runningDone = {
+  ...running,
+  status: 'ready' as const,
+  progress: null,
+  sha256: 'b'.repeat(64),
+  byteSize: 2048,
+  pageCount: 9,
+};
 
 const rowOf = (registerNumber: string) =>
   screen.getByRole('link', { name: registerNumber }).closest('tr') as HTMLElement;
@@ -40,7 +47,9 @@ describe('ReportsPage', () => {
     });
     renderApp('/reports');
 
-    expect(await screen.findByRole('link', { name: statement.registerNumber })).toBeTruthy();
+    expect(
+      await screen.findByRole('link', { name: statement.registerNumber }, { timeout: 15_000 }),
+    ).toBeTruthy();
     const row = within(rowOf(statement.registerNumber));
     expect(row.getByText('Modern-slavery statement draft')).toBeTruthy();
     expect(row.getByText('Eve Executive')).toBeTruthy();
