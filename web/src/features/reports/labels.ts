@@ -15,8 +15,15 @@ export const REPORT_STATUS_TONES: Record<ReportStatus, BadgeTone> = {
   failed: 'danger',
 };
 
-/** Link text of each download; the editable ones are for people who rework a statement before the board. */
+/** Link text of each download in the register (short: a table column). */
 export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
+  pdf: 'PDF',
+  docx: 'DOCX',
+  markdown: 'Markdown',
+};
+
+/** The same, spelt out on a report's page; the editable ones are for reworking a statement before the board. */
+export const REPORT_FORMAT_NAMES: Record<ReportFormat, string> = {
   pdf: 'PDF',
   docx: 'Word (DOCX)',
   markdown: 'Markdown',

@@ -19,7 +19,7 @@ export function HashCopy({ hash, name }: { hash: string; name: string }) {
   return (
     <span className="hash-copy">
       <code className="code-inline" title={hash}>
-        {shortHash(hash, 12)}…
+        {shortHash(hash, 10)}…
       </code>
       <button type="button" className="link-button" onClick={copy} aria-label={`Copy the SHA-256 of ${name}`}>
         {state === 'copied' ? 'Copied' : 'Copy'}

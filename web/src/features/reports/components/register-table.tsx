@@ -6,7 +6,7 @@ import { HashCopy } from './hash-copy.js';
 import { ReportDownloads } from './report-downloads.js';
 import { ReportStatus, useLiveReport } from './report-progress.js';
 
-const COLUMNS = 10;
+const COLUMNS = 7;
 
 /** The register of issued reports, newest first: what, when, by whom, and the PDF's fingerprint. */
 export function RegisterTable({ reports, busy, empty }: { reports: Report[]; busy: boolean; empty: string }) {
@@ -15,17 +15,10 @@ export function RegisterTable({ reports, busy, empty }: { reports: Report[]; bus
       <thead>
         <tr>
           <th scope="col">Register number</th>
-          <th scope="col">Kind</th>
           <th scope="col">Title</th>
           <th scope="col">Issued</th>
-          <th scope="col">Issued by</th>
           <th scope="col">Status</th>
-          <th scope="col" className="cell-number">
-            Size
-          </th>
-          <th scope="col" className="cell-number">
-            Pages
-          </th>
+          <th scope="col">Size</th>
           <th scope="col">SHA-256</th>
           <th scope="col">Download</th>
         </tr>
@@ -49,18 +42,24 @@ function RegisterRow({ report: listed }: { report: Report }) {
         <Link className="cell-link cell-strong" to={`/reports/${report.id}`}>
           {report.registerNumber}
         </Link>
+        <span className="cell-sub">{REPORT_KIND_LABELS[report.kind]}</span>
       </td>
-      <td>{REPORT_KIND_LABELS[report.kind]}</td>
       <td className="report-title-cell">{report.title}</td>
-      <td className="cell-nowrap">{formatDateTime(report.issuedAt)}</td>
-      <td>{report.issuedBy.name}</td>
+      <td>
+        <span className="cell-nowrap">{formatDateTime(report.issuedAt)}</span>
+        <span className="cell-sub">by {report.issuedBy.name}</span>
+      </td>
       <td>
         <ReportStatus report={report} />
       </td>
-      <td className="cell-number cell-nowrap">
+      <td className="cell-nowrap">
         {report.byteSize === null ? '—' : formatBytes(report.byteSize)}
+        {report.pageCount === null ? null : (
+          <span className="cell-sub">
+            {formatInteger(report.pageCount)} {report.pageCount === 1 ? 'page' : 'pages'}
+          </span>
+        )}
       </td>
-      <td className="cell-number">{report.pageCount === null ? '—' : formatInteger(report.pageCount)}</td>
       <td className="cell-nowrap">
         {report.sha256 ? <HashCopy hash={report.sha256} name={report.registerNumber} /> : '—'}
       </td>

@@ -1,6 +1,6 @@
 import type { Report } from '#shared/schemas/reports.js';
 import { reportFileUrl } from '../api.js';
-import { REPORT_FORMAT_LABELS } from '../labels.js';
+import { REPORT_FORMAT_LABELS, REPORT_FORMAT_NAMES } from '../labels.js';
 
 /**
  * Download links of a ready report, in the order the register lists its formats (the PDF first; a statement
@@ -16,20 +16,30 @@ export function ReportDownloads({
   if (report.status !== 'ready') return null;
   return (
     <ul className={variant === 'buttons' ? 'report-downloads report-downloads-buttons' : 'report-downloads'}>
-      {report.formats.map((format) => (
-        <li key={format}>
-          <a
-            className={
-              variant === 'buttons' ? (format === 'pdf' ? 'btn btn-primary' : 'btn btn-secondary') : undefined
-            }
-            href={reportFileUrl(report.id, format)}
-            download
-            aria-label={`Download ${report.registerNumber} as ${REPORT_FORMAT_LABELS[format]}`}
-          >
-            {REPORT_FORMAT_LABELS[format]}
-          </a>
-        </li>
-      ))}
+      {report.formats.map((format) =>
+        variant === 'buttons' ? (
+          // One report on the page: the visible words name the download well enough.
+          <li key={format}>
+            <a
+              className={format === 'pdf' ? 'btn btn-primary' : 'btn btn-secondary'}
+              href={reportFileUrl(report.id, format)}
+              download
+            >
+              Download {REPORT_FORMAT_NAMES[format]}
+            </a>
+          </li>
+        ) : (
+          <li key={format}>
+            <a
+              href={reportFileUrl(report.id, format)}
+              download
+              aria-label={`Download ${report.registerNumber} as ${REPORT_FORMAT_LABELS[format]}`}
+            >
+              {REPORT_FORMAT_LABELS[format]}
+            </a>
+          </li>
+        ),
+      )}
     </ul>
   );
 }

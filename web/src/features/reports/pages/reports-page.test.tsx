@@ -52,16 +52,16 @@ describe('ReportsPage', () => {
     ).toBeTruthy();
     const row = within(rowOf(statement.registerNumber));
     expect(row.getByText('Modern-slavery statement draft')).toBeTruthy();
-    expect(row.getByText('Eve Executive')).toBeTruthy();
+    expect(row.getByText('by Eve Executive')).toBeTruthy();
     expect(row.getByText('Issued')).toBeTruthy();
     expect(row.getByText('180.0 KB')).toBeTruthy();
-    expect(row.getByText('12')).toBeTruthy();
-    expect(row.getByText('a3f1c2d4e5b6…')).toBeTruthy();
+    expect(row.getByText('12 pages')).toBeTruthy();
+    expect(row.getByText('a3f1c2d4e5…')).toBeTruthy();
     expect(row.getByRole('button', { name: `Copy the SHA-256 of ${statement.registerNumber}` })).toBeTruthy();
     const downloads = row.getAllByRole('link').filter((a) => a.hasAttribute('download'));
     expect(downloads.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['PDF', `/api/reports/${statement.id}/pdf`],
-      ['Word (DOCX)', `/api/reports/${statement.id}/docx`],
+      ['DOCX', `/api/reports/${statement.id}/docx`],
       ['Markdown', `/api/reports/${statement.id}/markdown`],
     ]);
 
@@ -73,7 +73,7 @@ describe('ReportsPage', () => {
     expect(live.queryByRole('link', { name: /Download/ })).toBeNull();
     await waitFor(() => expect(live.getByText('Issued')).toBeTruthy());
     expect(live.getByRole('link', { name: `Download ${running.registerNumber} as PDF` })).toBeTruthy();
-    expect(live.getByText('9')).toBeTruthy();
+    expect(live.getByText('9 pages')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'New report' }).getAttribute('href')).toBe('/reports/new');
     expect(screen.getByRole('link', { name: 'Verify a report' }).getAttribute('href')).toBe('/verify');
   }, 20_000);

@@ -7,6 +7,7 @@ import type { UploadProgress } from '../../../lib/upload.js';
 import { FileUploadStatus, useFileUpload } from '../../../lib/use-file-upload.js';
 import { verifyReportFile } from '../api.js';
 import { VerifyVerdict } from '../components/verify-verdict.js';
+import '../../auth/auth.css';
 import '../reports.css';
 
 /** The check's refusals in plain words: the person holding a PDF is often not a user of the product. */
