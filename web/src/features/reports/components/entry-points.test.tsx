@@ -34,9 +34,11 @@ describe('report entry points', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Download assessment report' }, { timeout: 15_000 }),
     );
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/reports/${queued.id}`));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/reports/${queued.id}`), {
+      timeout: 15_000,
+    });
     expect(find('POST', '/api/reports')[0]?.body).toEqual({ kind: 'supplier', supplierId: supplier.id });
-    const pdf = await screen.findByRole('link', { name: 'Download PDF' });
+    const pdf = await screen.findByRole('link', { name: 'Download PDF' }, { timeout: 15_000 });
     expect(pdf.getAttribute('href')).toBe(`/api/reports/${queued.id}/pdf`);
     expect(screen.getByText(`${queued.registerNumber} is ready: 7 pages, 87.9 KB.`)).toBeTruthy();
   }, 30_000);
