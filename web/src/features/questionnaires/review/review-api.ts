@@ -47,9 +47,12 @@ export const useAssignmentPreview = (id: string, evidence: readonly string[], en
 
 type Client = ReturnType<typeof useQueryClient>;
 // A decision changes the questionnaire, the supplier's risk and its findings: every cached view of them.
+// The score previews are only marked stale, not asked again: the page still shows one while the decision's
+// answer comes back, and the server refuses a preview of a decided questionnaire (422).
 const refreshAfterDecision = (client: Client, supplierId: string) =>
   Promise.all([
-    client.invalidateQueries({ queryKey: reviewKeys.all }),
+    client.invalidateQueries({ queryKey: reviewKeys.all, predicate: (q) => q.queryKey[1] !== 'preview' }),
+    client.invalidateQueries({ queryKey: [...reviewKeys.all, 'preview'], refetchType: 'none' }),
     client.invalidateQueries({ queryKey: reviewKeys.findings(supplierId) }),
     client.invalidateQueries({ queryKey: ['suppliers'] }),
   ]);

@@ -161,6 +161,24 @@ describe('questionnaire review', () => {
     expect(screen.getByRole('heading', { name: 'Conditions' })).toBeTruthy();
   });
 
+  it('shows a file question by its files, not by the ids its answer stores', async () => {
+    const fileId = '88888888-8888-4888-8888-000000000002';
+    const body = answersBody();
+    body.answers.push(answer('policy_file', fileId, fileId));
+    body.evidence.push({
+      ...body.evidence[0]!,
+      id: fileId,
+      questionId: 'policy_file',
+      fileName: 'policy.pdf',
+    });
+    mockFetch(routes({ [`GET /api/assignments/${ID}/answers`]: () => json(200, body) }));
+    renderApp(`/questionnaires/assignments/${ID}`);
+    await screen.findByRole('heading', { name: 'Review: Glove Works Sdn Bhd' }, { timeout: 10_000 });
+    const policy = questionItem('Your policy');
+    expect(within(policy).getByRole('link', { name: 'policy.pdf' })).toBeTruthy();
+    expect(policy.textContent).not.toContain(fileId);
+  });
+
   it('refreshes the preview when evidence is accepted', async () => {
     const { find } = mockFetch(routes());
     const { user } = renderApp(`/questionnaires/assignments/${ID}`);
@@ -269,8 +287,12 @@ describe('questionnaire review', () => {
     await user.click(screen.getByRole('button', { name: 'Accept answers…' }));
     const dialog = await screen.findByRole('alertdialog');
     expect(dialog.textContent).toMatch(/rated High.*1 finding opens/s);
+    const previews = () => find('GET', `/api/assignments/${ID}/preview`).length;
+    const previewsBefore = previews();
     await user.click(within(dialog).getByRole('button', { name: 'Accept and score' }));
     const done = await screen.findByRole('region', { name: 'Accepted' });
+    // A decided questionnaire has no preview (the server answers 422): it is not asked for again.
+    expect(previews()).toBe(previewsBefore);
     expect(within(done).getByText('Identity documents retained')).toBeTruthy();
     expect(
       within(done)
