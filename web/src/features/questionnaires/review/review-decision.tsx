@@ -137,8 +137,8 @@ export function ReviewDecision({
         >
           <p>
             {a.supplierName} will be rated <strong>{RATING_LABELS[preview.after.rating]}</strong> (residual
-            risk {formatScore(preview.after.residualScore)}), with {evidenceAccepted.size} answer
-            {evidenceAccepted.size === 1 ? '' : 's'}’ evidence accepted, and{' '}
+            risk {formatScore(preview.after.residualScore)}), with the evidence of {evidenceAccepted.size}{' '}
+            {evidenceAccepted.size === 1 ? 'answer' : 'answers'} accepted, and{' '}
             {preview.findings.length === 1 ? '1 finding opens' : `${preview.findings.length} findings open`}.
             The answers count in every assessment for the next 12 months. This cannot be undone.
           </p>
