@@ -95,7 +95,7 @@ function ReviewQuestion({
       <div className="review-q-answer">
         {!answer ? (
           <span className="muted">Not answered</span>
-        ) : (
+        ) : q.type === 'file' ? null /* its value is the files' ids: the files are listed below */ : (
           <span className="review-value">{answerLabel(q, answer.value, locale)}</span>
         )}
         {answer && !answer.counted ? (
