@@ -8,7 +8,8 @@ import { formatDateTime } from '../../../lib/format.js';
 export const actorName = (actor: TaskActorRef | null): string => {
   if (!actor) return 'Unknown';
   if (actor.type === 'system') return 'Clearsource (automatic)';
-  if (actor.type === 'supplier_link') return actor.label ? `${actor.label} (supplier)` : 'The supplier';
+  // The server names it already ("Dhaka Knitwear Ltd (supplier)", tasks.mapping.ts).
+  if (actor.type === 'supplier_link') return actor.label ?? 'The supplier';
   if (actor.type === 'api_key') return actor.label ? `API key “${actor.label}”` : 'An API key';
   return actor.label ?? 'A former member';
 };

@@ -20,7 +20,8 @@ const task = makeTaskDetail({
     {
       id: '88888888-8888-4888-8888-000000000001',
       taskId: '77777777-7777-4777-8777-000000000000',
-      author: { type: 'supplier_link', id: null, label: 'Dhaka Knitwear Ltd' },
+      // As the server labels it (tasks.mapping.ts supplierLabel).
+      author: { type: 'supplier_link', id: null, label: 'Dhaka Knitwear Ltd (supplier)' },
       body: 'Lockers ordered; photos to follow.',
       createdAt: '2026-11-10T08:00:00.000Z',
     },
