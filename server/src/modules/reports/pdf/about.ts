@@ -3,7 +3,7 @@ import { type HeadingIndex, headingBlock } from './headings.js';
 import type { Block } from './layout.js';
 import { auditHeadText, issuedText, kindLabel, PRODUCT, policyText, verifyText } from './report-facts.js';
 import { tableBlock } from './table.js';
-import { calloutBlock, keyValuesBlock, paragraphBlock } from './text-blocks.js';
+import { calloutBlock, keyValuesBlock, pageBreakBlock, paragraphBlock } from './text-blocks.js';
 
 // The closing section of every report: how its figures were made (methodology, policy version, the data
 // sources and their editions), what it was built on (the audit-chain head, the issue time) and how a reader
@@ -11,6 +11,8 @@ import { calloutBlock, keyValuesBlock, paragraphBlock } from './text-blocks.js';
 
 export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: string | undefined): Block[] {
   const blocks: Block[] = [
+    // An appendix of its own: it starts on a fresh page.
+    pageBreakBlock(),
     headingBlock(index, 'About this report', 1),
     paragraphBlock(
       `This ${kindLabel(meta).toLowerCase()} was issued by ${meta.organisation.name} with ${PRODUCT} and recorded ` +
@@ -55,7 +57,7 @@ export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: st
         columns: [
           { header: 'Source' },
           { header: 'Publisher' },
-          { header: 'Edition', width: 52 },
+          { header: 'Edition', width: 52, align: 'left' },
           { header: 'Where to find it' },
         ],
         rows: meta.sources.map((s) => [`${s.title} (${s.shortName})`, s.publisher, s.edition, s.url]),
@@ -64,12 +66,16 @@ export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: st
     const hashed = meta.sources.filter((s) => s.sha256);
     if (hashed.length > 0) {
       blocks.push(
-        paragraphBlock(
-          'The exact files scored against, by SHA-256: ' +
-            hashed.map((s) => `${s.shortName} ${s.edition}: ${s.sha256}`).join('; ') +
-            '.',
-          { muted: true },
-        ),
+        tableBlock({
+          caption: 'The exact files scored against',
+          columns: [
+            { header: 'Source', width: 70 },
+            { header: 'Edition', width: 52, align: 'left' },
+            { header: 'File' },
+            { header: 'SHA-256' },
+          ],
+          rows: hashed.map((s) => [s.shortName, s.edition, s.file, s.sha256 ?? '']),
+        }),
       );
     }
   }

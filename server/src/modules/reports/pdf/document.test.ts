@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BAND_FILL, BAND_LABEL } from '../../../../../web/src/features/dashboard/lib/palette.js';
 import { renderSampleReport, SAMPLE_META } from '../../../../test/report-pdf-sample.js';
+import { RATING_COLORS, RATING_LABELS } from './theme.js';
 
 // The frame's promises to an auditor, checked on the rendered file with the tools an auditor would use:
 // poppler's pdftotext/pdffonts and qpdf (CI installs poppler-utils and qpdf).
@@ -73,5 +75,94 @@ describe('report PDF frame', async () => {
     const fonts = run('pdffonts', [sample.file]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+yes\b/);
+  });
+
+  // The file with its streams uncompressed, to read the catalog, the structure tree and the XMP packet.
+  const plain = (() => {
+    const file = path.join(dir, 'sample-qdf.pdf');
+    run('qpdf', ['--qdf', '--object-streams=disable', sample.file, file]);
+    return readFileSync(file, 'latin1');
+  })();
+
+  it('is tagged: a structure tree, marked content, language, headings, tables, lists and figures with alt text', () => {
+    expect(plain).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(plain).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(plain).toMatch(/\/Marked true/);
+    expect(plain).toContain('/Lang (en-GB)');
+    expect(plain).toContain('/DisplayDocTitle true');
+    for (const type of [
+      'Document',
+      'H1',
+      'H2',
+      'P',
+      'L',
+      'LI',
+      'Table',
+      'TR',
+      'TH',
+      'TD',
+      'Figure',
+      'TOC',
+      'TOCI',
+      'Link',
+    ]) {
+      expect(plain, type).toContain(`/S /${type}\n`);
+    }
+    expect(plain).toMatch(/\/Alt \(Suppliers by rating\. Critical 38/);
+    // Running headers and footers are pagination artifacts, not content.
+    expect(plain).toContain('/Artifact <<\n/Type /Pagination');
+  });
+
+  it('declares PDF/A-2b in well-formed XMP whose dates are the issue time', () => {
+    const xmp = plain.slice(plain.indexOf('<?xpacket begin'), plain.indexOf('<?xpacket end'));
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('<xmp:CreateDate>2026-11-30T17:35:24Z</xmp:CreateDate>');
+    expect(xmp).toContain('<xmp:ModifyDate>2026-11-30T17:35:24Z</xmp:ModifyDate>');
+    // "Łódź Textiles & Co": escaped in XML (pdfkit itself would paste the bare "&").
+    expect(Buffer.from(xmp, 'latin1').toString('utf8')).toContain('Łódź Textiles &amp; Co');
+    expect(plain).toContain('/OutputIntents');
+  });
+
+  it('links every contents entry to the page its heading is on', () => {
+    const entries = [...pages[1]!.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+      title: m[1]!,
+      page: Number(m[2]),
+    }));
+    expect(entries.map((e) => e.title)).toEqual([
+      'Summary',
+      'Ratings',
+      'Trend',
+      'Top risks',
+      'Long text',
+      'After a page break',
+      'About this report',
+      'Methodology',
+      'Data sources',
+      'How to verify this copy',
+    ]);
+    for (const e of entries) expect(pages[e.page - 1], e.title).toContain(e.title);
+    const links = plain.match(/\/Subtype \/Link/g) ?? [];
+    expect(links.length).toBe(entries.length);
+    expect(plain).toContain('/Outlines');
+  });
+
+  it("repeats a long table's header on every page it continues on, and never prints past the margin", () => {
+    const withRows = pages.filter((p) =>
+      /(Viet Nam|Poland|Türkiye|China|Brazil)\s+(Critical|High|Medium|Low)\s+\d{2}\b/.test(p),
+    );
+    expect(withRows.length).toBeGreaterThan(1);
+    for (const p of withRows) expect(p).toMatch(/#\s+Supplier\s+Country\s+Rating\s+Residual/);
+    expect(pages.filter((p) => p.includes('Suppliers by residual risk')).length).toBe(1);
+    // Body text never reaches the footer line: the last line before the footer on each page is content.
+    for (const p of pages.slice(1, sample.pageCount)) {
+      const lines = p.split('\n').filter((l) => l.trim() !== '');
+      expect(lines.at(-1)).toMatch(/Page \d+ of \d+/);
+    }
+  });
+
+  it("uses the dashboard's rating colours and words", () => {
+    expect(RATING_COLORS).toEqual(BAND_FILL);
+    expect(RATING_LABELS).toEqual(BAND_LABEL);
   });
 });

@@ -41,6 +41,11 @@ export interface ReportPdfOptions {
   verifyUrl?: string;
   /** BCP 47 language of the text; default en-GB. */
   lang?: string;
+  /**
+   * Told after each block is laid out (done, total): a long report's job can show progress. Called
+   * synchronously from end(); a returned promise is not awaited (its failure is ignored).
+   */
+  onProgress?: (done: number, total: number) => unknown;
 }
 
 export interface ReportPdfResult extends RenderedReport {
@@ -144,6 +149,9 @@ function layOut(
   f.newPage();
   blocks.forEach((block, i) => {
     block.render(f, blocks[i + 1]);
+    const told = options.onProgress?.(i + 1, blocks.length);
+    // Progress is best-effort: a failed progress write must not fail (nor crash) the render.
+    if (told instanceof Promise) told.catch(() => undefined);
   });
   fillToc(f, toc, index);
   drawRunningHeadAndFoot(f, meta, options.title);

@@ -56,6 +56,11 @@ export class Frame {
     lineGap: number = TYPE.lineGap,
   ): number {
     this.font(weight, size);
+    if (text === '') return 0;
+    // Most table cells and labels are one line: its width is far cheaper to get than a full wrap.
+    if (!text.includes('\n') && this.doc.widthOfString(text) <= width) {
+      return this.doc.currentLineHeight(true) + lineGap;
+    }
     return this.doc.heightOfString(text, { width, lineGap });
   }
 

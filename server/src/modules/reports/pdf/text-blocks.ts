@@ -40,7 +40,8 @@ export function keyValuesBlock(pairs: [string, string][]): Block {
       const table = f.group('Table');
       for (const pair of pairs) {
         const [label, value] = pair;
-        const h = rowHeight(f, pair);
+        // A value longer than a page is cut with an ellipsis rather than drawn past the margin.
+        const h = Math.min(rowHeight(f, pair), f.pageBody);
         f.ensure(h);
         const y = f.y;
         const tr = f.group('TR', {}, table);
@@ -48,7 +49,12 @@ export function keyValuesBlock(pairs: [string, string][]): Block {
           'TH',
           () => {
             f.font('bold', TYPE.body, COLOR.muted);
-            f.doc.text(label, f.left, y + 3, { width: labelWidth(f) - 8, lineGap: TYPE.lineGap });
+            f.doc.text(label, f.left, y + 3, {
+              width: labelWidth(f) - 8,
+              height: h - 3,
+              ellipsis: true,
+              lineGap: TYPE.lineGap,
+            });
           },
           { scope: 'Row' },
           tr,
@@ -59,6 +65,8 @@ export function keyValuesBlock(pairs: [string, string][]): Block {
             f.font('regular', TYPE.body, COLOR.ink);
             f.doc.text(value || '—', f.left + labelWidth(f), y + 3, {
               width: f.width - labelWidth(f),
+              height: h - 3,
+              ellipsis: true,
               lineGap: TYPE.lineGap,
             });
           },

@@ -83,6 +83,12 @@ export function heatmapBlock(spec: HeatmapSpec): Block {
       const lw = labelWidth(f);
       const cw = cellWidth(f);
       const hh = headerHeight(f);
+      // Rows shrink (to a legible minimum) rather than run past the page when there are many of them.
+      const cell = Math.max(
+        10,
+        Math.min(CELL_HEIGHT, (box.height - hh - LEGEND) / Math.max(spec.rows.length, 1) - GAP),
+      );
+      const withNotes = cell >= 20;
       spec.columns.forEach((name, c) => {
         const x = box.x + lw + c * cw;
         if (hh === 14) {
@@ -97,8 +103,8 @@ export function heatmapBlock(spec: HeatmapSpec): Block {
         }
       });
       spec.rows.forEach((name, r) => {
-        const y = box.y + hh + r * (CELL_HEIGHT + GAP);
-        f.label(name, box.x, y + CELL_HEIGHT / 2 - TICK_SIZE / 2, {
+        const y = box.y + hh + r * (cell + GAP);
+        f.label(name, box.x, y + cell / 2 - TICK_SIZE / 2, {
           width: lw - 8,
           size: TICK_SIZE,
           weight: 'bold',
@@ -107,18 +113,18 @@ export function heatmapBlock(spec: HeatmapSpec): Block {
           const x = box.x + lw + c * cw;
           const value = spec.values[r]?.[c] ?? null;
           const shade = shadeOf(spec, value, max);
-          f.doc.roundedRect(x, y, cw - GAP, CELL_HEIGHT, 2).fill(shade.fill);
+          f.doc.roundedRect(x, y, cw - GAP, cell, 2).fill(shade.fill);
           if (value == null) {
             f.doc
-              .roundedRect(x + 0.5, y + 0.5, cw - GAP - 1, CELL_HEIGHT - 1, 2)
+              .roundedRect(x + 0.5, y + 0.5, cw - GAP - 1, cell - 1, 2)
               .dash(1.5, { space: 1.5 })
               .lineWidth(0.5)
               .stroke(COLOR.rule);
             f.doc.undash();
           }
-          const note = spec.notes?.[r]?.[c] ?? null;
+          const note = withNotes ? (spec.notes?.[r]?.[c] ?? null) : null;
           const text = value == null ? '—' : format(value);
-          const ty = note ? y + 4 : y + CELL_HEIGHT / 2 - 4;
+          const ty = note ? y + 4 : y + cell / 2 - 4;
           f.label(text, x, ty, {
             width: cw - GAP,
             align: 'center',
@@ -130,7 +136,7 @@ export function heatmapBlock(spec: HeatmapSpec): Block {
             f.label(note, x, y + 14, { width: cw - GAP, align: 'center', size: 5.5, color: shade.text });
         });
       });
-      drawScale(f, spec, box.x + lw, box.y + hh + spec.rows.length * (CELL_HEIGHT + GAP) + 8, max, format);
+      drawScale(f, spec, box.x + lw, box.y + hh + spec.rows.length * (cell + GAP) + 8, max, format);
     },
   );
 }
