@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseReferenceData } from './parse.js';
+import { type ReportingCriteriaFile, ReportingCriteriaFileSchema } from './reporting-criteria.js';
 import type { ReferenceData } from './types.js';
 
 /** shared/reference-data, found from this file so it works from any working directory. */
@@ -21,4 +22,14 @@ export const loadReferenceData = (): ReferenceData => {
     iloJson: JSON.parse(read('ilo-forced-labour-indicators.json')),
   });
   return cached;
+};
+
+let criteria: ReportingCriteriaFile | undefined;
+
+/** The shipped reporting-criteria.json (statement drafts), parsed once per process. */
+export const loadReportingCriteria = (): ReportingCriteriaFile => {
+  criteria ??= ReportingCriteriaFileSchema.parse(
+    JSON.parse(readFileSync(`${REFERENCE_DATA_DIR}reporting-criteria.json`, 'utf8')),
+  );
+  return criteria;
 };
