@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import {
-  STATEMENT_FRAMEWORK_LAW_IDS,
-  type StatementFramework,
-} from '../../schemas/reports.js';
+import { STATEMENT_FRAMEWORK_LAW_IDS, type StatementFramework } from '../../schemas/reports.js';
 
 // The disclosure criteria of the modern-slavery laws a statement draft follows (shared/reference-data/
 // reporting-criteria.json, a copy of ../shared/reference/reporting-criteria.json; its source note is the
