@@ -62,8 +62,6 @@ export interface StatementLaw {
   /** Requirements beyond the criteria (approval, signature, publication), in the file's order. */
   otherRequirements: { id: string; paraphrase: string; citation: string }[];
   statusNotes: string | null;
-  /** The file's own caveat: paraphrases are not statutory text. */
-  compiledNote: string;
 }
 
 /** The law a framework follows, from the parsed file; throws when the file lacks it (a shipping bug). */
@@ -84,6 +82,5 @@ export const statementLaw = (file: ReportingCriteriaFile, framework: StatementFr
     })),
     otherRequirements: law.other_requirements ?? [],
     statusNotes: law.status_notes ?? null,
-    compiledNote: file.compiled_note,
   };
 };

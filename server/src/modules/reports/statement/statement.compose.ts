@@ -55,14 +55,27 @@ const unmapped = (): StatementBlock[] => [
   { kind: 'gap', text: 'Clearsource holds no data for this criterion: write this section.' },
 ];
 
+/** What the organisation must write or do for each of the law's other requirements, by id. */
+const REQUIREMENT_GAPS: Record<string, string> = {
+  'UK-54-4':
+    'State the steps taken in the financial year, or that none were taken; the sections above give the steps Clearsource recorded.',
+  'UK-54-6':
+    'Record the date the board (or equivalent) approved the statement and the name of the director (or equivalent) who signed it.',
+  'UK-54-7': 'Give the address where the statement is published and the homepage link to it.',
+  'AU-13-2':
+    'Record the date the principal governing body approved the statement and the name of the responsible member who signed it.',
+};
+const OTHER_GAP = 'Clearsource cannot record this: complete it before the statement is published.';
+
 /** What the organisation must do beyond the criteria: the law's other requirements, else approval. */
 const requirementsOf = (f: StatementFacts): StatementRequirement[] => {
   const other = f.law.otherRequirements.map((r) => ({
     citation: r.citation,
     paraphrase: r.paraphrase,
-    gap: 'Clearsource cannot record this: complete it before publishing.',
+    gap: REQUIREMENT_GAPS[r.id] ?? OTHER_GAP,
   }));
   if (other.length > 0) return other;
+  // The criteria file lists none for this law: approval and signature are still the organisation's to record.
   return [
     {
       citation: null,
@@ -87,13 +100,16 @@ export const composeStatement = (f: StatementFacts): StatementData => {
   const introduction: StatementBlock[] = [
     {
       kind: 'paragraph',
-      text: `A draft of ${f.organisation}’s statement under the ${f.law.name}, for the reporting period ${day(f.period.start)} to ${day(f.period.end)}. It has one section per criterion of the law (${f.law.criteriaNature}), filled from the organisation’s supplier due-diligence data in Clearsource.`,
+      text: `A draft of ${f.organisation}’s statement under the ${f.law.name}, for the reporting period ${day(f.period.start)} to ${day(f.period.end)}. It has one section per criterion of the law, filled from the organisation’s supplier due-diligence data in Clearsource. The law’s criteria are ${f.law.criteriaNature}.`,
     },
     {
       kind: 'note',
       text: `Figures about what happened count the reporting period; figures about the supplier register, coverage and open tasks are as on ${day(f.asOf)}, when the data was read. Every sentence states a recorded figure. Where the data cannot support what a criterion asks, the draft says so in a marked gap for the organisation to fill before the statement is approved.`,
     },
-    { kind: 'note', text: f.law.compiledNote },
+    {
+      kind: 'note',
+      text: `Each section quotes our plain-words paraphrase of its criterion, not the statutory text: check the official text (${f.law.officialUrl}) before relying on its wording.`,
+    },
   ];
   if (f.law.statusNotes) introduction.push({ kind: 'note', text: `Status of the law: ${f.law.statusNotes}` });
   return { facts: f, title: statementTitle(f), introduction, sections, requirements: requirementsOf(f) };

@@ -30,6 +30,7 @@ export interface SpendFigure {
 /** Suppliers producing a good the ILAB list names for their country. */
 export interface IlabFigure {
   country: string;
+  countryName: string;
   /** The good as ILAB publishes it. */
   good: string;
   childLabour: boolean;

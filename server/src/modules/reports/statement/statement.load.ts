@@ -86,6 +86,7 @@ const goodsFigures = (rows: StatementRows['goods'], ref: ReferenceData): Stateme
       const key = `${row.country}|${l.good}`;
       const f = ilab.get(key) ?? {
         country: row.country,
+        countryName: countryName(row.country) ?? row.country,
         good: l.good,
         childLabour: l.childLabor || l.forcedChildLabor,
         forcedLabour: l.forcedLabor || l.forcedChildLabor,

@@ -46,7 +46,8 @@ export const renderStatementPdf = (d: StatementData, meta: ReportMeta): Rendered
   pdf.section('About this draft');
   pdf.keyValues([
     ['Law', f.law.name],
-    ['Criteria', `${f.law.criteria.length} (${f.law.criteriaNature})`],
+    ['Criteria', `${f.law.criteria.length}, one section each`],
+    ['Nature of the criteria', f.law.criteriaNature],
     ['Official text', f.law.officialUrl],
     ['Reporting period', `${day(f.period.start)} to ${day(f.period.end)}`],
     ['Current figures as on', day(f.asOf)],

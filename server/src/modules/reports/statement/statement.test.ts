@@ -24,7 +24,9 @@ import { type StatementData, sectionHeading } from './statement.model.js';
 // is silent, and three files (PDF, DOCX, Markdown) that say the same and repeat byte for byte.
 
 let t: TestContext;
-const generator = createStatementGenerator({ references: createReferences({ shipped: loadReferenceData() }) });
+const generator = createStatementGenerator({
+  references: createReferences({ shipped: loadReferenceData() }),
+});
 const today = utcDay(new Date());
 const period = { periodStart: addDays(today, -364), periodEnd: today };
 const dir = mkdtempSync(path.join(tmpdir(), 'statement-'));
@@ -42,7 +44,9 @@ const META: ReportMeta = {
 };
 
 const draft = (orgId: string, framework: StatementFramework, p = period) =>
-  withTenant(t.db, orgId, (tx) => generator.load(tx, orgId, { kind: 'statement', framework, ...p }, () => {}));
+  withTenant(t.db, orgId, (tx) =>
+    generator.load(tx, orgId, { kind: 'statement', framework, ...p }, () => {}),
+  );
 
 const bytesOf = async (stream: Readable): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -62,8 +66,18 @@ beforeAll(async () => {
   t = await setupTestApp();
   const officer = await t.login(t.orgA.officer);
   const a = await createSupplier(officer, { name: 'Dhaka Knitwear', country: 'BD', goods: ['garments'] });
-  await createSupplier(officer, { name: 'Ashgabat Cotton', country: 'TM', goods: ['cotton'], annualSpend: 1000 });
-  await createSupplier(officer, { name: 'Leeds Packaging', country: 'GB', goods: ['cardboard'], annualSpend: 500 });
+  await createSupplier(officer, {
+    name: 'Ashgabat Cotton',
+    country: 'TM',
+    goods: ['cotton'],
+    annualSpend: 1000,
+  });
+  await createSupplier(officer, {
+    name: 'Leeds Packaging',
+    country: 'GB',
+    goods: ['cardboard'],
+    annualSpend: 500,
+  });
   const closer = await userIdOf(t, t.orgA.admin);
   const task = (title: string, createdAt: string, closedAt: string) => ({
     orgId: t.orgA.id,
@@ -114,7 +128,9 @@ describe('statement model', () => {
     // Turkmen cotton is on the ILAB list (forced labour) and Turkmenistan on TIP Tier 3: both are said.
     expect(d.facts.goods.ilab.map((g) => [g.country, g.good])).toContainEqual(['TM', 'Cotton']);
     expect(d.facts.suppliers.inHighRiskCountries).toBe(1);
-    expect(d.facts.suppliers.spend).toEqual([{ currency: 'USD', suppliers: 2, total: 1500, highRiskCountries: 1000 }]);
+    expect(d.facts.suppliers.spend).toEqual([
+      { currency: 'USD', suppliers: 2, total: 1500, highRiskCountries: 1000 },
+    ]);
     // The closed task's own period: a period that ended before it counts the older one only.
     const earlier = await draft(t.orgA.id, 'uk', {
       periodStart: addDays(today, -500),
@@ -127,10 +143,26 @@ describe('statement model', () => {
   it('calls out gaps for the data-backed sections of an empty organisation too', async () => {
     const d = await draft(emptyOrgId, 'uk');
     expect(d.facts.suppliers.total).toBe(0);
-    for (const s of d.sections) expect(s.blocks.some((b) => b.kind === 'gap'), s.criterionId).toBe(true);
-    expect(gapsOf(d, 'UK-54-5-a').map((g) => g.text).join(' ')).toContain('holds no current supplier');
-    expect(gapsOf(d, 'UK-54-5-c').map((g) => g.text).join(' ')).toContain('No supplier questionnaire');
-    expect(gapsOf(d, 'UK-54-5-d').map((g) => g.text).join(' ')).toContain('No remediation task');
+    for (const s of d.sections)
+      expect(
+        s.blocks.some((b) => b.kind === 'gap'),
+        s.criterionId,
+      ).toBe(true);
+    expect(
+      gapsOf(d, 'UK-54-5-a')
+        .map((g) => g.text)
+        .join(' '),
+    ).toContain('holds no current supplier');
+    expect(
+      gapsOf(d, 'UK-54-5-c')
+        .map((g) => g.text)
+        .join(' '),
+    ).toContain('No supplier questionnaire');
+    expect(
+      gapsOf(d, 'UK-54-5-d')
+        .map((g) => g.text)
+        .join(' '),
+    ).toContain('No remediation task');
     expect(textOf(d, 'UK-54-5-a')).not.toMatch(/current suppliers \(/);
   });
 
@@ -150,18 +182,23 @@ describe('statement files', async () => {
     return { d, r: generator.render(d, META, () => {}) };
   };
 
-  it.each(STATEMENT_FRAMEWORKS)('%s: the PDF has every criterion heading and its gaps, passes qpdf', async (fw) => {
-    const { d, r } = await rendered(t.orgA.id, fw);
-    const bytes = await bytesOf(r.pdf);
-    const file = path.join(dir, `${fw}.pdf`);
-    writeFileSync(file, bytes);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const s of d.sections) expect(text).toContain(sectionHeading(s));
-    expect(text).toContain('[GAP:');
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
-    const again = await bytesOf(generator.render(d, META, () => {}).pdf);
-    expect(again.equals(bytes)).toBe(true);
-  });
+  it.each(STATEMENT_FRAMEWORKS)(
+    '%s: the PDF has every criterion heading and its gaps, passes qpdf',
+    async (fw) => {
+      const { d, r } = await rendered(t.orgA.id, fw);
+      const bytes = await bytesOf(r.pdf);
+      const file = path.join(dir, `${fw}.pdf`);
+      writeFileSync(file, bytes);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const s of d.sections) expect(text).toContain(sectionHeading(s));
+      expect(text).toContain('[GAP:');
+      expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain(
+        'No syntax or stream encoding errors',
+      );
+      const again = await bytesOf(generator.render(d, META, () => {}).pdf);
+      expect(again.equals(bytes)).toBe(true);
+    },
+  );
 
   it('the DOCX is a zip whose document has every heading, and repeats byte for byte', async () => {
     const { d, r } = await rendered(emptyOrgId, 'ca');
@@ -175,7 +212,8 @@ describe('statement files', async () => {
     expect(xml).toContain('[GAP: ');
     const core = new TextDecoder().decode(files['docProps/core.xml']);
     expect(core).toContain('2026-11-30T10:00:00Z');
-    const later = await generator.render(d, { ...META, issuedAt: new Date('2026-12-01T10:00:00Z') }, () => {}).docx!();
+    const later = await generator.render(d, { ...META, issuedAt: new Date('2026-12-01T10:00:00Z') }, () => {})
+      .docx!();
     expect(later.equals(first)).toBe(false);
   });
 
@@ -185,7 +223,8 @@ describe('statement files', async () => {
     const h2 = md.split('\n').filter((l) => l.startsWith('## '));
     expect(h2).toHaveLength(7);
     expect(h2[0]).toBe('## Identify the entity (s.16(1)(a))');
-    const gaps = d.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'gap')).length + d.requirements.length;
+    const gaps =
+      d.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'gap')).length + d.requirements.length;
     expect(md.match(/\[GAP: /g)).toHaveLength(gaps);
   });
 });

@@ -19,7 +19,7 @@ const TIP_WORDS: Record<string, string> = {
   '3': 'Tier 3',
   special_case: 'Special case',
 };
-const more = (n: number, what: string) => (n > 0 ? ` (and ${plural(n, what)} more)` : '');
+const more = (n: number, one: string, many?: string) => (n > 0 ? ` (and ${plural(n, one, many)} more)` : '');
 const tip = (f: StatementFacts) => f.datasets.find((d) => d.startsWith('TIP ')) ?? 'TIP';
 const ilab = (f: StatementFacts) => f.datasets.find((d) => d.startsWith('ILAB ')) ?? 'ILAB';
 const asOf = (f: StatementFacts) => `On ${day(f.asOf)}`;
@@ -73,7 +73,7 @@ export const structure = (f: StatementFacts): Blocks => {
   if (s.byCountry.length > TABLE_ROWS)
     out.push(
       note(
-        `The table lists the ${TABLE_ROWS} countries with the most suppliers${more(s.byCountry.length - TABLE_ROWS, 'country')}.`,
+        `The table lists the ${TABLE_ROWS} countries with the most suppliers${more(s.byCountry.length - TABLE_ROWS, 'country', 'countries')}.`,
       ),
     );
   out.push(
@@ -109,7 +109,7 @@ export const structure = (f: StatementFacts): Blocks => {
 export const policies = (f: StatementFacts): Blocks => {
   const out: Blocks = [
     gap(
-      'Set out the organisation’s own policies on modern slavery (for example a code of conduct, a supplier code, recruitment, purchasing and whistle-blowing policies), who approved them and when. Clearsource holds the supplier risk-scoring policy, not these documents.',
+      'Set out the organisation’s own policies on modern slavery, forced labour and child labour (for example a code of conduct, a supplier code, recruitment, purchasing and whistle-blowing policies), who approved them and when. Clearsource holds the supplier risk-scoring policy, not these documents.',
     ),
   ];
   const pol = f.policy;
@@ -137,7 +137,7 @@ export const policies = (f: StatementFacts): Blocks => {
   if (pc && pc.answered > 0)
     out.push(
       p(
-        `${asOf(f)}, ${plural(f.answers.suppliers, 'supplier')} had accepted questionnaire answers that still counted; ${count(pc.answered)} of them answered the questions on the “${pc.name}” criterion (a written policy against forced labour): ${count(pc.full)} earned all of its points, ${count(pc.partial)} some and ${count(pc.none)} none; ${count(pc.evidenced)} backed their answers with evidence an officer accepted.`,
+        `${asOf(f)}, ${plural(f.answers.suppliers, 'supplier')} had accepted questionnaire answers that still counted; ${count(pc.answered)} of them answered the questions on the “${pc.name}” criterion: ${count(pc.full)} earned all of its points, ${count(pc.partial)} some and ${count(pc.none)} none; ${count(pc.evidenced)} backed their answers with evidence an officer accepted.`,
       ),
     );
   return out;
@@ -199,14 +199,14 @@ export const risks = (f: StatementFacts, focus: 'modern slavery' | 'forced or ch
   if (hot.length > 0)
     out.push(
       p(
-        `Suppliers rated high or critical are in ${list(hot.slice(0, 10).map((c) => `${c.name} (${count(c.highOrCritical)})`))}${more(hot.length - 10, 'country')}.`,
+        `Suppliers rated high or critical are in ${list(hot.slice(0, 10).map((c) => `${c.name} (${count(c.highOrCritical)})`))}${more(hot.length - 10, 'country', 'countries')}.`,
       ),
     );
   const g = f.goods;
   if (g.ilabSuppliers > 0) {
     out.push(
       p(
-        `${plural(g.ilabSuppliers, 'supplier')} produce goods the ${ilab(f)} List of Goods Produced by Child Labor or Forced Labor names for the supplier’s country: ${count(g.ilabChildLabourSuppliers)} for child labour and ${count(g.ilabForcedLabourSuppliers)} for forced labour.`,
+        `${plural(g.ilabSuppliers, 'supplier produces', 'suppliers produce')} goods the ${ilab(f)} List of Goods Produced by Child Labor or Forced Labor names for the supplier’s country: ${count(g.ilabChildLabourSuppliers)} for child labour and ${count(g.ilabForcedLabourSuppliers)} for forced labour.`,
       ),
       {
         kind: 'table',
@@ -220,11 +220,11 @@ export const risks = (f: StatementFacts, focus: 'modern slavery' | 'forced or ch
         rows: g.ilab
           .slice(0, TABLE_ROWS)
           .map((x) => [
-            x.country,
+            x.countryName,
             x.good,
             list(
               [x.forcedLabour ? 'forced labour' : '', x.childLabour ? 'child labour' : ''].filter(Boolean),
-            ) || 'a tainted input',
+            ) || 'an input made with child or forced labour',
             count(x.suppliers),
           ]),
       },
@@ -358,7 +358,7 @@ export const training = (f: StatementFacts): Blocks => {
   if (tr && tr.answered > 0)
     out.push(
       p(
-        `In their supply chains, ${count(tr.answered)} of the ${plural(f.answers.suppliers, 'supplier')} with accepted answers that still counted on ${day(f.asOf)} answered the questions on the “${tr.name}” criterion (training of their managers and workers): ${count(tr.full)} earned all of its points, ${count(tr.partial)} some and ${count(tr.none)} none; ${count(tr.evidenced)} backed their answers with evidence an officer accepted.`,
+        `In their supply chains, ${count(tr.answered)} of the ${plural(f.answers.suppliers, 'supplier')} with accepted answers that still counted on ${day(f.asOf)} answered the questions on the “${tr.name}” criterion: ${count(tr.full)} earned all of its points, ${count(tr.partial)} some and ${count(tr.none)} none; ${count(tr.evidenced)} backed their answers with evidence an officer accepted.`,
       ),
     );
   return out;
