@@ -19,7 +19,8 @@ export interface Period {
   until: string;
 }
 
-const RANK = sql`array_position(array['low','medium','high','critical'], rating)`;
+/** 1 low … 4 critical, as suppliers.rating_rank counts them. */
+const rankOf = (rating: SQL) => sql`array_position(array['low','medium','high','critical'], ${rating})`;
 
 const between = (column: SQL | unknown, p: Period) =>
   sql`(${column} >= ${p.from}::timestamp at time zone 'UTC' and ${column} < ${p.until}::timestamp at time zone 'UTC')`;
@@ -54,11 +55,18 @@ export const statementQuery = (orgId: string, where: SQL | undefined, p: Period)
       (count(*) filter (where ${between(sql`q.returned_at`, p)}))::int as returned
     from ${qa} q where q.org_id = ${orgId}
   ),
+  -- Each assessment of the period with the one before it of the same supplier (any time before): one
+  -- index probe per assessment of the period, rather than a window over the organisation's whole history.
   runs as (
-    select a.supplier_id, a.created_at, ${RANK} as rank, a.residual_score,
-      lag(${RANK}) over w as prev_rank, lag(a.residual_score) over w as prev_residual
-    from ${assessments} a where a.org_id = ${orgId}
-    window w as (partition by a.supplier_id order by a.created_at, a.id)
+    select a.supplier_id, ${rankOf(sql`a.rating`)} as rank, a.residual_score,
+      ${rankOf(sql`prev.rating`)} as prev_rank, prev.residual_score as prev_residual
+    from ${assessments} a
+    left join lateral (
+      select p.rating, p.residual_score from ${assessments} p
+      where p.org_id = a.org_id and p.supplier_id = a.supplier_id and (p.created_at, p.id) < (a.created_at, a.id)
+      order by p.created_at desc, p.id desc limit 1
+    ) prev on true
+    where a.org_id = ${orgId} and ${between(sql`a.created_at`, p)}
   ),
   assessed as (
     select count(*)::int as made, count(distinct supplier_id)::int as suppliers,
@@ -67,7 +75,7 @@ export const statementQuery = (orgId: string, where: SQL | undefined, p: Period)
       (count(*) filter (where rank > prev_rank))::int as rating_worsened,
       (count(*) filter (where residual_score < prev_residual))::int as score_improved,
       (count(*) filter (where rank >= 3))::int as high_or_critical
-    from runs where ${between(sql`created_at`, p)}
+    from runs
   ),
   tasks as (
     select (count(*) filter (where ${between(sql`t.created_at`, p)}))::int as opened,
