@@ -35,3 +35,9 @@ export function formatNumber(value: number): string {
   const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${rounded < 0 ? '−' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
+
+/** "2026-11-30" → "30 November 2026": a UTC day in words (a statement's reporting period). */
+export function formatDay(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -1,29 +1,10 @@
+import { formatDay, formatNumber } from '../pdf/format.js';
+
 // Number, money and date wording for statement drafts: fixed formats (no locale or time zone of the
 // machine), so the same figures always give the same text, and the same bytes.
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 12345 → "12,345". */
-export const count = (n: number): string => {
-  const [whole, frac] = Math.abs(n)
-    .toFixed(Number.isInteger(n) ? 0 : 1)
-    .split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
-};
+/** 12345 → "12,345"; a fraction to one decimal (the frame's number format). */
+export const count = formatNumber;
 
 /** "1 supplier", "3 suppliers". */
 export const plural = (n: number, one: string, many = `${one}s`): string =>
@@ -39,10 +20,7 @@ export const shareOf = (part: number, whole: number): string => (whole === 0 ? '
 export const money = (currency: string, amount: number): string => `${currency} ${count(Math.round(amount))}`;
 
 /** "2025-04-01" → "1 April 2025". */
-export const day = (iso: string): string => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-};
+export const day = formatDay;
 
 /** "a, b and c". */
 export const list = (items: string[]): string =>
