@@ -78,6 +78,9 @@ beforeAll(async () => {
     goods: ['cardboard'],
     annualSpend: 500,
   });
+  // A reassessment in the period that lowers the risk: the garments (on the ILAB list for Bangladesh) go.
+  const patched = await officer.patch(`/api/suppliers/${a.id}`, { goods: ['software'] });
+  if (patched.statusCode !== 200) throw new Error(patched.body);
   const closer = await userIdOf(t, t.orgA.admin);
   const task = (title: string, createdAt: string, closedAt: string) => ({
     orgId: t.orgA.id,
@@ -128,6 +131,10 @@ describe('statement model', () => {
     // Turkmen cotton is on the ILAB list (forced labour) and Turkmenistan on TIP Tier 3: both are said.
     expect(d.facts.goods.ilab.map((g) => [g.country, g.good])).toContainEqual(['TM', 'Cotton']);
     expect(d.facts.suppliers.inHighRiskCountries).toBe(1);
+    expect(d.facts.assessed).toMatchObject({ made: 4, suppliers: 3, reassessments: 1, score_improved: 1 });
+    expect(textOf(d, 'UK-54-5-e')).toContain(
+      '1 of the period’s assessments reassessed a supplier assessed before',
+    );
     expect(d.facts.suppliers.spend).toEqual([
       { currency: 'USD', suppliers: 2, total: 1500, highRiskCountries: 1000 },
     ]);
