@@ -149,7 +149,7 @@ export const dueDiligence = (f: StatementFacts): Blocks => {
   if (q.sent + q.accepted + q.submitted > 0)
     out.push(
       p(
-        `${inPeriod}, ${plural(q.sent, 'questionnaire')} on forced labour and trafficking ${q.sent === 1 ? 'was' : 'were'} sent to ${plural(q.sent_suppliers, 'supplier')}; suppliers submitted ${count(q.submitted)}, officers returned ${count(q.returned)} for more information, and accepted ${count(q.accepted)} from ${plural(q.accepted_suppliers, 'supplier')} after review.`,
+        `${inPeriod}, ${plural(q.sent, 'supplier questionnaire')} ${q.sent === 1 ? 'was' : 'were'} sent to ${plural(q.sent_suppliers, 'supplier')}; suppliers submitted ${count(q.submitted)}, officers returned ${count(q.returned)} for more information, and accepted ${count(q.accepted)} from ${plural(q.accepted_suppliers, 'supplier')} after review.`,
       ),
     );
   else
