@@ -1,8 +1,8 @@
-import { loadReportingCriteria } from '#shared/domain/reference/load-node.js';
+import { loadReferenceData, loadReportingCriteria } from '#shared/domain/reference/load-node.js';
 import type { StatementReportParams } from '#shared/schemas/reports.js';
 import { acceptedCriterionAnswers } from '../../assignments/assignments.repo.js';
 import { dashboardWhere, readDashboardSummary } from '../../dashboard/dashboard.service.js';
-import type { References } from '../../datasets/datasets.references.js';
+import { createReferences, type References } from '../../datasets/datasets.references.js';
 import { findOrganizationName } from '../../orgs/orgs.repo.js';
 import { findPublishedPolicy } from '../../policies/policies.repo.js';
 import { supplierFilter } from '../../suppliers/suppliers.repo.js';
@@ -55,3 +55,11 @@ export const createStatementGenerator = ({
     },
   };
 };
+
+/**
+ * The registered generator (generators.ts is a static registry). Its own cache of loaded editions: editions
+ * are immutable and keyed by organisation and id, so a second cache only costs a second read of an edition.
+ */
+export const statementGenerator = createStatementGenerator({
+  references: createReferences({ shipped: loadReferenceData() }),
+});
