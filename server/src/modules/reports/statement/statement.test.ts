@@ -13,9 +13,8 @@ import { setupTestApp, type TestContext } from '../../../../test/app.js';
 import { createSupplier, createTestOrg, userIdOf } from '../../../../test/factories.js';
 import { remediationTasks } from '../../../db/schema/tasks.js';
 import { withTenant } from '../../../db/tenant.js';
-import { createReferences } from '../../datasets/datasets.references.js';
 import type { ReportMeta } from '../report-types.js';
-import { createStatementGenerator } from './statement.generator.js';
+import { statementGenerator } from './statement.generator.js';
 import { type StatementData, sectionHeading } from './statement.model.js';
 
 // The statement draft against a real database: a register of three suppliers with two closed tasks, one
@@ -24,9 +23,7 @@ import { type StatementData, sectionHeading } from './statement.model.js';
 // is silent, and three files (PDF, DOCX, Markdown) that say the same and repeat byte for byte.
 
 let t: TestContext;
-const generator = createStatementGenerator({
-  references: createReferences({ shipped: loadReferenceData() }),
-});
+const generator = statementGenerator;
 const today = utcDay(new Date());
 const period = { periodStart: addDays(today, -364), periodEnd: today };
 const dir = mkdtempSync(path.join(tmpdir(), 'statement-'));
