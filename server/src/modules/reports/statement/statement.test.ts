@@ -99,7 +99,7 @@ beforeAll(async () => {
   // Another organisation's register must never show in A's draft.
   await createSupplier(await t.login(t.orgB.officer), { name: 'B only', country: 'TM', goods: ['cotton'] });
   emptyOrgId = (await createTestOrg(t, 'empty')).id;
-});
+}, 180_000);
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
