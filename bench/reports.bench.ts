@@ -16,7 +16,9 @@ interface WorkerResult {
   bytes: number;
   firstMs: number;
   peakBytes: number;
+  peakRuns: number[];
   baselineBytes: number;
+  loadMs: number;
   fullMs: number;
   renderMs: number;
   fullRuns: number[];
@@ -60,7 +62,7 @@ const measure = async (size: number) => {
     );
     const r = await runWorker(b.url!, b.orgId);
     console.log(
-      `         portfolio report over ${r.suppliers.toLocaleString('en')} suppliers: ${(r.bytes / 1024).toFixed(0)} KB; peak memory ${mb(r.peakBytes)} above a ${mb(r.baselineBytes)} baseline; time median ${r.fullMs.toFixed(0)} ms (${r.fullRuns.map((x) => x.toFixed(0)).join(' / ')}), render only ${r.renderMs.toFixed(0)} ms (${r.renderRuns.map((x) => x.toFixed(0)).join(' / ')}); first run ${r.firstMs.toFixed(0)} ms`,
+      `         portfolio report over ${r.suppliers.toLocaleString('en')} suppliers: ${(r.bytes / 1024).toFixed(0)} KB; peak memory ${mb(r.peakBytes)} above a ${mb(r.baselineBytes)} baseline (${r.peakRuns.map(mb).join(' / ')}); time median ${r.fullMs.toFixed(0)} ms, of which loading ${r.loadMs.toFixed(0)} ms (${r.fullRuns.map((x) => x.toFixed(0)).join(' / ')}), render only ${r.renderMs.toFixed(0)} ms (${r.renderRuns.map((x) => x.toFixed(0)).join(' / ')}); first run ${r.firstMs.toFixed(0)} ms`,
     );
     return r;
   } finally {
