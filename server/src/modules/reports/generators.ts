@@ -1,4 +1,5 @@
 import type { CreateReport, ReportKind } from '#shared/schemas/reports.js';
+import { portfolioReport } from './portfolio/index.js';
 import type { ReportGenerator } from './report-types.js';
 import { statementGenerator } from './statement/statement.generator.js';
 
@@ -13,5 +14,6 @@ export type ReportGenerators = {
  * (`reportGenerators`), which is how tests render a report of their own.
  */
 export const REPORT_GENERATORS: ReportGenerators = {
+  portfolio: portfolioReport,
   statement: statementGenerator,
 };
