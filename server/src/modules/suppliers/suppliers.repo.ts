@@ -306,6 +306,29 @@ export const currentSuppliersById = (
     .from(suppliers)
     .where(and(currentOf(orgId), eq(suppliers.id, id)));
 
+/**
+ * The current suppliers directly below `parentId`, riskiest first (rating, then residual score; never
+ * assessed last), at most `limit` of them, and how many there are (a report prints "and N more").
+ */
+export const listChildSuppliers = async (tx: Tx, orgId: string, parentId: string, limit: number) => {
+  const where = and(currentOf(orgId), eq(suppliers.parentId, parentId));
+  const [items, [total]] = await Promise.all([
+    tx
+      .select()
+      .from(suppliers)
+      .where(where)
+      .orderBy(
+        desc(suppliers.ratingRank),
+        sql`${suppliers.residualScore} desc nulls last`,
+        asc(suppliers.name),
+        asc(suppliers.id),
+      )
+      .limit(limit),
+    tx.select({ n: count() }).from(suppliers).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+};
+
 /** Every current supplier (the demo register: small by construction). */
 export const listCurrentSuppliers = (tx: Tx, orgId: string) =>
   tx.select().from(suppliers).where(currentOf(orgId));
