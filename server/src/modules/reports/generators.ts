@@ -2,6 +2,7 @@ import type { CreateReport, ReportKind } from '#shared/schemas/reports.js';
 import { portfolioReport } from './portfolio/index.js';
 import type { ReportGenerator } from './report-types.js';
 import { statementGenerator } from './statement/statement.generator.js';
+import { supplierReport } from './supplier/index.js';
 
 /** The generator of each kind: load() in the register's snapshot transaction, then render() (report-types.ts). */
 export type ReportGenerators = {
@@ -16,4 +17,5 @@ export type ReportGenerators = {
 export const REPORT_GENERATORS: ReportGenerators = {
   portfolio: portfolioReport,
   statement: statementGenerator,
+  supplier: supplierReport,
 };

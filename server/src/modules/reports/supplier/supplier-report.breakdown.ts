@@ -31,10 +31,10 @@ const factorValue = (f: InherentFactor): string => {
   return f.value === null ? 'Unknown' : String(f.value);
 };
 
-/** "“Do you hold passports?” Yes": the question as the supplier was asked it, and the answer it gave. */
+/** The question as the supplier was asked it and the answer it gave, on two lines ("Q: …", "A: …"). */
 export const answerText = (d: SupplierReportData, a: Pick<AnswerUsed, 'questionId' | 'answerLabel'>) => {
   const q = d.questionnaire?.questions[a.questionId];
-  return `“${q ?? a.questionId}” ${a.answerLabel}`;
+  return `Q: ${q ?? a.questionId}\nA: ${a.answerLabel}`;
 };
 
 const answerLine = (d: SupplierReportData, a: AnswerUsed) =>
@@ -100,8 +100,8 @@ const controlSection = (pdf: ReportPdf, d: SupplierReportData, a: Assessment) =>
   if (unanswered.length > 0) {
     // Their lines are all zeros; each criterion's source is in the methodology's table of criteria.
     pdf.paragraph(
-      `${answered.length > 0 ? 'The other' : 'All'} ${unanswered.length} criteria have no accepted answer and count ` +
-        `as uncontrolled (effectiveness 0, share 0), by weight: ` +
+      `${answered.length > 0 ? `The other ${unanswered.length} criteria have` : `None of the ${unanswered.length} criteria has`} ` +
+        'an accepted answer; each counts as uncontrolled (effectiveness 0, share 0). By weight: ' +
         `${unanswered.map((x) => `${x.name} (${score(x.weight)})`).join('; ')}.`,
     );
   }
@@ -140,7 +140,12 @@ const redFlagSection = (pdf: ReportPdf, d: SupplierReportData, a: Assessment) =>
   const flags = a.result.redFlags;
   pdf.section('Red flags');
   if (flags.length === 0) {
-    pdf.paragraph('No accepted answer raised a red flag.');
+    // Without answers no flag could be raised: that is not the same as none found.
+    pdf.paragraph(
+      a.inputs.answers.length === 0
+        ? 'None raised, but no questionnaire answers have been accepted yet: a red flag can only come from an answer.'
+        : 'No accepted answer raised a red flag.',
+    );
     return;
   }
   pdf.paragraph(

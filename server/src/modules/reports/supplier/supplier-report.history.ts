@@ -23,6 +23,8 @@ export const historySection = (pdf: ReportPdf, d: SupplierReportData) => {
       labels: points.map((p) => day(p.createdAt)),
       series: [{ name: 'Residual risk', values: points.map((p) => p.residualScore) }],
       yMax: 100,
+      // The API's figures, not the chart's one-decimal default.
+      format: score,
     });
     pdf.paragraph(
       'A rating can sit above the band of its residual score when a red flag or the unknown-data rule raises it: ' +

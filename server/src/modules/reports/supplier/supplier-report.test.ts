@@ -172,12 +172,12 @@ describe('the supplier assessment report', { timeout: 180_000 }, () => {
     // A criterion with the answer behind it, in the supplier's words and the template's question.
     const hours = assessment.result.control.criteria.find((c) => c.key === 'excessive_overtime')!;
     expect(hours.answers[0]).toMatchObject({ questionId: 'weekly_hours', evidenceBacked: true });
-    expect(text).toContain(`“Usual weekly hours” ${hours.answers[0]!.answerLabel}`);
+    expect(text).toContain(`Q: Usual weekly hours A: ${hours.answers[0]!.answerLabel}`);
     expect(text).toContain(hours.citation.replace(/\s+/g, ' '));
 
     // The red flag, the answer that raised it and its task.
     expect(text).toContain('Identity documents retained'.slice(0, 12));
-    expect(text).toContain('“Do you hold passports?”');
+    expect(text).toContain('Q: Do you hold passports? A: Yes');
 
     // Evidence: each file with its SHA-256, whole on one line.
     expect(text).toContain(questionnaireFile.sha256);
