@@ -27,6 +27,8 @@ import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { publishRequestsRoutes } from './modules/policies/publish-requests.routes.js';
 import { pgRateLimitStore } from './modules/rate-limits/pg-rate-limit-store.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import type { ReportGenerators } from './modules/reports/generators.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
 import { tasksRoutes } from './modules/tasks/tasks.routes.js';
 import { taskPortalRoutes } from './modules/tasks/tasks-portal.routes.js';
@@ -47,9 +49,17 @@ export interface BuildAppOptions {
   /** Serve the built dashboard (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The kinds of report this server renders (default: server/src/modules/reports/generators.ts). */
+  reportGenerators?: ReportGenerators;
 }
 
-export const buildApp = async ({ config, database, serveWeb = true, logger = true }: BuildAppOptions) => {
+export const buildApp = async ({
+  config,
+  database,
+  serveWeb = true,
+  logger = true,
+  reportGenerators,
+}: BuildAppOptions) => {
   const app: FastifyInstance = Fastify({
     logger: logger && {
       level: config.logLevel,
@@ -79,7 +89,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const c = buildContainer({ db: database.db, config, log: app.log });
+  const c = buildContainer({ db: database.db, config, log: app.log, reportGenerators });
   // Background work runs in every API process; SKIP LOCKED keeps two processes off the same job.
   app.addHook('onReady', () => c.jobRunner.start());
   app.addHook('onClose', () => c.jobRunner.stop());
@@ -175,6 +185,7 @@ export const buildApp = async ({ config, database, serveWeb = true, logger = tru
     maxBytes: config.evidenceMaxBytes,
   });
   await app.register(taskPortalRoutes, { portal: c.taskPortal, maxBytes: config.evidenceMaxBytes });
+  await app.register(reportsRoutes, { reports: c.reports, verifier: c.reportVerifier });
 
   if (serveWeb) await app.register(webPlugin, { distDir: config.webDistDir });
   return app;

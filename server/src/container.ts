@@ -48,11 +48,15 @@ import { mailRepo } from './modules/mail/mail.repo.js';
 import { createMailService } from './modules/mail/mail.service.js';
 import { createSmtpTransport } from './modules/mail/mail.transport.js';
 import { createMailWorker } from './modules/mail/mail.worker.js';
-import { organizationNameById } from './modules/orgs/orgs.repo.js';
+import { findOrganizationName, organizationNameById } from './modules/orgs/orgs.repo.js';
 import { policiesRepo, policyNameById } from './modules/policies/policies.repo.js';
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
 import { createPublishRequestsService } from './modules/policies/publish-requests.service.js';
 import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
+import { REPORT_GENERATORS, type ReportGenerators } from './modules/reports/generators.js';
+import { createReportJobs } from './modules/reports/reports.jobs.js';
+import { createReportsService, REPORT_JOB } from './modules/reports/reports.service.js';
+import { createReportVerifier } from './modules/reports/reports-verify.js';
 import { supplierFilter, supplierNameById, suppliersRepo } from './modules/suppliers/suppliers.repo.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 import { createSupplierImportService } from './modules/suppliers/suppliers-import.service.js';
@@ -203,10 +207,13 @@ export const buildContainer = ({
   db,
   config,
   log,
+  reportGenerators = REPORT_GENERATORS,
 }: {
   db: Db;
   config: AppConfig;
   log: FastifyBaseLogger;
+  /** The kinds of report this server renders (generators.ts); tests give their own. */
+  reportGenerators?: ReportGenerators;
 }) => {
   const ref = loadReferenceData();
   const scoring = buildScoring({
@@ -221,10 +228,20 @@ export const buildContainer = ({
     signer: loadAuditSigner(config.dataDir, config.auditSigningKey),
     checkpointEvery: config.auditCheckpointEvery,
   });
+  // Evidence files and issued reports: local disk or S3-compatible storage (STORAGE_DRIVER).
+  const fileStorage = createFileStorage(config);
+  const reportJobs = createReportJobs({
+    db,
+    storage: fileStorage,
+    generators: reportGenerators,
+    policies: policiesRepo,
+    references: scoring.references,
+    organizationName: findOrganizationName,
+  });
   const jobRunner = createJobRunner({
     db,
     log,
-    handlers: { [RESCORE_JOB]: scoring.rescore.handler },
+    handlers: { [RESCORE_JOB]: scoring.rescore.handler, [REPORT_JOB]: reportJobs.handler },
   });
   // E-mail: queued in the outbox inside each change's transaction, sent after commit by the worker.
   const sealer = loadSealer(config.dataDir, config.linkSealingKey);
@@ -241,8 +258,6 @@ export const buildContainer = ({
     invitationTtlSeconds: config.invitationTtlSeconds,
     passwordResetTtlSeconds: config.passwordResetTtlSeconds,
   });
-  // Evidence files: local disk or S3-compatible storage (STORAGE_DRIVER).
-  const fileStorage = createFileStorage(config);
   const questionnaires = buildQuestionnaires({
     db,
     log,
@@ -358,5 +373,16 @@ export const buildContainer = ({
     }),
     review: questionnaires.review,
     dashboard: createDashboardService({ db, supplierFilter }),
+    reportJobs,
+    reports: createReportsService({
+      db,
+      suppliers: suppliersRepo,
+      users: usersRepo,
+      jobs: jobsRepo,
+      kickJobs: jobRunner.kick,
+      storage: fileStorage,
+      generators: reportGenerators,
+    }),
+    reportVerifier: createReportVerifier({ db }),
   };
 };

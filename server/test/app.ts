@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { SessionInfo } from '#shared/schemas/auth.js';
-import { buildApp } from '../src/app.js';
+import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
 import type { Db, DbDriver } from '../src/db/client.js';
 import { createOrganization } from '../src/modules/orgs/orgs.service.js';
@@ -66,7 +66,10 @@ const seedOrg = async (database: TestDatabase, key: 'a' | 'b'): Promise<TestOrg>
 };
 
 /** A fresh database and app for one test file, with two organisations (A and B), each with three roles. */
-export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<TestContext> => {
+export const setupTestApp = async (
+  overrides: Partial<AppConfig> = {},
+  options: Pick<BuildAppOptions, 'reportGenerators'> = {},
+): Promise<TestContext> => {
   const database = await openTestDb();
   const config: AppConfig = {
     ...loadConfig({ DATA_DIR: os.tmpdir(), LOG_LEVEL: 'silent' }),
@@ -74,7 +77,7 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
     loginMaxAttemptsPerAddress: 1000,
     ...overrides,
   };
-  const app = await buildApp({ config, database, serveWeb: false, logger: false });
+  const app = await buildApp({ config, database, serveWeb: false, logger: false, ...options });
   await app.ready();
   const orgA = await seedOrg(database, 'a');
   const orgB = await seedOrg(database, 'b');
@@ -104,7 +107,7 @@ export const setupTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
 
   const others: FastifyInstance[] = [];
   const anotherInstance = async () => {
-    const other = await buildApp({ config, database, serveWeb: false, logger: false });
+    const other = await buildApp({ config, database, serveWeb: false, logger: false, ...options });
     others.push(other);
     await other.ready();
     return other;

@@ -30,8 +30,12 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   /** The URL (e.g. a path segment of thousands of characters) is longer than any endpoint accepts. */
   uri_too_long: 414,
+  /** The file is not of the type the endpoint takes (e.g. not a PDF where only a PDF can be checked). */
+  unsupported_media_type: 415,
   /** Well-formed, but the rules of the domain refuse it (e.g. editing a published policy). */
   unprocessable: 422,
+  /** The record exists but is not ready for this yet (a report still being generated, or one that failed). */
+  not_ready: 409,
   /** Too many attempts; retry later. */
   rate_limited: 429,
   /** Something failed on our side; the requestId lets support find the log line. */

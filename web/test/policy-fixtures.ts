@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY } from '#shared/domain/scoring/default-policy.js';
-import type { Job } from '#shared/schemas/jobs.js';
+import type { RescoreJob } from '#shared/schemas/jobs.js';
 import type { Policy, PolicyDocument } from '#shared/schemas/policy.js';
 import type { WhatIf } from '#shared/schemas/what-if.js';
 
@@ -44,7 +44,7 @@ export const makeDraft = (overrides: Partial<Policy> = {}): Policy =>
     ...overrides,
   });
 
-export const makeJob = (overrides: Partial<Job> = {}): Job => ({
+export const makeJob = (overrides: Partial<RescoreJob> = {}): RescoreJob => ({
   id: JOB_ID,
   kind: 'rescore',
   status: 'queued',

@@ -19,6 +19,22 @@ export const withTenant = <T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>)
     return result;
   });
 
+/**
+ * withTenant in a READ ONLY, REPEATABLE READ transaction: every statement of `fn` reads the one snapshot taken
+ * by its first, so what it reads agrees with itself (a report's figures, the policy version and the audit head
+ * it prints), and it can write nothing. The mode is set as the transaction's first statement (both drivers'
+ * `transaction` config), before the tenant is: PostgreSQL refuses it after a query has run.
+ */
+export const withTenantSnapshot = <T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  db.transaction(
+    async (raw) => {
+      const entering = tenantSet(raw, orgId).then(() => undefined);
+      const [, result] = await Promise.all([entering, fn(raw as Tx)]);
+      return result;
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+
 /** One statement, not SET LOCAL ROLE then the setting. set_config('role', …, true) is SET LOCAL ROLE (same
  * privilege check); both end with the transaction. */
 const tenantSet = (raw: RawTx, orgId: string) =>

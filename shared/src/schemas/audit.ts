@@ -325,6 +325,22 @@ const payloadsOf = <P extends z.ZodType>(p: P) => {
       to: z.string(),
       taskId: z.string(),
     }),
+    /** A report asked for (issue 11): its register number and what was asked (the CreateReport body). */
+    'report.requested': z.object({
+      registerNumber: z.string(),
+      kind: z.string(),
+      parameters: z.looseObject({ kind: z.string() }),
+    }),
+    /** The report's PDF stored: the SHA-256 the register (and the public verify endpoint) answers for. */
+    'report.issued': z.object({
+      registerNumber: z.string(),
+      kind: z.string(),
+      sha256: z.string(),
+      byteSize: z.number(),
+      pageCount: z.number(),
+    }),
+    /** Rendering failed: nothing was issued; `error` is what the register shows. */
+    'report.failed': z.object({ registerNumber: z.string(), kind: z.string(), error: z.string() }),
     'audit.personal_data_erased': z.object({
       requestRef: z.string(),
       reason: z.string(),
@@ -404,6 +420,9 @@ export const ENTITY_OF = {
   'task.reminded': 'task',
   'task.escalated': 'task',
   'task.evidence_uploaded': 'task',
+  'report.requested': 'report',
+  'report.issued': 'report',
+  'report.failed': 'report',
   'mail.sent': 'mail',
   'mail.failed': 'mail',
   'account_link.issued': 'user',

@@ -27,11 +27,22 @@ export const RescoreJobResultSchema = z.object({
   policyVersion: z.number().int(),
 });
 
+/** Render one report of the register (shared/src/schemas/reports.ts): its PDF, hashed, stored, then issued. */
+export const ReportJobParamsSchema = z.object({ reportId: IdSchema });
+export type ReportJobParams = z.infer<typeof ReportJobParamsSchema>;
+export const ReportJobResultSchema = z.object({
+  reportId: IdSchema,
+  registerNumber: z.string(),
+  sha256: z.string(),
+  pageCount: z.number().int(),
+});
+
 /** Each kind of background work, with what it is asked to do and what it answers when it succeeds. */
 export const JOB_PAYLOADS = {
   rescore: { params: RescoreJobParamsSchema, result: RescoreJobResultSchema },
+  report: { params: ReportJobParamsSchema, result: ReportJobResultSchema },
 } as const;
-export const JOB_KINDS = ['rescore'] as const satisfies readonly (keyof typeof JOB_PAYLOADS)[];
+export const JOB_KINDS = ['rescore', 'report'] as const satisfies readonly (keyof typeof JOB_PAYLOADS)[];
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const JobFieldsSchema = z.object({
@@ -44,16 +55,26 @@ const JobFieldsSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 
-/**
- * Background work (rescoring a portfolio, …) with progress a page can poll; `params` and `result` are those
- * of its `kind` (JOB_PAYLOADS). One kind today; the second makes this a `z.discriminatedUnion('kind', …)`
- * (a union of one would only add a one-branch `oneOf` to the OpenAPI document).
- */
-export const JobSchema = JobFieldsSchema.extend({
+/** Background work that rescores (a published policy, an import): what the policies pages follow. */
+export const RescoreJobSchema = JobFieldsSchema.extend({
   kind: z.literal('rescore'),
   params: JOB_PAYLOADS.rescore.params,
   result: JOB_PAYLOADS.rescore.result.nullable(),
 });
+export type RescoreJob = z.infer<typeof RescoreJobSchema>;
+
+/** Background work that renders a report of the register (its entry carries the outcome). */
+export const ReportJobSchema = JobFieldsSchema.extend({
+  kind: z.literal('report'),
+  params: JOB_PAYLOADS.report.params,
+  result: JOB_PAYLOADS.report.result.nullable(),
+});
+
+/**
+ * Background work (rescoring a portfolio, rendering a report) with progress a page can poll; `params` and
+ * `result` are those of its `kind` (JOB_PAYLOADS).
+ */
+export const JobSchema = z.discriminatedUnion('kind', [RescoreJobSchema, ReportJobSchema]);
 export type Job = z.infer<typeof JobSchema>;
 
 /** `active=true`: queued or running, so a page can show work that is still going on. Newest first. */

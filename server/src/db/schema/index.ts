@@ -7,6 +7,7 @@ export * from './orgs.js';
 export * from './policy-approvals.js';
 export * from './questionnaires.js';
 export * from './rate-limits.js';
+export * from './reports.js';
 export * from './scoring.js';
 export * from './suppliers.js';
 export * from './task-reminders.js';

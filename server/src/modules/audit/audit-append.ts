@@ -225,6 +225,16 @@ export const checkpointAuditHead = async (
 };
 
 /**
+ * The chain's head (newest event's sequence and hash), or null for an empty trail, read without taking the
+ * chain's lock or writing anything: what a report prints, read in its read-only snapshot (the head the data it
+ * shows had reached).
+ */
+export const readAuditHead = async (tx: Tx, orgId: string): Promise<{ seq: number; hash: string } | null> => {
+  const head = await headOf(tx, orgId);
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+};
+
+/**
  * The head a report is built on: every report the product issues prints it (sequence, hash, time and the
  * signature), so a printed report is itself an anchor kept outside the database. Call inside the report's
  * tenant transaction, after reading what the report shows.

@@ -48,5 +48,6 @@ export const entityLabelSql = (names: EntityNameSources): SQL<string | null> => 
   when 'finding' then replace(${e.payload}->>'key', '_', ' ')
   when 'template' then coalesce(${names.template(id)}, ${e.payload}->>'name')
   when 'mail' then replace(${e.payload}->>'kind', '_', ' ')
+  when 'report' then ${e.payload}->>'registerNumber'
 end`;
 };

@@ -100,3 +100,8 @@ export const jobKindById = (id: SQL): SQL<string | null> =>
 /** The jobs module's functions other modules may use (as `Pick<JobsRepo, …>` deps): queueing work. */
 export const jobsRepo = { insertJob };
 export type JobsRepo = typeof jobsRepo;
+
+/** A job's progress by id as a JSON `{ done, total }` scalar subquery (the reports register shows it). */
+export const jobProgressById = (id: SQL): SQL<{ done: number; total: number } | null> =>
+  sql`(select json_build_object('done', ${jobs.progressDone}, 'total', ${jobs.progressTotal})
+    from ${jobs} where ${jobs.id} = ${id})`;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job, JobPage } from '#shared/schemas/jobs.js';
+import type { JobPage, RescoreJob } from '#shared/schemas/jobs.js';
 import type { Policy } from '#shared/schemas/policy.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { createSupplier, issuePaths, waitForJob } from '../../../test/factories.js';
@@ -10,10 +10,10 @@ let t: TestContext;
 let admin: Client;
 let executive: Client;
 let adminB: Client;
-let job: Job;
+let job: RescoreJob;
 
 /** Publishes a copy of the organisation's published policy: that queues a rescore job. */
-const publishCopy = async (client: Client, name: string): Promise<Job> => {
+const publishCopy = async (client: Client, name: string): Promise<RescoreJob> => {
   const published = (await client.get('/api/policies'))
     .json()
     .items.find((p: Policy) => p.status === 'published');

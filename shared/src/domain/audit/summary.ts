@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../schemas/audit.js';
+import { REPORT_KIND_LABELS, type ReportKind } from '../../schemas/reports.js';
 
 /**
  * One readable line per event, for the audit log page and its CSV export alike (one wording in both).
@@ -220,6 +221,12 @@ export const summariseEvent = (e: AuditEvent): string => {
     }
     case 'task.evidence_uploaded':
       return `Task evidence uploaded: ${e.payload.mediaType}, ${e.payload.size} bytes, SHA-256 ${e.payload.sha256.slice(0, 12)}…`;
+    case 'report.requested':
+      return `${REPORT_KIND_LABELS[e.payload.kind as ReportKind] ?? e.payload.kind} ${e.payload.registerNumber} requested`;
+    case 'report.issued':
+      return `${e.payload.registerNumber} issued: ${plural(e.payload.pageCount, 'page')}, SHA-256 ${e.payload.sha256.slice(0, 12)}…`;
+    case 'report.failed':
+      return `${e.payload.registerNumber} failed: ${e.payload.error}`;
     case 'mail.sent':
       return `${MAIL_WORDS[e.payload.kind] ?? e.payload.kind} e-mail sent (attempt ${e.payload.attempts})`;
     case 'mail.failed':

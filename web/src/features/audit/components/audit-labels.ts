@@ -58,6 +58,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'task.evidence_uploaded': 'Task evidence uploaded',
   'task.reminded': 'Task reminder',
   'task.escalated': 'Task escalated',
+  'report.requested': 'Report requested',
+  'report.issued': 'Report issued',
+  'report.failed': 'Report failed',
   'mail.sent': 'E-mail sent',
   'mail.failed': 'E-mail given up',
   'account_link.issued': 'Password link issued',
@@ -81,6 +84,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditEventInput['entityType'], string> =
   assignment: 'Questionnaire',
   finding: 'Finding',
   task: 'Remediation task',
+  report: 'Report',
 };
 
 export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {

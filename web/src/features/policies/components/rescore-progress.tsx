@@ -30,7 +30,7 @@ export function RescoreProgress({ jobId, onDismiss }: RescoreProgressProps) {
     }
   }, [status, queryClient]);
 
-  const params = job.data?.params;
+  const params = job.data?.kind === 'rescore' ? job.data.params : undefined;
   // A rescore of an import's suppliers (a file too large to assess in its request) says so.
   const imported = params?.trigger === 'import';
   const version = typeof params?.version === 'number' ? params.version : null;
