@@ -36,10 +36,13 @@ const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10
 const task = (
   await admin.post('/api/tasks', { supplierId: supplier.id, title: 'Walked task', severity: 'high', dueDate })
 ).json();
+// A report of the register, so the report routes' hostile ids and downloads reach a real entry.
+const report = (await admin.post('/api/reports', { kind: 'portfolio' })).json();
 const REAL_IDS: Record<string, string> = {
   '/api/suppliers': supplier.id,
   '/api/policies': draft.id,
   '/api/tasks': task.id,
+  '/api/reports': report.id,
 };
 // Deleting a draft ends it: its own draft, so the routes walked after it still reach a real one.
 const doomed = (await admin.post('/api/policies', { basedOn: published.id, name: 'Walked delete' })).json();

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReferenceData } from '#shared/domain/reference/load-node.js';
+import type { Report, SupplierReportParams } from '#shared/schemas/reports.js';
+import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
+import { auditOf, createSupplier, issuePaths, multipartBody } from '../../../test/factories.js';
+import { suppliers } from '../../db/schema/suppliers.js';
+import { AppError } from '../../lib/app-error.js';
+import { createReportPdf } from './pdf/document.js';
+import type { ReportGenerator, ReportMeta } from './report-types.js';
+
+// The register end to end with a small generator of the test's own (the real kinds have their own tests):
+// asked for, rendered by the job, stored, hashed, issued, downloaded and verified.
+
+interface Data {
+  name: string;
+  country: string;
+}
+
+const render = (data: Data, meta: ReportMeta) => {
+  const pdf = createReportPdf(meta, { title: `Test report: ${data.name}` });
+  pdf.section('Supplier').keyValues([
+    ['Name', data.name],
+    ['Country', data.country],
+  ]);
+  const { stream, pageCount } = pdf.end();
+  return { title: `Test report: ${data.name}`, pdf: stream, pageCount };
+};
+
+const supplierGenerator: ReportGenerator<SupplierReportParams, Data> = {
+  kind: 'supplier',
+  title: (d) => `Test report: ${d.name}`,
+  async load(tx, orgId, params) {
+    const [row] = await tx.select().from(suppliers).where(eq(suppliers.id, params.supplierId));
+    if (!row || row.orgId !== orgId) throw new Error('supplier not found');
+    return { name: row.name, country: row.country ?? '' };
+  },
+  render,
+};
+
+/** A statement whose data cannot be read: the register must record the failure and keep no file. */
+const failingGenerator: ReportGenerator<never, Data> = {
+  kind: 'statement',
+  title: () => 'never',
+  async load() {
+    throw new AppError('unprocessable', 'The statement could not be drafted from this data');
+  },
+  render,
+};
+
+let t: TestContext;
+let officer: Client;
+let executive: Client;
+let adminB: Client;
+let supplierId: string;
+let supplierB: string;
+let ready: Report;
+let pdfBytes: Buffer;
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+const waitReady = async (client: Client, id: string): Promise<Report> => {
+  for (let i = 0; i < 1200; i++) {
+    const r = (await client.get(`/api/reports/${id}`)).json() as Report;
+    if (r.status === 'ready' || r.status === 'failed') return r;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error(`report ${id} did not finish`);
+};
+
+const verify = (body: Buffer, remoteAddress?: string) => {
+  const { payload, headers } = multipartBody(body, 'report.pdf');
+  return t.app.inject({ method: 'POST', url: '/api/reports/verify', payload, headers, remoteAddress });
+};
+
+beforeAll(async () => {
+  t = await setupTestApp(
+    {},
+    {
+      reportGenerators: {
+        supplier: supplierGenerator as never,
+        statement: failingGenerator as never,
+      },
+    },
+  );
+  officer = await t.login(t.orgA.officer);
+  executive = await t.login(t.orgA.executive);
+  adminB = await t.login(t.orgB.admin);
+  supplierId = (await createSupplier(officer, { name: 'Dhaka Knit', country: 'BD' })).id;
+  supplierB = (await createSupplier(adminB, { name: 'Other Org Mill', country: 'IN' })).id;
+  const res = await executive.post('/api/reports', { kind: 'supplier', supplierId });
+  expect(res.statusCode, res.body).toBe(202);
+  const queued = res.json() as Report;
+  expect(queued).toMatchObject({ kind: 'supplier', sha256: null, formats: [] });
+  expect(queued.registerNumber).toMatch(/^CS-\d{4}-000001$/);
+  ready = await waitReady(executive, queued.id);
+  const pdf = await executive.get(`/api/reports/${ready.id}/pdf`);
+  expect(pdf.statusCode).toBe(200);
+  pdfBytes = pdf.rawPayload;
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('POST /api/reports and the job', () => {
+  it('issues the report: ready, with the SHA-256 of the bytes downloaded, its pages and its issuer', async () => {
+    expect(ready).toMatchObject({
+      status: 'ready',
+      title: 'Test report: Dhaka Knit',
+      issuedBy: { name: 'executive a' },
+      formats: ['pdf'],
+      error: null,
+    });
+    expect(ready.sha256).toBe(sha256(pdfBytes));
+    expect(ready.byteSize).toBe(pdfBytes.length);
+    expect(ready.pageCount).toBeGreaterThan(0);
+    expect(ready.auditHead).toMatchObject({ seq: expect.any(Number), hash: expect.any(String) });
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('serves the PDF as an attachment named after its register number, with its SHA-256 as ETag', async () => {
+    const res = await executive.get(`/api/reports/${ready.id}/pdf`);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="${ready.registerNumber}.pdf"`);
+    expect(res.headers.etag).toBe(`"${ready.sha256}"`);
+  });
+
+  it('renders the same bytes again from the same data and the register entry (determinism)', async () => {
+    const meta: ReportMeta = {
+      registerNumber: ready.registerNumber,
+      kind: 'supplier',
+      issuedAt: new Date(ready.issuedAt),
+      organisation: { id: t.orgA.id, name: 'Org A' },
+      issuedBy: { name: ready.issuedBy.name },
+      policy: ready.policyVersion,
+      sources: loadReferenceData().datasets,
+      auditHead: ready.auditHead,
+    };
+    const again = render({ name: 'Dhaka Knit', country: 'BD' }, meta);
+    const chunks: Buffer[] = [];
+    for await (const c of again.pdf) chunks.push(c as Buffer);
+    expect(sha256(Buffer.concat(chunks))).toBe(ready.sha256);
+  });
+
+  it('lists the register, filtered by kind and supplier', async () => {
+    const page = (await executive.get(`/api/reports?supplierId=${supplierId}`)).json();
+    expect(page.items.map((r: Report) => r.id)).toEqual([ready.id]);
+    expect((await executive.get('/api/reports?kind=portfolio')).json().items).toEqual([]);
+  });
+
+  it('audits the request and the issue', async () => {
+    const events = (await auditOf(t, t.orgA.id)).filter((e) => e.entityId === ready.id);
+    expect(events.map((e) => e.action)).toEqual(['report.requested', 'report.issued']);
+    expect(events[1]!.payload).toMatchObject({ registerNumber: ready.registerNumber, sha256: ready.sha256 });
+  });
+
+  it('refuses another organisation’s supplier, or an unknown kind, naming the field', async () => {
+    const other = await officer.post('/api/reports', { kind: 'supplier', supplierId: supplierB });
+    expect(other.statusCode).toBe(422);
+    expect(issuePaths(other)).toEqual(['supplierId']);
+    const bad = await officer.post('/api/reports', { kind: 'weekly' });
+    expect(bad.statusCode).toBe(400);
+    expect(issuePaths(bad)).toContain('kind');
+  });
+
+  it('has no DOCX or Markdown for a supplier report (404 saying so)', async () => {
+    const res = await executive.get(`/api/reports/${ready.id}/docx`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toMatch(/only statement drafts/);
+  });
+
+  it('records a failing generator as failed, with its message, no file and report.failed', async () => {
+    const res = await officer.post('/api/reports', {
+      kind: 'statement',
+      framework: 'uk',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const failed = await waitReady(officer, res.json().id);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: 'The statement could not be drafted from this data',
+      sha256: null,
+      formats: [],
+    });
+    const dl = await officer.get(`/api/reports/${failed.id}/pdf`);
+    expect(dl.statusCode).toBe(409);
+    expect(dl.json().error.code).toBe('not_ready');
+    const events = (await auditOf(t, t.orgA.id)).filter((e) => e.entityId === failed.id);
+    expect(events.map((e) => e.action)).toEqual(['report.requested', 'report.failed']);
+  });
+
+  it('answers 404 to another organisation on every route by id', async () => {
+    for (const suffix of ['', '/pdf', '/docx', '/markdown']) {
+      expect((await adminB.get(`/api/reports/${ready.id}${suffix}`)).statusCode, suffix).toBe(404);
+    }
+    expect((await adminB.get('/api/reports')).json().items).toEqual([]);
+  });
+});
+
+describe('POST /api/reports/verify (public)', () => {
+  it('confirms a genuine copy: organisation, kind and time, nothing else', async () => {
+    const res = await verify(pdfBytes);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      issued: true,
+      reportId: ready.id,
+      registerNumber: ready.registerNumber,
+      kind: 'supplier',
+      issuedAt: ready.issuedAt,
+      issuedBy: 'executive a',
+      organisation: 'Org A',
+      sha256: ready.sha256,
+    });
+  });
+
+  it('answers not issued for a copy with one byte changed', async () => {
+    const tampered = Buffer.from(pdfBytes);
+    tampered[tampered.length - 100] ^= 0x01;
+    const res = await verify(tampered);
+    expect(res.json()).toEqual({ issued: false, sha256: sha256(tampered) });
+  });
+
+  it('refuses a file that is not a PDF (415) and one larger than a report can be (413)', async () => {
+    const text = await verify(Buffer.from('hello, not a pdf'));
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.message).toMatch(/not a PDF/);
+    const huge = await verify(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(26 * 1024 * 1024)]));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.message).toMatch(/larger than/);
+  });
+
+  it('is rate-limited per address (429)', async () => {
+    let last = 0;
+    for (let i = 0; i < 25 && last !== 429; i++) last = (await verify(pdfBytes, '203.0.113.7')).statusCode;
+    expect(last).toBe(429);
+  });
+});
