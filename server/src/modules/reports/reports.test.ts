@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
-import type { Report, SupplierReportParams } from '#shared/schemas/reports.js';
+import type { Report, StatementReportParams, SupplierReportParams } from '#shared/schemas/reports.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, issuePaths, multipartBody } from '../../../test/factories.js';
 import { suppliers } from '../../db/schema/suppliers.js';
@@ -40,7 +40,7 @@ const supplierGenerator: ReportGenerator<SupplierReportParams, Data> = {
 };
 
 /** A statement whose data cannot be read: the register must record the failure and keep no file. */
-const failingGenerator: ReportGenerator<never, Data> = {
+const failingGenerator: ReportGenerator<StatementReportParams, Data> = {
   kind: 'statement',
   title: () => 'never',
   async load() {
@@ -216,7 +216,8 @@ describe('POST /api/reports/verify (public)', () => {
 
   it('answers not issued for a copy with one byte changed', async () => {
     const tampered = Buffer.from(pdfBytes);
-    tampered[tampered.length - 100] ^= 0x01;
+    const at = tampered.length - 100;
+    tampered[at] = tampered[at]! ^ 0x01;
     const res = await verify(tampered);
     expect(res.json()).toEqual({ issued: false, sha256: sha256(tampered) });
   });
