@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleQuestions } from '#shared/domain/questionnaires/visibility.js';
+import { ReportingCriteriaFileSchema, statementLaw } from '#shared/domain/reference/reporting-criteria.js';
 import type { PortalQuestionnaire } from '#shared/schemas/portal.js';
 import type { AnswerValue } from '#shared/schemas/questionnaire-answers.js';
 import type { Question } from '#shared/schemas/questionnaires.js';
@@ -125,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('the whole journey, from a CSV to the execut
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports, asks, answers, accepts, remediates, and shows the executive the dashboard', {
+  it('imports, asks, answers, accepts, remediates, shows the executive the dashboard and three verifiable reports', {
     timeout: 1_200_000,
   }, async () => {
     const tag = `J${Date.now().toString(36).toUpperCase()}`;
@@ -411,7 +413,93 @@ describe.skipIf(!chromiumAvailable)('the whole journey, from a CSV to the execut
     await page.getByRole('region', { name: 'Remediation burn-down' }).waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await look(page, 'executive-dashboard');
+
+    // ── …and issues the three reports from the reports page, downloading each PDF ───────────────────────
+    const pdfs = {
+      supplier: await issueReport(page, 'Supplier assessment report', async (form) => {
+        const picker = form.getByRole('combobox', { name: 'Supplier' });
+        await picker.fill(supplierName);
+        await page.getByRole('option', { name: new RegExp(supplierName) }).click();
+      }),
+      portfolio: await issueReport(page, 'Portfolio risk report'),
+      statement: await issueReport(page, 'Modern-slavery statement draft', async (form) => {
+        await form.getByLabel('Framework').selectOption('uk');
+        await form.getByLabel('Period from').fill('2026-01-01');
+        await form.getByLabel('Period to').fill('2026-12-31');
+      }),
+    };
+
+    // The PDFs' text says what the API says.
+    const now = (await (await page.request.get(`/api/suppliers/${supplierId}`)).json()) as {
+      risk: { rating: string; residualScore: number };
+    };
+    const supplierText = pdfText(pdfs.supplier);
+    expect(supplierText).toContain(supplierName);
+    expect(supplierText).toContain(RATING_WORDS[now.risk.rating]);
+    expect(supplierText).toContain(String(now.risk.residualScore));
+    const { total } = (await (await page.request.get('/api/suppliers?limit=1')).json()) as { total: number };
+    expect(pdfText(pdfs.portfolio)).toMatch(new RegExp(`Suppliers\\s+${total}\\b`));
+    const statementText = pdfText(pdfs.statement);
+    for (const heading of UK_CRITERIA) expect(statementText, heading).toContain(heading);
     expectNoPageErrors(executive);
     await executive.context.close();
+
+    // ── Anyone holding the PDF checks it on the public verify page; a copy with one byte changed fails ──
+    const auditor = await session(browser);
+    page = auditor.page;
+    await page.goto('/verify');
+    await page.getByRole('heading', { level: 1, name: 'Verify a report' }).waitFor();
+    await look(page, 'verify');
+    const chooser = page.getByLabel('Choose the PDF, or drop it here');
+    await chooser.setInputFiles(pdfs.supplier);
+    await page.getByRole('heading', { name: /^Issued by Northwind Apparel Ltd \(demo\) on / }).waitFor();
+    await look(page, 'verify-issued');
+    const tampered = path.join(dir, 'tampered.pdf');
+    const bytes = fs.readFileSync(pdfs.supplier);
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = bytes[at]! ^ 0x01;
+    fs.writeFileSync(tampered, bytes);
+    await chooser.setInputFiles(tampered);
+    await page.getByRole('heading', { name: /^Not issued: / }).waitFor();
+    await look(page, 'verify-not-issued');
+    expectNoPageErrors(auditor);
+    await auditor.context.close();
   });
+
+  /** New report → the kind → its fields → Issue; waits on the report's page until it is ready, downloads the PDF. */
+  async function issueReport(page: Page, kind: string, fill?: (form: Locator) => Promise<void>) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await page.getByRole('link', { name: 'New report' }).click();
+    const form = page.getByRole('form', { name: 'New report' });
+    await form.getByRole('radio', { name: new RegExp(kind) }).check();
+    await fill?.(form);
+    await look(page, `report-new-${shots}`);
+    await form.getByRole('button', { name: 'Issue report' }).click();
+    const download = page.getByRole('link', { name: 'Download PDF' });
+    await download.waitFor({ timeout: 5 * WAIT_MS });
+    await look(page, `report-ready-${shots}`);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const target = path.join(dir, `${kind.replace(/\W+/g, '-')}.pdf`);
+    await file.saveAs(target);
+    return target;
+  }
 });
+
+const RATING_WORDS: Record<string, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+/** The UK statement's criteria (s.54(5)), each a section of the draft. */
+const UK_CRITERIA = statementLaw(
+  ReportingCriteriaFileSchema.parse(
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'shared/reference-data/reporting-criteria.json'), 'utf8')),
+  ),
+  'uk',
+).criteria.map((c) => c.shortName);
+
+/** A PDF's text as pdftotext reads it, lines joined (a heading may wrap). */
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -36,6 +36,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   portal:
     'The supplier portal, reached with a secret link and no account: the one questionnaire, autosaved answers with versions, language, submit; the supplier’s remediation tasks (comment, evidence, mark done)',
   mail: 'The e-mail outbox: invitations, password resets and questionnaire links, and how each delivery went',
+  reports:
+    'Issued reports (supplier assessment, portfolio risk, modern-slavery statement drafts): the register with SHA-256, who and when, the PDF (and DOCX/Markdown drafts), and the public check of a copy',
   'account-links':
     'Single-use links to set a password (invitations and resets): what a link opens, and spending it (no sign-in)',
 };
