@@ -438,7 +438,8 @@ describe.skipIf(!chromiumAvailable)('the whole journey, from a CSV to the execut
     expect(supplierText).toContain(RATING_WORDS[now.risk.rating]);
     expect(supplierText).toContain(String(now.risk.residualScore));
     const { total } = (await (await page.request.get('/api/suppliers?limit=1')).json()) as { total: number };
-    expect(pdfText(pdfs.portfolio)).toMatch(new RegExp(`Suppliers\\s+${total}\\b`));
+    // The rating table's last row: every current supplier, 100%.
+    expect(pdfText(pdfs.portfolio)).toMatch(new RegExp(`All ${total} 100%`));
     const statementText = pdfText(pdfs.statement);
     for (const heading of UK_CRITERIA) expect(statementText, heading).toContain(heading);
     expectNoPageErrors(executive);

@@ -33,7 +33,11 @@ const SELF_SERVICE = (path: string) =>
   path.startsWith('/api/auth/') ||
   path.startsWith('/api/me') ||
   path.startsWith('/api/account-links/') ||
-  path.startsWith('/api/portal/');
+  path.startsWith('/api/portal/') ||
+  // Issuing a report changes no data and is the executive's own use of the product (issue 11); checking a
+  // copy is public.
+  path === '/api/reports' ||
+  path === '/api/reports/verify';
 
 const expectForbidden = (res: { statusCode: number; body: string; json(): unknown }, label: string) => {
   expect(res.statusCode, `${label}: ${res.body}`).toBe(403);
