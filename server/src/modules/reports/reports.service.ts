@@ -10,6 +10,7 @@ import {
   type ReportListQuery,
   type ReportPageSchema,
 } from '#shared/schemas/reports.js';
+import { todayUtc } from '#shared/schemas/tasks.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
@@ -91,6 +92,10 @@ export const createReportsService = ({
      */
     async create(ctx: RequestCtx, input: CreateReport): Promise<Report> {
       requireRole(ctx, 'executive');
+      // Refused here, not in the job: a report the request could have told was impossible is never queued.
+      if (input.kind === 'portfolio' && input.since && input.since > todayUtc()) {
+        throw unprocessable('Choose a day on or before today for "changes since"', 'since');
+      }
       if (!generators[input.kind]) {
         throw unprocessable(
           `${REPORT_KIND_LABELS[input.kind]}s cannot be generated on this server yet`,

@@ -157,6 +157,9 @@ describe('POST /api/reports and the job', () => {
     const other = await officer.post('/api/reports', { kind: 'supplier', supplierId: supplierB });
     expect(other.statusCode).toBe(422);
     expect(issuePaths(other)).toEqual(['supplierId']);
+    const future = await officer.post('/api/reports', { kind: 'portfolio', since: '2999-01-01' });
+    expect(future.statusCode).toBe(422);
+    expect(issuePaths(future)).toEqual(['since']);
     const bad = await officer.post('/api/reports', { kind: 'weekly' });
     expect(bad.statusCode).toBe(400);
     expect(issuePaths(bad)).toContain('kind');
