@@ -1,7 +1,10 @@
+import { countryName } from '#shared/countries.js';
+
 // Text the frame prints about the report itself. Formatted by hand, not with Intl: the bytes of a report
 // must not depend on the server's locale or ICU version.
 
-const MONTHS = [
+/** Month names in English, January first (the reports' language). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -40,4 +43,10 @@ export function formatNumber(value: number): string {
 export function formatDay(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "Bangladesh (BD)"; the code alone when the name is unknown. */
+export function formatCountry(iso: string): string {
+  const name = countryName(iso);
+  return name ? `${name} (${iso})` : iso;
 }

@@ -1,24 +1,8 @@
-import { countryName } from '#shared/countries.js';
 import type { DashboardQuery } from '#shared/schemas/dashboard.js';
-import { formatNumber } from '../pdf/format.js';
+import { formatCountry, formatDay, formatNumber, MONTHS } from '../pdf/format.js';
 
 // How the portfolio report writes its figures. By hand, not with Intl: the bytes of an issued report must not
 // depend on the server's locale or ICU version. Counts read as the dashboard shows them ("1,234").
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const int = (n: number) => formatNumber(Math.round(n));
 /** A 0–1 share as the dashboard's tiles round it: "42%". */
@@ -26,10 +10,7 @@ export const percent = (share: number) => `${Math.round(share * 100)}%`;
 export const money = (currency: string, amount: number) => `${currency} ${int(amount)}`;
 export const score = (n: number | null) => (n === null ? '—' : formatNumber(Math.round(n * 10) / 10));
 /** "1 September 2026" from YYYY-MM-DD. */
-export const longDay = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-};
+export const longDay = formatDay;
 /** "Sep 2026" from YYYY-MM. */
 export const shortMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -40,10 +21,7 @@ export const shortDay = (day: string) => {
   const [, m, d] = day.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTHS[m - 1]!.slice(0, 3)}`;
 };
-export const country = (code: string) => {
-  const name = countryName(code);
-  return name ? `${name} (${code})` : code;
-};
+export const country = formatCountry;
 export const plural = (n: number, one: string, many = `${one}s`) => `${int(n)} ${n === 1 ? one : many}`;
 
 /** The dashboard filters in words, in the dashboard's order and with its labels; empty when none is set. */

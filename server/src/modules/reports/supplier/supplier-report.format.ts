@@ -1,7 +1,6 @@
-import { countryName } from '#shared/countries.js';
 import { fmt } from '#shared/domain/scoring/round.js';
 import type { Rating } from '#shared/schemas/suppliers.js';
-import { formatUtcShort } from '../pdf/format.js';
+import { formatCountry, formatUtcShort } from '../pdf/format.js';
 import { RATING_LABELS } from '../pdf/theme.js';
 import type { Bounded } from './supplier-report.data.js';
 
@@ -18,10 +17,7 @@ export const share = (x: number): string => `${fmt(Math.round(x * 10000) / 100)}
 export const ratingLabel = (r: Rating | null): string => RATING_LABELS[r ?? 'none'];
 
 /** "Bangladesh (BD)"; the code alone when the name is unknown. */
-export const country = (iso: string): string => {
-  const name = countryName(iso);
-  return name ? `${name} (${iso})` : iso;
-};
+export const country = formatCountry;
 
 /** The calendar day of an ISO instant or date, as ISO ("2026-03-14"): no reader mistakes its order. */
 export const day = (iso: string): string => iso.slice(0, 10);
