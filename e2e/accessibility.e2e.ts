@@ -55,7 +55,9 @@ async function openSendForm(page: Page) {
 
 describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page', () => {
   let browser: Browser;
-  const ids = { supplier: '', policy: '', draft: '', submitted: '', accepted: '', task: '' };
+  const ids = { supplier: '', policy: '', draft: '', submitted: '', accepted: '', task: '', report: '' };
+  /** The bytes of an issued PDF, for the public verify page. */
+  let reportPdf: Buffer = Buffer.alloc(0);
 
   const screens: Screen[] = [
     { name: 'Overview', url: () => '/', heading: 'Overview' },
@@ -113,6 +115,19 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
     },
     { name: 'remediation task', url: () => `/remediation/${ids.task}`, heading: /./ },
     { name: 'new remediation task form', url: () => '/remediation/new', heading: 'New remediation task' },
+    // Issue 11: the register, the New report form (empty, and refused for want of a kind) and an issued report.
+    { name: 'reports register', url: () => '/reports', heading: 'Reports' },
+    { name: 'new report form', url: () => '/reports/new?kind=statement', heading: 'New report' },
+    {
+      name: 'new report form, refused',
+      url: () => '/reports/new',
+      heading: 'New report',
+      prepare: async (page) => {
+        await page.getByRole('button', { name: 'Issue report' }).click();
+        await page.getByText(/^Choose a report kind/).waitFor();
+      },
+    },
+    { name: 'report', url: () => `/reports/${ids.report}`, heading: /./ },
     { name: 'account', url: () => '/settings', heading: 'Account' },
     { name: 'users', url: () => '/settings/users', heading: 'Users' },
     { name: 'API keys', url: () => '/settings/api-keys', heading: 'API keys' },
@@ -176,7 +191,30 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
       expect(created.status()).toBe(201);
       ids.draft = ((await created.json()) as { id: string }).id;
     }
-    expect(ids.supplier && ids.policy && ids.draft && ids.submitted && ids.accepted && ids.task).toBeTruthy();
+    // An issued report (the portfolio report of the whole register), waited for until its PDF is ready.
+    {
+      const { csrfToken } = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+      const created = await page.request.post('/api/reports', {
+        data: { kind: 'portfolio' },
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect([200, 201, 202]).toContain(created.status());
+      ids.report = ((await created.json()) as { id: string }).id;
+      // Polled by hand: expect.poll is only allowed inside a test, and this is the suite's set-up.
+      const statusOf = async () =>
+        ((await (await page.request.get(`/api/reports/${ids.report}`)).json()) as { status: string }).status;
+      const deadline = Date.now() + 120_000;
+      let status = await statusOf();
+      while (status !== 'ready' && status !== 'failed' && Date.now() < deadline) {
+        await page.waitForTimeout(500);
+        status = await statusOf();
+      }
+      expect(status).toBe('ready');
+      reportPdf = await (await page.request.get(`/api/reports/${ids.report}/pdf`)).body();
+    }
+    expect(
+      ids.supplier && ids.policy && ids.draft && ids.submitted && ids.accepted && ids.task && ids.report,
+    ).toBeTruthy();
     await context.close();
   });
 
@@ -190,6 +228,31 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe) on every dashboard page
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it('finds no serious or critical problems on the public verify page, with either verdict', async () => {
+    for (const viewport of Object.values(VIEWPORTS)) {
+      const session = await openSession(browser, viewport);
+      const { page } = session;
+      await page.goto('/verify');
+      await page.getByRole('heading', { level: 1, name: 'Verify a report' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      const input = page.getByLabel('Choose the PDF, or drop it here');
+      await input.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: reportPdf });
+      await page.getByRole('heading', { level: 2, name: /^Issued by / }).waitFor();
+      expect(await seriousViolations(page), `issued verdict at ${viewport.width} px`).toEqual([]);
+      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+      // One changed byte in the middle of the file.
+      const tampered = Buffer.from(reportPdf);
+      const middle = Math.floor(tampered.length / 2);
+      tampered.writeUInt8(tampered.readUInt8(middle) ^ 0x01, middle);
+      await input.setInputFiles({ name: 'copy.pdf', mimeType: 'application/pdf', buffer: tampered });
+      await page.getByRole('heading', { level: 2, name: /^Not issued/ }).waitFor();
+      expect(await seriousViolations(page), `not-issued verdict at ${viewport.width} px`).toEqual([]);
+      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+      expectNoPageErrors(session);
+      await session.context.close();
+    }
   });
 
   for (const [width, viewport] of Object.entries(VIEWPORTS)) {
