@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, utcDay } from '#shared/domain/questionnaires/schedule.js';
 import type { DashboardSummary } from '#shared/schemas/dashboard.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { issuePaths, userIdOf } from '../../../test/factories.js';
 import { publishSampleTemplate } from '../../../test/questionnaires.js';
+import { insertRatedSupplier } from '../../../test/rated-suppliers.js';
 import { findings, questionnaireAssignments } from '../../db/schema/assignments.js';
-import { assessments, policies } from '../../db/schema/scoring.js';
-import { suppliers } from '../../db/schema/suppliers.js';
+import { policies } from '../../db/schema/scoring.js';
+import type { suppliers } from '../../db/schema/suppliers.js';
 import { remediationTasks } from '../../db/schema/tasks.js';
 
 // GET /api/dashboard/summary against a small register written as the owner, whose every figure is counted by
@@ -21,7 +21,6 @@ const now = new Date();
 const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12));
 
 type Rating = 'low' | 'medium' | 'high' | 'critical';
-const RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
 
 const seedOrg = async (orgId: string, email: string, officerEmail: string, full: boolean) => {
   const officer = await t.login(officerEmail);
@@ -31,54 +30,20 @@ const seedOrg = async (orgId: string, email: string, officerEmail: string, full:
     .insert(policies)
     .values({ orgId, name: 'Dashboard fixture', document: {} })
     .returning({ id: policies.id });
-  const supplier = async (
+  // Assessed "now" whatever the history's dates: coverage counts a current assessment.
+  const supplier = (
     name: string,
     over: Partial<typeof suppliers.$inferInsert>,
     assessed?: { rating: Rating; residual: number; at?: Date }[],
-  ) => {
-    const [row] = await t.owner
-      .insert(suppliers)
-      .values({ orgId, name, country: 'BD', tier: 1, ...over })
-      .returning({ id: suppliers.id });
-    const id = row!.id;
-    let current: string | undefined;
-    for (const a of assessed ?? []) {
-      const [inserted] = await t.owner
-        .insert(assessments)
-        .values({
-          orgId,
-          supplierId: id,
-          policyId: policy!.id,
-          policyVersion: 1,
-          engineVersion: 'fixture',
-          inputs: {},
-          result: {},
-          resultSha256: '0'.repeat(64),
-          inherentScore: a.residual,
-          controlScore: 0,
-          residualScore: a.residual,
-          rating: a.rating,
-          trigger: 'seed',
-          createdAt: a.at ?? new Date(),
-        })
-        .returning({ id: assessments.id });
-      current = inserted!.id;
-    }
-    const last = assessed?.at(-1);
-    if (last) {
-      await t.owner
-        .update(suppliers)
-        .set({
-          currentAssessmentId: current,
-          rating: last.rating,
-          ratingRank: RANK[last.rating],
-          residualScore: last.residual,
-          assessedAt: new Date(),
-        })
-        .where(eq(suppliers.id, id));
-    }
-    return id;
-  };
+  ) =>
+    insertRatedSupplier(
+      t,
+      orgId,
+      policy!.id,
+      { name, ...over },
+      (assessed ?? []).map((a) => ({ rating: a.rating, residual: a.residual, at: a.at ?? new Date() })),
+      new Date(),
+    );
   const questionnaire = (
     supplierId: string,
     status: 'sent' | 'in_progress' | 'submitted' | 'accepted',

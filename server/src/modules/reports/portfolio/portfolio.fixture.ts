@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { addDays, utcDay } from '#shared/domain/questionnaires/schedule.js';
 import type { TestContext } from '../../../../test/app.js';
 import { userIdOf } from '../../../../test/factories.js';
 import { publishSampleTemplate } from '../../../../test/questionnaires.js';
+import { insertRatedSupplier } from '../../../../test/rated-suppliers.js';
 import { findings, questionnaireAssignments } from '../../../db/schema/assignments.js';
-import { assessments, policies } from '../../../db/schema/scoring.js';
-import { suppliers } from '../../../db/schema/suppliers.js';
+import { policies } from '../../../db/schema/scoring.js';
+import type { suppliers } from '../../../db/schema/suppliers.js';
 import { remediationTasks } from '../../../db/schema/tasks.js';
 
 // A small register with a history, written as the owner, for the portfolio report's tests: suppliers whose
@@ -14,7 +14,6 @@ import { remediationTasks } from '../../../db/schema/tasks.js';
 // Organisation B gets its own riskiest parts (named "Beta …"): none may show in A's report.
 
 type Rating = 'low' | 'medium' | 'high' | 'critical';
-const RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
 const DAY = 86_400_000;
 
 /** "Changes since" is asked from this many days ago. */
@@ -32,54 +31,18 @@ export const seedPortfolio = async (t: TestContext, orgId: string, officerEmail:
     .returning({ id: policies.id });
   const d = today();
 
-  const supplier = async (
+  const supplier = (
     name: string,
     over: Partial<typeof suppliers.$inferInsert>,
     history: { rating: Rating; residual: number; daysAgo: number }[] = [],
-  ) => {
-    const [row] = await t.owner
-      .insert(suppliers)
-      .values({ orgId, name, country: 'BD', tier: 1, ...over })
-      .returning({ id: suppliers.id });
-    const id = row!.id;
-    let current: string | undefined;
-    for (const a of history) {
-      const [inserted] = await t.owner
-        .insert(assessments)
-        .values({
-          orgId,
-          supplierId: id,
-          policyId: policy!.id,
-          policyVersion: 1,
-          engineVersion: 'fixture',
-          inputs: {},
-          result: {},
-          resultSha256: '0'.repeat(64),
-          inherentScore: a.residual,
-          controlScore: 0,
-          residualScore: a.residual,
-          rating: a.rating,
-          trigger: 'seed',
-          createdAt: ago(a.daysAgo),
-        })
-        .returning({ id: assessments.id });
-      current = inserted!.id;
-    }
-    const last = history.at(-1);
-    if (last) {
-      await t.owner
-        .update(suppliers)
-        .set({
-          currentAssessmentId: current,
-          rating: last.rating,
-          ratingRank: RANK[last.rating],
-          residualScore: last.residual,
-          assessedAt: ago(last.daysAgo),
-        })
-        .where(eq(suppliers.id, id));
-    }
-    return id;
-  };
+  ) =>
+    insertRatedSupplier(
+      t,
+      orgId,
+      policy!.id,
+      { name, ...over },
+      history.map((h) => ({ rating: h.rating, residual: h.residual, at: ago(h.daysAgo) })),
+    );
   const task = (
     supplierId: string,
     title: string,
