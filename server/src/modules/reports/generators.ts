@@ -10,9 +10,9 @@ export type ReportGenerators = {
 };
 
 /**
- * The kinds this server renders. Each kind's module adds its line here when it lands; a kind without one is
- * refused when asked for (422 naming `kind`), never queued to fail. buildApp takes another registry
- * (`reportGenerators`), which is how tests render a report of their own.
+ * The kinds this server renders: all three. buildApp takes another registry (`reportGenerators`), which is how
+ * tests render a report of their own; a kind missing from such a registry is refused when asked for (422
+ * naming `kind`), never queued to fail.
  */
 export const REPORT_GENERATORS: ReportGenerators = {
   portfolio: portfolioReport,
