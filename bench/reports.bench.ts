@@ -17,6 +17,7 @@ interface WorkerResult {
   firstMs: number;
   peakBytes: number;
   peakRuns: number[];
+  growthRuns: number[];
   baselineBytes: number;
   loadMs: number;
   fullMs: number;
@@ -62,7 +63,7 @@ const measure = async (size: number) => {
     );
     const r = await runWorker(b.url!, b.orgId);
     console.log(
-      `         portfolio report over ${r.suppliers.toLocaleString('en')} suppliers: ${(r.bytes / 1024).toFixed(0)} KB; peak memory ${mb(r.peakBytes)} above a ${mb(r.baselineBytes)} baseline (${r.peakRuns.map(mb).join(' / ')}); time median ${r.fullMs.toFixed(0)} ms, of which loading ${r.loadMs.toFixed(0)} ms (${r.fullRuns.map((x) => x.toFixed(0)).join(' / ')}), render only ${r.renderMs.toFixed(0)} ms (${r.renderRuns.map((x) => x.toFixed(0)).join(' / ')}); first run ${r.firstMs.toFixed(0)} ms`,
+      `         portfolio report over ${r.suppliers.toLocaleString('en')} suppliers: ${(r.bytes / 1024).toFixed(0)} KB; peak resident ${mb(r.peakBytes)} (${r.peakRuns.map(mb).join(' / ')}), of which ${r.growthRuns.map(mb).join(' / ')} above the ${mb(r.baselineBytes)} resident before the report; time median ${r.fullMs.toFixed(0)} ms, of which loading ${r.loadMs.toFixed(0)} ms (${r.fullRuns.map((x) => x.toFixed(0)).join(' / ')}), render only ${r.renderMs.toFixed(0)} ms (${r.renderRuns.map((x) => x.toFixed(0)).join(' / ')}); first run ${r.firstMs.toFixed(0)} ms`,
     );
     return r;
   } finally {
