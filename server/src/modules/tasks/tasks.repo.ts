@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { ACTIVE_TASK_STATUSES, type TaskSupplierFilter, type TasksQuery } from '#shared/schemas/tasks.js';
 import type { Tx } from '../../db/client.js';
+import { fixedSelect } from '../../db/fixed.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { remediationTasks as t } from '../../db/schema/tasks.js';
 import { apiKeyNameById } from '../api-keys/api-keys.repo.js';
@@ -149,6 +150,56 @@ export const taskListQueries = (
   };
 };
 
+// The board's statements for filters without the supplier list's (tag, country, tier, good), by which
+// filters are set: built once each (fixedSelect, every value a placeholder) and then only run. The board is
+// the most requested list; building its two statements again on every request cost more CPU than
+// PostgreSQL spent running them for a supplier's few tasks (issue 10's bench).
+type BoardValues = Record<string, unknown>;
+const boards = new Map<
+  string,
+  {
+    items: (tx: Tx, v: BoardValues) => Promise<TaskRow[]>;
+    total: (tx: Tx, v: BoardValues) => Promise<{ n: number }[]>;
+  }
+>();
+const placeholderFilter = (f: TaskFilter) => {
+  const p = (name: string) => sql.placeholder(name) as unknown as string;
+  return {
+    orgId: p('orgId'),
+    supplierId: f.supplierId && p('supplierId'),
+    findingId: f.findingId && p('findingId'),
+    severity: f.severity && p('severity'),
+    // 'none' picks another predicate (is null), so it is part of the shape, not a value.
+    ownerId: f.ownerId === 'none' ? 'none' : f.ownerId && p('ownerId'),
+    status: f.status && p('status'),
+    overdue: f.overdue,
+    supplierVisible: f.supplierVisible,
+  } satisfies TaskFilter;
+};
+const boardOf = (f: TaskFilter) => {
+  const shape = placeholderFilter(f);
+  const key = JSON.stringify(shape);
+  let board = boards.get(key);
+  if (!board) {
+    const built = (tx: Tx) =>
+      taskListQueries(
+        tx,
+        shape,
+        {
+          limit: sql.placeholder('limit') as unknown as number,
+          offset: sql.placeholder('offset') as unknown as number,
+        },
+        sql.placeholder('today') as unknown as string,
+      );
+    board = {
+      items: fixedSelect<TaskRow, BoardValues>((tx) => built(tx).items),
+      total: fixedSelect<{ n: number }, BoardValues>((tx) => built(tx).total),
+    };
+    boards.set(key, board);
+  }
+  return board;
+};
+
 /** The board: one page of tasks and how many match. */
 export const listTasks = async (
   tx: Tx,
@@ -156,9 +207,15 @@ export const listTasks = async (
   page: Pick<TasksQuery, 'limit' | 'offset'>,
   today: string,
 ) => {
-  const q = taskListQueries(tx, f, page, today);
-  const [items, [total]] = await Promise.all([q.items, q.total]);
-  return { items: items as TaskRow[], total: total?.n ?? 0 };
+  if (f.tag || f.country || f.tier || f.good) {
+    const q = taskListQueries(tx, f, page, today);
+    const [items, [total]] = await Promise.all([q.items, q.total]);
+    return { items: items as TaskRow[], total: total?.n ?? 0 };
+  }
+  const board = boardOf(f);
+  const values = { ...f, ...page, today };
+  const [items, [total]] = await Promise.all([board.items(tx, values), board.total(tx, values)]);
+  return { items, total: total?.n ?? 0 };
 };
 
 /** Every task of the organisation overdue on `today` (for reminders), soonest-due first. */
