@@ -24,6 +24,7 @@ const meta: ReportMeta = {
   policy: null,
   sources: [],
   auditHead: null,
+  auditSignature: null,
 };
 const noop = () => {};
 const params: PortfolioReportParams = { kind: 'portfolio' };

@@ -53,7 +53,7 @@ import { policiesRepo, policyNameById } from './modules/policies/policies.repo.j
 import { createPoliciesService, RESCORE_JOB } from './modules/policies/policies.service.js';
 import { createPublishRequestsService } from './modules/policies/publish-requests.service.js';
 import { createCounterSweeper } from './modules/rate-limits/counter-sweeper.js';
-import { REPORT_GENERATORS, type ReportGenerators } from './modules/reports/generators.js';
+import { createReportGenerators, type ReportGenerators } from './modules/reports/generators.js';
 import { createReportJobs } from './modules/reports/reports.jobs.js';
 import { createReportsService, REPORT_JOB } from './modules/reports/reports.service.js';
 import { createReportVerifier } from './modules/reports/reports-verify.js';
@@ -207,12 +207,12 @@ export const buildContainer = ({
   db,
   config,
   log,
-  reportGenerators = REPORT_GENERATORS,
+  reportGenerators: givenGenerators,
 }: {
   db: Db;
   config: AppConfig;
   log: FastifyBaseLogger;
-  /** The kinds of report this server renders (generators.ts); tests give their own. */
+  /** The kinds of report this server renders (default: all three, generators.ts); tests give their own. */
   reportGenerators?: ReportGenerators;
 }) => {
   const ref = loadReferenceData();
@@ -224,6 +224,7 @@ export const buildContainer = ({
     importAssessInRequestMax: config.importAssessInRequestMax,
     rescoreBatch: config.rescoreBatch,
   });
+  const reportGenerators = givenGenerators ?? createReportGenerators({ references: scoring.references });
   configureAuditAnchoring({
     signer: loadAuditSigner(config.dataDir, config.auditSigningKey),
     checkpointEvery: config.auditCheckpointEvery,

@@ -16,6 +16,11 @@ export const SAMPLE_META: ReportMeta = {
   policy: { id: '00000000-0000-4000-8000-000000000002', name: 'Group sourcing policy', version: 3 },
   sources: loadReferenceData().datasets,
   auditHead: { seq: 1234, hash: 'a3f1c9e07b5d4e2a9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d' },
+  // The length and alphabet of a real Ed25519 signature (64 bytes, base64), so the layout is the real one.
+  auditSignature: {
+    keyId: '5d0c3b9a7e21f486',
+    signature: Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)).toString('base64'),
+  },
 };
 
 export const SAMPLE_SUPPLIERS = [

@@ -9,7 +9,12 @@ export const AuditHeadSchema = z.object({
 });
 export type AuditHead = z.infer<typeof AuditHeadSchema>;
 
-export const CHECKPOINT_REASONS = ['auto', 'on_demand'] as const;
+/**
+ * Why a checkpoint was recorded: every N events (`auto`), asked for by an admin (`on_demand`), or printed in an
+ * issued report (`report`: the head the report's data was read at, signed at its issue time; it may name an
+ * earlier event than checkpoints recorded before it, and several may name one event).
+ */
+export const CHECKPOINT_REASONS = ['auto', 'on_demand', 'report'] as const;
 
 /** A signed record of the chain head at one moment. */
 export const AuditCheckpointSchema = z.object({

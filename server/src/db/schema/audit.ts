@@ -10,6 +10,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CHECKPOINT_REASONS } from '#shared/schemas/audit-anchors.js';
 import { organizations } from './orgs.js';
 
 /**
@@ -57,7 +58,7 @@ export const auditCheckpoints = pgTable(
     seq: bigint('seq', { mode: 'number' }).notNull(),
     hash: text('hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    reason: text('reason', { enum: ['auto', 'on_demand'] }).notNull(),
+    reason: text('reason', { enum: CHECKPOINT_REASONS }).notNull(),
     keyId: text('key_id').notNull(),
     signature: text('signature').notNull(),
   },

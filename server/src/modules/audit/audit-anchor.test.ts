@@ -7,7 +7,7 @@ import { auditOf, createApiKey, createTestOrg, withAuditTriggerOff } from '../..
 import { auditCheckpoints, auditEvents } from '../../db/schema/audit.js';
 import { withTenant } from '../../db/tenant.js';
 import { checkpointMessage } from './audit-anchor.js';
-import { reportAuditHead } from './audit-append.js';
+import { signCheckpoint, storeCheckpoint } from './audit-append.js';
 import { verifyAuditChain } from './audit-verify.js';
 
 let t: TestContext;
@@ -78,11 +78,43 @@ describe('checkpoints of the chain head', () => {
     expect(file.orgId).toBe(t.orgB.id);
   });
 
-  it('reportAuditHead answers the signed head a report is built on', async () => {
+  it("a report's checkpoint of an earlier head sits beside later ones, at a taken seq too, and verifies", async () => {
     const org = await createTestOrg(t, 'report');
-    const head = (await auditOf(t, org.id)).at(-1)!;
-    const cp = await withTenant(t.db, org.id, (tx) => reportAuditHead(tx, org.id));
-    expect(cp).toMatchObject({ seq: head.seq, hash: head.hash });
+    const admin = await t.login(org.admin);
+    await addEvents(admin, 6);
+    const events = await auditOf(t, org.id);
+    const auto = (await checkpointsOf(org.id)).at(-1)!;
+    const early = events[1]!;
+    // Signed at a time of the caller's: the same head and time give the same signature (reports repeat).
+    const at = new Date('2026-11-30T12:00:00.123Z');
+    const cp = signCheckpoint(org.id, early, at, 'report');
+    expect(signCheckpoint(org.id, early, at, 'report')).toEqual(cp);
+    expect(cp).toMatchObject({
+      seq: early.seq,
+      hash: early.hash,
+      createdAt: at.toISOString(),
+      reason: 'report',
+    });
+    await withTenant(t.db, org.id, async (tx) => {
+      // Below the latest automatic checkpoint, twice, and once at the automatic checkpoint's own seq.
+      await storeCheckpoint(tx, org.id, cp);
+      await storeCheckpoint(tx, org.id, cp);
+      await storeCheckpoint(tx, org.id, signCheckpoint(org.id, auto, at, 'report'));
+    });
+    const verified = (await admin.get('/api/audit-events/verify')).json();
+    expect(verified).toMatchObject({ ok: true, missingTail: null });
+    expect(verified.checkpoints.matched).toBe(verified.checkpoints.total);
+    // "Latest" stays the checkpoint of the highest event, not the one stored last.
+    expect(verified.checkpoints.latest.seq).toBe(auto.seq);
+    const file = (await admin.get('/api/audit-events/checkpoints')).json() as AuditCheckpointFile;
+    expect(file.checkpoints.filter((c) => c.reason === 'report')).toHaveLength(3);
+    const withFile = await withTenant(t.db, org.id, (tx) => verifyAuditChain(tx, org.id, file));
+    expect(withFile).toMatchObject({ ok: true, missingTail: null });
+    // The next automatic checkpoint still counts from the highest checkpointed event.
+    await addEvents(admin, 5);
+    expect((await checkpointsOf(org.id)).filter((c) => c.reason === 'auto').length).toBeGreaterThan(
+      (await checkpointsOf(org.id)).filter((c) => c.reason === 'auto' && c.seq <= auto.seq).length,
+    );
   });
 });
 

@@ -78,27 +78,47 @@ export const toCheckpoint = (r: typeof auditCheckpoints.$inferSelect): AuditChec
   signature: r.signature,
 });
 
-/** Signs and stores a checkpoint of `head`. Call with the chain locked. */
+/**
+ * A checkpoint of `head` signed as of `createdAt`, not yet stored. Deterministic: Ed25519 signatures are, and
+ * the time is the caller's, so a report signed twice from the same snapshot prints the same bytes.
+ */
+export const signCheckpoint = (
+  orgId: string,
+  head: { seq: number; hash: string },
+  createdAt: Date,
+  reason: AuditCheckpoint['reason'],
+): AuditCheckpoint => {
+  const anchoring = auditAnchoring();
+  if (!anchoring) throw new Error('Audit anchoring is not configured (configureAuditAnchoring)');
+  return {
+    seq: head.seq,
+    hash: head.hash,
+    createdAt: createdAt.toISOString(),
+    reason,
+    keyId: anchoring.signer.keyId,
+    signature: anchoring.signer.sign(checkpointMessage(orgId, head.seq, head.hash, createdAt)),
+  };
+};
+
+/**
+ * Stores a signed checkpoint. It needs no chain lock when it names an event already committed (a report's,
+ * read in its snapshot): the checkpoint vouches for that event, whatever was appended since. Checkpoints are
+ * not unique per sequence number; the verifier checks each one on its own.
+ */
+export const storeCheckpoint = async (tx: Tx, orgId: string, cp: AuditCheckpoint): Promise<void> => {
+  await tx.insert(auditCheckpoints).values({ orgId, ...cp, createdAt: new Date(cp.createdAt) });
+};
+
+/** Signs and stores a checkpoint of `head`, now. Call with the chain locked. */
 const recordCheckpoint = async (
   tx: Tx,
   orgId: string,
   head: { seq: number; hash: string },
   reason: AuditCheckpoint['reason'],
 ): Promise<AuditCheckpoint> => {
-  const anchoring = auditAnchoring();
-  if (!anchoring) throw new Error('Audit anchoring is not configured (configureAuditAnchoring)');
-  const createdAt = new Date();
-  const row = {
-    orgId,
-    seq: head.seq,
-    hash: head.hash,
-    createdAt,
-    reason,
-    keyId: anchoring.signer.keyId,
-    signature: anchoring.signer.sign(checkpointMessage(orgId, head.seq, head.hash, createdAt)),
-  };
-  await tx.insert(auditCheckpoints).values(row);
-  return toCheckpoint({ id: '', ...row });
+  const cp = signCheckpoint(orgId, head, new Date(), reason);
+  await storeCheckpoint(tx, orgId, cp);
+  return cp;
 };
 
 /**
@@ -233,10 +253,3 @@ export const readAuditHead = async (tx: Tx, orgId: string): Promise<{ seq: numbe
   const head = await headOf(tx, orgId);
   return head ? { seq: Number(head.seq), hash: head.hash } : null;
 };
-
-/**
- * The head a report is built on: every report the product issues prints it (sequence, hash, time and the
- * signature), so a printed report is itself an anchor kept outside the database. Call inside the report's
- * tenant transaction, after reading what the report shows.
- */
-export const reportAuditHead = (tx: Tx, orgId: string) => checkpointAuditHead(tx, orgId, 'on_demand');

@@ -24,6 +24,12 @@ export interface ReportMeta {
   sources: DatasetInfo[];
   /** The organisation's audit-chain head when the data was read, or null when its trail is empty. */
   auditHead: AuditHead | null;
+  /**
+   * The Ed25519 signature of `auditHead` as a checkpoint recorded at `issuedAt` (audit-anchor.ts,
+   * checkpointMessage), stored with the organisation's checkpoints when the report is issued; null when there
+   * is no head to sign.
+   */
+  auditSignature: { keyId: string; signature: string } | null;
 }
 
 /** Reports progress of a long render (rows loaded, pages drawn); the job row carries it to the page. */

@@ -8,7 +8,7 @@ import { rowsOf, withTenant, withTenantSnapshot } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
-import { appendAuditEvent, readAuditHead } from '../audit/audit-append.js';
+import { appendAuditEvent, readAuditHead, signCheckpoint, storeCheckpoint } from '../audit/audit-append.js';
 import type { References } from '../datasets/datasets.references.js';
 import type { JobHandler } from '../jobs/jobs.runner.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
@@ -72,9 +72,10 @@ const failureMessage = (err: unknown, jobId: string) =>
 
 /**
  * Renders the reports of the register. The job reads everything the report prints in one READ ONLY,
- * REPEATABLE READ transaction (figures, policy version, sources, audit head agree with each other), renders
- * outside it, streams the PDF into storage while hashing it, and then issues it (ready, with its SHA-256) in
- * one transaction with the audit event. A failure leaves the entry failed with a message, its files deleted,
+ * REPEATABLE READ transaction (figures, policy version, sources, audit head agree with each other), signs the
+ * audit head as a checkpoint, renders outside the transaction, streams the PDF into storage while hashing it,
+ * and then issues it (ready, with its SHA-256) in one transaction with the signed checkpoint and the audit
+ * event. A failure leaves the entry failed with a message, its files deleted,
  * and nothing issued.
  */
 export const createReportJobs = ({
@@ -93,10 +94,16 @@ export const createReportJobs = ({
     ];
     const policy = await policies.findPublishedPolicy(tx, orgId);
     const ref = policy ? await references.forDocument(tx, orgId, policy.document) : references.shipped;
+    const issuedAt = new Date(new Date(now).getTime());
+    const auditHead = await readAuditHead(tx, orgId);
+    // The head signed as a checkpoint recorded at the issue time, before rendering, so the report prints it;
+    // stored when the report is issued. Signature and time are deterministic: the same snapshot gives the
+    // same bytes.
+    const checkpoint = auditHead ? signCheckpoint(orgId, auditHead, issuedAt, 'report') : null;
     return {
       registerNumber: report.registerNumber,
       kind: report.kind,
-      issuedAt: new Date(new Date(now).getTime()),
+      issuedAt,
       organisation: { id: orgId, name: await organizationName(tx, orgId) },
       issuedBy: { name: report.issuedByName },
       policy:
@@ -104,7 +111,8 @@ export const createReportJobs = ({
           ? { id: policy.id, name: policy.name, version: policy.version }
           : null,
       sources: ref.datasets,
-      auditHead: await readAuditHead(tx, orgId),
+      auditHead,
+      auditSignature: checkpoint && { keyId: checkpoint.keyId, signature: checkpoint.signature },
     };
   };
 
@@ -200,6 +208,15 @@ export const createReportJobs = ({
           markdownKey: stored.markdownKey,
         });
         if (!row) throw new Error(`report ${report.id} stopped running before it was issued`);
+        // The checkpoint the report prints, kept with the others (another may name the same event: fine).
+        if (meta.auditHead && meta.auditSignature) {
+          await storeCheckpoint(tx, orgId, {
+            ...meta.auditHead,
+            createdAt: meta.issuedAt.toISOString(),
+            reason: 'report',
+            ...meta.auditSignature,
+          });
+        }
         await appendAuditEvent(tx, orgId, SYSTEM_ACTOR, {
           action: 'report.issued',
           entityType: 'report',

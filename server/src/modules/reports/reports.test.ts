@@ -1,12 +1,21 @@
-import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, verify as verifySignature } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceData } from '#shared/domain/reference/load-node.js';
+import type { AuditCheckpointFile } from '#shared/schemas/audit-anchors.js';
 import type { Report, StatementReportParams, SupplierReportParams } from '#shared/schemas/reports.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, issuePaths, multipartBody } from '../../../test/factories.js';
 import { suppliers } from '../../db/schema/suppliers.js';
+import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
+import { checkpointMessage } from '../audit/audit-anchor.js';
+import { verifyAuditChain } from '../audit/audit-verify.js';
 import { createReportPdf } from './pdf/document.js';
 import type { ReportGenerator, ReportMeta } from './report-types.js';
 
@@ -18,6 +27,17 @@ interface Data {
   country: string;
 }
 
+/** While set, a rendered PDF's bytes wait for it: the entry stays `running`, with no transaction open. */
+let hold: Promise<void> | undefined;
+
+const held = (stream: Readable, until: Promise<void>) =>
+  Readable.from(
+    (async function* () {
+      await until;
+      for await (const chunk of stream) yield chunk;
+    })(),
+  );
+
 const render = (data: Data, meta: ReportMeta) => {
   const pdf = createReportPdf(meta, { title: `Test report: ${data.name}` });
   pdf.section('Supplier').keyValues([
@@ -25,7 +45,7 @@ const render = (data: Data, meta: ReportMeta) => {
     ['Country', data.country],
   ]);
   const { stream, pageCount } = pdf.end();
-  return { title: `Test report: ${data.name}`, pdf: stream, pageCount };
+  return { title: `Test report: ${data.name}`, pdf: hold ? held(stream, hold) : stream, pageCount };
 };
 
 const supplierGenerator: ReportGenerator<SupplierReportParams, Data> = {
@@ -125,6 +145,10 @@ describe('POST /api/reports and the job', () => {
   });
 
   it('renders the same bytes again from the same data and the register entry (determinism)', async () => {
+    const file = (await (await t.login(t.orgA.admin)).get('/api/audit-events/checkpoints')).json();
+    const anchor = (file as AuditCheckpointFile).checkpoints.find(
+      (c) => c.reason === 'report' && c.createdAt === ready.issuedAt,
+    )!;
     const meta: ReportMeta = {
       registerNumber: ready.registerNumber,
       kind: 'supplier',
@@ -134,6 +158,7 @@ describe('POST /api/reports and the job', () => {
       policy: ready.policyVersion,
       sources: loadReferenceData().datasets,
       auditHead: ready.auditHead,
+      auditSignature: { keyId: anchor.keyId, signature: anchor.signature },
     };
     const again = render({ name: 'Dhaka Knit', country: 'BD' }, meta);
     const chunks: Buffer[] = [];
@@ -238,5 +263,177 @@ describe('POST /api/reports/verify (public)', () => {
     let last = 0;
     for (let i = 0; i < 25 && last !== 429; i++) last = (await verify(pdfBytes, '203.0.113.7')).statusCode;
     expect(last).toBe(429);
+  });
+});
+
+describe('register numbers and downloads before a report is ready', () => {
+  it('gives five reports asked for at once distinct, consecutive register numbers', async () => {
+    const before = (await executive.get('/api/reports?limit=100')).json().items as Report[];
+    const last = Math.max(...before.map((r) => Number(r.registerNumber.slice(-6))));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => executive.post('/api/reports', { kind: 'supplier', supplierId })),
+    );
+    for (const res of answers) expect(res.statusCode, res.body).toBe(202);
+    const numbers = answers.map((res) => Number((res.json() as Report).registerNumber.slice(-6)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5].map((i) => last + i));
+    for (const res of answers) expect((await waitReady(executive, res.json().id)).status).toBe('ready');
+  });
+
+  it('answers 409 not_ready to every format while the report is queued or rendering, then serves it', async () => {
+    let release = () => {};
+    hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    try {
+      const res = await executive.post('/api/reports', { kind: 'supplier', supplierId });
+      expect(res.statusCode, res.body).toBe(202);
+      const id = res.json().id as string;
+      // Until the bytes are released the entry is queued, then running: never ready.
+      for (let i = 0; i < 3; i++) {
+        const { status, registerNumber } = (await executive.get(`/api/reports/${id}`)).json() as Report;
+        expect(['queued', 'running']).toContain(status);
+        for (const format of ['pdf', 'docx', 'markdown']) {
+          const dl = await executive.get(`/api/reports/${id}/${format}`);
+          expect(dl.statusCode, format).toBe(409);
+          expect(dl.json().error).toMatchObject({
+            code: 'not_ready',
+            message: `${registerNumber} is still being generated: download it once its status is ready`,
+          });
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      release();
+      expect((await waitReady(executive, id)).status).toBe('ready');
+      expect((await executive.get(`/api/reports/${id}/pdf`)).statusCode).toBe(200);
+    } finally {
+      release();
+      hold = undefined;
+    }
+  });
+
+  it('answers 409 not_ready, naming the failure, to every format of a failed report', async () => {
+    const res = await officer.post('/api/reports', {
+      kind: 'statement',
+      framework: 'uk',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    });
+    const failed = await waitReady(officer, res.json().id);
+    for (const format of ['pdf', 'docx', 'markdown']) {
+      const dl = await officer.get(`/api/reports/${failed.id}/${format}`);
+      expect(dl.statusCode, format).toBe(409);
+      expect(dl.json().error).toMatchObject({
+        code: 'not_ready',
+        message: `${failed.registerNumber} was not issued: The statement could not be drafted from this data. Ask for it again`,
+      });
+    }
+  });
+});
+
+describe('the signed audit checkpoint a report prints', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-report-anchor-'));
+  let files = 0;
+  /** The PDF's text in reading order, white space made single spaces. */
+  const textOf = (bytes: Buffer) => {
+    const file = path.join(dir, `report-${++files}.pdf`);
+    fs.writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  };
+  /** What the report prints about its anchor: the head, the key, the signed time and the signature. */
+  const printedAnchor = (text: string) => {
+    // Hash and signature may wrap in their cells (pdftotext then puts a space in them).
+    const head = /Event #(\d+), chain hash ((?:[0-9a-f] ?){64})/.exec(text);
+    const signed = /Ed25519, key ([0-9a-f]{16}), signed (\S+Z); signature ((?:[A-Za-z0-9+/] ?){86}==)/.exec(text);
+    expect(head, 'printed head').not.toBeNull();
+    expect(signed, 'printed signature').not.toBeNull();
+    return {
+      seq: Number(head![1]),
+      hash: head![2]!.replace(/ /g, ''),
+      keyId: signed![1]!,
+      signedAt: signed![2]!,
+      signature: signed![3]!.replace(/ /g, ''),
+    };
+  };
+  const holds = (file: AuditCheckpointFile, a: ReturnType<typeof printedAnchor>) =>
+    verifySignature(
+      null,
+      Buffer.from(checkpointMessage(t.orgA.id, a.seq, a.hash, new Date(a.signedAt))),
+      file.publicKey,
+      Buffer.from(a.signature, 'base64'),
+    );
+
+  it('prints the head it was built on, signed at the issue time, on the cover and in "About this report"', async () => {
+    const text = textOf(pdfBytes);
+    const anchor = printedAnchor(text);
+    expect(anchor).toMatchObject({
+      seq: ready.auditHead!.seq,
+      hash: ready.auditHead!.hash,
+      signedAt: ready.issuedAt,
+    });
+    // Twice: the cover's facts and the About section's.
+    expect(text.split(`signature ${anchor.signature.slice(0, 20)}`).length - 1).toBeGreaterThanOrEqual(1);
+    expect(text.split(`Ed25519, key ${anchor.keyId}, signed ${anchor.signedAt}`).length - 1).toBe(2);
+    expect(text).toContain('npm run verify-audit -- --checkpoints file.json');
+    expect(text).toContain(t.orgA.id);
+  });
+
+  it('verifies with the public key of GET /api/audit-events/checkpoints, and is stored there', async () => {
+    const admin = await t.login(t.orgA.admin);
+    const file = (await admin.get('/api/audit-events/checkpoints')).json() as AuditCheckpointFile;
+    const anchor = printedAnchor(textOf(pdfBytes));
+    expect(anchor.keyId).toBe(file.keyId);
+    expect(holds(file, anchor)).toBe(true);
+    expect(file.checkpoints).toContainEqual({
+      seq: anchor.seq,
+      hash: anchor.hash,
+      createdAt: anchor.signedAt,
+      reason: 'report',
+      keyId: anchor.keyId,
+      signature: anchor.signature,
+    });
+    // The chain verifies with the reports' checkpoints (the server's and the downloaded file's): what
+    // `npm run verify-audit -- --checkpoints file.json` runs.
+    const verified = (await admin.get('/api/audit-events/verify')).json();
+    expect(verified).toMatchObject({ ok: true, missingTail: null });
+    expect(verified.checkpoints.matched).toBe(verified.checkpoints.total);
+    const withFile = await withTenant(t.db, t.orgA.id, (tx) => verifyAuditChain(tx, t.orgA.id, file));
+    expect(withFile).toMatchObject({ ok: true, missingTail: null, checkpoints: { problems: [] } });
+  });
+
+  it('does not verify once the printed anchor is altered', async () => {
+    const file = (await (await t.login(t.orgA.admin)).get('/api/audit-events/checkpoints')).json();
+    const anchor = printedAnchor(textOf(pdfBytes));
+    const other = anchor.hash.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    expect(holds(file, { ...anchor, hash: other })).toBe(false);
+    expect(holds(file, { ...anchor, seq: anchor.seq - 1 })).toBe(false);
+    expect(
+      holds(file, { ...anchor, signedAt: new Date(Date.parse(anchor.signedAt) + 1).toISOString() }),
+    ).toBe(false);
+    const sig = Buffer.from(anchor.signature, 'base64');
+    sig[0] = sig[0]! ^ 0x01;
+    expect(holds(file, { ...anchor, signature: sig.toString('base64') })).toBe(false);
+  });
+
+  it('says there is no head to sign for an organisation whose audit trail was empty', () => {
+    // The job signs only a head it read; rendered with none, the report says so instead of printing a signature.
+    const meta: ReportMeta = {
+      registerNumber: 'CS-2026-000099',
+      kind: 'supplier',
+      issuedAt: new Date('2026-11-30T12:00:00.000Z'),
+      organisation: { id: t.orgA.id, name: 'Org A' },
+      issuedBy: { name: 'executive a' },
+      policy: null,
+      sources: [],
+      auditHead: null,
+      auditSignature: null,
+    };
+    return (async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of render({ name: 'Dhaka Knit', country: 'BD' }, meta).pdf) chunks.push(c as Buffer);
+      const text = textOf(Buffer.concat(chunks));
+      expect(text).toContain('None: there was no audit-chain head to sign');
+      expect(text).toContain('so this report carries no signed checkpoint');
+      expect(text).not.toMatch(/Ed25519, key/);
+    })();
   });
 });

@@ -1,7 +1,16 @@
 import type { ReportMeta } from '../report-types.js';
 import { type HeadingIndex, headingBlock } from './headings.js';
 import type { Block } from './layout.js';
-import { auditHeadText, issuedText, kindLabel, PRODUCT, policyText, verifyText } from './report-facts.js';
+import {
+  anchorCheckText,
+  auditHeadText,
+  auditSignatureText,
+  issuedText,
+  kindLabel,
+  PRODUCT,
+  policyText,
+  verifyText,
+} from './report-facts.js';
 import { tableBlock } from './table.js';
 import { calloutBlock, keyValuesBlock, pageBreakBlock, paragraphBlock } from './text-blocks.js';
 
@@ -26,7 +35,9 @@ export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: st
       ['Issued (UTC)', issuedText(meta)],
       ['Issued by', meta.issuedBy.name],
       ['Scoring policy', policyText(meta)],
+      ['Organisation id', meta.organisation.id],
       ['Audit-chain head', auditHeadText(meta)],
+      ['Signed checkpoint', auditSignatureText(meta)],
       [
         'Generation',
         'Rendered from the snapshot read at the issue time. The same data and the same issue time give the ' +
@@ -79,6 +90,11 @@ export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: st
       );
     }
   }
-  blocks.push(headingBlock(index, 'How to verify this copy', 2), paragraphBlock(verifyText(meta, verifyUrl)));
+  blocks.push(
+    headingBlock(index, 'How to verify this copy', 2),
+    paragraphBlock(verifyText(meta, verifyUrl)),
+    headingBlock(index, 'How to check the signed audit checkpoint', 2),
+    paragraphBlock(anchorCheckText(meta)),
+  );
   return blocks;
 }

@@ -1,10 +1,10 @@
 import type { ReportMeta } from '../report-types.js';
 import type { Frame } from './layout.js';
-import { coverFacts, kindLabel, PRODUCT, verifyText } from './report-facts.js';
+import { anchorPointerText, coverFacts, kindLabel, PRODUCT, verifyText } from './report-facts.js';
 import { calloutBlock, keyValuesBlock } from './text-blocks.js';
 import { COLOR, PAGE, TYPE } from './theme.js';
 
-// The cover: what the report is, whose, when, on which policy and audit-chain head, and how to check that a
+// The cover: what the report is, whose, when, on which policy and (signed) audit-chain head, and how to check that a
 // copy is genuine. It carries no running header or footer.
 
 export interface CoverText {
@@ -43,7 +43,9 @@ export function drawCover(f: Frame, meta: ReportMeta, text: CoverText): void {
   keyValuesBlock(coverFacts(meta)).render(f, undefined);
 
   // The verification note sits at the foot of the cover, where a reader looks for it on a printed copy.
-  const note = calloutBlock('note', verifyText(meta, text.verifyUrl), 'How to verify this copy');
+  const pointer = anchorPointerText(meta);
+  const verify = verifyText(meta, text.verifyUrl);
+  const note = calloutBlock('note', pointer ? `${verify} ${pointer}` : verify, 'How to verify this copy');
   const noteHeight = note.minStart(f);
   f.y = Math.max(f.y + 16, f.bottom - noteHeight);
   note.render(f, undefined);

@@ -20,6 +20,48 @@ export function auditHeadText(meta: ReportMeta): string {
     : 'None: the organisation’s audit trail was empty when the data was read';
 }
 
+/**
+ * The signed checkpoint of the head, with everything its signed message needs besides the organisation's id
+ * and the head above: the key, the signed time exactly as signed (milliseconds) and the signature.
+ */
+export function auditSignatureText(meta: ReportMeta): string {
+  if (!meta.auditHead) return 'None: there was no audit-chain head to sign';
+  if (!meta.auditSignature) return 'Not signed';
+  const { keyId, signature } = meta.auditSignature;
+  return `Ed25519, key ${keyId}, signed ${meta.issuedAt.toISOString()}; signature ${signature}`;
+}
+
+/** How a reader checks the signed checkpoint: the message, where the public key is, what the verifier does. */
+export function anchorCheckText(meta: ReportMeta): string {
+  if (!meta.auditHead) {
+    return (
+      'The organisation’s audit trail was empty when the data was read, so this report carries no signed ' +
+      'checkpoint: there was no audit-chain head to sign.'
+    );
+  }
+  if (!meta.auditSignature) return 'This copy carries no signature of its audit-chain head.';
+  const { seq } = meta.auditHead;
+  return (
+    `The audit-chain head above (event #${seq}) is signed with ${PRODUCT}'s audit signing key ` +
+    `${meta.auditSignature.keyId} (Ed25519), which is kept with the application, not in its database. The ` +
+    'signed message is the UTF-8 text of five lines: "clearsource-audit-checkpoint/v1", the organisation id ' +
+    `${meta.organisation.id}, the event number ${seq}, the chain hash and the signed time ` +
+    `${meta.issuedAt.toISOString()}. The same checkpoint is stored among the organisation's audit checkpoints ` +
+    `(reason "report"). To check it, an administrator downloads the checkpoints with the public key (GET ` +
+    '/api/audit-events/checkpoints) and verifies this signature with that key; kept outside the system, the ' +
+    'file lets `npm run verify-audit -- --checkpoints file.json` prove that no audit event up to ' +
+    `#${seq} was altered or removed since. A different event number, hash, time or signature does not verify.`
+  );
+}
+
+/** The cover's pointer to the checkpoint's instructions (the cover has room for one sentence). */
+export function anchorPointerText(meta: ReportMeta): string | null {
+  return meta.auditHead && meta.auditSignature
+    ? `The signed checkpoint above vouches for the audit trail up to event #${meta.auditHead.seq}; ` +
+        '"About this report" says how to check it.'
+    : null;
+}
+
 /** Both the readable form and the ISO 8601 instant, so no reader has to guess a zone or a date order. */
 export function issuedText(meta: ReportMeta): string {
   return `${formatUtc(meta.issuedAt)} (${meta.issuedAt.toISOString().replace('.000Z', 'Z')})`;
@@ -34,6 +76,7 @@ export function coverFacts(meta: ReportMeta): [string, string][] {
     ['Issued by', meta.issuedBy.name],
     ['Scoring policy', policyText(meta)],
     ['Audit-chain head', auditHeadText(meta)],
+    ['Signed checkpoint', auditSignatureText(meta)],
   ];
 }
 

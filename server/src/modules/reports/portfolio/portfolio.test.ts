@@ -30,6 +30,7 @@ const meta = (): ReportMeta => ({
   policy: null,
   sources: [],
   auditHead: null,
+  auditSignature: null,
 });
 
 const load = (params: Omit<PortfolioReportParams, 'kind'> = {}) =>

@@ -1,8 +1,8 @@
-import { loadReferenceData, loadReportingCriteria } from '#shared/domain/reference/load-node.js';
+import { loadReportingCriteria } from '#shared/domain/reference/load-node.js';
 import type { StatementReportParams } from '#shared/schemas/reports.js';
 import { acceptedCriterionAnswers } from '../../assignments/assignments.repo.js';
 import { dashboardWhere, readDashboardSummary } from '../../dashboard/dashboard.service.js';
-import { createReferences, type References } from '../../datasets/datasets.references.js';
+import type { References } from '../../datasets/datasets.references.js';
 import { findOrganizationName } from '../../orgs/orgs.repo.js';
 import { findPublishedPolicy } from '../../policies/policies.repo.js';
 import { supplierFilter } from '../../suppliers/suppliers.repo.js';
@@ -17,7 +17,8 @@ import { renderStatementPdf } from './statement.pdf.js';
 /**
  * The modern-slavery statement draft (issue 11): figures read from the owning modules in the register's
  * snapshot, composed into one section per criterion of the chosen law, rendered as the issued PDF and as the
- * editable DOCX and Markdown drafts (all three from the same model, so they say the same).
+ * editable DOCX and Markdown drafts (all three from the same model, so they say the same). `references` is the
+ * container's reference-data service (generators.ts), shared with scoring.
  */
 export const createStatementGenerator = ({
   references,
@@ -55,11 +56,3 @@ export const createStatementGenerator = ({
     },
   };
 };
-
-/**
- * The registered generator (generators.ts is a static registry). Its own cache of loaded editions: editions
- * are immutable and keyed by organisation and id, so a second cache only costs a second read of an edition.
- */
-export const statementGenerator = createStatementGenerator({
-  references: createReferences({ shipped: loadReferenceData() }),
-});

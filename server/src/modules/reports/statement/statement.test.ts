@@ -13,8 +13,9 @@ import { setupTestApp, type TestContext } from '../../../../test/app.js';
 import { createSupplier, createTestOrg, userIdOf } from '../../../../test/factories.js';
 import { remediationTasks } from '../../../db/schema/tasks.js';
 import { withTenant } from '../../../db/tenant.js';
+import { createReferences } from '../../datasets/datasets.references.js';
 import type { ReportMeta } from '../report-types.js';
-import { statementGenerator } from './statement.generator.js';
+import { createStatementGenerator } from './statement.generator.js';
 import { type StatementData, sectionHeading } from './statement.model.js';
 
 // The statement draft against a real database: a register of three suppliers with two closed tasks, one
@@ -23,7 +24,10 @@ import { type StatementData, sectionHeading } from './statement.model.js';
 // is silent, and three files (PDF, DOCX, Markdown) that say the same and repeat byte for byte.
 
 let t: TestContext;
-const generator = statementGenerator;
+// Built as the container builds it (generators.ts), on a reference-data service of the test's own.
+const generator = createStatementGenerator({
+  references: createReferences({ shipped: loadReferenceData() }),
+});
 const today = utcDay(new Date());
 const period = { periodStart: addDays(today, -364), periodEnd: today };
 const dir = mkdtempSync(path.join(tmpdir(), 'statement-'));
@@ -38,6 +42,7 @@ const META: ReportMeta = {
   policy: null,
   sources: loadReferenceData().datasets,
   auditHead: null,
+  auditSignature: null,
 };
 
 const draft = (orgId: string, framework: StatementFramework, p = period) =>

@@ -41,6 +41,7 @@ const metaFor = (orgId: string, policy: SupplierReportData['policy'] = null): Re
   policy: policy && { id: policy.id, name: policy.name, version: policy.version ?? 0 },
   sources: loadReferenceData().datasets,
   auditHead: { seq: 12, hash: 'ab'.repeat(32) },
+  auditSignature: { keyId: '0123456789abcdef', signature: 'c2lnbmF0dXJl' },
 });
 
 const load = (orgId: string, id: string) =>
