@@ -19,9 +19,10 @@ import { readOrCreateKeyFile } from '../../lib/key-file.js';
  * access only can delete events, but not write a valid checkpoint for the shortened chain: verification
  * finds the checkpoint that names an event no longer there ("missing tail"). The same attacker can also delete
  * checkpoints; that is why administrators download them (GET /api/audit-events/checkpoints) and keep them
- * elsewhere, and why reports print the head they were built on: `npm run verify-audit -- --checkpoints
- * file.json` holds the chain against such a copy, whose signatures anyone can check with the public key in
- * it. Out of scope: an attacker who also holds the signing key (the application host itself).
+ * elsewhere, and why every issued report prints the head it was built on as a signed checkpoint (reason
+ * 'report', also stored): `npm run verify-audit -- --checkpoints file.json` holds the chain against such a
+ * copy, whose signatures anyone can check with the public key in it. Out of scope: an attacker who also
+ * holds the signing key (the application host itself).
  */
 
 /** A checkpoint's signed message. Changing it invalidates every stored signature. */

@@ -343,7 +343,10 @@ describe('the signed audit checkpoint a report prints', () => {
   const printedAnchor = (text: string) => {
     // Hash and signature may wrap in their cells (pdftotext then puts a space in them).
     const head = /Event #(\d+), chain hash ((?:[0-9a-f] ?){64})/.exec(text);
-    const signed = /Ed25519, key ([0-9a-f]{16}), signed (\S+Z); signature ((?:[A-Za-z0-9+/] ?){86}==)/.exec(text);
+    const signed =
+      /Ed25519, key ([0-9a-f]{16}), signed (\S+Z) Signature \(base64\) ((?:[A-Za-z0-9+/] ?){86}==)/.exec(
+        text,
+      );
     expect(head, 'printed head').not.toBeNull();
     expect(signed, 'printed signature').not.toBeNull();
     return {
@@ -371,7 +374,6 @@ describe('the signed audit checkpoint a report prints', () => {
       signedAt: ready.issuedAt,
     });
     // Twice: the cover's facts and the About section's.
-    expect(text.split(`signature ${anchor.signature.slice(0, 20)}`).length - 1).toBeGreaterThanOrEqual(1);
     expect(text.split(`Ed25519, key ${anchor.keyId}, signed ${anchor.signedAt}`).length - 1).toBe(2);
     expect(text).toContain('npm run verify-audit -- --checkpoints file.json');
     expect(text).toContain(t.orgA.id);
@@ -431,7 +433,7 @@ describe('the signed audit checkpoint a report prints', () => {
       const chunks: Buffer[] = [];
       for await (const c of render({ name: 'Dhaka Knit', country: 'BD' }, meta).pdf) chunks.push(c as Buffer);
       const text = textOf(Buffer.concat(chunks));
-      expect(text).toContain('None: there was no audit-chain head to sign');
+      expect(text).toContain('Signed checkpoint None: there was no audit-chain head to sign');
       expect(text).toContain('so this report carries no signed checkpoint');
       expect(text).not.toMatch(/Ed25519, key/);
     })();

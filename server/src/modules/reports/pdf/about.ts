@@ -3,8 +3,8 @@ import { type HeadingIndex, headingBlock } from './headings.js';
 import type { Block } from './layout.js';
 import {
   anchorCheckText,
+  anchorFacts,
   auditHeadText,
-  auditSignatureText,
   issuedText,
   kindLabel,
   PRODUCT,
@@ -37,7 +37,7 @@ export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: st
       ['Scoring policy', policyText(meta)],
       ['Organisation id', meta.organisation.id],
       ['Audit-chain head', auditHeadText(meta)],
-      ['Signed checkpoint', auditSignatureText(meta)],
+      ...anchorFacts(meta),
       [
         'Generation',
         'Rendered from the snapshot read at the issue time. The same data and the same issue time give the ' +

@@ -22,13 +22,19 @@ export function auditHeadText(meta: ReportMeta): string {
 
 /**
  * The signed checkpoint of the head, with everything its signed message needs besides the organisation's id
- * and the head above: the key, the signed time exactly as signed (milliseconds) and the signature.
+ * and the head above: the key, the signed time exactly as signed (milliseconds) and the signature. The
+ * signature (88 base64 characters) is printed as two halves on lines of their own: left to the line breaker
+ * it would break at any "/" it holds, raggedly.
  */
-export function auditSignatureText(meta: ReportMeta): string {
-  if (!meta.auditHead) return 'None: there was no audit-chain head to sign';
-  if (!meta.auditSignature) return 'Not signed';
+export function anchorFacts(meta: ReportMeta): [string, string][] {
+  if (!meta.auditHead) return [['Signed checkpoint', 'None: there was no audit-chain head to sign']];
+  if (!meta.auditSignature) return [['Signed checkpoint', 'Not signed']];
   const { keyId, signature } = meta.auditSignature;
-  return `Ed25519, key ${keyId}, signed ${meta.issuedAt.toISOString()}; signature ${signature}`;
+  const half = Math.ceil(signature.length / 2);
+  return [
+    ['Signed checkpoint', `Ed25519, key ${keyId}, signed ${meta.issuedAt.toISOString()}`],
+    ['Signature (base64)', `${signature.slice(0, half)}\n${signature.slice(half)}`],
+  ];
 }
 
 /** How a reader checks the signed checkpoint: the message, where the public key is, what the verifier does. */
@@ -49,7 +55,7 @@ export function anchorCheckText(meta: ReportMeta): string {
     `${meta.issuedAt.toISOString()}. The same checkpoint is stored among the organisation's audit checkpoints ` +
     `(reason "report"). To check it, an administrator downloads the checkpoints with the public key (GET ` +
     '/api/audit-events/checkpoints) and verifies this signature with that key; kept outside the system, the ' +
-    'file lets `npm run verify-audit -- --checkpoints file.json` prove that no audit event up to ' +
+    'file lets "npm run verify-audit -- --checkpoints file.json" prove that no audit event up to ' +
     `#${seq} was altered or removed since. A different event number, hash, time or signature does not verify.`
   );
 }
@@ -76,7 +82,7 @@ export function coverFacts(meta: ReportMeta): [string, string][] {
     ['Issued by', meta.issuedBy.name],
     ['Scoring policy', policyText(meta)],
     ['Audit-chain head', auditHeadText(meta)],
-    ['Signed checkpoint', auditSignatureText(meta)],
+    ...anchorFacts(meta),
   ];
 }
 
