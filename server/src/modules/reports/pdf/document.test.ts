@@ -140,6 +140,7 @@ describe('report PDF frame', async () => {
       'Methodology',
       'Data sources',
       'How to verify this copy',
+      'How to check the signed audit checkpoint',
     ]);
     for (const e of entries) expect(pages[e.page - 1], e.title).toContain(e.title);
     const links = plain.match(/\/Subtype \/Link/g) ?? [];
