@@ -261,6 +261,8 @@ export const SupplierFilterSchema = z.object({
   assessedBeforeMonths: z.coerce.number().int().min(1).max(240).optional(),
   /** Only suppliers never assessed. */
   unassessed: z.enum(['true', 'false']).optional(),
+  /** Only suppliers with at least one open red flag (the dashboard's "Open red flags" figure). */
+  redFlags: z.enum(['open'], { error: "Use 'open' for suppliers with an open red flag" }).optional(),
   archived: z.enum(['true', 'false']).default('false'),
 });
 export type SupplierFilter = z.infer<typeof SupplierFilterSchema>;

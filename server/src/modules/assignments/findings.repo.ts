@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Finding } from '#shared/schemas/assignments.js';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
@@ -103,3 +103,10 @@ export const closedFindingsOfAssignments = async (
   }
   return out;
 };
+
+/**
+ * The ids of the organisation's suppliers with an open red flag, as a subquery (the supplier list's
+ * `redFlags=open` filter: what the dashboard's "Open red flags" figure counts).
+ */
+export const suppliersWithOpenRedFlags = (orgId: string): SQL =>
+  sql`(select ${findings.supplierId} from ${findings} where ${findings.orgId} = ${orgId} and ${findings.kind} = 'red_flag' and ${findings.status} = 'open')`;

@@ -65,6 +65,16 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
     s[key] = (await officer.get(`/api/suppliers/${s[key]!.id}`)).json();
   }
+  // Open red flags at Alpha (two) and a closed one at Bravo: only an open flag counts.
+  const flag = (supplier: Supplier, status: 'open' | 'closed') =>
+    t.owner.execute(
+      sql`insert into findings (org_id, supplier_id, assessment_id, kind, key, title, detail, severity, citation, status)
+          values (${org.id}, ${supplier.id}, gen_random_uuid(), 'red_flag', 'identity_documents_retained',
+            'Identity documents retained', 'x', 'critical', 'ILO', ${status})`,
+    );
+  await flag(s.alpha!, 'open');
+  await flag(s.alpha!, 'open');
+  await flag(s.bravo!, 'closed');
   // Delta's last assessment is two years old (the only way to age one is to rewrite the summary column).
   await t.owner.execute(
     sql`update suppliers set assessed_at = now() - interval '2 years' where id = ${s.delta!.id}`,
@@ -138,6 +148,7 @@ describe('GET /api/suppliers', () => {
     ['rating none', 'rating=none', ['Echo Unknown', 'Foxtrot Ltd']],
     ['unassessed', 'unassessed=true', ['Echo Unknown', 'Foxtrot Ltd']],
     ['assessed more than 12 months ago', 'assessedBeforeMonths=12', ['Delta Danish']],
+    ['an open red flag (once each, closed flags not counted)', 'redFlags=open', ['Alpha Apparel']],
   ])('filters by %s', async (_label, query, expected) => {
     expect(await names(query)).toEqual(expected);
   });
@@ -171,6 +182,7 @@ describe('GET /api/suppliers', () => {
     ['country=BGD', 'country'],
     ['assessedBeforeMonths=0', 'assessedBeforeMonths'],
     ['unassessed=yes', 'unassessed'],
+    ['redFlags=closed', 'redFlags'],
     [`q=${'x'.repeat(201)}`, 'q'],
   ])('refuses the query %s with 400 naming %s', async (query, field) => {
     const res = await executive.get(`/api/suppliers?${query}`);

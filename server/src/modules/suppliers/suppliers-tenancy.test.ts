@@ -49,6 +49,12 @@ beforeAll(async () => {
   await t.owner.execute(
     sql`update suppliers set assessed_at = now() - interval '2 years' where id = ${a.old.id}`,
   );
+  // An open red flag on A's assessed supplier, so that the redFlags filter matches one of A's.
+  await t.owner.execute(
+    sql`insert into findings (org_id, supplier_id, assessment_id, kind, key, title, detail, severity, citation)
+        values (${t.orgA.id}, ${a.assessed.id}, gen_random_uuid(), 'red_flag', 'identity_documents_retained',
+          'Identity documents retained', 'x', 'critical', 'ILO')`,
+  );
   ownB = await createSupplier(officerB, { name: 'Bravo Own', externalRef: 'B-1', country: 'BD' });
 });
 afterAll(() => t?.close());
@@ -69,6 +75,7 @@ const FILTERS: Record<(typeof SUPPLIER_FILTER_KEYS)[number], string[]> = {
   minChainRisk: ['0'],
   assessedBeforeMonths: ['12'],
   unassessed: ['true', 'false'],
+  redFlags: ['open'],
   archived: ['true', 'false'],
 };
 const CASES = Object.entries(FILTERS).flatMap(([key, values]) =>

@@ -29,6 +29,7 @@ import type { Tx } from '../../db/client.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { rowsOf } from '../../db/tenant.js';
+import { suppliersWithOpenRedFlags } from '../assignments/findings.repo.js';
 import { recomputeChainRisk, rollUpChainRisk } from './suppliers-chain.repo.js';
 import { goodKeysToFind } from './suppliers-goods.js';
 
@@ -97,6 +98,7 @@ export const supplierFilter = (orgId: string, q: SupplierFilter) => {
     where.push(lt(suppliers.assessedAt, sql`now() - make_interval(months => ${q.assessedBeforeMonths})`));
   }
   if (q.unassessed === 'true') where.push(isNull(suppliers.assessedAt));
+  if (q.redFlags === 'open') where.push(sql`${suppliers.id} in ${suppliersWithOpenRedFlags(orgId)}`);
   return and(...where);
 };
 

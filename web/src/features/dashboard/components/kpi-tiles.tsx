@@ -56,6 +56,7 @@ export function KpiTiles({ summary, filters }: { summary: DashboardSummary; filt
       label: 'Open red flags',
       value: formatInteger(redFlags.open),
       detail: `at ${plural(redFlags.suppliers, 'supplier')}`,
+      href: suppliersHref(filters, { redFlags: 'open' }),
       alert: redFlags.open > 0,
     },
     {

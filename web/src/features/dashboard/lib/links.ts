@@ -18,11 +18,11 @@ const filterParams = (filters: DashboardQuery): Params =>
 
 /**
  * The supplier list showing what a figure counts: the dashboard's filters plus the segment's own (a rating
- * band, a country and a good). A segment's own value wins over the filter of the same name.
+ * band, a country and a good, or only those with an open red flag). A segment's own value wins over the filter of the same name.
  */
 export const suppliersHref = (
   filters: DashboardQuery,
-  segment: { rating?: RatingBand; country?: string; good?: string } = {},
+  segment: { rating?: RatingBand; country?: string; good?: string; redFlags?: 'open' } = {},
 ): string => withParams('/suppliers', { ...filterParams(filters), ...segment });
 
 /**

@@ -153,6 +153,14 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
           />
           Never assessed only
         </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={query.redFlags === 'open'}
+            onChange={(event) => apply({ redFlags: event.target.checked ? 'open' : undefined })}
+          />
+          With an open red flag
+        </label>
         {hasActiveFilters(query) ? (
           <Button size="sm" variant="ghost" onClick={clear}>
             Clear filters

@@ -57,6 +57,7 @@ describe('SuppliersPage', () => {
     await user.selectOptions(screen.getByLabelText('Rating'), 'high');
     await user.type(screen.getByLabelText('Search'), 'gin');
     await user.click(screen.getByLabelText('Never assessed only'));
+    await user.click(screen.getByLabelText('With an open red flag'));
     await user.click(screen.getByRole('button', { name: /^Residual/ }));
     await waitFor(() => expect(find('GET', '/api/suppliers').at(-1)?.query.get('q')).toBe('gin'));
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -66,6 +67,7 @@ describe('SuppliersPage', () => {
       expect(last?.query.get('rating')).toBe('high');
       expect(last?.query.get('q')).toBe('gin');
       expect(last?.query.get('unassessed')).toBe('true');
+      expect(last?.query.get('redFlags')).toBe('open');
       expect(last?.query.get('sort')).toBe('residualScore');
       expect(last?.query.get('order')).toBe('desc');
       expect(last?.query.get('offset')).toBe('25');
