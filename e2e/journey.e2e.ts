@@ -200,7 +200,7 @@ describe.skipIf(!chromiumAvailable)('the whole journey, from a CSV to the execut
     // The default questionnaire is the one offered first.
     const template = sendForm.getByLabel('Questionnaire');
     expect(await template.locator('option:checked').textContent()).toMatch(
-      /^Forced labour and trafficking self-assessment \(version \d+\)$/,
+      /^Forced labour and human trafficking self-assessment \(version \d+\)$/,
     );
     await sendForm
       .getByLabel('Message to the supplier (optional)')

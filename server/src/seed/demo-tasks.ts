@@ -2,6 +2,7 @@ import path from 'node:path';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ReferenceData } from '#shared/domain/reference/types.js';
 import type { Role } from '#shared/roles.js';
+import { ratingRank } from '#shared/schemas/suppliers.js';
 import { type TaskSeverity, type TaskStatus, type TaskTransition, todayUtc } from '#shared/schemas/tasks.js';
 import { buildQuestionnaires, buildScoring } from '../container.js';
 import type { Db } from '../db/client.js';
@@ -343,11 +344,13 @@ export const seedDemoTasks = async (
       a.name.localeCompare(b.name),
     ),
     // The demo's open findings (the risky questionnaire's), most severe first.
-    open: await tx
-      .select({ id: findings.id, severity: findings.severity })
-      .from(findings)
-      .where(and(eq(findings.orgId, orgId), inArray(findings.status, ['open'])))
-      .orderBy(asc(findings.createdAt), asc(findings.id)),
+    open: (
+      await tx
+        .select({ id: findings.id, severity: findings.severity })
+        .from(findings)
+        .where(and(eq(findings.orgId, orgId), inArray(findings.status, ['open'])))
+        .orderBy(asc(findings.createdAt), asc(findings.id))
+    ).sort((a, b) => ratingRank(b.severity) - ratingRank(a.severity)),
   }));
   const officerP = people.find((p) => p.role === 'officer');
   const adminP = people.find((p) => p.role === 'admin');

@@ -81,7 +81,7 @@ export const AssignmentPreviewSchema = z.object({
 });
 export type AssignmentPreview = z.infer<typeof AssignmentPreviewSchema>;
 
-/** `GET /api/suppliers/:id/findings`: a supplier's findings, newest first (open ones unless `status` says). */
+/** `GET /api/suppliers/:id/findings`: a supplier's findings, most severe first, then newest (open ones unless `status` says). */
 export const SupplierFindingsQuerySchema = z.object({
   status: z.enum(['open', 'closed', 'risk_accepted', 'all']).default('open'),
 });

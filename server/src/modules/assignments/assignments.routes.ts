@@ -99,7 +99,7 @@ export const assignmentsRoutes = async (
         tags,
         operationId: 'revokeAssignmentLink',
         summary:
-          'Stop every link of the questionnaire working at once, including those sent with reminders (officers); the answers are kept',
+          'Stop every link of the questionnaire working at once, including those sent with reminders (officers); the answers are kept. 409 once the questionnaire is accepted (closed)',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         response: { 200: AssignmentSchema },

@@ -13,14 +13,25 @@ export type FindingRow = typeof findings.$inferSelect;
  */
 export const insertFindings = (tx: Tx, rows: FindingRow[]): Promise<void> => bulkInsert(tx, findings, rows);
 
+/**
+ * Most severe first (severity is text, whose order is the alphabet's), then newest: the order every list of
+ * findings is read in, on the review and supplier pages and in the supplier report.
+ */
+const MOST_SEVERE_FIRST = [
+  desc(sql`case ${findings.severity} when 'critical' then 4 when 'high' then 3 when 'medium' then 2 else 1 end`),
+  desc(findings.createdAt),
+  asc(findings.key),
+];
+
+/** The findings accepting a questionnaire opened, most severe first. */
 export const listAssignmentFindings = (tx: Tx, orgId: string, assignmentId: string) =>
   tx
     .select()
     .from(findings)
     .where(and(eq(findings.orgId, orgId), eq(findings.assignmentId, assignmentId)))
-    .orderBy(asc(findings.createdAt), asc(findings.key));
+    .orderBy(...MOST_SEVERE_FIRST);
 
-/** A supplier's findings, newest first; only those in `status` unless it is `all`. */
+/** A supplier's findings, most severe first, then newest; only those in `status` unless it is `all`. */
 export const listSupplierFindings = (
   tx: Tx,
   orgId: string,
@@ -37,7 +48,7 @@ export const listSupplierFindings = (
         status === 'all' ? undefined : eq(findings.status, status),
       ),
     )
-    .orderBy(desc(findings.createdAt), asc(findings.key));
+    .orderBy(...MOST_SEVERE_FIRST);
 
 export const toFinding = (r: typeof findings.$inferSelect): Finding => ({
   ...r,

@@ -14,7 +14,7 @@ export const findingsRoutes = async (app: FastifyInstance, { findings }: { findi
         tags: ['findings'],
         operationId: 'listSupplierFindings',
         summary:
-          'A supplier’s findings, newest first: open ones unless status says otherwise (each with its severity, citation and the questionnaire it came from)',
+          'A supplier’s findings, most severe first, then newest: open ones unless status says otherwise (each with its severity, citation and the questionnaire it came from)',
         params: IdParamsSchema,
         querystring: SupplierFindingsQuerySchema,
         response: { 200: SupplierFindingsSchema },

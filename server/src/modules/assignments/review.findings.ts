@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { findQuestion, textIn } from '#shared/domain/questionnaires/questions.js';
 import type { AssessmentResult } from '#shared/domain/scoring/types.js';
 import type { PreviewFinding } from '#shared/schemas/assignment-review.js';
+import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
+import { ratingRank } from '#shared/schemas/suppliers.js';
 import type { FindingRow } from './findings.repo.js';
 
 /** Below this effectiveness (%) an answered criterion is a finding: its answers show it poorly controlled. */
@@ -15,6 +18,7 @@ export const FINDING_EFFECTIVENESS_BELOW = 50;
 export const findingsOf = (
   assessment: { id: string; orgId: string; supplierId: string },
   result: Pick<AssessmentResult, 'control' | 'redFlags'>,
+  definition: QuestionLabels,
   assignmentId: string,
   createdAt: Date,
 ): FindingRow[] => {
@@ -26,19 +30,43 @@ export const findingsOf = (
     status: 'open' as const,
     createdAt,
   };
-  return findingsOfResult(result).map((f) => ({
+  return findingsOfResult(result, definition).map((f) => ({
     id: randomUUID(),
     ...base,
     ...f,
   }));
 };
 
+/** The questionnaire version the answers were given to: its questions' wording names them in a finding. */
+type QuestionLabels = Pick<TemplateDefinition, 'sections' | 'defaultLocale'>;
+
 /**
- * The findings a result gives, before any is stored: what accepting writes (findingsOf) and what its preview
- * shows are this one list. The stored form keeps every answered criterion, so both see the same lines.
+ * A question as the supplier read it (the template's default locale), quoted: a finding is read by people, on
+ * the review and supplier pages and in the supplier report, where an id such as `agency_fees_paid_by` means
+ * nothing. The id stays in the finding's `questionId` for machines. A question the version lacks (it cannot,
+ * the answers were validated against it) falls back to its id rather than to nothing.
+ */
+const questionText = (def: QuestionLabels, questionId: string): string => {
+  const q = findQuestion(def, questionId);
+  const label = q ? textIn(q.label, def.defaultLocale, def) : '';
+  return label ? `“${label}”` : questionId;
+};
+
+/** Ends a sentence with a full stop unless it already ends with one (or a question quoted with its mark). */
+const sentence = (text: string) => (/[.?!]”?$/.test(text) ? text : `${text}.`);
+
+/** Most severe first: the order every list of findings shows (the stored lists add newest first). */
+export const bySeverity = (a: Pick<PreviewFinding, 'severity'>, b: Pick<PreviewFinding, 'severity'>) =>
+  ratingRank(b.severity) - ratingRank(a.severity);
+
+/**
+ * The findings a result gives, before any is stored, most severe first: what accepting writes (findingsOf)
+ * and what its preview shows are this one list. The stored form keeps every answered criterion, so both see
+ * the same lines. Their wording names the questions as `definition` asks them.
  */
 export const findingsOfResult = (
   result: Pick<AssessmentResult, 'control' | 'redFlags'>,
+  definition: QuestionLabels,
 ): PreviewFinding[] => {
   const criteria = result.control.criteria
     .filter((c) => c.answers.length > 0 && c.effectiveness < FINDING_EFFECTIVENESS_BELOW)
@@ -47,24 +75,33 @@ export const findingsOfResult = (
         kind: 'criterion',
         key: c.key,
         title: c.name,
-        detail: `The answers show this ${Math.round(c.effectiveness)}% controlled (${c.answers
-          .map((a) => `${a.questionId}: ${a.answerLabel}`)
-          .join('; ')}).`,
+        detail: sentence(
+          `The answers show this ${Math.round(c.effectiveness)}% controlled. ${c.answers
+            .map((a) => `${questionText(definition, a.questionId)}: ${a.answerLabel}`)
+            .join('; ')}`,
+        ),
         severity: c.group === 'ilo_indicator' ? 'high' : 'medium',
         questionId: null,
         citation: c.citation,
       }),
     );
-  const flags = result.redFlags.map(
-    (f): PreviewFinding => ({
+  const answers = result.control.criteria.flatMap((c) => c.answers);
+  const flags = result.redFlags.map((f): PreviewFinding => {
+    const answer = answers.find((a) => a.questionId === f.triggeredBy && a.redFlag === f.key);
+    return {
       kind: 'red_flag',
       key: f.key,
       title: f.name,
-      detail: `Raised by the answer to ${f.triggeredBy}.`,
+      detail: sentence(
+        answer
+          ? `Raised by the answer “${answer.answerLabel}” to ${questionText(definition, f.triggeredBy)}`
+          : `Raised by the answer to ${questionText(definition, f.triggeredBy)}`,
+      ),
       severity: f.minRating === 'critical' ? 'critical' : 'high',
       questionId: f.triggeredBy,
       citation: f.citation,
-    }),
-  );
-  return [...flags, ...criteria];
+    };
+  });
+  // A stable sort: red flags before criteria within a severity, each in the engine's order.
+  return [...flags, ...criteria].sort(bySeverity);
 };

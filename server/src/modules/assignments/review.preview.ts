@@ -1,4 +1,5 @@
 import type { AssignmentPreview } from '#shared/schemas/assignment-review.js';
+import type { TemplateDefinition } from '#shared/schemas/questionnaires.js';
 import type { ScorePreview } from '../assessments/assessments.preview.js';
 import { findingsOfResult } from './review.findings.js';
 
@@ -7,6 +8,7 @@ export const toPreview = (
   assignmentId: string,
   evidenceAccepted: string[],
   { policyVersion, result, current }: ScorePreview,
+  definition: TemplateDefinition,
 ): AssignmentPreview => {
   const before = new Map(current?.result.control.criteria.map((c) => [c.key, c]));
   return {
@@ -41,6 +43,6 @@ export const toPreview = (
         answers: c.answers,
       })),
     redFlags: result.redFlags,
-    findings: findingsOfResult(result),
+    findings: findingsOfResult(result, definition),
   };
 };

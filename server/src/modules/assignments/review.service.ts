@@ -263,7 +263,7 @@ export const createReviewService = ({
         submittedOnly(loaded.row, 'previewed');
         const evidenceAccepted = evidenceIdsOf(query.evidenceAccepted);
         const scored = await scoreAcceptance(tx, ctx, loaded, evidenceAccepted);
-        return toPreview(id, evidenceAccepted, scored);
+        return toPreview(id, evidenceAccepted, scored, loaded.definition);
       });
     },
 
@@ -339,7 +339,7 @@ export const createReviewService = ({
                 const result = made && results.get(made.id);
                 if (!made || !result) return [];
                 // The result as the engine made it: parsing it back from the row took longer than scoring.
-                findings = findingsOf(made, result, id, acceptedAt);
+                findings = findingsOf(made, result, definition, id, acceptedAt);
                 await writes.add(insertFindings(tx, findings));
                 return [
                   {

@@ -91,7 +91,8 @@ export const createTasksService = ({ db, suppliers, users, suggestionOf }: Tasks
       criterion: finding.key,
       severity: finding.severity,
       title: input.title ?? finding.title.slice(0, 200),
-      description: input.description ?? suggestion ?? finding.detail,
+      // A finding's detail quotes its questions in full: cut to what a task's description may hold.
+      description: input.description ?? suggestion ?? finding.detail.slice(0, 5000),
       dueDate: input.dueDate ?? addDays(todayUtc(), DEFAULT_DUE_DAYS[finding.severity]),
     };
   };

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { DEFAULT_TEMPLATE } from '#shared/domain/questionnaires/default-template.js';
+import { textIn } from '#shared/domain/questionnaires/questions.js';
 import type { Db, Tx } from '../../db/client.js';
 import { questionnaireTemplates } from '../../db/schema/questionnaires.js';
 import { withTenant } from '../../db/tenant.js';
@@ -8,8 +9,11 @@ import { appendAuditEvent } from '../audit/audit-append.js';
 import { findOrganizations } from '../orgs/orgs.repo.js';
 import { insertTemplate } from './templates.repo.js';
 
-/** The name the shipped questionnaire has in every organisation's template list. */
-export const DEFAULT_TEMPLATE_NAME = 'Forced labour and trafficking self-assessment';
+/**
+ * The name the shipped questionnaire has in every organisation's template list: its own English title, so the
+ * dashboard (which lists templates by name) and the supplier's portal (which shows the title) call it alike.
+ */
+export const DEFAULT_TEMPLATE_NAME = textIn(DEFAULT_TEMPLATE.title, 'en', DEFAULT_TEMPLATE);
 
 /** Publishes the shipped questionnaire as version 1 of its own family, audited, in the caller's transaction. */
 export const publishDefaultTemplate = async (tx: Tx, orgId: string, actor: Actor = SYSTEM_ACTOR) => {

@@ -1,6 +1,7 @@
 import { explainConfidence } from '#shared/domain/scoring/explain.js';
 import type { AnswerUsed, DataGap, InherentFactor } from '#shared/domain/scoring/types.js';
 import type { Assessment } from '#shared/schemas/assessments.js';
+import { ratingRank } from '#shared/schemas/suppliers.js';
 import type { ReportPdf } from '../pdf/document.js';
 import type { SupplierReportData } from './supplier-report.data.js';
 import { ratingLabel, score, share } from './supplier-report.format.js';
@@ -161,7 +162,8 @@ const redFlagSection = (pdf: ReportPdf, d: SupplierReportData, a: Assessment) =>
       { header: 'Source' },
       { header: 'Finding', width: 82 },
     ],
-    rows: flags.map((f) => {
+    // Most severe first, as every list of findings is read (a flag without a rule sets nothing: last).
+    rows: [...flags].sort((a, b) => ratingRank(b.minRating) - ratingRank(a.minRating)).map((f) => {
       const answer = answers.find((x) => x.questionId === f.triggeredBy && x.redFlag === f.key);
       // One finding per flag and question: a flag two answers raise is two findings.
       const finding = d.questionnaire?.findings.find(

@@ -18,17 +18,18 @@ function Goods({ goods }: { goods: readonly string[] }) {
   );
 }
 
-/** The assessed suppliers with the highest residual risk, worst first. */
+/**
+ * The assessed suppliers with the highest residual risk, worst first. It sits in half the Overview's width, so
+ * the country and goods go under the name (wrapping there) and the four columns fit without scrolling.
+ */
 export function TopRiskTable({ suppliers }: { suppliers: readonly Supplier[] }) {
   return (
     <Table caption="Suppliers with the highest residual risk">
       <thead>
         <tr>
-          <th scope="col" className="cell-name">
-            Supplier
+          <th scope="col" className="top-risk-name">
+            Supplier, country and goods
           </th>
-          <th scope="col">Country</th>
-          <th scope="col">Goods</th>
           <th scope="col">Rating</th>
           <th scope="col" className="cell-number">
             Residual
@@ -43,13 +44,10 @@ export function TopRiskTable({ suppliers }: { suppliers: readonly Supplier[] }) 
               <Link className="cell-link" to={`/suppliers/${supplier.id}`}>
                 {supplier.name}
               </Link>
-            </td>
-            <td>
-              {countryName(supplier.country) ?? supplier.country}{' '}
-              <span className="muted">{supplier.country}</span>
-            </td>
-            <td className="cell-goods">
-              <Goods goods={supplier.goods} />
+              <span className="cell-sub">
+                {countryName(supplier.country) ?? supplier.country}{' '}
+                <span className="muted">{supplier.country}</span> · <Goods goods={supplier.goods} />
+              </span>
             </td>
             <td>
               <RatingBadge rating={supplier.risk?.rating ?? null} floor={supplier.risk?.ratingFloor} />

@@ -89,7 +89,7 @@ export function CreateTemplatePanel({ source, onClose }: { source: CreateSource;
           ? 'The file is checked like any edit: it becomes a draft you can review, change and publish.'
           : source.kind === 'version'
             ? `The draft starts as a copy of version ${source.base.version}. Questionnaires already sent keep the version they were sent with.`
-            : 'The draft starts with the forced labour and trafficking self-assessment that ships with Clearsource, in English and Spanish.'}
+            : 'The draft starts with the forced labour and human trafficking self-assessment that ships with Clearsource, in English and Spanish.'}
       </p>
       <form className="form" onSubmit={submit} noValidate aria-labelledby={titleId}>
         {failure ? (

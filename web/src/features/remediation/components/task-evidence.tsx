@@ -81,7 +81,7 @@ export function TaskEvidence({
           <input
             ref={input}
             id={`${id}-file`}
-            className="evidence-input"
+            className="file-input"
             type="file"
             accept={ACCEPT}
             disabled={progress !== null}

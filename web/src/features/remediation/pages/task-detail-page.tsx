@@ -9,6 +9,7 @@ import { describeError } from '../../../lib/form-errors.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { taskEvidenceUrl, useAddTaskComment, useTask, useUploadTaskEvidence } from '../api.js';
+import { CriterionName } from '../components/criterion-name.js';
 import { formatDueDate } from '../components/task-card.js';
 import { TaskEditForm } from '../components/task-edit-form.js';
 import { TaskEvidence } from '../components/task-evidence.js';
@@ -132,7 +133,13 @@ function TaskDetailView({ task }: { task: TaskDetail }) {
             </h2>
             <dl className="details details-compact">
               <dt>Criterion</dt>
-              <dd>{task.criterion ?? <span className="muted">None (made by hand)</span>}</dd>
+              <dd>
+                {task.criterion ? (
+                  <CriterionName criterionKey={task.criterion} />
+                ) : (
+                  <span className="muted">None (made by hand)</span>
+                )}
+              </dd>
               <dt>Created</dt>
               <dd>
                 {formatDateTime(task.createdAt)} by {actorName(task.createdBy)}

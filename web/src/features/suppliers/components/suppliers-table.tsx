@@ -111,7 +111,7 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy, selection
           {header('residualScore', 'Residual', 'cell-number')}
           {header('chain_risk', 'Chain risk')}
           <th scope="col">Assessed</th>
-          {header('annualSpend', 'Annual spend', 'cell-number')}
+          {header('annualSpend', 'Annual spend', 'cell-number cell-wrap-head')}
         </tr>
       </thead>
       <tbody>
@@ -167,7 +167,7 @@ export function SuppliersTable({ suppliers, sort, order, onSort, busy, selection
               <td className="cell-number">
                 {supplier.risk ? formatScore(supplier.risk.residualScore) : <span className="muted">–</span>}
               </td>
-              <td className="cell-nowrap">
+              <td>
                 <ChainRiskCell supplier={supplier} />
               </td>
               <td className="cell-nowrap">

@@ -13,8 +13,12 @@ export interface LinkActions {
   onReissue: (assignment: Assignment) => void;
 }
 
-/** A live link can be stopped; any link but an accepted questionnaire's can be replaced (the server's rule). */
-export const canRevoke = (a: Assignment) => a.link.state === 'live';
+/**
+ * A live link can be stopped, and any link replaced, until the questionnaire is accepted (the server's
+ * rules): an accepted one is closed, nothing is left to answer, and a revoked link could not be re-issued.
+ * A submitted one's link still counts: returning it needs the supplier able to open it.
+ */
+export const canRevoke = (a: Assignment) => a.link.state === 'live' && a.status !== 'accepted';
 export const canReissue = (a: Assignment) => a.status !== 'accepted';
 
 /** Questionnaires sent; `actions` (officers) adds revoking and re-issuing links. */
