@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, issuePaths } from '../../../test/factories.js';
 import { publishSampleTemplate, submittedQuestionnaire } from '../../../test/questionnaires.js';
-import { questionnaireAssignments } from '../../db/schema/assignments.js';
+import { findings, questionnaireAssignments } from '../../db/schema/assignments.js';
 
 // The officer's review: answers as they read, return with comments, accept → the supplier is scored with
 // the answers (now and in every later assessment) and findings open for weak criteria and red flags.
@@ -185,6 +185,83 @@ describe('reviewing', () => {
     const again = await officer.post(`/api/assignments/${id}/accept`, {});
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toMatch(/this one is accepted/);
+  });
+
+  it('words findings with the questions as the supplier read them, and lists them most severe first, then newest', async () => {
+    const { supplier, id } = await answered('Worded Rubber');
+    const res = await officer.post(`/api/assignments/${id}/accept`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const opened = res.json().findings as { kind: string; key: string; detail: string; questionId: string }[];
+    const detailOf = (key: string) => opened.find((f) => f.key === key)?.detail;
+    // The question's own words and the answer given; the id stays in questionId for machines.
+    expect(detailOf('identity_documents_retained')).toBe(
+      'Raised by the answer “Yes” to “Do you hold passports?”',
+    );
+    expect(opened.find((f) => f.kind === 'red_flag')?.questionId).toBe('passports_held');
+    expect(detailOf('excessive_overtime')).toMatch(
+      /^The answers show this \d+% controlled\. .*“Usual weekly hours”: 70 hours\.$/,
+    );
+    for (const f of opened) expect(f.detail).not.toMatch(/passports_held|weekly_hours|grievance_channels/);
+
+    // Findings of every severity, opened at different times: most severe first, then newest, wherever listed.
+    const assessmentId = res.json().assessment.id;
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const extra = (key: string, severity: 'low' | 'medium' | 'critical', createdAt: Date) => ({
+      orgId: t.orgA.id,
+      supplierId: supplier.id,
+      assignmentId: id,
+      assessmentId,
+      kind: 'criterion' as const,
+      key,
+      title: key,
+      detail: key,
+      severity,
+      citation: 'Test',
+      createdAt,
+    });
+    await t.owner
+      .insert(findings)
+      .values([
+        extra('low_newest', 'low', at(-1)),
+        extra('medium_older', 'medium', at(60)),
+        extra('medium_newer', 'medium', at(1)),
+        extra('critical_oldest', 'critical', at(120)),
+      ]);
+    const order = (items: { key: string; severity: string }[]) => items.map((f) => `${f.severity}:${f.key}`);
+    const listed = (await officer.get(`/api/suppliers/${supplier.id}/findings`)).json().items;
+    expect(order(listed)).toEqual([
+      'critical:critical_oldest',
+      'high:excessive_overtime',
+      'high:identity_documents_retained',
+      'high:retention_of_identity_documents',
+      'medium:grievance_mechanism',
+      'medium:medium_newer',
+      'medium:medium_older',
+      'low:low_newest',
+    ]);
+    const reviewed = (await officer.get(`/api/assignments/${id}/answers`)).json().findings;
+    expect(order(reviewed)).toEqual(order(listed));
+  });
+
+  it('will not revoke the link of an accepted questionnaire: it is closed (409), and the link stays', async () => {
+    const { id } = await answered('Closed Rubber');
+    expect((await officer.post(`/api/assignments/${id}/accept`, {})).statusCode).toBe(200);
+    const revoked = (await auditOf(t, t.orgA.id)).filter(
+      (e) => e.action === 'assignment.link_revoked',
+    ).length;
+    const refused = await officer.post(`/api/assignments/${id}/revoke-link`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/accepted: it is closed/),
+    });
+    expect((await officer.get(`/api/assignments/${id}`)).json()).toMatchObject({
+      status: 'accepted',
+      link: { state: 'live' },
+    });
+    expect((await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assignment.link_revoked').length).toBe(
+      revoked,
+    );
   });
 
   it('records with each assessment the questionnaire it scored: two accepted within a minute are told apart', async () => {

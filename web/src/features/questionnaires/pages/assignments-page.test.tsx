@@ -99,6 +99,25 @@ describe('questionnaires sent (the questionnaire area’s landing)', { timeout: 
     );
   });
 
+  it('offers no revoking on an accepted questionnaire, even while its link is live: it is closed', async () => {
+    const closed = makeAssignment({
+      supplierName: 'Lima Cocoa SAC',
+      status: 'accepted',
+      submittedAt: '2026-11-20T10:00:00.000Z',
+      acceptedAt: '2026-11-22T10:00:00.000Z',
+      validUntil: '2027-11-22',
+      link: { state: 'live', expiresAt: '2027-01-20T00:00:00.000Z', recipient: null },
+    });
+    mockFetch({ ...routes(), 'GET /api/assignments': () => json(200, page([answering, closed])) });
+    renderApp('/questionnaires');
+
+    await screen.findByRole('table', { name: 'Questionnaires sent to suppliers' });
+    expect(rowOf('Lima Cocoa SAC').textContent).toContain('Live');
+    expect(within(rowOf('Lima Cocoa SAC')).queryByRole('button', { name: /Revoke|Re-issue/ })).toBeNull();
+    // An open one's live link still can be.
+    expect(within(rowOf('Dhaka Knitwear Ltd')).getByRole('button', { name: /Revoke link/ })).toBeTruthy();
+  });
+
   it('says under each due date how many reminders went out and when the next is planned', async () => {
     mockFetch(routes());
     renderApp('/questionnaires');

@@ -4,6 +4,7 @@ import type { Role } from '#shared/roles.js';
 import type { TaskDetail } from '#shared/schemas/tasks.js';
 import { apiError, json, mockFetch } from '../../../../test/fetch-mock.js';
 import { makeSession, makeUser, pageOf, USER_ID } from '../../../../test/fixtures.js';
+import { makePolicy } from '../../../../test/policy-fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeTaskDetail, OTHER_USER_ID } from '../../../../test/task-fixtures.js';
 
@@ -106,6 +107,43 @@ describe('TaskDetailPage', () => {
     await user.upload(input, new File(['%PDF'], 'photos.pdf', { type: 'application/pdf' }));
     expect(await screen.findByRole('link', { name: 'photos.pdf' })).toBeTruthy();
     expect(find('POST', `${path}/evidence`)[0]?.body).toBeInstanceOf(FormData);
+  }, 20_000);
+
+  it('names the criterion as the policy in force does, and shows the key only when that policy lacks it', async () => {
+    const fromFinding = { ...task, criterion: 'debt_bondage' };
+    const policy = makePolicy();
+    mockFetch({
+      ...routesFor('officer', () => fromFinding),
+      'GET /api/policies': () => json(200, { items: [policy] }),
+    });
+    renderApp(`/remediation/${task.id}`);
+    const about = await screen.findByRole('heading', { name: 'About' });
+    const facts = about.closest('section') as HTMLElement;
+    expect(await within(facts).findByText('Debt bondage')).toBeTruthy();
+    expect(facts.textContent).not.toContain('debt_bondage');
+  }, 20_000);
+
+  it('shows a criterion the policy in force no longer has by its key, said so', async () => {
+    mockFetch({
+      ...routesFor('officer', () => ({ ...task, criterion: 'retired_criterion' })),
+      'GET /api/policies': () => json(200, { items: [makePolicy()] }),
+    });
+    renderApp(`/remediation/${task.id}`);
+    expect(await screen.findByText('(not in the policy in force)')).toBeTruthy();
+    expect(screen.getByText('retired_criterion')).toBeTruthy();
+  }, 20_000);
+
+  it('gives the file picker its label and the app’s button look, reachable by keyboard', async () => {
+    mockFetch(routesFor('officer'));
+    const { user } = renderApp(`/remediation/${task.id}`);
+    const input = await screen.findByLabelText('Add a file');
+    expect(input.getAttribute('type')).toBe('file');
+    expect(input.classList.contains('file-input')).toBe(true);
+    // Tab order reaches it after the evidence links (it is not hidden behind a styled stand-in).
+    input.blur();
+    (screen.getByRole('link', { name: 'locker-invoice.pdf' }) as HTMLElement).focus();
+    await user.tab();
+    expect(document.activeElement).toBe(input);
   }, 20_000);
 
   it('saves only the changed fields with the revision it was opened at, and offers a merge on 409', async () => {
