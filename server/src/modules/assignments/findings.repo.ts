@@ -18,7 +18,9 @@ export const insertFindings = (tx: Tx, rows: FindingRow[]): Promise<void> => bul
  * findings is read in, on the review and supplier pages and in the supplier report.
  */
 const MOST_SEVERE_FIRST = [
-  desc(sql`case ${findings.severity} when 'critical' then 4 when 'high' then 3 when 'medium' then 2 else 1 end`),
+  desc(
+    sql`case ${findings.severity} when 'critical' then 4 when 'high' then 3 when 'medium' then 2 else 1 end`,
+  ),
   desc(findings.createdAt),
   asc(findings.key),
 ];

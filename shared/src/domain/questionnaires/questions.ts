@@ -22,7 +22,10 @@ export const placedQuestions = (def: TemplateDefinition): PlacedQuestion[] => {
 };
 
 /** The question with id `questionId`, or undefined (e.g. a portal save naming a question the version lacks). */
-export const findQuestion = (def: Pick<TemplateDefinition, 'sections'>, questionId: string): Question | undefined => {
+export const findQuestion = (
+  def: Pick<TemplateDefinition, 'sections'>,
+  questionId: string,
+): Question | undefined => {
   for (const s of def.sections) for (const q of s.questions) if (q.id === questionId) return q;
   return undefined;
 };

@@ -163,23 +163,26 @@ const redFlagSection = (pdf: ReportPdf, d: SupplierReportData, a: Assessment) =>
       { header: 'Finding', width: 82 },
     ],
     // Most severe first, as every list of findings is read (a flag without a rule sets nothing: last).
-    rows: [...flags].sort((a, b) => ratingRank(b.minRating) - ratingRank(a.minRating)).map((f) => {
-      const answer = answers.find((x) => x.questionId === f.triggeredBy && x.redFlag === f.key);
-      // One finding per flag and question: a flag two answers raise is two findings.
-      const finding = d.questionnaire?.findings.find(
-        (x) => x.kind === 'red_flag' && x.key === f.key && (x.questionId ?? f.triggeredBy) === f.triggeredBy,
-      );
-      const task = finding && d.tasks.items.find((t) => t.task.findingId === finding.id)?.task;
-      return [
-        f.name,
-        f.minRating ? ratingLabel(f.minRating) : 'No rule',
-        answer ? answerText(d, answer) : `Question ${f.triggeredBy}`,
-        f.citation,
-        finding
-          ? `${FINDING_WORDS[finding.status]}${task ? `; task “${task.title}”` : '; no task yet'}`
-          : 'No finding recorded',
-      ];
-    }),
+    rows: [...flags]
+      .sort((a, b) => ratingRank(b.minRating) - ratingRank(a.minRating))
+      .map((f) => {
+        const answer = answers.find((x) => x.questionId === f.triggeredBy && x.redFlag === f.key);
+        // One finding per flag and question: a flag two answers raise is two findings.
+        const finding = d.questionnaire?.findings.find(
+          (x) =>
+            x.kind === 'red_flag' && x.key === f.key && (x.questionId ?? f.triggeredBy) === f.triggeredBy,
+        );
+        const task = finding && d.tasks.items.find((t) => t.task.findingId === finding.id)?.task;
+        return [
+          f.name,
+          f.minRating ? ratingLabel(f.minRating) : 'No rule',
+          answer ? answerText(d, answer) : `Question ${f.triggeredBy}`,
+          f.citation,
+          finding
+            ? `${FINDING_WORDS[finding.status]}${task ? `; task “${task.title}”` : '; no task yet'}`
+            : 'No finding recorded',
+        ];
+      }),
   });
 };
 
