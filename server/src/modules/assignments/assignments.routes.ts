@@ -99,7 +99,7 @@ export const assignmentsRoutes = async (
         tags,
         operationId: 'revokeAssignmentLink',
         summary:
-          'Stop every link of the questionnaire working at once, including those sent with reminders (officers); the answers are kept. 409 once the questionnaire is accepted (closed)',
+          'Stop every link of the questionnaire working at once, including those sent with reminders (officers); the answers are kept. The link of an accepted questionnaire (its answers and shared remediation tasks) can be revoked too, but not re-issued',
         params: IdParamsSchema,
         headers: IfMatchHeadersSchema,
         response: { 200: AssignmentSchema },

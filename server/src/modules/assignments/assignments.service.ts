@@ -9,7 +9,7 @@ import type {
 } from '#shared/schemas/assignments.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { AppError, conflict, notFound, unprocessable } from '../../lib/app-error.js';
+import { AppError, notFound, unprocessable } from '../../lib/app-error.js';
 import { type RequestCtx, requireRole } from '../../lib/context.js';
 import { checkRevision, staleRevision } from '../../lib/revision.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
@@ -170,14 +170,9 @@ export const createAssignmentsService = ({ db, kickMail, suppliers, templates, l
         const row = await load(tx, ctx, id);
         const [before] = await present(tx, ctx.orgId, [row]);
         checkRevision('questionnaire', expected, before!);
-        // An accepted questionnaire is closed: nothing is left to answer, its link may be the way its supplier
-        // reaches its remediation tasks, and could not be re-issued (reissueLink refuses). A submitted one
-        // is not: returning it needs a link the supplier can open, so a leaked one is revoked, then re-issued.
-        if (row.status === 'accepted') {
-          throw conflict(
-            'This questionnaire was accepted: it is closed, and only the link of a questionnaire not yet accepted can be revoked',
-          );
-        }
+        // Accepted questionnaires too: their link still opens the accepted answers and the remediation tasks
+        // shared with the supplier, so a leaked one must be stoppable (it cannot be re-issued: reissueLink
+        // refuses an accepted questionnaire).
         if (!row.linkRevokedAt) {
           const at = new Date();
           if (!(await repo.updateAssignment(tx, ctx.orgId, id, row.revision, { linkRevokedAt: at }))) {

@@ -243,25 +243,21 @@ describe('reviewing', () => {
     expect(order(reviewed)).toEqual(order(listed));
   });
 
-  it('will not revoke the link of an accepted questionnaire: it is closed (409), and the link stays', async () => {
-    const { id } = await answered('Closed Rubber');
+  it("revokes an accepted questionnaire's link (it opens the answers and shared tasks), which cannot be re-issued", async () => {
+    const { id, token } = await answered('Closed Rubber');
     expect((await officer.post(`/api/assignments/${id}/accept`, {})).statusCode).toBe(200);
-    const revoked = (await auditOf(t, t.orgA.id)).filter(
-      (e) => e.action === 'assignment.link_revoked',
-    ).length;
-    const refused = await officer.post(`/api/assignments/${id}/revoke-link`);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({
-      code: 'conflict',
-      message: expect.stringMatching(/accepted: it is closed/),
-    });
-    expect((await officer.get(`/api/assignments/${id}`)).json()).toMatchObject({
-      status: 'accepted',
-      link: { state: 'live' },
-    });
-    expect((await auditOf(t, t.orgA.id)).filter((e) => e.action === 'assignment.link_revoked').length).toBe(
-      revoked,
-    );
+    expect((await t.app.inject({ method: 'GET', url: `/api/portal/${token}` })).statusCode).toBe(200);
+    const revoked = await officer.post(`/api/assignments/${id}/revoke-link`);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ status: 'accepted', link: { state: 'revoked' } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/portal/${token}` })).statusCode).toBe(410);
+    expect(
+      (await auditOf(t, t.orgA.id)).filter(
+        (e) => e.action === 'assignment.link_revoked' && e.entityId === id,
+      ),
+    ).toHaveLength(1);
+    const reissue = await officer.post(`/api/assignments/${id}/reissue-link`);
+    expect(reissue.statusCode).toBe(422);
   });
 
   it('records with each assessment the questionnaire it scored: two accepted within a minute are told apart', async () => {

@@ -99,7 +99,7 @@ describe('questionnaires sent (the questionnaire area’s landing)', { timeout: 
     );
   });
 
-  it('offers no revoking on an accepted questionnaire, even while its link is live: it is closed', async () => {
+  it("offers revoking an accepted questionnaire's live link, saying it cannot be re-issued", async () => {
     const closed = makeAssignment({
       supplierName: 'Lima Cocoa SAC',
       status: 'accepted',
@@ -109,13 +109,14 @@ describe('questionnaires sent (the questionnaire area’s landing)', { timeout: 
       link: { state: 'live', expiresAt: '2027-01-20T00:00:00.000Z', recipient: null },
     });
     mockFetch({ ...routes(), 'GET /api/assignments': () => json(200, page([answering, closed])) });
-    renderApp('/questionnaires');
+    const { user } = renderApp('/questionnaires');
 
     await screen.findByRole('table', { name: 'Questionnaires sent to suppliers' });
-    expect(rowOf('Lima Cocoa SAC').textContent).toContain('Live');
-    expect(within(rowOf('Lima Cocoa SAC')).queryByRole('button', { name: /Revoke|Re-issue/ })).toBeNull();
-    // An open one's live link still can be.
-    expect(within(rowOf('Dhaka Knitwear Ltd')).getByRole('button', { name: /Revoke link/ })).toBeTruthy();
+    expect(within(rowOf('Lima Cocoa SAC')).queryByRole('button', { name: /Re-issue/ })).toBeNull();
+    await user.click(within(rowOf('Lima Cocoa SAC')).getByRole('button', { name: /Revoke link/ }));
+    const dialog = await screen.findByRole('alertdialog', { name: /Revoke the link of Lima Cocoa SAC/ });
+    expect(dialog.textContent).toMatch(/remediation tasks shared with it/);
+    expect(dialog.textContent).toMatch(/cannot be re-issued/);
   });
 
   it('says under each due date how many reminders went out and when the next is planned', async () => {

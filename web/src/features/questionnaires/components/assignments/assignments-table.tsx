@@ -14,11 +14,10 @@ export interface LinkActions {
 }
 
 /**
- * A live link can be stopped, and any link replaced, until the questionnaire is accepted (the server's
- * rules): an accepted one is closed, nothing is left to answer, and a revoked link could not be re-issued.
- * A submitted one's link still counts: returning it needs the supplier able to open it.
+ * A live link can always be stopped: an accepted questionnaire's still opens its answers and the remediation
+ * tasks shared with the supplier. Any link but an accepted questionnaire's can be replaced (the server's rules).
  */
-export const canRevoke = (a: Assignment) => a.link.state === 'live' && a.status !== 'accepted';
+export const canRevoke = (a: Assignment) => a.link.state === 'live';
 export const canReissue = (a: Assignment) => a.status !== 'accepted';
 
 /** Questionnaires sent; `actions` (officers) adds revoking and re-issuing links. */

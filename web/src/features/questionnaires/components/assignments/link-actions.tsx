@@ -72,10 +72,19 @@ export function useLinkActions(): { actions: LinkActions; view: ReactNode } {
           }
           onCancel={() => setRevoking(null)}
         >
-          <p>
-            The link stops working at once: the supplier can no longer open or answer “{revoking.templateName}
-            ”. The answers given so far are kept, and you can re-issue a link later.
-          </p>
+          {revoking.status === 'accepted' ? (
+            <p>
+              The link stops working at once: the supplier can no longer see its accepted answers to “
+              {revoking.templateName}” or the remediation tasks shared with it through this link. The answers
+              are kept. An accepted questionnaire’s link cannot be re-issued: to reach the supplier again,
+              send a new questionnaire.
+            </p>
+          ) : (
+            <p>
+              The link stops working at once: the supplier can no longer open or answer “
+              {revoking.templateName}”. The answers given so far are kept, and you can re-issue a link later.
+            </p>
+          )}
         </ConfirmDialog>
       ) : null}
       {reissuing ? (
