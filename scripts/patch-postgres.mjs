@@ -1,0 +1,99 @@
+// Patches postgres.js (run by `npm install` / `npm ci` as the postinstall script; safe to run again).
+//
+// postgres.js 3.4.9, the latest release, crashes the process when a connection dies under a transaction
+// (PostgreSQL restarted, pg_terminate_backend, a failover) while the transaction is between statements:
+// `begin()` rejects with CONNECTION_CLOSED, but the transaction's callback goes on, and its next statement,
+// or postgres.js's own ROLLBACK/COMMIT after it, is written to the dead connection. The write is deferred to
+// a setImmediate that finds `socket` null: "TypeError: Cannot read properties of null (reading 'write')",
+// an uncaught exception no caller can catch (upstream issues #1154, #1208, #1066; unmerged PRs #1155, #1168,
+// #1209, #1215). If the pool had queued queries, the connection has already reconnected by then, and the
+// rest of the transaction runs on the new session outside any transaction: half a change committed.
+// The same teardown leaves a cancelled write timer and its buffered bytes behind, so a reconnect can never
+// flush its start-up message (every later attempt times out), and leaves the failed query as the active one,
+// so `end()` waits forever (#1142, #1130).
+//
+// The changes, to the ESM, CommonJS and Workers builds alike:
+// - begin(): once its connection has closed, every statement of the transaction (ROLLBACK and COMMIT included)
+//   and those waiting in its own queue are rejected with the close error instead of reaching the connection;
+// - nextWrite(): a write that finds no socket rejects the connection's queries instead of throwing;
+// - closed() and terminate(): the write timer and the unsent bytes are dropped; closed() forgets the failed
+//   active query.
+// When postgres.js moves past 3.4.9, check whether upstream has fixed these, then drop or redo this script.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'postgres');
+const PATCHED_VERSION = '3.4.9';
+const MARK = '/* clearsource patch: scripts/patch-postgres.mjs */';
+
+const CONNECTION = [
+  [
+    '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)\n',
+    `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) {\n      nextWriteTimer !== null && clearImmediate(nextWriteTimer)\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      return false\n    }\n    const x = socket.write(chunk, fn)\n`,
+  ],
+  [
+    '    clearImmediate(nextWriteTimer)\n    if (socket) {\n',
+    '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {\n',
+  ],
+  [
+    '    incomings = null\n    clearImmediate(nextWriteTimer)\n',
+    '    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n',
+  ],
+  [
+    "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
+    "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n    query = null\n",
+  ],
+];
+
+const INDEX = [
+  [
+    '    const queries = Queue()\n    let savepoints = 0\n',
+    `    const queries = Queue()\n    ${MARK}\n    let closedError = null\n    let savepoints = 0\n`,
+  ],
+  [
+    '        new Promise((_, reject) => connection.onclose = reject)\n',
+    '        new Promise((_, reject) => connection.onclose = e => {\n          closedError = e\n          while (queries.length) queries.shift().reject(e)\n          reject(e)\n        })\n',
+  ],
+  [
+    '        q.catch(e => uncaughtError || (uncaughtError = e))\n',
+    '        q.catch(e => uncaughtError || (uncaughtError = e))\n        if (closedError)\n          return q.reject(closedError)\n',
+  ],
+];
+
+const patchFile = (file, replacements) => {
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.includes(MARK)) return 'already patched';
+  let out = text;
+  for (const [from, to] of replacements) {
+    const at = out.indexOf(from);
+    if (at < 0 || out.indexOf(from, at + 1) >= 0)
+      throw new Error(`${file}: expected once: ${JSON.stringify(from)}`);
+    out = out.replace(from, () => to);
+  }
+  // A new file renamed over the old one: node_modules may be hard-linked to other copies, which must not change.
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, out);
+  fs.renameSync(tmp, file);
+  return 'patched';
+};
+
+if (!fs.existsSync(root)) process.exit(0); // not installed (yet): nothing to patch
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+if (version !== PATCHED_VERSION) {
+  console.error(
+    `scripts/patch-postgres.mjs targets postgres ${PATCHED_VERSION}, found ${version}: check whether upstream ` +
+      'fixed a connection dying under a transaction (see the script), then drop or redo the patch.',
+  );
+  process.exit(1);
+}
+for (const dir of ['src', 'cjs/src', 'cf/src']) {
+  for (const [name, replacements] of [
+    ['connection.js', CONNECTION],
+    ['index.js', INDEX],
+  ]) {
+    const file = path.join(root, dir, name);
+    console.log(`postgres ${version} ${dir}/${name}: ${patchFile(file, replacements)}`);
+  }
+}
