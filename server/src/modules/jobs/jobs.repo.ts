@@ -90,6 +90,13 @@ export const finishJob = async (
   return row!;
 };
 
+/** A running job put back in the queue (its run was cut short by a database outage). */
+export const requeueJob = (tx: Tx, orgId: string, id: string) =>
+  tx
+    .update(jobs)
+    .set({ status: 'queued', startedAt: null })
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, id), eq(jobs.status, 'running')));
+
 /** Jobs left running by a process that died are put back in the queue at start-up. */
 export const requeueStaleJobs = (db: Db) => db.execute(sql`select jobs_requeue_stale()`);
 

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
+import { isDatabaseUnavailable } from '../../lib/pg-errors.js';
 import { appendAuditEvent } from '../audit/audit-append.js';
 import * as repo from './jobs.repo.js';
 
@@ -14,6 +15,9 @@ export interface JobContext {
 export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown>>;
 
 const IDLE_POLL_MS = 1000;
+/** Waits between attempts to write a job's outcome while the database is unreachable (doubling up to the max). */
+const OUTAGE_RETRY_FIRST_MS = 250;
+const OUTAGE_RETRY_MAX_MS = 5000;
 
 /**
  * Runs queued jobs in this process, one at a time. `kick()` after enqueueing starts work at once; the poll
@@ -32,6 +36,23 @@ export const createJobRunner = ({
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
+  /**
+   * Runs `write` until it gets through: while the database is unreachable (a restart, a failover) it waits and
+   * tries again, for as long as the runner runs. Other errors are thrown. Stopped first, the job stays
+   * `running`, and a later start requeues it (jobs_requeue_stale).
+   */
+  const untilWritten = async (write: () => Promise<unknown>) => {
+    for (let waitMs = OUTAGE_RETRY_FIRST_MS; ; waitMs = Math.min(waitMs * 2, OUTAGE_RETRY_MAX_MS)) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || stopped) throw err;
+        log.warn({ err }, 'job runner: database unavailable, retrying');
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
+  };
+
   const runOne = async (job: repo.JobRow) => {
     const handler = handlers[job.kind];
     let status: 'succeeded' | 'failed' = 'succeeded';
@@ -47,19 +68,28 @@ export const createJobRunner = ({
           ),
       });
     } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        // Not the job's fault: it goes back in the queue, to run again (from the start) once the database is
+        // back. Handlers commit their work in transactions of their own, so a rerun redoes what was lost.
+        log.warn({ err, jobId: job.id, kind: job.kind }, 'job interrupted by a database outage: requeued');
+        await untilWritten(() => withTenant(db, job.orgId, (tx) => repo.requeueJob(tx, job.orgId, job.id)));
+        return;
+      }
       status = 'failed';
       error = 'The job failed; the log has the details (search for the job id).';
       log.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
     }
-    await withTenant(db, job.orgId, async (tx) => {
-      const row = await repo.finishJob(tx, job.orgId, job.id, { status, result, error });
-      await appendAuditEvent(tx, job.orgId, SYSTEM_ACTOR, {
-        action: 'job.finished',
-        entityType: 'job',
-        entityId: job.id,
-        payload: { kind: job.kind, status, done: row.progressDone, total: row.progressTotal },
-      });
-    });
+    await untilWritten(() =>
+      withTenant(db, job.orgId, async (tx) => {
+        const row = await repo.finishJob(tx, job.orgId, job.id, { status, result, error });
+        await appendAuditEvent(tx, job.orgId, SYSTEM_ACTOR, {
+          action: 'job.finished',
+          entityType: 'job',
+          entityId: job.id,
+          payload: { kind: job.kind, status, done: row.progressDone, total: row.progressTotal },
+        });
+      }),
+    );
   };
 
   const drain = async () => {
@@ -76,8 +106,13 @@ export const createJobRunner = ({
 
   const kick = () => {
     if (stopped || running) return;
+    // A failed claim (the database unreachable) ends this drain; the next poll tries again.
     running = drain()
-      .catch((err) => log.error({ err }, 'job runner error'))
+      .catch((err) =>
+        isDatabaseUnavailable(err)
+          ? log.warn({ err }, 'job runner: database unavailable')
+          : log.error({ err }, 'job runner error'),
+      )
       .finally(() => {
         running = undefined;
       });
