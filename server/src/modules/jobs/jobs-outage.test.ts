@@ -51,7 +51,7 @@ describe('the job runner during a database outage', () => {
       let row = queued!;
       for (let i = 0; i < 100 && row.status !== 'succeeded' && row.status !== 'failed'; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        [row] = await database.owner.select().from(jobs).where(eq(jobs.id, queued!.id));
+        [row = row] = await database.owner.select().from(jobs).where(eq(jobs.id, queued!.id));
       }
       expect(row).toMatchObject({ status: 'succeeded', result: { ok: true }, error: null });
       expect(runs).toBe(2);
