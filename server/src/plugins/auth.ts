@@ -34,6 +34,9 @@ export const ctxOf = (req: FastifyRequest): RequestCtx => {
   return req.ctx;
 };
 
+/** Each request's caller lookup, from onRequest (where it starts) to preParsing (where it is awaited). */
+const authenticating = new WeakMap<FastifyRequest, Promise<void>>();
+
 /** Whether a route needs a session or an API key: every /api route unless it says it is public. */
 export const authRequired = (url: string, config?: { public?: boolean }) =>
   url.startsWith('/api/') && !config?.public;
@@ -52,10 +55,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
   app.decorateRequest('ctx', null);
   app.decorateRequest('sessionToken', null);
 
-  app.addHook('onRequest', async (req) => {
-    if (!authRequired(req.url, req.routeOptions.config)) return;
-    if (req.is404) return;
-
+  /** Resolves the caller into `req.ctx`, or throws the 401 (or the 403 of a missing CSRF token). */
+  const authenticate = async (req: FastifyRequest) => {
     const key = bearerOf(req);
     if (key) {
       const row = await opts.auth.resolveApiKey(key);
@@ -92,11 +93,26 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
       via: 'session',
       sessionId: s.sessionId,
     };
+  };
+
+  // The lookup starts here but is awaited in preParsing. The rate limiter's check is a route-level onRequest
+  // hook, which runs after this application-level one: awaited here, a bad session or key would answer 401
+  // before the limiter counted it, and a guesser of tokens would never be slowed. Started here, it still runs
+  // while the limiter counts (no added latency); a request over the limit answers 429 whatever it carries.
+  app.addHook('onRequest', async (req) => {
+    if (!authRequired(req.url, req.routeOptions.config)) return;
+    if (req.is404) return;
+    const pending = authenticate(req);
+    // Never awaited when the limiter answers first: its failure must not count as unhandled.
+    pending.catch(() => {});
+    authenticating.set(req, pending);
   });
 
-  // A hook of its own, after every onRequest hook (session, rate limit) and before the body is parsed:
-  // an executive's write is refused whatever its body (missing, malformed or huge).
+  // After every onRequest hook (headers, the rate limit) and before the body is parsed: the caller is known
+  // here, and an executive's write is refused whatever its body (missing, malformed or huge).
   app.addHook('preParsing', async (req) => {
+    const pending = authenticating.get(req);
+    if (pending) await pending;
     const needed = req.routeOptions.config?.role;
     if (needed) requireRole(ctxOf(req), needed);
   });

@@ -59,6 +59,33 @@ describe('the request rate limit', () => {
   });
 });
 
+describe('failed authentications', () => {
+  const suppliers = (address: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url: '/api/suppliers', remoteAddress: address, headers });
+
+  it('are counted before authentication answers: a guesser of session tokens gets 429, not endless 401s', async () => {
+    const guesser = '203.0.113.10';
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await suppliers(guesser, { cookie: `cs_session=guess-${i}` }));
+    expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401]);
+    expect(answers.map((r) => r.headers['x-ratelimit-remaining'])).toEqual(['4', '3', '2', '1', '0']);
+
+    // Over the budget, whatever the credentials: a bad session, a bad API key, none at all.
+    for (const headers of [{ cookie: 'cs_session=guess-x' }, { authorization: 'Bearer cs_guess' }, {}]) {
+      const refused = await suppliers(guesser, headers);
+      expect(refused.statusCode, refused.body).toBe(429);
+      expect(refused.json().error).toMatchObject({ code: 'rate_limited', requestId: expect.any(String) });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+
+    // Another user's good session, from another address, is served (the budget is per client address).
+    const admin = await t.login(t.orgA.admin);
+    const served = await suppliers('203.0.113.11', { cookie: admin.cookie });
+    expect(served.statusCode, served.body).toBe(200);
+    expect(served.headers['x-ratelimit-remaining']).toBe('4');
+  });
+});
+
 describe('counters', () => {
   it('concurrent hits on one key each get their own count', async () => {
     const counts = await Promise.all(
