@@ -71,7 +71,12 @@ describe('failed authentications', () => {
     expect(answers.map((r) => r.headers['x-ratelimit-remaining'])).toEqual(['4', '3', '2', '1', '0']);
 
     // Over the budget, whatever the credentials: a bad session, a bad API key, none at all.
-    for (const headers of [{ cookie: 'cs_session=guess-x' }, { authorization: 'Bearer cs_guess' }, {}]) {
+    const credentials: Record<string, string>[] = [
+      { cookie: 'cs_session=guess-x' },
+      { authorization: 'Bearer cs_guess' },
+      {},
+    ];
+    for (const headers of credentials) {
       const refused = await suppliers(guesser, headers);
       expect(refused.statusCode, refused.body).toBe(429);
       expect(refused.json().error).toMatchObject({ code: 'rate_limited', requestId: expect.any(String) });
