@@ -81,6 +81,8 @@ export const createJobRunner = ({
     }
     await untilWritten(() =>
       withTenant(db, job.orgId, async (tx) => {
+        // A retry after an outage may follow a COMMIT that got through unanswered: finish (and audit) once.
+        if ((await repo.findJob(tx, job.orgId, job.id))?.status !== 'running') return;
         const row = await repo.finishJob(tx, job.orgId, job.id, { status, result, error });
         await appendAuditEvent(tx, job.orgId, SYSTEM_ACTOR, {
           action: 'job.finished',
