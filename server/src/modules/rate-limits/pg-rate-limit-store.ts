@@ -1,8 +1,26 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { Db } from '../../db/client.js';
-import { hitCounter, readCounter } from './rate-limits.repo.js';
+import { type Counter, hitCounter, readCounter } from './rate-limits.repo.js';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+/**
+ * Hands a counter to the plugin's callback. A counter that is missing (a statement answered no row: seen once
+ * while the test killed sessions) is an error like any other, so the plugin lets the request through
+ * (skipOnError); read outside the error path, it would have thrown from a promise callback: an unhandled
+ * rejection, which ends Node, and a request that never answers.
+ */
+const answer = (counter: Promise<Counter | undefined>, callback: Callback) => {
+  counter
+    .then((c) => {
+      if (!c) throw new Error('The rate-limit counter statement answered no row');
+      return { current: c.count, ttl: c.ttlMs };
+    })
+    .then(
+      (result) => callback(null, result),
+      (err: Error) => callback(err),
+    );
+};
 
 /**
  * A @fastify/rate-limit store on the `rate_limits` table, so that every API process on one database shares
@@ -20,17 +38,11 @@ export const pgRateLimitStore = (db: Db) => {
     ) {}
 
     incr(key: string, callback: Callback, timeWindow: number): void {
-      hitCounter(db, this.prefix + key, timeWindow).then(
-        (c) => callback(null, { current: c.count, ttl: c.ttlMs }),
-        (err: Error) => callback(err),
-      );
+      answer(hitCounter(db, this.prefix + key, timeWindow), callback);
     }
 
     read(key: string, callback: Callback): void {
-      readCounter(db, this.prefix + key).then(
-        (c) => callback(null, { current: c.count, ttl: c.ttlMs }),
-        (err: Error) => callback(err),
-      );
+      answer(readCounter(db, this.prefix + key), callback);
     }
 
     /** The plugin passes the route's merged limit options, with the route itself under `routeInfo`. */
