@@ -9,18 +9,19 @@
 // #1209, #1215). If the pool had queued queries, the connection has already reconnected by then, and the
 // rest of the transaction runs on the new session outside any transaction: half a change committed.
 // The same teardown leaves a cancelled write timer and its buffered bytes behind, so a reconnect can never
-// flush its start-up message (every later attempt times out), and leaves the failed query as the active one,
-// so `end()` waits forever (#1142, #1130). And a connection killed while it fetches the array types (the first
+// flush its start-up message (every later attempt times out). And a connection killed while it fetches the array types (the first
 // thing each new session does) rejects a promise nobody awaits: an unhandled rejection, which ends Node too.
 //
 // The changes, to the ESM, CommonJS and Workers builds alike:
 // - begin(): once its connection has closed, every statement of the transaction (ROLLBACK and COMMIT included)
 //   and those waiting in its own queue are rejected with the close error instead of reaching the connection;
 // - nextWrite(): a write that finds no socket rejects the connection's queries instead of throwing;
-// - closed() and terminate(): the write timer and the unsent bytes are dropped; closed() forgets the failed
-//   active query;
+// - closed() and terminate(): the write timer and the unsent bytes are dropped;
 // - the array types fetch's failure is caught: if the session died, it reconnects and fetches them again; if
 //   the fetch itself failed, the waiting query runs without them (as with fetch_types off).
+// Left alone: closed() keeps the failed query as the active one, so `end()` may wait for its timeout (#1142).
+// Clearing it there, as #1142 proposes, made some later queries answer an empty result after a reconnect in
+// the kill-under-load test (server/src/app/db-connection-killed.test.ts).
 // When postgres.js moves past 3.4.9, check whether upstream has fixed these, then drop or redo this script.
 
 import fs from 'node:fs';
@@ -43,10 +44,6 @@ const CONNECTION = [
   [
     '    incomings = null\n    clearImmediate(nextWriteTimer)\n',
     '    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n',
-  ],
-  [
-    "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
-    "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n    query = null\n",
   ],
   ['        return fetchArrayTypes()\n', '        return fetchArrayTypes().catch(() => {})\n'],
 ];
