@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { DASHBOARD_FILTER_KEYS, type DashboardQuery } from '#shared/schemas/dashboard.js';
 import { Button } from '../../../components/ui/button.js';
 import { FilterSelect } from '../../../components/ui/filter-select.js';
 import { CountryFilter, TextFilter } from '../../../components/ui/text-filter.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
+import { useRemountOnClear } from '../../../lib/use-remount-on-clear.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { TIER_OPTIONS } from '../../suppliers/labels.js';
 
@@ -16,13 +17,12 @@ export function DashboardFilters({
   onChange: (changes: SearchChanges) => void;
 }) {
   const id = useId();
-  // Free-text boxes keep their own text while typing; remounting them is how "Clear filters" empties them.
-  const [generation, setGeneration] = useState(0);
   const debounced = {
     tag: useDebouncedCallback((value: string) => onChange({ tag: value.trim() })),
     good: useDebouncedCallback((value: string) => onChange({ good: value.trim() })),
   };
   const active = DASHBOARD_FILTER_KEYS.some((key) => filters[key] !== undefined);
+  const [generation, remount] = useRemountOnClear(active);
 
   const textFilter = (
     key: 'tag' | 'good',
@@ -66,7 +66,7 @@ export function DashboardFilters({
             variant="ghost"
             onClick={() => {
               onChange(Object.fromEntries(DASHBOARD_FILTER_KEYS.map((key) => [key, undefined])));
-              setGeneration((n) => n + 1);
+              remount();
             }}
           >
             Clear filters

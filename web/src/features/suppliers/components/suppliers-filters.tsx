@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { SUPPLIER_FILTER_KEYS, type SuppliersQuery } from '#shared/schemas/suppliers.js';
 import { Button } from '../../../components/ui/button.js';
 import { type FilterOption, FilterSelect } from '../../../components/ui/filter-select.js';
 import { CountryFilter, TextFilter } from '../../../components/ui/text-filter.js';
 import { useDebouncedCallback } from '../../../lib/use-debounced-callback.js';
+import { useRemountOnClear } from '../../../lib/use-remount-on-clear.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { CHAIN_RATING_OPTIONS, RATING_OPTIONS, STATUS_OPTIONS, TIER_OPTIONS } from '../labels.js';
 
@@ -26,8 +27,7 @@ const REGISTER_OPTIONS: readonly FilterOption[] = [
 /** Search and filters; every change starts again from the first page. */
 export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
   const id = useId();
-  // Free-text boxes keep their own text while typing; remounting them is how "Clear filters" empties them.
-  const [generation, setGeneration] = useState(0);
+  const [generation, remount] = useRemountOnClear(hasActiveFilters(query));
   const apply = (changes: SearchChanges) => onChange({ ...changes, offset: undefined });
   // One timer per box, so typing in one does not swallow a pending change of another.
   const debounced = {
@@ -40,7 +40,7 @@ export function SuppliersFilters({ query, onChange }: SuppliersFiltersProps) {
 
   const clear = () => {
     apply(Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined])));
-    setGeneration((n) => n + 1);
+    remount();
   };
 
   const textFilter = (
