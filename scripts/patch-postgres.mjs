@@ -63,6 +63,37 @@ const INDEX = [
   ],
 ];
 
+// Speed, not safety: BEGIN pipelined. postgres.js sends BEGIN and waits for its answer before the transaction's
+// first statement: one round trip of every transaction, which every API request opens (withTenant), spent on a
+// statement that cannot fail on a live connection. Patched, the transaction's statements are written right
+// behind BEGIN, once BEGIN has a connection (`onexecute`), and BEGIN's answer is awaited before COMMIT (a failed
+// BEGIN rolls back and is the error reported). Were BEGIN ever refused, the statements behind it would run
+// outside a transaction, but as the request role with no organisation set (the tenant setting is local to a
+// transaction), so row-level security lets them read and write nothing. The bench's task board and accept
+// figures (issues 9 and 10) measure it.
+const BEGIN_PIPELINED = [
+  [
+    '      , prepare = null\n',
+    '      , prepare = null\n      , begun = null\n      , onexecuted = null\n',
+  ],
+  [
+    "      await sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute }).execute()\n",
+    "      begun = sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute })\n" +
+      '      await new Promise((resolve, reject) => {\n' +
+      '        onexecuted = resolve\n' +
+      '        begun.then(resolve, reject)\n' +
+      '      })\n',
+  ],
+  [
+    '        if (uncaughtError)\n          throw uncaughtError\n',
+    '        name || await begun\n        if (uncaughtError)\n          throw uncaughtError\n',
+  ],
+  [
+    '      c.reserved = () => queries.length\n        ? c.execute(queries.shift())\n        : move(c, reserved)\n    }\n',
+    '      c.reserved = () => queries.length\n        ? c.execute(queries.shift())\n        : move(c, reserved)\n      onexecuted && onexecuted()\n    }\n',
+  ],
+];
+
 const patchFile = (file, replacements) => {
   const text = fs.readFileSync(file, 'utf8');
   if (text.includes(MARK)) return 'already patched';
@@ -92,7 +123,7 @@ if (version !== PATCHED_VERSION) {
 for (const dir of ['src', 'cjs/src', 'cf/src']) {
   for (const [name, replacements] of [
     ['connection.js', CONNECTION],
-    ['index.js', INDEX],
+    ['index.js', [...INDEX, ...BEGIN_PIPELINED]],
   ]) {
     const file = path.join(root, dir, name);
     console.log(`postgres ${version} ${dir}/${name}: ${patchFile(file, replacements)}`);
