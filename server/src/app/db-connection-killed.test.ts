@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, setupTestApp, type TestContext } from '../../test/app.js';
 import { SERVING_ROLE } from '../../test/db.js';
 import { supplierInput } from '../../test/factories.js';
+import { expectUnavailable } from '../../test/unavailable.js';
 import { auditEvents } from '../db/schema/audit.js';
 import { suppliers } from '../db/schema/index.js';
 import { rowsOf } from '../db/tenant.js';
@@ -110,15 +111,7 @@ describe.skipIf(!pg)(
         for (const res of answers) {
           byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
           if (res.statusCode < 300) continue;
-          expect(res.statusCode, res.body).toBe(503);
-          expect(res.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
-          expect(res.json()).toEqual({
-            error: {
-              code: 'unavailable',
-              message: 'The database cannot be reached right now: try again in a few seconds',
-              requestId: res.headers['x-request-id'],
-            },
-          });
+          expectUnavailable(res);
         }
         expect(byStatus.get(503) ?? 0, JSON.stringify([...byStatus])).toBeGreaterThan(0);
 

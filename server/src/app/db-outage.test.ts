@@ -5,29 +5,17 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../../test/app.js';
 import { openTestDb, SERVING_PASSWORD, SERVING_ROLE } from '../../test/db.js';
+import { expectUnavailable } from '../../test/unavailable.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { type Database, openDb } from '../db/client.js';
 import { rowsOf } from '../db/tenant.js';
 import { createOrganization } from '../modules/orgs/orgs.service.js';
-import { RETRY_AFTER_SECONDS } from '../plugins/error-handler.js';
 
 /**
  * Issue 7, defect 5: while the database cannot be reached, requests answer 503 with Retry-After and the
  * standard error body (never 500), and /api/health says the database is down.
  */
-
-const expectUnavailable = (res: LightMyRequestResponse) => {
-  expect(res.statusCode, res.body).toBe(503);
-  expect(res.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
-  expect(res.json()).toEqual({
-    error: {
-      code: 'unavailable',
-      message: 'The database cannot be reached right now: try again in a few seconds',
-      requestId: res.headers['x-request-id'],
-    },
-  });
-};
 
 const expectHealthDown = (res: LightMyRequestResponse, driver: string) => {
   expect(res.statusCode).toBe(503);

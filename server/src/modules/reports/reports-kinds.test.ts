@@ -10,6 +10,7 @@ import type { CreateReport, Report } from '#shared/schemas/reports.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { createSupplier } from '../../../test/factories.js';
 import { insertRatedSupplier } from '../../../test/rated-suppliers.js';
+import { waitReady } from '../../../test/reports.js';
 import { policies } from '../../db/schema/scoring.js';
 import { checkpointMessage } from '../audit/audit-anchor.js';
 import { CHANGES_LISTED } from './portfolio/data.js';
@@ -23,15 +24,6 @@ let t: TestContext;
 let executive: Client;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-report-kinds-'));
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
-
-const waitReady = async (client: Client, id: string): Promise<Report> => {
-  for (let i = 0; i < 1200; i++) {
-    const r = (await client.get(`/api/reports/${id}`)).json() as Report;
-    if (r.status === 'ready' || r.status === 'failed') return r;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`report ${id} did not finish`);
-};
 
 /** Asks for a report, waits for it, and answers it with its PDF's text (white space made single spaces). */
 const issue = async (client: Client, input: CreateReport) => {

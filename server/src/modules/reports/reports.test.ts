@@ -11,6 +11,7 @@ import type { AuditCheckpointFile } from '#shared/schemas/audit-anchors.js';
 import type { Report, StatementReportParams, SupplierReportParams } from '#shared/schemas/reports.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { auditOf, createSupplier, issuePaths, multipartBody } from '../../../test/factories.js';
+import { waitReady } from '../../../test/reports.js';
 import { suppliers } from '../../db/schema/suppliers.js';
 import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../lib/app-error.js';
@@ -79,15 +80,6 @@ let ready: Report;
 let pdfBytes: Buffer;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-const waitReady = async (client: Client, id: string): Promise<Report> => {
-  for (let i = 0; i < 1200; i++) {
-    const r = (await client.get(`/api/reports/${id}`)).json() as Report;
-    if (r.status === 'ready' || r.status === 'failed') return r;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`report ${id} did not finish`);
-};
 
 const verify = (body: Buffer, remoteAddress?: string) => {
   const { payload, headers } = multipartBody(body, 'report.pdf');

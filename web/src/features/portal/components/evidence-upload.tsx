@@ -85,7 +85,7 @@ export function EvidenceUpload({
           <input
             ref={input}
             id={inputId}
-            className="portal-upload-input"
+            className="file-input portal-upload-input"
             type="file"
             accept={ACCEPT}
             disabled={progress !== null}

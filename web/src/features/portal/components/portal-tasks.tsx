@@ -243,7 +243,7 @@ function PortalTaskFiles({
           <input
             ref={input}
             id={`${id}-f`}
-            className="portal-upload-input"
+            className="file-input portal-upload-input"
             type="file"
             accept={ACCEPT}
             disabled={progress !== null}
