@@ -72,10 +72,7 @@ const INDEX = [
 // transaction), so row-level security lets them read and write nothing. The bench's task board and accept
 // figures (issues 9 and 10) measure it.
 const BEGIN_PIPELINED = [
-  [
-    '      , prepare = null\n',
-    '      , prepare = null\n      , begun = null\n      , onexecuted = null\n',
-  ],
+  ['      , prepare = null\n', '      , prepare = null\n      , begun = null\n      , onexecuted = null\n'],
   [
     "      await sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute }).execute()\n",
     "      begun = sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute })\n" +
