@@ -88,3 +88,20 @@ describe('withTenant: the tenant is set before the first statement of the work r
     expect(seen).toEqual(orgs.map((org) => ({ org, role: REQUEST_ROLE })));
   });
 });
+
+describe('withTenant with generic plans', () => {
+  const PLANS = sql`current_setting('plan_cache_mode') as plans, current_setting('app.org_id', true) as org`;
+  const plansOf = async (tx: Tx) =>
+    rowsOf<{ plans: string; org: string }>(await tx.execute(sql`select ${PLANS}`))[0]!;
+
+  it('runs its statements on generic plans, in its tenant, and leaves the next transaction to the default', async () => {
+    expect(await withTenant(t.db, t.orgA.id, plansOf, { genericPlans: true })).toEqual({
+      plans: 'force_generic_plan',
+      org: t.orgA.id,
+    });
+    // The setting ended with its transaction: whichever pooled connection serves next plans as usual.
+    for (let i = 0; i < 5; i++) {
+      expect(await withTenant(t.db, t.orgB.id, plansOf)).toEqual({ plans: 'auto', org: t.orgB.id });
+    }
+  });
+});

@@ -276,122 +276,128 @@ export const createReviewService = ({
      */
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
-      return withTenant(db, ctx.orgId, async (tx) => {
-        // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing. Then the
-        // supplier's answers, as the schedule's expiry takes them (after the assignment's row, before the audit
-        // chain): neither rescores from a read the other is about to change.
-        const loaded = await load(tx, ctx, id, 'accept');
-        const { row, definition, policy, scored } = loaded;
-        // The row presented only for the 409 (the answer shows it as accepted).
-        checkRevision('questionnaire', expected ?? input.revision, {
-          revision: row.revision,
-          present: () => loaded.shown,
-        });
-        submittedOnly(row, 'accepted');
-        const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
-        const acceptedAt = new Date();
-        const until = answersValidUntil(
-          utcDay(acceptedAt),
-          policy?.document.answerValidityMonths ?? ANSWERS_VALID_MONTHS,
-        );
-        // Sent without waiting (queued before the scoring starts, so PostgreSQL writes it while the engine
-        // runs). The row is locked, so the guarded update cannot miss; were it to, the transaction is rolled
-        // back below.
-        const updating = await queueFirst(
-          repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
-            status: 'accepted',
-            acceptedAt,
-            acceptedBy: ctx.userId,
-            validUntil: until,
-            criterionAnswers,
-          }),
-        );
-        const title = definition.title[definition.defaultLocale] ?? row.templateName;
-        let findings: FindingRow[] = [];
-        const [updated, [assessment]] = await Promise.all([
-          updating.result,
-          reassess(
-            tx,
-            ctx,
-            [row.supplierId],
-            'questionnaire_accepted',
-            `questionnaire "${title}" (v${row.templateVersion})`,
-            {
-              policy,
-              suppliers: scored,
-              // The answers just stored are the supplier's accepted ones: scored without reading them back,
-              // in the form a read gives (the schema's keys, in its order), so a later rescore scores alike.
-              answers: new Map([
-                [
-                  row.supplierId,
-                  {
-                    assignmentId: id,
-                    templateId: row.templateId,
-                    templateVersion: row.templateVersion,
-                    answers: CriterionAnswersSchema.parse(criterionAnswers),
-                  },
-                ],
-              ]),
-              // Chained at commit: accepting is an officer's routine, often many in a row, and its events
-              // need no sequence number here; the chain's lock is then held inside COMMIT only.
-              auditAtCommit: true,
-              alongside: async ([made], writes, results) => {
-                const result = made && results.get(made.id);
-                if (!made || !result) return [];
-                // The result as the engine made it: parsing it back from the row took longer than scoring.
-                findings = findingsOf(made, result, definition, id, acceptedAt);
-                await writes.add(insertFindings(tx, findings));
-                return [
-                  {
-                    action: 'assignment.accepted',
-                    entityType: 'assignment',
-                    entityId: id,
-                    payload: {
-                      supplierId: row.supplierId,
-                      scoredAnswers: criterionAnswers.length,
-                      evidenceAccepted: [...input.evidenceAccepted].sort(),
-                      validUntil: until,
+      // Lookups by key and writes of known rows only: generic plans (planned once per connection).
+      return withTenant(
+        db,
+        ctx.orgId,
+        async (tx) => {
+          // Locked first: the answers scored are exactly the ones stored, whatever the portal is doing. Then the
+          // supplier's answers, as the schedule's expiry takes them (after the assignment's row, before the audit
+          // chain): neither rescores from a read the other is about to change.
+          const loaded = await load(tx, ctx, id, 'accept');
+          const { row, definition, policy, scored } = loaded;
+          // The row presented only for the 409 (the answer shows it as accepted).
+          checkRevision('questionnaire', expected ?? input.revision, {
+            revision: row.revision,
+            present: () => loaded.shown,
+          });
+          submittedOnly(row, 'accepted');
+          const criterionAnswers = criterionAnswersOf(loaded, input.evidenceAccepted);
+          const acceptedAt = new Date();
+          const until = answersValidUntil(
+            utcDay(acceptedAt),
+            policy?.document.answerValidityMonths ?? ANSWERS_VALID_MONTHS,
+          );
+          // Sent without waiting (queued before the scoring starts, so PostgreSQL writes it while the engine
+          // runs). The row is locked, so the guarded update cannot miss; were it to, the transaction is rolled
+          // back below.
+          const updating = await queueFirst(
+            repo.updateAssignment(tx, ctx.orgId, id, row.revision, {
+              status: 'accepted',
+              acceptedAt,
+              acceptedBy: ctx.userId,
+              validUntil: until,
+              criterionAnswers,
+            }),
+          );
+          const title = definition.title[definition.defaultLocale] ?? row.templateName;
+          let findings: FindingRow[] = [];
+          const [updated, [assessment]] = await Promise.all([
+            updating.result,
+            reassess(
+              tx,
+              ctx,
+              [row.supplierId],
+              'questionnaire_accepted',
+              `questionnaire "${title}" (v${row.templateVersion})`,
+              {
+                policy,
+                suppliers: scored,
+                // The answers just stored are the supplier's accepted ones: scored without reading them back,
+                // in the form a read gives (the schema's keys, in its order), so a later rescore scores alike.
+                answers: new Map([
+                  [
+                    row.supplierId,
+                    {
+                      assignmentId: id,
+                      templateId: row.templateId,
+                      templateVersion: row.templateVersion,
+                      answers: CriterionAnswersSchema.parse(criterionAnswers),
                     },
-                  },
-                  ...findings.map(
-                    (f): RecordedEvent => ({
-                      action: 'finding.opened',
-                      entityType: 'finding',
-                      entityId: f.id,
+                  ],
+                ]),
+                // Chained at commit: accepting is an officer's routine, often many in a row, and its events
+                // need no sequence number here; the chain's lock is then held inside COMMIT only.
+                auditAtCommit: true,
+                alongside: async ([made], writes, results) => {
+                  const result = made && results.get(made.id);
+                  if (!made || !result) return [];
+                  // The result as the engine made it: parsing it back from the row took longer than scoring.
+                  findings = findingsOf(made, result, definition, id, acceptedAt);
+                  await writes.add(insertFindings(tx, findings));
+                  return [
+                    {
+                      action: 'assignment.accepted',
+                      entityType: 'assignment',
+                      entityId: id,
                       payload: {
-                        supplierId: f.supplierId,
-                        kind: f.kind,
-                        key: f.key,
-                        severity: f.severity,
-                        assessmentId: f.assessmentId,
+                        supplierId: row.supplierId,
+                        scoredAnswers: criterionAnswers.length,
+                        evidenceAccepted: [...input.evidenceAccepted].sort(),
+                        validUntil: until,
                       },
-                    }),
-                  ),
-                ];
+                    },
+                    ...findings.map(
+                      (f): RecordedEvent => ({
+                        action: 'finding.opened',
+                        entityType: 'finding',
+                        entityId: f.id,
+                        payload: {
+                          supplierId: f.supplierId,
+                          kind: f.kind,
+                          key: f.key,
+                          severity: f.severity,
+                          assessmentId: f.assessmentId,
+                        },
+                      }),
+                    ),
+                  ];
+                },
               },
+            ),
+          ]);
+          if (!updated) throw await reloadStale(tx, ctx, id);
+          if (!assessment) throw cannotScore();
+          return {
+            assignment: loaded.show({
+              ...row,
+              status: 'accepted',
+              acceptedAt,
+              validUntil: until,
+              updatedAt: updated.updatedAt,
+              revision: updated.revision,
+            }),
+            assessment: {
+              id: assessment.id,
+              rating: assessment.rating,
+              residualScore: assessment.residualScore,
+              controlScore: assessment.controlScore,
             },
-          ),
-        ]);
-        if (!updated) throw await reloadStale(tx, ctx, id);
-        if (!assessment) throw cannotScore();
-        return {
-          assignment: loaded.show({
-            ...row,
-            status: 'accepted',
-            acceptedAt,
-            validUntil: until,
-            updatedAt: updated.updatedAt,
-            revision: updated.revision,
-          }),
-          assessment: {
-            id: assessment.id,
-            rating: assessment.rating,
-            residualScore: assessment.residualScore,
-            controlScore: assessment.controlScore,
-          },
-          findings: findings.map(toFinding),
-        };
-      });
+            findings: findings.map(toFinding),
+          };
+        },
+        { genericPlans: true },
+      );
     },
   };
 };

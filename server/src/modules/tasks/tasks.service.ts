@@ -119,8 +119,13 @@ export const createTasksService = ({ db, suppliers, users, suggestionOf }: Tasks
     async list(ctx: RequestCtx, q: TasksQuery) {
       requireRole(ctx, 'executive');
       const today = todayUtc();
-      const page = await withTenant(db, ctx.orgId, (tx) =>
-        repo.listTasks(tx, { ...q, orgId: ctx.orgId }, q, today),
+      // One supplier's tasks (its page, and the board filtered to it) are found through its index whatever
+      // the values: generic plans. Other filters are left to PostgreSQL's planning per value.
+      const page = await withTenant(
+        db,
+        ctx.orgId,
+        (tx) => repo.listTasks(tx, { ...q, orgId: ctx.orgId }, q, today),
+        { genericPlans: Boolean(q.supplierId) },
       );
       return {
         items: page.items.map((r) => toTask(r, today)),
