@@ -91,6 +91,31 @@ const BEGIN_PIPELINED = [
   ],
 ];
 
+// Speed: a transaction's statements pipelined. postgres.js sends a transaction's statements one at a time: BEGIN
+// leaves its connection in the pool's `full` queue (its `onexecute` hook reserves the connection, then the pool
+// files it as full because the hook answers nothing), and a full connection queues each statement until the
+// one before it has answered, then sends the next one only. Every statement of every request's transaction
+// was a round trip of its own (seen on the socket: BEGIN, the tenant setting and the board's two selects in
+// four writes, each after the previous answer). Patched, the connection BEGIN reserved stays reserved, so
+// statements sent together go out together, and statements queued behind one that had to wait (a statement
+// described first, or max_pipeline reached) are all sent when it answers. PostgreSQL runs them in the order
+// sent, each with its own Sync: after a failure the rest fail as "transaction aborted", and the first error is
+// the one the transaction reports (postgres.js's own rule).
+const TX_PIPELINED = [
+  [
+    '  function go(c, query) {\n    return c.execute(query)\n      ? move(c, busy)\n      : move(c, full)\n  }\n',
+    '  function go(c, query) {\n    return c.execute(query)\n      ? move(c, busy)\n      : c.queue === reserved ? c : move(c, full)\n  }\n',
+  ],
+  [
+    '    ready\n      ? move(c, busy)\n      : move(c, full)\n  }\n',
+    '    ready\n      ? move(c, busy)\n      : c.queue === reserved ? c : move(c, full)\n  }\n',
+  ],
+  [
+    '      c.reserved = () => queries.length\n        ? c.execute(queries.shift())\n        : move(c, reserved)\n      onexecuted && onexecuted()\n',
+    '      c.reserved = () => {\n        while (queries.length)\n          if (!c.execute(queries.shift()))\n            return\n        move(c, reserved)\n      }\n      onexecuted && onexecuted()\n',
+  ],
+];
+
 const patchFile = (file, replacements) => {
   const text = fs.readFileSync(file, 'utf8');
   if (text.includes(MARK)) return 'already patched';
@@ -120,7 +145,7 @@ if (version !== PATCHED_VERSION) {
 for (const dir of ['src', 'cjs/src', 'cf/src']) {
   for (const [name, replacements] of [
     ['connection.js', CONNECTION],
-    ['index.js', [...INDEX, ...BEGIN_PIPELINED]],
+    ['index.js', [...INDEX, ...BEGIN_PIPELINED, ...TX_PIPELINED]],
   ]) {
     const file = path.join(root, dir, name);
     console.log(`postgres ${version} ${dir}/${name}: ${patchFile(file, replacements)}`);
