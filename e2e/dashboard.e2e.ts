@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardSummary } from '#shared/schemas/dashboard.js';
 import {
   expectNoPageErrors,
   launchBrowser,
@@ -97,6 +98,69 @@ describe.skipIf(!chromiumAvailable)('the executive dashboard', () => {
 
     expectNoPageErrors(session);
     await session.context.close();
+  });
+
+  it('opens exactly the tasks a burn-down bar counts, and says which week', async () => {
+    const session = await openSession(browser);
+    const { page } = session;
+    await signIn(page, 'executive');
+    const burn = page.getByRole('region', { name: 'Remediation burn-down' });
+    await burn.locator('.recharts-bar-rectangle').first().waitFor();
+    // The chart's figures, as the page read them; the demo spreads its tasks over the last six months.
+    const { burnDown } = (await (
+      await page.request.get('/api/dashboard/summary')
+    ).json()) as DashboardSummary;
+    // The note's count and the board's columns both add up to the bar's figure.
+    const boardTotal = async () => {
+      let n = 0;
+      for (const count of await page.locator('.board-column-count').allTextContents())
+        n += Number.parseInt(count, 10);
+      return n;
+    };
+
+    for (const [series, key, param, verb] of [
+      [1, 'closed', 'closedWeek', 'Closed'],
+      [0, 'opened', 'openedWeek', 'Opened'],
+    ] as const) {
+      // The busiest week of the series; zero bars are not drawn, so its bar is counted among the drawn ones.
+      const drawn = burnDown.filter((w) => w[key] > 0);
+      const week = drawn.reduce((best, w) => (w[key] > best[key] ? w : best));
+      expect(week[key]).toBeGreaterThan(0);
+      await burn
+        .locator('.recharts-bar')
+        .nth(series)
+        .locator('.recharts-bar-rectangle')
+        .nth(drawn.indexOf(week))
+        .click();
+      await page.waitForURL(
+        (url) => url.pathname === '/remediation' && url.search === `?${param}=${week.week}`,
+      );
+      const note = page.locator('.board-week');
+      await expect.poll(() => note.locator('time').getAttribute('datetime')).toBe(week.week);
+      expect(await note.textContent()).toContain(`${verb} in the week of`);
+      await expect
+        .poll(() => note.locator(':scope > span').textContent(), { timeout: 20_000 })
+        .toMatch(new RegExp(`: ${week[key]} tasks?$`));
+      await expect.poll(boardTotal, { timeout: 20_000 }).toBe(week[key]);
+      await screenshot(page, `board-${key}-week-desktop`);
+      await page.goBack();
+      await burn.locator('.recharts-bar-rectangle').first().waitFor();
+    }
+    expectNoPageErrors(session);
+    await session.context.close();
+
+    // On a phone: the note wraps, nothing sticks out sideways.
+    const phone = await openSession(browser, VIEWPORTS.phone);
+    await signIn(phone.page, 'executive');
+    const busiest = burnDown.reduce((best, w) => (w.closed > best.closed ? w : best));
+    await phone.page.goto(`/remediation?closedWeek=${busiest.week}`);
+    await expect
+      .poll(() => phone.page.locator('.board-week > span').textContent(), { timeout: 20_000 })
+      .toMatch(/tasks?$/);
+    await screenshot(phone.page, 'board-closed-week-phone');
+    expect(await pageOverflow(phone.page)).toBe(0);
+    expectNoPageErrors(phone);
+    await phone.context.close();
   });
 
   for (const [name, viewport] of [

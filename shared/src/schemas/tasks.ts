@@ -291,6 +291,36 @@ export const TaskSupplierFilterSchema = SupplierFilterSchema.pick({
 export type TaskSupplierFilter = z.infer<typeof TaskSupplierFilterSchema>;
 export const TASK_SUPPLIER_FILTER_KEYS = TaskSupplierFilterSchema.keyof().options;
 
+/** Whether a YYYY-MM-DD day is a Monday (UTC): the first day of an ISO week. */
+export const isWeekStart = (day: string): boolean => new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+
+/**
+ * A week of the dashboard's burn-down, named by its Monday (YYYY-MM-DD): ISO weeks, Monday 00:00 to the next
+ * Monday 00:00 UTC, the weeks `DashboardSummary.burnDown` counts in.
+ */
+export const TaskWeekSchema = TaskDateSchema.refine(
+  isWeekStart,
+  'Use the Monday that starts the week, as YYYY-MM-DD',
+);
+
+/**
+ * The burn-down's week filters, exactly as the dashboard counts a week (dashboard.repo's `burn`): opened, the
+ * task was created in that week; closed, it is closed (verified) now and was closed in that week (a reopened
+ * task no longer counts as closed). Either limits the list to current (not archived) suppliers' tasks, as the
+ * dashboard does.
+ */
+export const TaskWeekFilterSchema = z.object({
+  openedWeek: TaskWeekSchema.optional().meta({
+    description:
+      'Tasks created in the ISO week starting this Monday (YYYY-MM-DD, UTC): a burn-down "opened" bar. Only tasks of current (not archived) suppliers, as the dashboard counts them.',
+  }),
+  closedWeek: TaskWeekSchema.optional().meta({
+    description:
+      'Tasks closed (verified) in the ISO week starting this Monday (YYYY-MM-DD, UTC) and still closed: a burn-down "closed" bar. Only tasks of current (not archived) suppliers, as the dashboard counts them.',
+  }),
+});
+export type TaskWeekFilter = z.infer<typeof TaskWeekFilterSchema>;
+
 /** `GET /api/tasks`: the board's filters. `ownerId=none` lists the unassigned. */
 export const TasksQuerySchema = PageQuerySchema.extend(TaskSupplierFilterSchema.shape).extend({
   supplierId: IdSchema.optional(),
@@ -305,6 +335,7 @@ export const TasksQuerySchema = PageQuerySchema.extend(TaskSupplierFilterSchema.
     .optional(),
   status: TaskStatusSchema.optional(),
   overdue: z.enum(['true', 'false'], { error: "Use 'true' or 'false'" }).optional(),
+  ...TaskWeekFilterSchema.shape,
 });
 export type TasksQuery = z.infer<typeof TasksQuerySchema>;
 

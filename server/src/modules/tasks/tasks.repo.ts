@@ -1,5 +1,10 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
-import { ACTIVE_TASK_STATUSES, type TaskSupplierFilter, type TasksQuery } from '#shared/schemas/tasks.js';
+import {
+  ACTIVE_TASK_STATUSES,
+  type TaskSupplierFilter,
+  type TasksQuery,
+  type TaskWeekFilter,
+} from '#shared/schemas/tasks.js';
 import type { Tx } from '../../db/client.js';
 import { fixedSelect } from '../../db/fixed.js';
 import { atRevision, nextRevision } from '../../db/revision.js';
@@ -91,7 +96,7 @@ export const updateTask = async (
   return rows.length > 0;
 };
 
-export interface TaskFilter extends TaskSupplierFilter {
+export interface TaskFilter extends TaskSupplierFilter, TaskWeekFilter {
   orgId: string;
   supplierId?: string | undefined;
   findingId?: string | undefined;
@@ -102,6 +107,13 @@ export interface TaskFilter extends TaskSupplierFilter {
   /** Only tasks shown to the supplier (the portal). */
   supplierVisible?: boolean;
 }
+
+/**
+ * `at` within the week starting on Monday `week` (a UTC day), as dashboard.repo's burn-down buckets it
+ * (`date_trunc('week', at at time zone 'UTC')`): a range on the column, so its index may serve.
+ */
+const inWeek = (at: typeof t.createdAt | typeof t.closedAt, week: string): SQL =>
+  sql`(${at} >= ${week}::timestamp at time zone 'UTC' and ${at} < (${week}::date + 7)::timestamp at time zone 'UTC')`;
 
 const whereOf = (f: TaskFilter, today: string) => {
   const w: (SQL | undefined)[] = [eq(t.orgId, f.orgId)];
@@ -114,8 +126,12 @@ const whereOf = (f: TaskFilter, today: string) => {
   if (f.overdue === 'true') w.push(overdueSql(today));
   if (f.overdue === 'false') w.push(sql`not ${overdueSql(today)}`);
   if (f.supplierVisible) w.push(eq(t.supplierVisible, true));
-  // The dashboard's filters: the supplier list's own WHERE (not archived, as the dashboard counts).
-  if (f.tag || f.country || f.tier || f.good) {
+  // The burn-down's weeks (TaskWeekFilterSchema): a closure counts while the task is still closed.
+  if (f.openedWeek) w.push(inWeek(t.createdAt, f.openedWeek));
+  if (f.closedWeek) w.push(and(eq(t.status, 'closed'), inWeek(t.closedAt, f.closedWeek)));
+  // The dashboard's filters: the supplier list's own WHERE (not archived, as the dashboard counts). A week
+  // filter is a dashboard figure too, so it counts current suppliers' tasks only even without them.
+  if (f.tag || f.country || f.tier || f.good || f.openedWeek || f.closedWeek) {
     const { tag, country, tier, good } = f;
     const suppliers = supplierFilter(f.orgId, { tag, country, tier, good, archived: 'false' });
     w.push(sql`${t.supplierId} in ${supplierIdsWhere(suppliers)}`);
@@ -174,6 +190,8 @@ const placeholderFilter = (f: TaskFilter) => {
     status: f.status && p('status'),
     overdue: f.overdue,
     supplierVisible: f.supplierVisible,
+    openedWeek: f.openedWeek && p('openedWeek'),
+    closedWeek: f.closedWeek && p('closedWeek'),
   } satisfies TaskFilter;
 };
 const boardOf = (f: TaskFilter) => {

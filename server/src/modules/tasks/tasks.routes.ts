@@ -65,7 +65,7 @@ export const tasksRoutes = async (
         tags,
         operationId: 'listTasks',
         summary:
-          'The remediation board: filter by supplier, finding, severity, owner (`none`: unassigned), status, overdue; overdue first, then by due date',
+          'The remediation board: filter by supplier, finding, severity, owner (`none`: unassigned), status, overdue, the week a task was opened or closed (the dashboard burn-down’s weeks, by their Monday); overdue first, then by due date',
         querystring: TasksQuerySchema,
         response: { 200: TaskPageSchema },
       },

@@ -88,24 +88,32 @@ const weekLabel = (week: string) =>
     timeZone: 'UTC',
   });
 
-/** Tasks opened and closed (verified) per week, the last 26 weeks: is the backlog shrinking? */
+/**
+ * Tasks opened and closed (verified) per week, the last 26 weeks: is the backlog shrinking? A bar opens the
+ * board filtered to the very tasks it counts (the API's week filters count a week as the burn-down does).
+ */
 export function BurnDown({ summary, filters }: { summary: DashboardSummary; filters: DashboardQuery }) {
   const navigate = useNavigate();
-  const data = summary.burnDown.map((w) => ({ ...w, label: weekLabel(w.week) }));
+  const data = summary.burnDown.map((w) => ({
+    ...w,
+    label: weekLabel(w.week),
+    openedHref: tasksHref(filters, { openedWeek: w.week }),
+    closedHref: tasksHref(filters, { closedWeek: w.week }),
+  }));
   const opened = data.reduce((n, w) => n + w.opened, 0);
   const closed = data.reduce((n, w) => n + w.closed, 0);
   return (
     <ChartPanel
       title="Remediation burn-down"
       fileName="remediation-burn-down"
-      description={`Tasks opened and closed after verification per week (weeks from Monday): ${formatInteger(opened)} opened and ${formatInteger(closed)} closed in ${data.length} weeks. Select a bar to open the task board.`}
+      description={`Tasks opened and closed after verification per week (weeks from Monday): ${formatInteger(opened)} opened and ${formatInteger(closed)} closed in ${data.length} weeks. Select a bar to open that week's tasks.`}
       table={{
         columns: ['Week from', 'Opened', 'Closed'],
         rows: data.map((w) => ({
           key: w.week,
           label: w.week,
           values: [w.opened, w.closed],
-          valueHrefs: [tasksHref(filters), tasksHref(filters, { status: 'closed' })],
+          valueHrefs: [w.openedHref, w.closedHref],
         })),
       }}
     >
@@ -126,14 +134,20 @@ export function BurnDown({ summary, filters }: { summary: DashboardSummary; filt
             name="Opened"
             fill="#e8772e"
             className="dash-clickable"
-            onClick={() => navigate(tasksHref(filters))}
+            onClick={(_, index) => {
+              const d = data[index];
+              if (d) navigate(d.openedHref);
+            }}
           />
           <Bar
             dataKey="closed"
             name="Closed (verified)"
             fill="#3fa46a"
             className="dash-clickable"
-            onClick={() => navigate(tasksHref(filters, { status: 'closed' }))}
+            onClick={(_, index) => {
+              const d = data[index];
+              if (d) navigate(d.closedHref);
+            }}
           />
         </BarChart>
       </ResponsiveContainer>

@@ -32,7 +32,12 @@ export const suppliersHref = (
  */
 export const tasksHref = (
   filters: DashboardQuery,
-  params: Partial<Pick<TasksQuery, 'severity' | 'status' | 'overdue' | 'ownerId' | 'supplierId'>> = {},
+  params: Partial<
+    Pick<
+      TasksQuery,
+      'severity' | 'status' | 'overdue' | 'ownerId' | 'supplierId' | 'openedWeek' | 'closedWeek'
+    >
+  > = {},
 ): string => withParams('/remediation', { ...filterParams(filters), ...params });
 
 /** The questionnaires list (AssignmentsQuerySchema's names). */

@@ -9,7 +9,7 @@ import { makeSession, pageOf } from '../../../../test/fixtures.js';
 import { JOB_ID, makeJob, makePolicy } from '../../../../test/policy-fixtures.js';
 import { renderApp } from '../../../../test/render.js';
 import { makeSupplier, referenceData } from '../../../../test/supplier-fixtures.js';
-import { taskPage } from '../../../../test/task-fixtures.js';
+import { makeTask, taskPage } from '../../../../test/task-fixtures.js';
 
 const reference: ReferenceOverview = {
   datasets: referenceData.datasets,
@@ -234,6 +234,47 @@ describe('OverviewPage: the executive dashboard', { timeout: 30_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe('?severity=critical'));
     expect(screen.queryByText(/Filtered to suppliers/)).toBeNull();
     await waitFor(() => expect(find('GET', '/api/tasks').at(-1)?.query.get('country')).toBeNull());
+  });
+
+  it('opens the tasks behind a burn-down bar: the board filtered to that week, saying so', async () => {
+    const closedTask = makeTask({ title: 'Stop overtime beyond 60 hours', status: 'closed' });
+    const { find } = signInAs('executive', () => json(200, summary()), {
+      'GET /api/tasks': (request) =>
+        json(200, taskPage(request.query.get('status') === 'open' ? [] : [closedTask])),
+      'GET /api/users': () => json(200, pageOf([])),
+    });
+    const { user, router } = renderApp('/?country=TM&tier=2');
+
+    // The last week (from 23 Nov): 1 opened, 1 closed. Each figure links to that week's tasks.
+    const burn = await screen.findByRole('region', { name: 'Remediation burn-down' });
+    const table = within(burn).getByRole('table');
+    expect(within(table).getByRole('link', { name: '2026-11-23, Opened: 1' }).getAttribute('href')).toBe(
+      '/remediation?country=TM&tier=2&openedWeek=2026-11-23',
+    );
+    const closed = within(table).getByRole('link', { name: '2026-11-23, Closed: 1' });
+    expect(closed.getAttribute('href')).toBe('/remediation?country=TM&tier=2&closedWeek=2026-11-23');
+    expect(within(table).getByRole('link', { name: '2026-06-08, Opened: 1' }).getAttribute('href')).toBe(
+      '/remediation?country=TM&tier=2&openedWeek=2026-06-08',
+    );
+
+    await user.click(closed);
+    await screen.findByRole('heading', { level: 1, name: 'Remediation' });
+    // Said in words with the week's count; only the Closed column (a week's closures are all closed).
+    const note = (await screen.findByText(/Closed in the week of/)).closest('p')!;
+    expect(note.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-23');
+    await waitFor(() => expect(note.firstElementChild?.textContent).toMatch(/: 1 task$/));
+    expect(screen.getByRole('region', { name: /^Closed/ })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /^Open/ })).toBeNull();
+    await screen.findByRole('article', { name: 'Stop overtime beyond 60 hours' });
+    for (const request of find('GET', '/api/tasks')) {
+      expect(request.query.get('closedWeek')).toBe('2026-11-23');
+      expect(request.query.get('country')).toBe('TM');
+    }
+
+    await user.click(within(note).getByRole('button', { name: 'Remove week filter' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?country=TM&tier=2'));
+    expect(screen.queryByText(/in the week of/)).toBeNull();
+    expect(await screen.findByRole('region', { name: /^Open/ })).toBeTruthy();
   });
 
   it('downloads a chart’s figures as CSV with formula cells neutralised', async () => {

@@ -18,8 +18,8 @@ import { TaskCard } from './task-card.js';
 const PAGE = 50;
 const MOST = 200;
 /**
- * Finished work (verified closures, accepted risks) is the record, not the work to chase: its columns start
- * short so the board stays about what is open, and "Show more" opens the rest.
+ * Finished work (verified closures, accepted risks) is the record, not the work to chase: on the whole board
+ * its columns start short so the board stays about what is open, and "Show more" opens the rest.
  */
 const DONE_PAGE = 6;
 
@@ -36,8 +36,11 @@ export function BoardColumn({
   onMoved,
   focusId,
   onFocused,
+  doneShort = true,
 }: {
   status: TaskStatus;
+  /** Start a finished-work column short; not when the board shows only it, or a burn-down week's tasks. */
+  doneShort?: boolean;
   /** The task just moved, whose card takes the focus where it lands. */
   focusId: string | null;
   onFocused: () => void;
@@ -47,7 +50,8 @@ export function BoardColumn({
 }) {
   const session = useCurrentSession();
   const actor = actorOf(session);
-  const [limit, setLimit] = useState(status === 'closed' || status === 'risk_accepted' ? DONE_PAGE : PAGE);
+  const done = status === 'closed' || status === 'risk_accepted';
+  const [limit, setLimit] = useState(done && doneShort ? DONE_PAGE : PAGE);
   const filters = Object.fromEntries(
     [...BOARD_FILTER_KEYS, ...TASK_SUPPLIER_FILTER_KEYS].map((k) => [k, query[k]]),
   );

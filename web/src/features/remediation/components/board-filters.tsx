@@ -6,8 +6,19 @@ import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { SEVERITY_OPTIONS, STATUS_LABELS } from '../labels.js';
 import { SupplierPicker, useOwnerOptions } from './pickers.js';
 
-/** The board's filters, kept in the URL under the names of the API's query (TasksQuerySchema). */
-export const BOARD_FILTER_KEYS = ['supplierId', 'severity', 'ownerId', 'overdue', 'status'] as const;
+/**
+ * The board's filters, kept in the URL under the names of the API's query (TasksQuerySchema). The two weeks
+ * come from a burn-down bar and have no widget: BoardWeekNote says them and removes them.
+ */
+export const BOARD_FILTER_KEYS = [
+  'supplierId',
+  'severity',
+  'ownerId',
+  'overdue',
+  'status',
+  'openedWeek',
+  'closedWeek',
+] as const;
 
 export const hasBoardFilters = (query: TasksQuery): boolean =>
   BOARD_FILTER_KEYS.some((key) => query[key] !== undefined);

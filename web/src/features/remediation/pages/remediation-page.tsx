@@ -8,6 +8,7 @@ import { canManageSuppliers } from '../../auth/permissions.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { BoardColumn, type BoardSelection } from '../components/board-column.js';
 import { BoardFilters, SupplierScopeNote } from '../components/board-filters.js';
+import { BoardWeekNote } from '../components/board-week-note.js';
 import { BulkBar } from '../components/bulk-bar.js';
 import { BOARD_COLUMNS, STATUS_LABELS } from '../labels.js';
 import '../remediation.css';
@@ -45,7 +46,8 @@ export function RemediationPage() {
     // A task that left the active columns can no longer be edited in bulk.
     selection.onChange(task, false);
   };
-  const columns = query.status ? [query.status] : BOARD_COLUMNS;
+  // A week's closures are all closed (verified): the other columns would only say "No tasks".
+  const columns = query.status ? [query.status] : query.closedWeek ? (['closed'] as const) : BOARD_COLUMNS;
 
   return (
     <>
@@ -61,6 +63,7 @@ export function RemediationPage() {
         }
       />
       <BoardFilters query={query} onChange={(changes) => setQuery(changes)} />
+      <BoardWeekNote query={query} onChange={(changes) => setQuery(changes)} />
       <SupplierScopeNote query={query} onChange={(changes) => setQuery(changes)} />
       {canWork ? (
         selected.size > 0 ? (
@@ -94,6 +97,7 @@ export function RemediationPage() {
             onMoved={onMoved}
             focusId={movedId}
             onFocused={onFocused}
+            doneShort={columns.length > 1 && !query.openedWeek}
           />
         ))}
       </div>
