@@ -116,6 +116,17 @@ const TX_PIPELINED = [
   ],
 ];
 
+// Speed: backpressure only past 1 MiB. A write of more than Node's 16 KB buffer mark (one assessment's insert,
+// ~25 KB) answers false, and postgres.js then stops pipelining on that connection until the statement has
+// answered: the rest of the transaction's writes waited one round trip behind it. Node keeps what the socket has
+// not taken yet, so the connection now counts as full only once 1 MiB waits (a bulk import's batches still do).
+const WRITE_BOUND = [
+  [
+    '    chunk = nextWriteTimer = null\n    return x\n  }\n\n  function connectTimedOut',
+    '    chunk = nextWriteTimer = null\n    return x || socket.writableLength < 1048576\n  }\n\n  function connectTimedOut',
+  ],
+];
+
 const patchFile = (file, replacements) => {
   const text = fs.readFileSync(file, 'utf8');
   if (text.includes(MARK)) return 'already patched';
@@ -144,7 +155,7 @@ if (version !== PATCHED_VERSION) {
 }
 for (const dir of ['src', 'cjs/src', 'cf/src']) {
   for (const [name, replacements] of [
-    ['connection.js', CONNECTION],
+    ['connection.js', [...CONNECTION, ...WRITE_BOUND]],
     ['index.js', [...INDEX, ...BEGIN_PIPELINED, ...TX_PIPELINED]],
   ]) {
     const file = path.join(root, dir, name);
