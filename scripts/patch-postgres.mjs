@@ -69,8 +69,9 @@ const INDEX = [
 // behind BEGIN, once BEGIN has a connection (`onexecute`), and BEGIN's answer is awaited before COMMIT (a failed
 // BEGIN rolls back and is the error reported). Were BEGIN ever refused, the statements behind it would run
 // outside a transaction, but as the request role with no organisation set (the tenant setting is local to a
-// transaction), so row-level security lets them read and write nothing. The bench's task board and accept
-// figures (issues 9 and 10) measure it.
+// transaction), so row-level security lets them read and write nothing. It takes TX_PIPELINED (below) too:
+// without it, the statements still waited in the transaction's queue for BEGIN's answer. The bench's task board
+// and accept figures (issues 9 and 10) measure both.
 const BEGIN_PIPELINED = [
   ['      , prepare = null\n', '      , prepare = null\n      , begun = null\n      , onexecuted = null\n'],
   [
