@@ -82,64 +82,60 @@ describe.skipIf(!pg)(
       }
     });
 
-    // Opt-in (CS_KILL_LOAD=1) until an open defect is fixed: in about one run in seven, one request of the
-    // load never answers (no crash, no 500; the test times out). Every other assertion holds in each run.
-    it.skipIf(!process.env.CS_KILL_LOAD)(
-      'answers 201 or a clean 503 while sessions are killed, half-writes nothing, and recovers by itself',
-      async () => {
-        const answers: LightMyRequestResponse[] = [];
-        let killing = true;
-        let killed = 0;
-        // Bursts: every session killed, then a moment for new ones to serve (and be killed mid-request again).
-        const killer = (async () => {
-          for (let burst = 0; burst < 8; burst++) {
-            await pause(120);
-            killed += await killServingSessions();
-          }
-          killing = false;
-        })();
-        const load = async (worker: number) => {
-          for (let i = 0; killing || i < 3; i++) {
-            answers.push(await admin.post('/api/suppliers', supplierInput({ name: `Load ${worker}-${i}` })));
-            answers.push(await admin.get('/api/suppliers?limit=5'));
-          }
-        };
-        await Promise.all([killer, ...[0, 1, 2, 3, 4, 5].map(load)]);
-        expect(killed).toBeGreaterThan(0);
-
-        const byStatus = new Map<number, number>();
-        for (const res of answers) {
-          byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
-          if (res.statusCode < 300) continue;
-          expectUnavailable(res);
+    // Queries sent to a connection between its socket's 'error' and 'close' were once left unanswered: one
+    // request in about seven runs never answered, or answered 401 (see scripts/patch-postgres.mjs, closed()).
+    it('answers 201 or a clean 503 while sessions are killed, half-writes nothing, and recovers by itself', async () => {
+      const answers: LightMyRequestResponse[] = [];
+      let killing = true;
+      let killed = 0;
+      // Bursts: every session killed, then a moment for new ones to serve (and be killed mid-request again).
+      const killer = (async () => {
+        for (let burst = 0; burst < 8; burst++) {
+          await pause(120);
+          killed += await killServingSessions();
         }
-        expect(byStatus.get(503) ?? 0, JSON.stringify([...byStatus])).toBeGreaterThan(0);
-
-        // Recovered without a restart: new sessions serve the next requests.
-        let res = await admin.get('/api/suppliers?limit=1');
-        for (let i = 0; i < 20 && res.statusCode !== 200; i++) {
-          await pause(100);
-          res = await admin.get('/api/suppliers?limit=1');
+        killing = false;
+      })();
+      const load = async (worker: number) => {
+        for (let i = 0; killing || i < 3; i++) {
+          answers.push(await admin.post('/api/suppliers', supplierInput({ name: `Load ${worker}-${i}` })));
+          answers.push(await admin.get('/api/suppliers?limit=5'));
         }
-        expect(res.statusCode, res.body).toBe(200);
-        expect((await admin.post('/api/suppliers', supplierInput({ name: 'After' }))).statusCode).toBe(201);
+      };
+      await Promise.all([killer, ...[0, 1, 2, 3, 4, 5].map(load)]);
+      expect(killed).toBeGreaterThan(0);
 
-        // Nothing half-written: every supplier has its audit event, and a 503 left no supplier behind (a create
-        // whose COMMIT was lost with its session may have committed: those are counted as either).
-        const created = answers.filter((r) => r.statusCode === 201).length + 1;
-        const [rows] = await t.owner
-          .select({ n: count() })
-          .from(suppliers)
-          .where(eq(suppliers.orgId, t.orgA.id));
-        const [events] = await t.owner
-          .select({ n: count() })
-          .from(auditEvents)
-          .where(and(eq(auditEvents.orgId, t.orgA.id), eq(auditEvents.action, 'supplier.created')));
-        expect(events!.n).toBe(rows!.n);
-        expect(rows!.n).toBeGreaterThanOrEqual(created);
-        expect(rows!.n).toBeLessThanOrEqual(created + (byStatus.get(503) ?? 0));
-      },
-      60_000,
-    );
+      const byStatus = new Map<number, number>();
+      for (const res of answers) {
+        byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
+        if (res.statusCode < 300) continue;
+        expectUnavailable(res);
+      }
+      expect(byStatus.get(503) ?? 0, JSON.stringify([...byStatus])).toBeGreaterThan(0);
+
+      // Recovered without a restart: new sessions serve the next requests.
+      let res = await admin.get('/api/suppliers?limit=1');
+      for (let i = 0; i < 20 && res.statusCode !== 200; i++) {
+        await pause(100);
+        res = await admin.get('/api/suppliers?limit=1');
+      }
+      expect(res.statusCode, res.body).toBe(200);
+      expect((await admin.post('/api/suppliers', supplierInput({ name: 'After' }))).statusCode).toBe(201);
+
+      // Nothing half-written: every supplier has its audit event, and a 503 left no supplier behind (a create
+      // whose COMMIT was lost with its session may have committed: those are counted as either).
+      const created = answers.filter((r) => r.statusCode === 201).length + 1;
+      const [rows] = await t.owner
+        .select({ n: count() })
+        .from(suppliers)
+        .where(eq(suppliers.orgId, t.orgA.id));
+      const [events] = await t.owner
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.orgId, t.orgA.id), eq(auditEvents.action, 'supplier.created')));
+      expect(events!.n).toBe(rows!.n);
+      expect(rows!.n).toBeGreaterThanOrEqual(created);
+      expect(rows!.n).toBeLessThanOrEqual(created + (byStatus.get(503) ?? 0));
+    }, 60_000);
   },
 );
