@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { canEditTask } from '#shared/domain/tasks/transitions.js';
-import {
-  TASK_SUPPLIER_FILTER_KEYS,
-  type Task,
-  type TaskStatus,
-  type TasksQuery,
-} from '#shared/schemas/tasks.js';
+import type { Task, TaskStatus, TasksQuery } from '#shared/schemas/tasks.js';
 import { Button } from '../../../components/ui/button.js';
 import { describeError } from '../../../lib/form-errors.js';
 import { useCurrentSession } from '../../auth/session-context.js';
 import { useTasks } from '../api.js';
 import { actorOf, STATUS_LABELS } from '../labels.js';
-import { BOARD_FILTER_KEYS } from './board-filters.js';
+import { boardFiltersOf } from './board-filters.js';
 import { TaskCard } from './task-card.js';
 
 /** A column shows a page of its status; "Show more" grows it, up to what one request may return. */
@@ -52,9 +47,7 @@ export function BoardColumn({
   const actor = actorOf(session);
   const done = status === 'closed' || status === 'risk_accepted';
   const [limit, setLimit] = useState(done && doneShort ? DONE_PAGE : PAGE);
-  const filters = Object.fromEntries(
-    [...BOARD_FILTER_KEYS, ...TASK_SUPPLIER_FILTER_KEYS].map((k) => [k, query[k]]),
-  );
+  const filters = boardFiltersOf(query);
   const tasks = useTasks({ ...filters, status, limit, offset: 0 });
   const headingId = `column-${status}`;
   const total = tasks.data?.total;

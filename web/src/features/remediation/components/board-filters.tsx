@@ -23,6 +23,10 @@ export const BOARD_FILTER_KEYS = [
 export const hasBoardFilters = (query: TasksQuery): boolean =>
   BOARD_FILTER_KEYS.some((key) => query[key] !== undefined);
 
+/** The board's filters and the dashboard's supplier filters as they are set in `query`: what each list asks for. */
+export const boardFiltersOf = (query: TasksQuery) =>
+  Object.fromEntries([...BOARD_FILTER_KEYS, ...TASK_SUPPLIER_FILTER_KEYS].map((k) => [k, query[k]]));
+
 const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
 export function BoardFilters({

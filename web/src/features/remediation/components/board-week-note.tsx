@@ -1,9 +1,9 @@
-import { TASK_SUPPLIER_FILTER_KEYS, type TasksQuery } from '#shared/schemas/tasks.js';
+import type { TasksQuery } from '#shared/schemas/tasks.js';
 import { Button } from '../../../components/ui/button.js';
 import { formatInteger } from '../../../lib/format.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { useTasks } from '../api.js';
-import { BOARD_FILTER_KEYS } from './board-filters.js';
+import { boardFiltersOf } from './board-filters.js';
 
 /** A week by its Monday, as the burn-down's axis names it, with the year: "16 Nov 2026" (the user's locale). */
 export const weekOf = (monday: string): string =>
@@ -32,9 +32,7 @@ export function BoardWeekNote({
   onChange: (changes: SearchChanges) => void;
 }) {
   const active = WEEKS.filter((w) => query[w.key] !== undefined);
-  const filters = Object.fromEntries(
-    [...BOARD_FILTER_KEYS, ...TASK_SUPPLIER_FILTER_KEYS].map((k) => [k, query[k]]),
-  );
+  const filters = boardFiltersOf(query);
   const count = useTasks({ ...filters, limit: 1, offset: 0 }, active.length > 0);
   if (active.length === 0) return null;
   const total = count.data?.total;
