@@ -367,8 +367,10 @@ describe('the signed audit checkpoint a report prints', () => {
     });
     // Twice: the cover's facts and the About section's.
     expect(text.split(`Ed25519, key ${anchor.keyId}, signed ${anchor.signedAt}`).length - 1).toBe(2);
-    expect(text).toContain('npm run verify-audit -- --checkpoints file.json');
-    expect(text).toContain(t.orgA.id);
+    // The values a reader copies sit in rows of their own, never split by the line breaker at a hyphen.
+    expect(text).toContain('Command npm run verify-audit -- --checkpoints file.json');
+    expect(text).toContain(`2. Organisation id ${t.orgA.id}`);
+    expect(text).toContain(`5. Signed time ${ready.issuedAt}`);
   });
 
   it('verifies with the public key of GET /api/audit-events/checkpoints, and is stored there', async () => {

@@ -2,7 +2,7 @@ import type { ReportMeta } from '../report-types.js';
 import { type HeadingIndex, headingBlock } from './headings.js';
 import type { Block } from './layout.js';
 import {
-  anchorCheckText,
+  anchorCheck,
   anchorFacts,
   auditHeadText,
   issuedText,
@@ -94,7 +94,19 @@ export function aboutBlocks(index: HeadingIndex, meta: ReportMeta, verifyUrl: st
     headingBlock(index, 'How to verify this copy', 2),
     paragraphBlock(verifyText(meta, verifyUrl)),
     headingBlock(index, 'How to check the signed audit checkpoint', 2),
-    paragraphBlock(anchorCheckText(meta)),
+    ...anchorCheckBlocks(meta),
   );
   return blocks;
+}
+
+function anchorCheckBlocks(meta: ReportMeta): Block[] {
+  const check = anchorCheck(meta);
+  if (check.kind === 'none') return [paragraphBlock(check.text)];
+  return [
+    paragraphBlock(check.intro),
+    keyValuesBlock(check.message),
+    paragraphBlock(check.how),
+    keyValuesBlock([['Command', check.command]]),
+    paragraphBlock(check.closing),
+  ];
 }

@@ -37,27 +37,53 @@ export function anchorFacts(meta: ReportMeta): [string, string][] {
   ];
 }
 
-/** How a reader checks the signed checkpoint: the message, where the public key is, what the verifier does. */
-export function anchorCheckText(meta: ReportMeta): string {
+/** The command that holds the audit chain against a checkpoints file kept outside the system. */
+export const VERIFY_AUDIT_COMMAND = 'npm run verify-audit -- --checkpoints file.json';
+
+/**
+ * How a reader checks the signed checkpoint: the message, where the public key is, what the verifier does.
+ * The literal values a reader types or compares (the signed message's lines, the command) come apart from
+ * the prose, one to a row: inside a paragraph the line breaker would split them at a hyphen, and a copied
+ * "--checkpoints" or organisation id would come out wrong.
+ */
+export type AnchorCheck =
+  | { kind: 'none'; text: string }
+  | { kind: 'signed'; intro: string; message: [string, string][]; how: string; command: string; closing: string };
+
+export function anchorCheck(meta: ReportMeta): AnchorCheck {
   if (!meta.auditHead) {
-    return (
-      'The organisation’s audit trail was empty when the data was read, so this report carries no signed ' +
-      'checkpoint: there was no audit-chain head to sign.'
-    );
+    return {
+      kind: 'none',
+      text:
+        'The organisation’s audit trail was empty when the data was read, so this report carries no signed ' +
+        'checkpoint: there was no audit-chain head to sign.',
+    };
   }
-  if (!meta.auditSignature) return 'This copy carries no signature of its audit-chain head.';
-  const { seq } = meta.auditHead;
-  return (
-    `The audit-chain head above (event #${seq}) is signed with ${PRODUCT}'s audit signing key ` +
-    `${meta.auditSignature.keyId} (Ed25519), which is kept with the application, not in its database. The ` +
-    'signed message is the UTF-8 text of five lines: "clearsource-audit-checkpoint/v1", the organisation id ' +
-    `${meta.organisation.id}, the event number ${seq}, the chain hash and the signed time ` +
-    `${meta.issuedAt.toISOString()}. The same checkpoint is stored among the organisation's audit checkpoints ` +
-    `(reason "report"). To check it, an administrator downloads the checkpoints with the public key (GET ` +
-    '/api/audit-events/checkpoints) and verifies this signature with that key; kept outside the system, the ' +
-    'file lets "npm run verify-audit -- --checkpoints file.json" prove that no audit event up to ' +
-    `#${seq} was altered or removed since. A different event number, hash, time or signature does not verify.`
-  );
+  if (!meta.auditSignature) return { kind: 'none', text: 'This copy carries no signature of its audit-chain head.' };
+  const { seq, hash } = meta.auditHead;
+  const half = Math.ceil(hash.length / 2);
+  return {
+    kind: 'signed',
+    intro:
+      `The audit-chain head above (event #${seq}) is signed with ${PRODUCT}'s audit signing key ` +
+      `${meta.auditSignature.keyId} (Ed25519), which is kept with the application, not in its database. The ` +
+      'signed message is the UTF-8 text of these five lines, joined by line feeds (the hash and the ' +
+      'signature are printed in two halves, to be joined without a space):',
+    message: [
+      ['1. Format', 'clearsource-audit-checkpoint/v1'],
+      ['2. Organisation id', meta.organisation.id],
+      ['3. Event number', String(seq)],
+      ['4. Chain hash', `${hash.slice(0, half)}\n${hash.slice(half)}`],
+      ['5. Signed time', meta.issuedAt.toISOString()],
+    ],
+    how:
+      'The same checkpoint is stored among the organisation\'s audit checkpoints (reason "report"). To check ' +
+      'it, an administrator downloads the checkpoints with the public key (GET /api/audit-events/checkpoints) ' +
+      `and verifies this signature with that key. Kept outside the system, that file lets this command prove ` +
+      `that no audit event up to #${seq} was altered or removed since:`,
+    command: VERIFY_AUDIT_COMMAND,
+    closing: 'A different event number, hash, time or signature does not verify.',
+  };
 }
 
 /** The cover's pointer to the checkpoint's instructions (the cover has room for one sentence). */
