@@ -48,7 +48,14 @@ export const VERIFY_AUDIT_COMMAND = 'npm run verify-audit -- --checkpoints file.
  */
 export type AnchorCheck =
   | { kind: 'none'; text: string }
-  | { kind: 'signed'; intro: string; message: [string, string][]; how: string; command: string; closing: string };
+  | {
+      kind: 'signed';
+      intro: string;
+      message: [string, string][];
+      how: string;
+      command: string;
+      closing: string;
+    };
 
 export function anchorCheck(meta: ReportMeta): AnchorCheck {
   if (!meta.auditHead) {
@@ -59,7 +66,8 @@ export function anchorCheck(meta: ReportMeta): AnchorCheck {
         'checkpoint: there was no audit-chain head to sign.',
     };
   }
-  if (!meta.auditSignature) return { kind: 'none', text: 'This copy carries no signature of its audit-chain head.' };
+  if (!meta.auditSignature)
+    return { kind: 'none', text: 'This copy carries no signature of its audit-chain head.' };
   const { seq, hash } = meta.auditHead;
   const half = Math.ceil(hash.length / 2);
   return {
