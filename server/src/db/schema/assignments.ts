@@ -225,13 +225,11 @@ export const findings = pgTable(
   'findings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id),
-    supplierId: uuid('supplier_id')
-      .notNull()
-      .references(() => suppliers.id),
-    assignmentId: uuid('assignment_id').references(() => questionnaireAssignments.id),
+    // Keyed by the same-organisation keys below only: single-column keys as well were checked again on every
+    // finding an acceptance opens, and implied nothing more (migration 0041).
+    orgId: uuid('org_id').notNull(),
+    supplierId: uuid('supplier_id').notNull(),
+    assignmentId: uuid('assignment_id'),
     assessmentId: uuid('assessment_id').notNull(),
     kind: text('kind', { enum: ['criterion', 'red_flag'] }).notNull(),
     /** The policy criterion or red-flag key. */

@@ -3,6 +3,8 @@ import type { Policy } from '#shared/schemas/policy.js';
 import { type Client, setupTestApp, type TestContext } from '../../../test/app.js';
 import { scoringCounts, waitForJob } from '../../../test/factories.js';
 import { describeRevisions } from '../../../test/revision.js';
+import { withTenant } from '../../db/tenant.js';
+import { findPublishedPolicy } from './policies.repo.js';
 
 let t: TestContext;
 let admin: Client;
@@ -77,5 +79,30 @@ describe('publishing and revisions', () => {
       status: 'retired',
       revision: old.revision + 1,
     });
+  });
+});
+
+describe('the published policy as scoring reads it', () => {
+  it('reads the document once per process and revision, and the new one as soon as another is published', async () => {
+    const read = () => withTenant(t.db, t.orgA.id, (tx) => findPublishedPolicy(tx, t.orgA.id));
+    const first = (await read())!;
+    const again = (await read())!;
+    expect(again.id).toBe(first.id);
+    // Kept parsed and frozen, per process: the same object, not parsed again.
+    expect(again.document).toBe(first.document);
+    expect(Object.isFrozen(again.document)).toBe(true);
+
+    const draft = await newDraft(admin);
+    const changed = { ...draft.document, answerValidityMonths: 7 };
+    expect((await admin.patch(`/api/policies/${draft.id}`, { document: changed })).statusCode).toBe(200);
+    const pub = await admin.post(`/api/policies/${draft.id}/publish`, {});
+    expect(pub.statusCode, pub.body).toBe(200);
+    await waitForJob(admin, pub.json().job.id);
+    const after = (await read())!;
+    expect(after.id).toBe(draft.id);
+    expect(after.document.answerValidityMonths).toBe(7);
+    // Org B's published policy is its own.
+    const b = await withTenant(t.db, t.orgB.id, (tx) => findPublishedPolicy(tx, t.orgB.id));
+    expect(b!.orgId).toBe(t.orgB.id);
   });
 });

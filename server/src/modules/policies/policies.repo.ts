@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { PolicyDatasetsSchema, type PolicyDocument, PolicyDocumentSchema } from '#shared/schemas/policy.js';
 import type { Tx } from '../../db/client.js';
@@ -14,6 +14,10 @@ export type PolicyInsert = Omit<typeof policies.$inferInsert, 'document'> & { do
 
 /** Parsed documents of published or retired policies kept per process: the 100 used last. */
 const keptDocuments = new LRUCache<string, PolicyDocument>({ max: 100 });
+
+/** A published or retired policy's key in keptDocuments: its document can no longer change. */
+const keptKey = (row: Pick<PolicyTableRow, 'orgId' | 'id' | 'revision'>) =>
+  `${row.orgId}:${row.id}:${row.revision}`;
 
 const deepFreeze = <T>(value: T): T => {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -33,7 +37,7 @@ const deepFreeze = <T>(value: T): T => {
  */
 const parsed = (row: PolicyTableRow): PolicyRow => {
   if (row.status === 'draft') return { ...row, document: PolicyDocumentSchema.parse(row.document) };
-  const key = `${row.orgId}:${row.id}:${row.revision}`;
+  const key = keptKey(row);
   let document = keptDocuments.get(key);
   if (!document) {
     document = deepFreeze(PolicyDocumentSchema.parse(row.document));
@@ -71,19 +75,28 @@ export const findPolicies = async (tx: Tx, orgId: string, ids: string[]): Promis
           .where(and(eq(policies.orgId, orgId), inArray(policies.id, ids)))
       ).map(parsed);
 
-/** The organisation's one published policy (the one assessments use), if any. */
-// Read by every scoring path (accepting a questionnaire among them): built once (fixedSelect).
-const publishedPolicy = fixedSelect<typeof policies.$inferSelect, { orgId: string }>((tx) =>
+const { document: _document, ...policyHeadColumns } = getTableColumns(policies);
+
+/**
+ * The organisation's one published policy (the one assessments use), without its document: read by every
+ * scoring path (accepting a questionnaire among them), built once (fixedSelect). The document (~20 KB of
+ * JSON) is kept parsed per process, so it is read only the first time a process meets that revision.
+ */
+const publishedPolicyHead = fixedSelect<Omit<PolicyTableRow, 'document'>, { orgId: string }>((tx) =>
   tx
-    .select()
+    .select(policyHeadColumns)
     .from(policies)
     .where(and(eq(policies.orgId, sql.placeholder('orgId')), eq(policies.status, 'published')))
     .limit(1),
 );
 
+/** The organisation's one published policy (the one assessments use), if any. */
 export const findPublishedPolicy = async (tx: Tx, orgId: string): Promise<PolicyRow | undefined> => {
-  const [row] = await publishedPolicy(tx, { orgId });
-  return row && parsed(row);
+  const [head] = await publishedPolicyHead(tx, { orgId });
+  if (!head) return undefined;
+  const document = keptDocuments.get(keptKey(head));
+  // First use in this process: the row again, with its document (kept by parsed()).
+  return document ? { ...head, document } : findPolicy(tx, orgId, head.id);
 };
 
 export const insertPolicy = async (tx: Tx, values: PolicyInsert): Promise<PolicyRow> => {
