@@ -265,6 +265,9 @@ describe('OverviewPage: the executive dashboard', { timeout: 30_000 }, () => {
     await waitFor(() => expect(note.firstElementChild?.textContent).toMatch(/: 1 task$/));
     expect(screen.getByRole('region', { name: /^Closed/ })).toBeTruthy();
     expect(screen.queryByRole('region', { name: /^Open/ })).toBeNull();
+    // The Columns filter says the same, rather than "Every status".
+    const columns = screen.getByRole('combobox', { name: 'Columns' }) as HTMLSelectElement;
+    expect(columns.selectedOptions[0]?.textContent).toBe('Closed (closed that week)');
     await screen.findByRole('article', { name: 'Stop overtime beyond 60 hours' });
     for (const request of find('GET', '/api/tasks')) {
       expect(request.query.get('closedWeek')).toBe('2026-11-23');
@@ -275,6 +278,7 @@ describe('OverviewPage: the executive dashboard', { timeout: 30_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe('?country=TM&tier=2'));
     expect(screen.queryByText(/in the week of/)).toBeNull();
     expect(await screen.findByRole('region', { name: /^Open/ })).toBeTruthy();
+    expect(columns.selectedOptions[0]?.textContent).toBe('Every status');
   });
 
   it('downloads a chart’s figures as CSV with formula cells neutralised', async () => {

@@ -76,7 +76,8 @@ export function BoardFilters({
       <FilterSelect
         id={`${id}-status`}
         label="Columns"
-        anyLabel="Every status"
+        // Tasks closed in a week are all closed: the board shows that column only, and says so here.
+        anyLabel={query.closedWeek ? 'Closed (closed that week)' : 'Every status'}
         value={query.status ?? ''}
         options={STATUS_OPTIONS}
         onChange={(status) => onChange({ status })}
