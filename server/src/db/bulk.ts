@@ -1,5 +1,5 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.js';
 
 /**
@@ -56,13 +56,39 @@ export const bulkInsert = async <T extends PgTable>(
           return out;
         }),
       );
-  // Identifiers and types come from the drizzle schema, never from input.
-  const list = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
-  const defs = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
-  const tableName = sql.raw(`"${getTableConfig(table).name}"`);
-  await tx.execute(
-    sql`insert into ${tableName} (${list}) select ${list} from json_to_recordset(${json}::json) as x(${defs})`,
-  );
+  const { head, tail } = statementOf(table, columns);
+  await tx.execute(sql`${head}${json}${tail}`);
+};
+
+/**
+ * The statement around the JSON parameter, per table and set of columns, built once: the table's config
+ * (drizzle rebuilds it, index builders and all, on every call) and the column types cost more than the
+ * rest of an insert's text (accepting a questionnaire makes four of these). Identifiers and types come from
+ * the drizzle schema, never from input.
+ */
+const statements = new WeakMap<PgTable, Map<string, { head: SQL; tail: SQL }>>();
+
+const statementOf = (table: PgTable, columns: [string, PgColumn][]) => {
+  let byColumns = statements.get(table);
+  if (!byColumns) {
+    byColumns = new Map();
+    statements.set(table, byColumns);
+  }
+  const key = columns.map(([k]) => k).join(',');
+  let statement = byColumns.get(key);
+  if (!statement) {
+    const list = columns.map(([, c]) => `"${c.name}"`).join(', ');
+    const defs = columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', ');
+    statement = {
+      head: sql.raw(
+        `insert into "${getTableConfig(table).name}" (${list}) select ${list} from json_to_recordset(`,
+      ),
+      tail: sql.raw(`::json) as x(${defs})`),
+    };
+    // Callers write a few fixed shapes; rows whose optional columns vary could make many: keep a bounded few.
+    if (byColumns.size < 32) byColumns.set(key, statement);
+  }
+  return statement;
 };
 
 /** A JSON array parameter as a set of text values: `col in (${jsonTextSet(values)})`, one parameter for any count. */
