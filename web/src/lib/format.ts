@@ -17,6 +17,18 @@ export const formatDate = (iso: string): string => {
   return date ? dateOnly.format(date) : iso;
 };
 
+/**
+ * A week by its Monday (YYYY-MM-DD, a UTC day), as the burn-down's axis names it: "16 Nov", or "16 Nov 2026"
+ * with the year where the week stands alone (the user's locale). The day is read in UTC, so no zone moves it.
+ */
+export const formatWeek = (monday: string, { year = false } = {}): string =>
+  new Date(`${monday}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(year ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

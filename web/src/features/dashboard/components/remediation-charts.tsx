@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardQuery, DashboardSummary } from '#shared/schemas/dashboard.js';
-import { formatInteger } from '../../../lib/format.js';
+import { formatInteger, formatWeek } from '../../../lib/format.js';
 import { tasksHref } from '../lib/links.js';
 import { AXIS, BAND_LABEL, GRID } from '../lib/palette.js';
 import { ChartPanel } from './chart-panel.js';
@@ -81,13 +81,6 @@ export function RemediationBySeverity({
   );
 }
 
-const weekLabel = (week: string) =>
-  new Date(`${week}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
-
 /**
  * Tasks opened and closed (verified) per week, the last 26 weeks: is the backlog shrinking? A bar opens the
  * board filtered to the very tasks it counts (the API's week filters count a week as the burn-down does).
@@ -96,7 +89,7 @@ export function BurnDown({ summary, filters }: { summary: DashboardSummary; filt
   const navigate = useNavigate();
   const data = summary.burnDown.map((w) => ({
     ...w,
-    label: weekLabel(w.week),
+    label: formatWeek(w.week),
     openedHref: tasksHref(filters, { openedWeek: w.week }),
     closedHref: tasksHref(filters, { closedWeek: w.week }),
   }));

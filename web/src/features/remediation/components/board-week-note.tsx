@@ -1,18 +1,9 @@
 import type { TasksQuery } from '#shared/schemas/tasks.js';
 import { Button } from '../../../components/ui/button.js';
-import { formatInteger } from '../../../lib/format.js';
+import { formatInteger, formatWeek } from '../../../lib/format.js';
 import type { SearchChanges } from '../../../lib/use-search-state.js';
 import { useTasks } from '../api.js';
 import { boardFiltersOf } from './board-filters.js';
-
-/** A week by its Monday, as the burn-down's axis names it, with the year: "16 Nov 2026" (the user's locale). */
-export const weekOf = (monday: string): string =>
-  new Date(`${monday}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 const WEEKS = [
   { key: 'openedWeek', verb: 'Opened' },
@@ -43,7 +34,7 @@ export function BoardWeekNote({
           <span key={w.key}>
             {i === 0 ? w.verb : ` and ${w.verb.toLowerCase()}`} in the week of{' '}
             <strong>
-              <time dateTime={query[w.key]}>{weekOf(query[w.key] as string)}</time>
+              <time dateTime={query[w.key]}>{formatWeek(query[w.key] as string, { year: true })}</time>
             </strong>
           </span>
         ))}
