@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js';
 import { buildContainer } from './container.js';
 import type { Database } from './db/client.js';
 import { AppError } from './lib/app-error.js';
+import { errForLog } from './lib/log-errors.js';
 import { redactSecretPaths } from './lib/redact-url.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js';
@@ -49,6 +50,8 @@ export interface BuildAppOptions {
   /** Serve the built dashboard (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where the log is written (tests read it); stdout by default. */
+  logStream?: { write(line: string): void };
   /** The kinds of report this server renders (default: server/src/modules/reports/generators.ts). */
   reportGenerators?: ReportGenerators;
 }
@@ -58,11 +61,13 @@ export const buildApp = async ({
   database,
   serveWeb = true,
   logger = true,
+  logStream,
   reportGenerators,
 }: BuildAppOptions) => {
   const app: FastifyInstance = Fastify({
     logger: logger && {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       // Secrets never reach the log: cookies, keys and CSRF tokens are redacted wherever they appear.
       redact: [
         'req.headers.cookie',
@@ -72,6 +77,8 @@ export const buildApp = async ({
       ],
       // A supplier's link is in the path of every portal call: the logged URL has it replaced.
       serializers: {
+        // A failed query's bound values (what the request sent) stay out of the log.
+        err: errForLog,
         req: (req: FastifyRequest) => ({
           method: req.method,
           url: redactSecretPaths(req.url),

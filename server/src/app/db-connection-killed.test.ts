@@ -9,7 +9,6 @@ import { auditEvents } from '../db/schema/audit.js';
 import { suppliers } from '../db/schema/index.js';
 import { rowsOf } from '../db/tenant.js';
 import { isDatabaseUnavailable } from '../lib/pg-errors.js';
-import { RETRY_AFTER_SECONDS } from '../plugins/error-handler.js';
 
 /**
  * The app's own connections killed under load (pg_terminate_backend, as a PostgreSQL restart or a failover
