@@ -20,6 +20,20 @@ describe('errForLog', () => {
     expect(logged).toContain('CONNECTION_CLOSED');
   });
 
+  it('cleans a failed query among an error’s causes, keeping the outer error’s own fields', () => {
+    const query = new DrizzleQueryError(
+      'select * from suppliers where name = $1',
+      ['Ñandú Textiles'],
+      undefined,
+    );
+    const outer = Object.assign(new Error('import failed', { cause: query }), { code: 'IMPORT_FAILED' });
+    const logged = errForLog(outer);
+    expect(JSON.stringify(logged)).not.toContain('Ñandú Textiles');
+    expect(logged).toMatchObject({ code: 'IMPORT_FAILED' });
+    expect(logged.message).toContain('import failed');
+    expect(logged.message).toContain('select * from suppliers where name = $1');
+  });
+
   it('logs any other error as pino does', () => {
     const logged = errForLog(Object.assign(new Error('disk full'), { code: 'ENOSPC' }));
     expect(logged).toMatchObject({ type: 'Error', message: 'disk full', code: 'ENOSPC' });

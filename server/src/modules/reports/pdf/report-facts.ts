@@ -38,7 +38,7 @@ export function anchorFacts(meta: ReportMeta): [string, string][] {
 }
 
 /** The command that holds the audit chain against a checkpoints file kept outside the system. */
-export const VERIFY_AUDIT_COMMAND = 'npm run verify-audit -- --checkpoints file.json';
+const VERIFY_AUDIT_COMMAND = 'npm run verify-audit -- --checkpoints file.json';
 
 /**
  * How a reader checks the signed checkpoint: the message, where the public key is, what the verifier does.
