@@ -106,7 +106,8 @@ const plainSqlWrites = async (b: Bench) => {
 /**
  * Accepting questionnaires through the API (lock, read the answers, score the supplier under the published
  * policy, store the assessment and the supplier's current risk, roll chain risk up, open findings, audit all
- * of it), one after another as an officer does, vs the same rows written as plain SQL in the same run: per
+ * of it, its events queued to join the chain after commit), one after another as an officer does, vs the
+ * same rows written as plain SQL in the same run: per
  * accept one transaction that updates the assignment and the supplier and inserts the assessment, the
  * findings and the audit events, into scratch tables shaped like the real ones (no row-level security,
  * foreign keys, triggers, scoring or hashing): the floor for those writes.
@@ -141,6 +142,8 @@ export const benchAccept = async (b: Bench, n = 60) => {
     api.push(ms);
     findings += res.json().findings.length;
   }
+  // The events each accept queued are chained after its commit (off the request's path): all of them first.
+  await rawQuery(b, 'select audit_pending_drain($1)', [b.orgId]);
   const writes = [];
   for (const a of assignments) writes.push(await writtenBy(b, a));
   const floorWrites = await plainSqlWrites(b);

@@ -113,6 +113,8 @@ export const buildApp = async ({
       c.taskSchedule.start(config.questionnaireScheduleMinutes * 60_000);
   });
   app.addHook('onClose', () => c.taskSchedule.stop());
+  app.addHook('onReady', async () => c.auditQueue.start());
+  app.addHook('onClose', () => c.auditQueue.stop());
   app.addHook('onReady', async () => c.counterSweeper.start());
   app.addHook('onClose', async () => c.counterSweeper.stop());
 

@@ -31,6 +31,7 @@ import { createReviewService } from './modules/assignments/review.service.js';
 import { createQuestionnaireSchedule } from './modules/assignments/schedule.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { configureAuditAnchoring, loadAuditSigner } from './modules/audit/audit-anchor.js';
+import { createAuditQueue } from './modules/audit/audit-queue.js';
 import { createAccountLinks } from './modules/auth/account-links.service.js';
 import { authRepo } from './modules/auth/auth.repo.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -150,6 +151,7 @@ export const buildQuestionnaires = ({
   publicUrl,
   scoring,
   storage,
+  kickAudit = () => {},
 }: {
   db: Db;
   log: Pick<FastifyBaseLogger, 'error'>;
@@ -158,6 +160,11 @@ export const buildQuestionnaires = ({
   publicUrl: string;
   scoring: Pick<ReturnType<typeof buildScoring>, 'reassessSuppliers' | 'previewAssessment'>;
   storage: Pick<FileStorage, 'get'>;
+  /**
+   * Links queued audit events (autosaves, acceptances) into the chain after commit (AuditQueue.kick). Without
+   * it (the demo seed, scripts) they wait for the API's sweep or the next read of the trail.
+   */
+  kickAudit?: (orgId: string) => void;
 }) => {
   // One cache of sent template versions, shared by sending, the portal and the review.
   const definitionOf = createDefinitions();
@@ -174,7 +181,7 @@ export const buildQuestionnaires = ({
       links,
       present,
     }),
-    portal: createPortalService({ db, definitionOf }),
+    portal: createPortalService({ db, definitionOf, kickAudit }),
     review: createReviewService({
       db,
       reassess: scoring.reassessSuppliers,
@@ -183,6 +190,7 @@ export const buildQuestionnaires = ({
       definitionOf,
       policies: policiesRepo,
       suppliers: suppliersRepo,
+      kickAudit,
     }),
     schedule: createQuestionnaireSchedule({
       db,
@@ -259,6 +267,8 @@ export const buildContainer = ({
     invitationTtlSeconds: config.invitationTtlSeconds,
     passwordResetTtlSeconds: config.passwordResetTtlSeconds,
   });
+  // Audit events queued by autosaves and acceptances: chained after their commits, and swept.
+  const auditQueue = createAuditQueue({ db, log });
   const questionnaires = buildQuestionnaires({
     db,
     log,
@@ -267,6 +277,7 @@ export const buildContainer = ({
     publicUrl: config.publicUrl,
     scoring,
     storage: fileStorage,
+    kickAudit: auditQueue.kick,
   });
   const portal = questionnaires.portal;
   const throttle = createLoginThrottle(db, {
@@ -301,6 +312,7 @@ export const buildContainer = ({
     ref,
     jobRunner,
     mailWorker,
+    auditQueue,
     accountLinks,
     mail: createMailService({ db }),
     counterSweeper: createCounterSweeper({ db, log }),

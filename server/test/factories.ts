@@ -41,8 +41,18 @@ export const createTestOrg = async (t: TestContext, key: string, members?: Membe
   return { id, admin: first('admin'), officer: first('officer'), executive: first('executive') };
 };
 
+/**
+ * Links every organisation's queued audit events into its chain (migration 0042), as the readers of the
+ * trail do before they read: the events of every change that has committed, and no more, are then in
+ * audit_events, whether or not the app's own drain after the commit has run yet.
+ */
+export const settleAudit = async (t: Pick<TestContext, 'owner'>) => {
+  await t.owner.execute(sql`select audit_pending_drain(o.org_id) from audit_pending_orgs() o`);
+};
+
 /** Rows per table, read as the owner: "nothing was written" means these did not move. */
 export const rowCounts = async (t: TestContext) => {
+  await settleAudit(t);
   const n = async (table: typeof users | typeof memberships | typeof apiKeys | typeof auditEvents) =>
     (await t.owner.select({ n: count() }).from(table))[0]!.n;
   return {
@@ -54,8 +64,10 @@ export const rowCounts = async (t: TestContext) => {
 };
 
 /** An organisation's audit events, oldest first, read as the owner. */
-export const auditOf = (t: TestContext, orgId: string) =>
-  t.owner.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(auditEvents.seq);
+export const auditOf = async (t: TestContext, orgId: string) => {
+  await settleAudit(t);
+  return t.owner.select().from(auditEvents).where(eq(auditEvents.orgId, orgId)).orderBy(auditEvents.seq);
+};
 
 export const userIdOf = async (t: TestContext, email: string): Promise<string> => {
   const [row] = await t.owner.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -164,6 +176,7 @@ export const uploadCsv = (
 
 /** Rows of the register and scoring tables, read as the owner (all organisations). */
 export const scoringCounts = async (t: TestContext) => {
+  await settleAudit(t);
   const n = async (table: typeof suppliers | typeof assessments | typeof policies | typeof jobs) =>
     (await t.owner.select({ n: count() }).from(table))[0]!.n;
   return {

@@ -95,11 +95,15 @@ export const auditPersonalValues = pgTable(
 );
 
 /**
- * Events waiting for their place in the chain until their transaction commits (migration 0028: a deferred
- * trigger chains and removes each row). Written only by audit-deferred.ts; never holds a row after a commit.
+ * Events queued for their place in the chain: each row commits with its change and is linked into the chain
+ * afterwards, in `n` order, by audit_pending_drain() (migration 0042; audit-deferred.ts). Written only by
+ * audit-deferred.ts and portal_save_answer() (migration 0030).
  */
-export const auditPending = pgTable('audit_pending', {
+export const auditPending = pgTable(
+  'audit_pending',
+  {
   id: uuid('id').primaryKey(),
+  n: bigint('n', { mode: 'number' }).generatedAlwaysAsIdentity(),
   orgId: uuid('org_id').notNull(),
   actorType: text('actor_type').notNull(),
   actorId: text('actor_id'),
@@ -110,4 +114,6 @@ export const auditPending = pgTable('audit_pending', {
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   canonicalBeforeTime: text('canonical_before_time').notNull(),
   canonicalBeforeSeq: text('canonical_before_seq').notNull(),
-});
+  },
+  (t) => [index('audit_pending_org_n_idx').on(t.orgId, t.n)],
+);

@@ -80,11 +80,11 @@ export interface AssessArgs {
     results: ReadonlyMap<string, StoredResult>,
   ) => Promise<RecordedEvent[]>;
   /**
-   * The audit events (the assessments' and `alongside`'s, in that order) join the chain when the transaction
-   * commits (queueAuditEvents) instead of under the chain's lock taken now: no lock held and no head read
-   * across the rest of the transaction's round trips, and no hashing here. For a single change made often
-   * (accepting a questionnaire), not for batches (the trigger chains row by row). Should an event hold a
-   * personal value, all are appended now, so their order stays the same.
+   * The audit events (the assessments' and `alongside`'s, in that order) are queued, to join the chain after
+   * the transaction commits (queueAuditEvents; the caller kicks the queue), instead of under the chain's lock
+   * taken now: no lock held and no head read in the transaction, and no hashing here. For a single change
+   * made often (accepting a questionnaire), not for batches (the drain chains row by row). Should an event
+   * hold a personal value, all are appended now, so their order stays the same.
    */
   auditAtCommit?: boolean;
 }

@@ -34,6 +34,8 @@ interface Deps {
    * editable): an answer the autosave refuses must not say more than the link itself would.
    */
   refuseAsTheLinkWould: (token: string) => Promise<void>;
+  /** Links the save's queued audit event into the chain once it has committed (AuditQueue.kick). */
+  kickAudit: (orgId: string) => void;
 }
 
 const toAnswer = (x: SavedAnswerJson): PortalAnswer => ({
@@ -61,7 +63,14 @@ const ATTEMPTS = 3;
  * `revision` names the version the portal last saw: a save from an older one answers 409 with the answer as
  * it is now, so nothing is lost silently.
  */
-export const createAutosave = ({ db, definitionOf, targetOf, keepName, refuseAsTheLinkWould }: Deps) => {
+export const createAutosave = ({
+  db,
+  definitionOf,
+  targetOf,
+  keepName,
+  refuseAsTheLinkWould,
+  kickAudit,
+}: Deps) => {
   const definitionFor = async (t: LinkTarget): Promise<TemplateDefinition> =>
     definitionOf.kept(t.orgId, t.templateId) ??
     (await withTenant(db, t.orgId, (tx) => definitionOf(tx, t.orgId, t.templateId)));
@@ -114,6 +123,7 @@ export const createAutosave = ({ db, definitionOf, targetOf, keepName, refuseAsT
       const progressOf = (answers: SavedAnswerJson[]) => answerProgress(definition, answerMapOf(answers));
       switch (r.outcome) {
         case 'saved':
+          kickAudit(target.orgId);
           return { answer: r.answer ? toAnswer(r.answer) : null, progress: progressOf(r.answers) };
         case 'unchanged':
           return { answer: null, progress: progressOf(r.answers) };

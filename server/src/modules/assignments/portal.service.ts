@@ -38,7 +38,16 @@ export interface Session {
  * SHA-256 through a definer function (before any tenant is known); everything after runs inside the link's
  * organisation and is confined to its one assignment.
  */
-export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf: DefinitionOf }) => {
+export const createPortalService = ({
+  db,
+  definitionOf,
+  kickAudit,
+}: {
+  db: Db;
+  definitionOf: DefinitionOf;
+  /** Links an autosave's queued audit event into the chain once it has committed (AuditQueue.kick). */
+  kickAudit: (orgId: string) => void;
+}) => {
   // Where a link hash leads never changes (a link is made for one assignment and never moved; an assignment
   // keeps its template version), so it is kept for the 10,000 links used last: an autosave then needs no
   // read before its one statement. The supplier's name is kept for the audit trail's actor label and checked
@@ -98,6 +107,7 @@ export const createPortalService = ({ db, definitionOf }: { db: Db; definitionOf
     targetOf,
     keepName,
     refuseAsTheLinkWould: (token) => open(token, async (_tx, s) => editable(s)),
+    kickAudit,
   });
 
   return {

@@ -47,6 +47,8 @@ interface Deps {
   policies: Pick<PoliciesRepo, 'findPublishedPolicy'>;
   /** Accepting reads the supplier as scoring takes it with the questionnaire (one round trip fewer). */
   suppliers: Pick<SuppliersRepo, 'currentSuppliersById'>;
+  /** Links the acceptance's queued audit events into the chain once it has committed (AuditQueue.kick). */
+  kickAudit: (orgId: string) => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export const createReviewService = ({
   definitionOf,
   policies,
   suppliers,
+  kickAudit,
 }: Deps) => {
   /**
    * The questionnaire with its answers, its reminders and the published policy, in one round trip on
@@ -271,13 +274,13 @@ export const createReviewService = ({
      * Stores the answers as accepted and reassesses the supplier with them, opening its findings: a handful of
      * round trips on PostgreSQL, whatever the number of answers and findings. The reassessment scores once
      * (an archived supplier or no published policy writes nothing there, and the acceptance is refused), and
-     * the findings and the acceptance are audited after the assessment's event, all joining the chain at
-     * commit.
+     * the findings and the acceptance are audited after the assessment's event, all queued in the transaction
+     * and joining the chain once it has committed.
      */
     async accept(ctx: RequestCtx, id: string, input: AssignmentAccept, expected?: number) {
       requireRole(ctx, 'officer');
       // Lookups by key and writes of known rows only: generic plans (planned once per connection).
-      return withTenant(
+      const accepted = await withTenant(
         db,
         ctx.orgId,
         async (tx) => {
@@ -336,8 +339,8 @@ export const createReviewService = ({
                     },
                   ],
                 ]),
-                // Chained at commit: accepting is an officer's routine, often many in a row, and its events
-                // need no sequence number here; the chain's lock is then held inside COMMIT only.
+                // Queued, chained after commit: accepting is an officer's routine, often many in a row, and its
+                // events need no sequence number here; the transaction never waits for the chain's lock.
                 auditAtCommit: true,
                 alongside: async ([made], writes, results) => {
                   const result = made && results.get(made.id);
@@ -398,6 +401,8 @@ export const createReviewService = ({
         },
         { genericPlans: true },
       );
+      kickAudit(ctx.orgId);
+      return accepted;
     },
   };
 };

@@ -25,10 +25,10 @@ const BATCH = 2000;
 
 /**
  * Serialises writers of one organisation's chain until the transaction ends, so two concurrent transactions
- * cannot both link to the same predecessor.
+ * cannot both link to the same predecessor; then links what was queued and committed before
+ * (audit_chain_lock(), migration 0042), so those events take their places ahead of the caller's.
  */
-const lockChain = (tx: Tx, orgId: string) =>
-  tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
+const lockChain = (tx: Tx, orgId: string) => tx.execute(sql`select audit_chain_lock(${orgId}::uuid)`);
 
 const headOf = async (tx: Tx, orgId: string) => {
   const [last] = await tx

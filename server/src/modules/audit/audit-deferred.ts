@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { type ImpersonalAuditAction, PERSONAL_FIELDS } from '#shared/schemas/audit.js';
 import { bulkInsert } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
@@ -14,16 +15,18 @@ import { canonicalAroundTimeAndSeq } from './audit-hash.js';
 export type QueueableEvent = Extract<RecordedEvent, { action: ImpersonalAuditAction }>;
 
 /**
- * An audit event that joins the organisation's chain when the caller's transaction commits: its audit_pending
- * row (the event's fields and its canonical JSON around the time and number to come). A deferred trigger
- * (migration 0028) gives it its sequence number, time and hash under the chain's lock at commit, so the event
- * commits with the change or not at all, like appendAuditEvent; the chain's lock is held inside COMMIT only,
- * not from the append until the application's COMMIT arrives. Made for writes many people make at once in one
- * organisation: the portal's autosave (portal_save_answer(), migration 0030, inserts it).
+ * An audit event that joins the organisation's chain after the caller's transaction commits: its
+ * audit_pending row (the event's fields and its canonical JSON around the time and number to come). The row
+ * commits with the change or not at all, like appendAuditEvent; audit_pending_drain() (migration 0042) then
+ * gives it its sequence number, time and hash under the chain's lock, with every other row the organisation
+ * has queued, so the change's own transaction never waits for that lock. Made for writes many people make
+ * at once in one organisation: the portal's autosave (portal_save_answer(), migration 0030, inserts it) and
+ * the officer's acceptances.
  *
- * What it gives up: the sequence number and hash are not known to the caller, no signed checkpoint is
- * recorded here (the next appendAuditEvents records one when due, as it counts every event since the last),
- * and events appended directly in the same transaction take their places first.
+ * What it gives up: the sequence number and hash are not known to the caller, the event's time is the time it
+ * was chained (milliseconds after the commit when the writer kicks the queue, createAuditQueue), and no
+ * signed checkpoint is recorded by the drain (the next appendAuditEvents records one when due, as it counts
+ * every event since the last).
  */
 export const pendingAuditRow = (orgId: string, actor: Actor, event: QueueableEvent) => {
   const fields = {
@@ -46,9 +49,9 @@ export const isQueueable = (event: RecordedEvent): event is QueueableEvent =>
   !Object.hasOwn(PERSONAL_FIELDS, event.action);
 
 /**
- * Queues events to join the organisation's chain at commit (pendingAuditRow), in the order given, in one
- * statement: the deferred trigger chains them in the order they were written. For a change whose events
- * are all queueable and which need not know their sequence numbers or hashes.
+ * Queues events to join the organisation's chain after commit (pendingAuditRow), in the order given, in one
+ * statement. For a change whose events are all queueable and which need not know their sequence numbers or
+ * hashes; the caller kicks the queue once it has committed (createAuditQueue).
  */
 export const queueAuditEvents = (tx: Tx, orgId: string, actor: Actor, events: QueueableEvent[]) =>
   bulkInsert(
@@ -56,3 +59,11 @@ export const queueAuditEvents = (tx: Tx, orgId: string, actor: Actor, events: Qu
     auditPending,
     events.map((e) => pendingAuditRow(orgId, actor, e)),
   );
+
+/**
+ * Links the organisation's committed queue into its chain now, in the caller's transaction; a no-op that
+ * takes no lock when nothing is queued. Whatever reads the trail (the list, the export, verification, a
+ * report's head) runs this first, so it sees every event whose change has committed.
+ */
+export const drainAuditQueue = (tx: Tx, orgId: string) =>
+  tx.execute(sql`select audit_pending_drain(${orgId}::uuid)`);

@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { neutraliseCell } from '../../lib/csv-cell.js';
 import { filteredEventsAfter } from './audit.repo.js';
+import { drainAuditQueue } from './audit-deferred.js';
 import { readEvents } from './audit-read.js';
 
 const COLUMNS = [
@@ -55,9 +56,11 @@ export const exportAuditCsv = (
   (async () => {
     let after: number | undefined;
     for (;;) {
-      const events = await withTenant(db, orgId, async (tx) =>
-        readEvents(tx, orgId, await filteredEventsAfter(tx, orgId, q, after, PAGE, label)),
-      );
+      const events = await withTenant(db, orgId, async (tx) => {
+        // Every event whose change committed before the export began is in it.
+        if (after === undefined) await drainAuditQueue(tx, orgId);
+        return readEvents(tx, orgId, await filteredEventsAfter(tx, orgId, q, after, PAGE, label));
+      });
       for (const e of events) {
         if (!out.write(toRecord(e))) await new Promise((res) => out.once('drain', res));
       }

@@ -12,6 +12,7 @@ import { listAuditEvents, listCheckpoints } from './audit.repo.js';
 import { auditAnchoring, CHECKPOINT_MESSAGE_FORMAT } from './audit-anchor.js';
 import { checkpointAuditHead, toCheckpoint } from './audit-append.js';
 import { erasePersonalData } from './audit-erase.js';
+import { drainAuditQueue } from './audit-deferred.js';
 import { exportAuditCsv } from './audit-export.js';
 import { type EntityNameSources, entityLabelSql } from './audit-labels.js';
 import { readEvents } from './audit-read.js';
@@ -30,6 +31,8 @@ export const createAuditService = ({ db, names }: Deps) => {
     async list(ctx: RequestCtx, q: AuditQuery) {
       requireRole(ctx, 'officer');
       return withTenant(db, ctx.orgId, async (tx) => {
+        // Queued events are chained first: the list shows every change that has committed.
+        await drainAuditQueue(tx, ctx.orgId);
         const page = await listAuditEvents(tx, ctx.orgId, q, label);
         const items = await readEvents(tx, ctx.orgId, page.items);
         return { items, total: page.total, limit: q.limit, offset: q.offset };
@@ -43,7 +46,10 @@ export const createAuditService = ({ db, names }: Deps) => {
 
     async verify(ctx: RequestCtx) {
       requireRole(ctx, 'officer');
-      return withTenant(db, ctx.orgId, (tx) => verifyAuditChain(tx, ctx.orgId));
+      return withTenant(db, ctx.orgId, async (tx) => {
+        await drainAuditQueue(tx, ctx.orgId);
+        return verifyAuditChain(tx, ctx.orgId);
+      });
     },
 
     /** The signed checkpoints with the public key that checks them: administrators keep this file elsewhere. */

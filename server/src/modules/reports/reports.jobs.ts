@@ -9,6 +9,7 @@ import { AppError } from '../../lib/app-error.js';
 import { SYSTEM_ACTOR } from '../../lib/context.js';
 import type { FileStorage } from '../../lib/storage/file-storage.js';
 import { appendAuditEvent, readAuditHead, signCheckpoint, storeCheckpoint } from '../audit/audit-append.js';
+import { drainAuditQueue } from '../audit/audit-deferred.js';
 import type { References } from '../datasets/datasets.references.js';
 import type { JobHandler } from '../jobs/jobs.runner.js';
 import type { PoliciesRepo } from '../policies/policies.repo.js';
@@ -117,9 +118,11 @@ export const createReportJobs = ({
   };
 
   /** The report's data and what it prints about itself, from one read-only snapshot of the organisation. */
-  const readSnapshot = (orgId: string, report: repo.ReportRow, progress: Progress) => {
+  const readSnapshot = async (orgId: string, report: repo.ReportRow, progress: Progress) => {
     const generator = generatorOf(report.kind);
     const params = CreateReportSchema.parse(report.parameters);
+    // Queued audit events are chained first, so the head the report prints covers every committed change.
+    await withTenant(db, orgId, (tx) => drainAuditQueue(tx, orgId));
     return withTenantSnapshot(db, orgId, async (tx) => {
       const data = await generator.load(tx, orgId, params as never, progress);
       const meta = await readMeta(tx, orgId, report);
