@@ -4,10 +4,12 @@
 -- connections waiting on that lock while 200 suppliers saved). Now audit_pending is a queue: the row commits
 -- with the change (so the event exists exactly when the change does), and audit_pending_drain() links the
 -- organisation's committed rows into the chain afterwards, in one pass under the lock, in the order they
--- were queued. It runs right after the change's commit (the application kicks it), whenever anything is
--- appended directly (audit_chain_lock(), so the chain keeps the order in which things happened), before the
--- trail is read, listed, exported, verified or printed in a report, and on a sweep for whatever is left.
+-- were queued. It runs a moment after the change's commit (the application kicks it: audit-queue.ts), whenever
+-- anything is appended directly (audit_chain_lock(), so the chain keeps the order in which things happened),
+-- before the trail is listed, exported, verified or printed in a report, and on a sweep for whatever is left.
 -- Rows outlive their transaction now: the table is logged (WAL), and n keeps the order they were queued in.
+-- portal_save_answer() (0030) still commits without waiting for the WAL flush: a crash of the database server
+-- may lose the last moments' autosaves, each whole, its answer with its queued event.
 DROP TRIGGER audit_pending_chain ON audit_pending;
 --> statement-breakpoint
 DROP FUNCTION audit_pending_chain();

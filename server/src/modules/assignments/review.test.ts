@@ -159,7 +159,7 @@ describe('reviewing', () => {
     expect(after.trigger).toBe('profile_changed');
     expect(after.controlScore).toBe(assessment.controlScore);
 
-    // Audited in one run of the chain, in the order accepting recorded them (joined at commit), and the chain
+    // Audited in one run of the chain, in the order accepting queued them (chained after commit), and the chain
     // still verifies.
     const all = await auditOf(t, t.orgA.id);
     const at = all.findIndex((e) => e.entityId === assessment.id);

@@ -9,7 +9,7 @@ import type { RecordedEvent } from './audit-append.js';
 import { canonicalAroundTimeAndSeq } from './audit-hash.js';
 
 /**
- * The events that may be chained at commit: those whose payloads hold no personal value (a personal value's
+ * The events that may be queued to join the chain after commit: those whose payloads hold no personal value (a personal value's
  * digest is kept in a table whose rows need the event to exist first, so those go through appendAuditEvent).
  */
 export type QueueableEvent = Extract<RecordedEvent, { action: ImpersonalAuditAction }>;
@@ -44,7 +44,7 @@ export const pendingAuditRow = (orgId: string, actor: Actor, event: QueueableEve
 };
 export type PendingAuditRow = ReturnType<typeof pendingAuditRow>;
 
-/** Whether an event may be chained at commit: its action's payload never holds a personal value. */
+/** Whether an event may be queued (queueAuditEvents): its action's payload never holds a personal value. */
 export const isQueueable = (event: RecordedEvent): event is QueueableEvent =>
   !Object.hasOwn(PERSONAL_FIELDS, event.action);
 
