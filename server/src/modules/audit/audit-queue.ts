@@ -77,13 +77,11 @@ export const createAuditQueue = ({
     return drain(orgId);
   };
 
-  const sweeper = periodic(
-    async () => {
-      await Promise.all((await queuedOrgs(db)).map(drainNow));
-    },
-    log,
-    'audit queue sweep',
-  );
+  /** Every organisation's queue, now: the sweep's pass. */
+  const drainAll = async (): Promise<void> => {
+    await Promise.all((await queuedOrgs(db)).map(drainNow));
+  };
+  const sweeper = periodic(drainAll, log, 'audit queue sweep');
 
   return {
     kick: (orgId: string): void => {
@@ -100,9 +98,7 @@ export const createAuditQueue = ({
       waiting.set(orgId, timer);
     },
     /** Drains every organisation's queue now (the sweep's pass), for scripts and tests. */
-    drainAll: async (): Promise<void> => {
-      await Promise.all((await queuedOrgs(db)).map(drainNow));
-    },
+    drainAll,
     start: () => sweeper.start(sweepMs),
     /** Stops the sweep and waits for the drains in progress and those kicked meanwhile; later kicks are ignored. */
     async stop() {
