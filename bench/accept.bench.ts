@@ -107,10 +107,10 @@ const plainSqlWrites = async (b: Bench) => {
  * Accepting questionnaires through the API (lock, read the answers, score the supplier under the published
  * policy, store the assessment and the supplier's current risk, roll chain risk up, open findings, audit all
  * of it, its events queued to join the chain after commit), one after another as an officer does, vs the
- * same rows written as plain SQL in the same run: per
- * accept one transaction that updates the assignment and the supplier and inserts the assessment, the
- * findings and the audit events, into scratch tables shaped like the real ones (no row-level security,
- * foreign keys, triggers, scoring or hashing): the floor for those writes.
+ * same rows written as plain SQL in the same run: per accept one transaction that updates the assignment and
+ * the supplier and inserts the assessment, the findings and the audit events, into scratch tables shaped like
+ * the real ones (no row-level security, foreign keys, triggers, scoring or hashing): the floor for those
+ * writes.
  *
  * Both are measured warm, as on a server that has run a while: the first WARM_UP accepts (one per pooled
  * connection, so each has prepared its statements, and the JIT has compiled the path) and their plain-SQL

@@ -46,8 +46,8 @@ BEGIN
     head_seq := head_seq + 1;
     prev_hash := head_hash;
     head_hash := encode(sha256(convert_to(
-      head_hash || E'\n' || r.canonical_before_time || at_text || r.canonical_before_seq || head_seq::text || '}',
-      'UTF8')), 'hex');
+      head_hash || E'\n' || r.canonical_before_time || at_text || r.canonical_before_seq
+        || head_seq::text || '}', 'UTF8')), 'hex');
     INSERT INTO audit_events (id, org_id, seq, actor_type, actor_id, actor_label, action, entity_type, entity_id,
                               payload, created_at, prev_hash, hash)
     VALUES (r.id, r.org_id, head_seq, r.actor_type, r.actor_id, r.actor_label, r.action, r.entity_type,

@@ -9,8 +9,9 @@ import type { RecordedEvent } from './audit-append.js';
 import { canonicalAroundTimeAndSeq } from './audit-hash.js';
 
 /**
- * The events that may be queued to join the chain after commit: those whose payloads hold no personal value (a personal value's
- * digest is kept in a table whose rows need the event to exist first, so those go through appendAuditEvent).
+ * The events that may be queued to join the chain after commit: those whose payloads hold no personal value
+ * (a personal value's digest is kept in a table whose rows need the event to exist first, so those go through
+ * appendAuditEvent).
  */
 export type QueueableEvent = Extract<RecordedEvent, { action: ImpersonalAuditAction }>;
 

@@ -49,8 +49,8 @@ const TIME_MARK = '\u0000time';
 
 /**
  * The canonical JSON of an event whose time and sequence number are not known yet (they are given under the
- * chain's lock, when the queue is drained: audit_pending_chain() in migration 0042), as the text before the time and the
- * text between the time and the number. `seq` is the last key in sorted order, so
+ * chain's lock, when the queue is drained: audit_pending_chain() in migration 0042), as the text before the
+ * time and the text between the time and the number. `seq` is the last key in sorted order, so
  * canonical = beforeTime + time + beforeSeq + seq + "}", and hashEvent() of the stored row re-computes.
  */
 export const canonicalAroundTimeAndSeq = (

@@ -100,7 +100,9 @@ export const createAuditQueue = ({
     /** Drains every organisation's queue now (the sweep's pass), for scripts and tests. */
     drainAll,
     start: () => sweeper.start(sweepMs),
-    /** Stops the sweep and waits for the drains in progress and those kicked meanwhile; later kicks are ignored. */
+    /**
+     * Stops the sweep, drains what was kicked, and waits for the drains in progress; later kicks are ignored.
+     */
     async stop() {
       await sweeper.stop();
       // The kicks still waiting for their delay drain now: nothing kicked is left to the next start.
